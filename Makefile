@@ -1,0 +1,46 @@
+# Di sản Tân An — one entry point for editors, developers and CI.
+# Needs only Python 3.11+ and make; everything else goes into .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONUTF8 := 1
+
+.PHONY: serve test build check lock clean help
+
+help:
+	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
+	@echo "make check   — kiểm tra nội dung / check the content"
+	@echo "make build   — tạo trang trong site/ / build the site into site/"
+	@echo "make test    — chạy toàn bộ kiểm thử / run the whole test suite"
+
+$(STAMP): requirements.lock pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python -m heritage check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Re-resolve requirements.in into exact pins.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Exact versions for every machine (make serve, make test, CI). Regenerate with: make lock"; \
+	  .lock-venv/bin/pip freeze --all | grep -viE '^(pip|setuptools|wheel)=='; } > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,101 @@
+"""Interface strings the generator writes, and dates, in both languages.
+
+Material translates its own interface (search box, footer); these are the words
+our templates add. A test keeps both languages complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+
+STRINGS: dict[str, dict[str, str]] = {
+    "sample_badge": {"vi": "Nội dung minh họa", "en": "Sample content"},
+    "sample_note": {
+        "vi": "Mục này là nội dung minh họa, chưa phải dữ liệu kiểm kê đã được thẩm định.",
+        "en": "This entry is illustrative sample content, not yet verified inventory data.",
+    },
+    "facts": {"vi": "Thông tin chính", "en": "Key facts"},
+    "type": {"vi": "Loại hình", "en": "Type"},
+    "ranking": {"vi": "Xếp hạng", "en": "Ranking"},
+    "priority": {"vi": "Đề xuất bảo vệ", "en": "Proposed protection"},
+    "address": {"vi": "Địa chỉ", "en": "Address"},
+    "coordinates": {"vi": "Tọa độ", "en": "Coordinates"},
+    "open_map": {"vi": "Mở trong ứng dụng bản đồ", "en": "Open in a map app"},
+    "festival_date": {"vi": "Thời gian", "en": "When"},
+    "lunar": {"vi": "âm lịch", "en": "lunar calendar"},
+    "solar": {"vi": "dương lịch", "en": "solar calendar"},
+    "leap_month": {"vi": "tháng nhuận", "en": "leap month"},
+    "duration": {"vi": "Số ngày", "en": "Duration"},
+    "days": {"vi": "{n} ngày", "en": "{n} days"},
+    "one_day": {"vi": "1 ngày", "en": "1 day"},
+    "every_years": {"vi": "{n} năm một lần, từ năm {since}", "en": "every {n} years, since {since}"},
+    "honour_title": {"vi": "Danh hiệu", "en": "Honour title"},
+    "ocop": {"vi": "Xếp hạng OCOP", "en": "OCOP rating"},
+    "stars": {"vi": "{n} sao", "en": "{n} stars"},
+    "consent": {"vi": "Đồng ý công bố", "en": "Consent to publish"},
+    "media": {"vi": "Hình ảnh và tư liệu", "en": "Pictures and recordings"},
+    "credits": {"vi": "Nguồn ảnh và bản quyền", "en": "Image credits and licences"},
+    "credit": {"vi": "Ảnh", "en": "Credit"},
+    "license": {"vi": "Giấy phép", "en": "Licence"},
+    "related": {"vi": "Xem thêm", "en": "See also"},
+    "sources": {"vi": "Nguồn tham khảo", "en": "Sources"},
+    "filter_type": {"vi": "Loại hình", "en": "Type"},
+    "filter_ranking": {"vi": "Xếp hạng", "en": "Ranking"},
+    "filter_all": {"vi": "Tất cả", "en": "All"},
+    "filter_count": {"vi": "mục", "en": "entries"},
+    "no_results": {"vi": "Không có mục nào phù hợp.", "en": "No entries match."},
+    "sections": {"vi": "Khám phá di sản", "en": "Explore the heritage"},
+    "latest_posts": {"vi": "Chuyên mục mới nhất", "en": "Latest from the column"},
+    "all_posts": {"vi": "Xem tất cả bài viết", "en": "All posts"},
+    "no_posts": {"vi": "Chưa có bài viết.", "en": "No posts yet."},
+    "entries_count": {"vi": "{n} mục", "en": "{n} entries"},
+    "posted_on": {"vi": "Đăng ngày", "en": "Published"},
+    "featured": {"vi": "Trong bài", "en": "Featured"},
+    "places": {"vi": "Danh sách địa điểm", "en": "List of places"},
+    "festivals": {"vi": "Các lễ hội", "en": "Festivals"},
+    "video": {"vi": "Video", "en": "Video"},
+    "audio": {"vi": "Âm thanh", "en": "Audio"},
+    "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
+}
+
+LUNAR_MONTH_NAMES_VI = {1: "Giêng", 12: "Chạp"}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """17/02/2026 on Vietnamese pages, 17 February 2026 on English ones."""
+    if lang == "vi":
+        return format_date(day, "dd/MM/yyyy", locale="vi")
+    return format_date(day, "d MMMM yyyy", locale="en")
+
+
+def format_month(day: dt.date, lang: str) -> str:
+    """'tháng 2 năm 2026' / 'February 2026'."""
+    if lang == "vi":
+        return f"tháng {day.month} năm {day.year}"
+    return format_date(day, "MMMM yyyy", locale="en")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_recurring(calendar: str, month: int, day: int, leap: bool, lang: str) -> str:
+    """A festival's fixed date: 'ngày 13 tháng Giêng (âm lịch)' / '13th day of the 1st lunar month'."""
+    if calendar == "lunar":
+        if lang == "vi":
+            name = LUNAR_MONTH_NAMES_VI.get(month, str(month))
+            leap_vi = " nhuận" if leap else ""
+            return f"ngày {day} tháng {name}{leap_vi} (âm lịch)"
+        leap_en = " leap" if leap else ""
+        return f"{_ordinal(day)} day of the {_ordinal(month)}{leap_en} lunar month"
+    if lang == "vi":
+        return f"ngày {day} tháng {month} (dương lịch)"
+    return format_date(dt.date(2024, month, day), "d MMMM", locale="en")

@@ -1,0 +1,108 @@
+"""Content problems: what is wrong, where, and how to fix it, Vietnamese first.
+
+Every check in the package reports `Problem`s instead of raising, so that one run
+lists all of them (the contract asks for that); `ContentError` carries a batch of
+them to the command line or to the MkDocs adapter, which print `format_report`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file, said in both languages."""
+
+    file: str
+    vi: str
+    en: str
+    fix_vi: str = ""
+    fix_en: str = ""
+    field: str | None = None
+    line: int | None = None
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def where(self) -> str:
+        place = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{place} [{self.field}]" if self.field else place
+
+
+@dataclass
+class Problems:
+    """An ordered collection that knows errors from warnings."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.items.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if not p.is_error]
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+class ContentError(Exception):
+    """Raised when content has errors; never shown as a traceback."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__(format_report(self.problems))
+
+
+_LABEL = {"error": "LỖI / ERROR", "warning": "CẢNH BÁO / WARNING"}
+
+
+def format_problem(p: Problem) -> str:
+    lines = [f"  {_LABEL[p.severity]}" + (f" — {p.field}" if p.field else "") + (f" (dòng/line {p.line})" if p.line else "")]
+    lines.append(f"    {p.vi}")
+    if p.fix_vi:
+        lines.append(f"    → Cách sửa: {p.fix_vi}")
+    lines.append(f"    {p.en}")
+    if p.fix_en:
+        lines.append(f"    → How to fix: {p.fix_en}")
+    return "\n".join(lines)
+
+
+def summary_line(problems: Iterable[Problem]) -> str:
+    items = list(problems)
+    n_err = sum(p.is_error for p in items)
+    n_warn = len(items) - n_err
+    return f"{n_err} lỗi, {n_warn} cảnh báo / {n_err} error(s), {n_warn} warning(s)"
+
+
+def format_report(problems: Iterable[Problem]) -> str:
+    """Group by file; in each file, errors before warnings; end with a count."""
+    items = list(problems)
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for p in items:
+        by_file[p.file].append(p)
+    out: list[str] = []
+    for file in sorted(by_file, key=lambda f: (not any(p.is_error for p in by_file[f]), f)):
+        out.append(f"📄 {file}")
+        ordered = sorted(by_file[file], key=lambda p: (not p.is_error, p.line or 0))
+        out.extend(format_problem(p) for p in ordered)
+        out.append("")
+    out.append(summary_line(items))
+    return "\n".join(out)

@@ -1,0 +1,140 @@
+"""HTML fragments that wrap editors' Markdown with what the data says.
+
+Templates live in heritage/templates/ (Jinja2, autoescaped: text from YAML can never
+inject markup). Every URL is relative to the page (`base`), so the site works under
+any path, GitHub Pages project sites included.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from . import i18n
+from .sections import COLUMN, ENTRY_SECTIONS
+
+if TYPE_CHECKING:
+    from .inventory import EntryRecord, Post
+    from .site import Site
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("heritage", "templates"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.globals["sections"] = ENTRY_SECTIONS
+    env.globals["column"] = COLUMN
+    env.filters["day"] = i18n.format_day
+    env.filters["month"] = i18n.format_month
+    return env
+
+
+def _compact(html: str) -> str:
+    """No blank lines, so Python-Markdown keeps the fragment as one raw HTML block."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+class Renderer:
+    """Renders fragments for one page: knows its language and its way to the root."""
+
+    def __init__(self, site: "Site", lang: str, base: str):
+        self.site = site
+        self.inv = site.inventory
+        self.lang = lang
+        self.base = base
+
+    def t(self, key: str, **values) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def href(self, site_path: str) -> str:
+        return f"{self.base}{site_path}" or "./"
+
+    def lang_prefix(self) -> str:
+        return "" if self.lang == "vi" else f"{self.lang}/"
+
+    def render(self, template: str, **context) -> str:
+        html = environment().get_template(template).render(r=self, lang=self.lang, inv=self.inv, **context)
+        return _compact(html)
+
+    # helpers used by templates
+    def image(self, entry_id: str, path: str):
+        return self.site.images.get(f"{entry_id}/{path}")
+
+    def cover(self, source: str):
+        return self.site.images.get(source)
+
+    def srcset(self, image) -> str:
+        return ", ".join(f"{self.href(r.url)} {r.width}w" for r in image.renditions)
+
+    def thumbnail(self, entry: "EntryRecord"):
+        for item in entry.data.media:
+            if item.kind == "image":
+                image = self.image(entry.id, item.path)
+                if image is not None:
+                    return image
+        return None
+
+    def type_label(self, entry: "EntryRecord") -> str:
+        return self.inv.vocabulary.type_label(entry.section, entry.data.type, self.lang)
+
+    def ranking_label(self, entry: "EntryRecord") -> str:
+        return self.inv.vocabulary.ranking_label(entry.section, entry.data.ranking, self.lang)
+
+    def recurring(self, entry: "EntryRecord") -> str:
+        when = entry.data.when
+        return i18n.format_recurring(when.calendar, when.month, when.day, when.leap, self.lang)
+
+    def entries(self, ids) -> list["EntryRecord"]:
+        return [e for e in (self.inv.resolve(i) for i in ids) if e is not None]
+
+    def post_url(self, post: "Post") -> str:
+        return self.href(post.url(self.lang))
+
+
+def entry_page(site: "Site", entry: "EntryRecord", lang: str, base: str, body: str) -> str:
+    r = Renderer(site, lang, base)
+    head = r.render("entry_head.html", entry=entry)
+    foot = r.render("entry_foot.html", entry=entry)
+    return f"# {entry.name(lang)}\n\n{head}\n\n{body.strip()}\n\n{foot}\n"
+
+
+def catalogue(site: "Site", section: str, lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=site.inventory.section(section, lang))
+
+
+def home(site: "Site", lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    counts = {key: len([e for e in site.inventory.entries.values() if e.section == key]) for key in ENTRY_SECTIONS}
+    return r.render("home.html", counts=counts, posts=site.inventory.published_posts(lang)[:3])
+
+
+def column_index(site: "Site", lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    return r.render("column_index.html", posts=site.inventory.published_posts(lang))
+
+
+def post_page(site: "Site", post: "Post", lang: str, base: str, body: str) -> str:
+    r = Renderer(site, lang, base)
+    head = r.render("post_head.html", post=post)
+    foot = r.render("post_foot.html", post=post)
+    return f"{head}\n\n{body.strip()}\n\n{foot}\n"
+
+
+def places(site: "Site", lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    located = [e for s in ENTRY_SECTIONS for e in site.inventory.section(s, lang) if e.data.location is not None]
+    return r.render("places.html", entries=located)
+
+
+def festivals(site: "Site", lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    return r.render("festivals.html", entries=site.inventory.section("le-hoi", lang))

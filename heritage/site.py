@@ -1,0 +1,153 @@
+"""The site as a whole: which page is what, what to add to it, what to write after a build.
+
+This is the engine-independent core the MkDocs hooks call. It knows pages by their
+path under docs/ (`vi/di-tich/dinh-tan-an.md`) and by their URL, never by MkDocs
+objects, so that a move to another engine only rewrites hooks/.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import render
+from .inventory import Inventory, cached_inventory
+from .media import ImageError, WebImage, publish, web_image
+from .problems import ContentError, Problem
+from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+from .text import nfc
+
+CALENDAR = "lich-le-hoi"
+MAP = "ban-do"
+OPEN_DATA = "du-lieu"
+
+
+@dataclass(frozen=True)
+class PageKind:
+    lang: str
+    kind: str  # home, catalogue, entry, column, post, map, calendar, page
+    key: str = ""  # section for catalogue/entry, id or slug
+
+
+def classify(src_uri: str) -> PageKind | None:
+    """What a Markdown file under docs/ is, from its path alone."""
+    parts = src_uri.replace("\\", "/").split("/")
+    if len(parts) < 2 or parts[0] not in LANGUAGES:
+        return None
+    lang, rest = parts[0], parts[1:]
+    if rest == ["index.md"]:
+        return PageKind(lang, "home")
+    if len(rest) == 2:
+        folder, name = rest
+        stem = name[:-3] if name.endswith(".md") else name
+        if folder in ENTRY_SECTIONS:
+            return PageKind(lang, "catalogue", folder) if name == "index.md" else PageKind(lang, "entry", stem)
+        if folder == COLUMN.key:
+            return PageKind(lang, "column") if name == "index.md" else PageKind(lang, "post", stem)
+        if name == "index.md" and folder == MAP:
+            return PageKind(lang, "map")
+        if name == "index.md" and folder == CALENDAR:
+            return PageKind(lang, "calendar")
+    return PageKind(lang, "page")
+
+
+def relative_base(page_url: str) -> str:
+    """'../' for every folder between the page and the site root."""
+    depth = len([p for p in page_url.strip("/").split("/") if p])
+    return "../" * depth
+
+
+class Site:
+    """Validated inventory plus published images; built once per content state."""
+
+    def __init__(self, root: Path, inventory: Inventory):
+        self.root = root
+        self.inventory = inventory
+        self.cache_dir = root / ".cache" / "images"
+        self.images: dict[str, WebImage] = {}
+        self._originals: dict[str, Path] = {}
+        problems = list(inventory.errors)
+        if not problems:
+            problems.extend(self._prepare_images())
+        if problems:
+            raise ContentError(problems)
+
+    def _image_sources(self):
+        inv = self.inventory
+        for entry in inv.entries.values():
+            for item in entry.data.media:
+                if item.kind == "image":
+                    yield f"{entry.id}/{item.path}"
+        for posts in inv.posts.values():
+            for post in posts:
+                if post.meta.cover:
+                    yield post.meta.cover
+
+    def _prepare_images(self) -> list[Problem]:
+        problems = []
+        for source in dict.fromkeys(self._image_sources()):
+            original = self.root / "data" / "media" / source
+            try:
+                self.images[source] = web_image(original, source, self.cache_dir)
+                self._originals[source] = original
+            except ImageError as exc:
+                problems.append(exc.problem)
+        return problems
+
+    # --- pages ------------------------------------------------------------------------
+
+    def enrich(self, src_uri: str, page_url: str, markdown: str) -> str:
+        """The Markdown MkDocs should render for this page."""
+        markdown = nfc(markdown)
+        kind = classify(src_uri)
+        if kind is None:
+            return markdown
+        base = relative_base(page_url)
+        lang = kind.lang
+        if kind.kind == "entry":
+            entry = self.inventory.entries.get(kind.key)
+            return render.entry_page(self, entry, lang, base, markdown) if entry else markdown
+        if kind.kind == "catalogue":
+            return f"{markdown.rstrip()}\n\n{render.catalogue(self, kind.key, lang, base)}\n"
+        if kind.kind == "home":
+            return f"{markdown.rstrip()}\n\n{render.home(self, lang, base)}\n"
+        if kind.kind == "column":
+            return f"{markdown.rstrip()}\n\n{render.column_index(self, lang, base)}\n"
+        if kind.kind == "post":
+            post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
+            return render.post_page(self, post, lang, base, markdown) if post else markdown
+        if kind.kind == "map":
+            return f"{markdown.rstrip()}\n\n{render.places(self, lang, base)}\n"
+        if kind.kind == "calendar":
+            return f"{markdown.rstrip()}\n\n{render.festivals(self, lang, base)}\n"
+        return markdown
+
+    # --- after the build --------------------------------------------------------------
+
+    def write_outputs(self, lang: str, site_root: Path) -> None:
+        """Files that are not pages. `site_root` is the root of the whole site (not /en/)."""
+        if lang == LANGUAGES[0]:
+            for image in self.images.values():
+                publish(image, self.cache_dir, site_root)
+
+
+_SITES: dict[Path, tuple[int, Site]] = {}
+
+
+def load_site(root: Path) -> Site:
+    """The Site for the current content; raises ContentError listing every problem."""
+    root = Path(root).resolve()
+    inventory = cached_inventory(root)
+    hit = _SITES.get(root)
+    if hit and hit[0] == id(inventory):
+        return hit[1]
+    site = Site(root, inventory)
+    _SITES[root] = (id(inventory), site)
+    return site
+
+
+def site_root_of(site_dir: str | os.PathLike, lang: str) -> Path:
+    """static-i18n builds /en/ into site/en; outputs shared by both languages go to site/."""
+    path = Path(site_dir)
+    return path.parent if lang != LANGUAGES[0] and path.name == lang else path
