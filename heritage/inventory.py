@@ -318,7 +318,7 @@ def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
         other = "en" if lang == "vi" else "vi"
         for slug, post in slugs[lang].items():
             twin = slugs[other].get(slug)
-            if twin is None:
+            if twin is None and not (docs / other / COLUMN.key / f"{slug}.md").is_file():
                 problems.append(
                     Problem(
                         post.rel,
@@ -328,7 +328,7 @@ def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
                         "Create the translation with exactly this file name (it is the post's address and must match in both languages).",
                     )
                 )
-            elif lang == "vi" and twin.date != post.date:
+            elif twin is not None and lang == "vi" and twin.date != post.date:
                 problems.append(
                     Problem(
                         twin.rel,

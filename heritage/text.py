@@ -9,6 +9,7 @@ but needs the ICU C library, which editors' machines do not have.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # The Vietnamese alphabet, in dictionary order; f, j, w, z for loanwords.
@@ -65,3 +66,8 @@ def fold(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors in ASCII: '## Đình làng' → '#dinh-lang' (Python-Markdown drops 'Đ')."""
+    return re.sub(r"[^a-z0-9]+", separator, fold(value)).strip(separator)

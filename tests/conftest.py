@@ -1,0 +1,165 @@
+"""Fixtures: small real project trees on tmp_path, and real builds of them."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from PIL import Image
+
+REPO = Path(__file__).resolve().parent.parent
+LANGS = ("vi", "en")
+
+
+def bi(vi: str, en: str | None = None) -> dict[str, str]:
+    return {"vi": vi, "en": en if en is not None else vi + " (en)"}
+
+
+# The smallest valid entry of each section.
+BASE_FIELDS: dict[str, dict[str, Any]] = {
+    "di-tich": {"type": "dinh", "ranking": "tinh", "location": {"address": bi("Phường Tân An"), "lat": 21.2, "lon": 106.1}},
+    "le-hoi": {"type": "le-hoi-truyen-thong", "ranking": "chua-xep-hang", "when": {"calendar": "lunar", "month": 1, "day": 13, "days": 3}},
+    "lang-nghe": {"type": "nghe-thu-cong", "ranking": "chua-xep-hang", "location": {"lat": 21.21, "lon": 106.11}},
+    "nghe-nhan": {"type": "nghe-nhan-quan-ho", "consent": {"date": "2026-05-10", "ref": "Biên bản 01"}},
+    "quan-ho": {"type": "hat-moi", "ranking": "unesco"},
+    "san-pham": {"type": "ocop", "ocop_stars": 3},
+}
+
+
+class Project:
+    """A project tree with the repository's configuration and test-made content."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def entry(self, section: str, entry_id: str, names: tuple[str, str] | None = None, pages: tuple[str, ...] = LANGS, **fields: Any) -> Path:
+        vi, en = names or (f"Mục {entry_id}", f"Entry {entry_id}")
+        data: dict[str, Any] = {"name": {"vi": vi, "en": en}, "summary": bi(f"Tóm tắt {vi}.", f"Summary of {en}.")}
+        data.update(BASE_FIELDS[section])
+        data.update(fields)
+        data = {k: v for k, v in data.items() if v is not None}
+        for lang in pages:
+            self.write(f"docs/{lang}/{section}/{entry_id}.md", f"## {'Lịch sử' if lang == 'vi' else 'History'}\n\nCâu chuyện {entry_id} ({lang}).\n")
+        return self.write(f"data/{section}/{entry_id}.yml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+    def image(self, rel: str, size=(1200, 800), color=(160, 60, 40), **save: Any) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, color).save(path, **save)
+        return path
+
+    def post(self, lang: str, slug: str, date: str, title: str = "Bài viết", **fields: Any) -> Path:
+        meta = {"title": title, "date": date, "summary": f"Tóm tắt {slug}"}
+        meta.update(fields)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return self.write(f"docs/{lang}/chuyen-muc/{slug}.md", f"---\n{front}---\n\nNội dung {slug}.\n")
+
+    def snapshot(self) -> dict[str, str]:
+        """Hash of every file under data/ and docs/, to prove nothing changed."""
+        out = {}
+        for top in ("data", "docs"):
+            for path in sorted((self.root / top).rglob("*")):
+                if path.is_file():
+                    out[path.relative_to(self.root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return out
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        return subprocess.run(args, cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600)
+
+    def check(self, **env: str) -> subprocess.CompletedProcess:
+        return self.run(sys.executable, "-m", "heritage", "check", env=env)
+
+    def build(self, **env: str) -> subprocess.CompletedProcess:
+        return self.run(sys.executable, "-m", "mkdocs", "build", "--strict", env=env)
+
+    def html(self, url_path: str) -> str:
+        return (self.root / "site" / url_path / "index.html").read_text(encoding="utf-8")
+
+
+def _skeleton(root: Path) -> None:
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "data").mkdir()
+    shutil.copy(REPO / "data" / "vocabulary.yml", root / "data" / "vocabulary.yml")
+    for lang in LANGS:
+        pages = {"index.md": "Trang chủ" if lang == "vi" else "Home"}
+        for folder in ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham", "chuyen-muc", "lich-le-hoi", "ban-do", "du-lieu", "gioi-thieu"):
+            pages[f"{folder}/index.md"] = folder
+        for rel, title in pages.items():
+            path = root / "docs" / lang / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"---\ntitle: {title}\n---\n\nGiới thiệu.\n", encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """An empty but buildable project: configuration, vocabulary, section pages."""
+    _skeleton(tmp_path)
+    return Project(tmp_path)
+
+
+@pytest.fixture
+def small_project(project: Project) -> Project:
+    """One entry per section, a photo, related entries and two posts."""
+    return fill_small_project(project)
+
+
+def fill_small_project(project: Project) -> Project:
+    project.image("data/media/dinh-tan-an/cong.jpg")
+    project.image("data/media/dinh-tan-an/san.jpg", color=(40, 90, 120))
+    project.entry(
+        "di-tich",
+        "dinh-tan-an",
+        ("Đình Tân An", "Tân An Communal House"),
+        media=[
+            {"image": "cong.jpg", "alt": bi("Cổng đình", "The gate"), "credit": "Ảnh thử", "license": "CC0-1.0"},
+            {"image": "san.jpg", "alt": bi("Sân đình", "The courtyard"), "credit": "Ảnh thử", "license": "CC0-1.0"},
+        ],
+        related=["hoi-lim"],
+        sample=True,
+    )
+    project.entry("di-tich", "chua-an", ("Chùa Ân", "Ân Pagoda"), type="chua", ranking="quoc-gia")
+    project.entry("di-tich", "am-ba", ("Am Bà", "Lady's Shrine"), type="mieu", ranking="chua-xep-hang")
+    project.entry("di-tich", "den-ba", ("Đền Bà", "Lady's Temple"), type="den")
+    project.entry("le-hoi", "hoi-lim", ("Hội Lim", "Lim Festival"))
+    project.entry("lang-nghe", "nghe-dan", ("Nghề đan tre", "Bamboo weaving"))
+    project.entry("nghe-nhan", "nghe-nhan-a", ("Nghệ nhân A", "Artisan A"), title=bi("Nghệ nhân ưu tú", "Meritorious Artisan"))
+    project.entry("quan-ho", "moi-trau", ("Mời trầu", "Betel invitation"))
+    project.entry("san-pham", "banh-a", ("Bánh A", "Cake A"))
+    for lang in LANGS:
+        project.post(lang, "ra-mat", "2026-09-15", "Ra mắt" if lang == "vi" else "Launch", entries=["dinh-tan-an"], cover="dinh-tan-an/cong.jpg")
+        project.post(lang, "mua-le-hoi", "2026-10-15", "Mùa lễ hội" if lang == "vi" else "Festival season")
+    return project
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Project:
+    """The repository's own sample content, built once for the session."""
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("hooks", "overrides", "data", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    project = Project(root)
+    result = project.build(HERITAGE_TODAY="2026-11-27")
+    assert result.returncode == 0, result.stderr
+    return project

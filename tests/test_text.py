@@ -1,0 +1,46 @@
+"""Vietnamese alphabetical order, folding and normalisation."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from heritage.text import fold, nfc, vi_sort_key
+
+# Dictionary order: a ă â b c d đ e ê …, tones after base letters (ngang, huyền, hỏi, ngã, sắc, nặng).
+ORDERED = [
+    "a", "à", "ả", "ã", "á", "ạ", "an", "ăn", "ân", "ba", "bà", "cà", "da", "đa", "đà",
+    "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "Đình A", "Đình Bảng", "Đình Tân An", "Đồng Kỵ", "Đông Hồ",
+]
+
+
+def test_vietnamese_order():
+    shuffled = ORDERED[:]
+    random.Random(4).shuffle(shuffled)
+    assert sorted(shuffled, key=vi_sort_key) == sorted(ORDERED, key=vi_sort_key)
+    expected = ["a", "à", "ả", "ã", "á", "ạ", "an", "ăn", "ân", "ba", "bà", "cà", "da", "đa", "đà"]
+    assert sorted(expected[::-1], key=vi_sort_key) == expected
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [("Am", "Ăn"), ("Ăn", "Âm"), ("Dừa", "Đá"), ("Đình", "Đông"), ("Chùa", "Đền"), ("Hội Lim", "Hội Ương"), ("ơi", "ủ"), ("ma", "mà")],
+)
+def test_pairs(before, after):
+    assert vi_sort_key(before) < vi_sort_key(after)
+
+
+def test_nfd_sorts_like_nfc():
+    assert vi_sort_key(unicodedata.normalize("NFD", "Đình Tân An"))[:2] == vi_sort_key("Đình Tân An")[:2]
+
+
+@pytest.mark.parametrize("text, folded", [("Đình Tân An", "dinh tan an"), ("Hội Lim", "hoi lim"), ("Quan họ", "quan ho"), ("ƯỚC", "uoc")])
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_nfc():
+    assert nfc(unicodedata.normalize("NFD", "Tân An")) == "Tân An"
