@@ -1,0 +1,68 @@
+"""The sample site in a real Chromium on a phone-sized screen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SHOTS = Path(os.environ.get("HERITAGE_SCREENSHOTS", "")) if os.environ.get("HERITAGE_SCREENSHOTS") else None
+
+
+def shot(page, name: str) -> None:
+    """Keep screenshots for people to look at when HERITAGE_SCREENSHOTS is set."""
+    if SHOTS:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_home_then_entry_then_switch_language(phone, served_sample):
+    phone.goto(served_sample)
+    assert phone.locator("html").get_attribute("lang") == "vi"
+    assert phone.locator("h1").first.inner_text() == "Di sản Tân An"
+    shot(phone, "home-vi")
+
+    phone.locator("article").get_by_role("link", name="Di tích").click()
+    phone.wait_for_url("**/di-tich/")
+    phone.locator("article").get_by_role("link", name="Đình Tân An").click()
+    phone.wait_for_url("**/di-tich/dinh-tan-an/")
+    assert phone.locator("h1").inner_text() == "Đình Tân An"
+    assert phone.locator(".hx-badge").first.is_visible()
+    shot(phone, "entry-vi")
+
+    # Material's language selector: open it, choose English.
+    phone.locator(".md-header__option .md-select").first.hover()
+    phone.get_by_role("link", name="English").click()
+    phone.wait_for_url("**/en/di-tich/dinh-tan-an/")
+    assert phone.locator("html").get_attribute("lang") == "en"
+    assert phone.locator("h1").inner_text() == "Tân An Communal House"
+    assert phone.get_by_text("Key facts").is_visible()
+    shot(phone, "entry-en")
+
+
+def test_catalogue_filters_without_reload(phone, served_sample):
+    phone.goto(served_sample + "di-tich/")
+    cards = phone.locator("[data-hx-cards] > li")
+    total = cards.count()
+    assert total >= 4
+    phone.evaluate("window.__marker = 1")
+    phone.select_option("select[name=type]", "dinh")
+    visible = phone.locator("[data-hx-cards] > li:not([hidden])")
+    assert 1 <= visible.count() < total
+    assert all(v == "dinh" for v in visible.evaluate_all("els => els.map(e => e.dataset.type)"))
+    assert phone.evaluate("window.__marker") == 1  # same document: no reload
+    assert phone.locator("output.hx-count").inner_text().startswith(str(visible.count()))
+    phone.select_option("select[name=type]", "")
+    assert visible.count() == total
+
+
+def test_catalogue_without_javascript_lists_everything(chromium, served_sample):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_sample + "en/di-tich/")
+    assert page.locator("form[data-hx-filter]").is_hidden()
+    assert page.locator("[data-hx-cards] > li:visible").count() == page.locator("[data-hx-cards] > li").count() >= 4
+    context.close()
