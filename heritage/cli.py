@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .clock import ClockError
+from .clock import ClockError, today
 from .inventory import load_inventory
 from .problems import format_report
 
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
     try:
+        today()  # a malformed HERITAGE_TODAY is reported before any work
         return args.func(args)
     except ClockError as exc:
         print(exc, file=sys.stderr)

@@ -1,0 +1,32 @@
+"""`python -m heritage check`: what an editor reads, and that it changes nothing."""
+
+from __future__ import annotations
+
+
+def test_clean_project(small_project):
+    result = small_project.check()
+    assert result.returncode == 0, result.stdout
+    assert "No problems found" in result.stdout
+
+
+def test_report_groups_by_file_and_counts(project):
+    project.entry("di-tich", "mot", location={"lat": "21,1", "lon": 106.0}, sumary={"vi": "a", "en": "b"})
+    project.entry("le-hoi", "hai", when={"calendar": "lunar", "month": 13, "day": 1})
+    before = project.snapshot()
+    result = project.check()
+    assert result.returncode == 1
+    out = result.stdout
+    assert "Traceback" not in out + result.stderr
+    assert out.index("📄 data/di-tich/mot.yml") < out.index("📄 data/le-hoi/hai.yml")
+    assert "Có phải ý bạn là `summary`?" in out and "Did you mean `summary`?" in out
+    assert "→ Cách sửa:" in out and "→ How to fix:" in out
+    # Vietnamese first, then English, for each problem
+    assert out.index("dấu phẩy thập phân") < out.index("decimal comma")
+    assert out.rstrip().splitlines()[-1] == "3 lỗi, 0 cảnh báo / 3 error(s), 0 warning(s)"
+    assert project.snapshot() == before
+
+
+def test_bad_today_is_a_clear_error(small_project):
+    result = small_project.check(HERITAGE_TODAY="27/11/2026")
+    assert result.returncode == 1
+    assert "HERITAGE_TODAY" in result.stderr and "Traceback" not in result.stderr
