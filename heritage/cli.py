@@ -6,27 +6,86 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import checks, scaffold, translations
 from .clock import ClockError, today
-from .inventory import load_inventory
 from .problems import format_report
 
 
 def _check(args: argparse.Namespace) -> int:
-    inventory = load_inventory(Path(args.root))
-    problems = inventory.problems
+    root = Path(args.root)
+    problems = checks.run_all(root)
     if problems:
         print(format_report(problems))
     else:
         print("Không có lỗi. / No problems found.")
-    return 1 if inventory.errors else 0
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def _translations(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    if args.stamp:
+        status = 0
+        for page in args.stamp:
+            try:
+                revision = translations.stamp(root, page)
+            except ValueError as exc:
+                print(exc, file=sys.stderr)
+                status = 1
+                continue
+            print(f"{page}: translated_from = {revision}")
+        return status
+    pairs = translations.survey(root)
+    width = max((len(p.rel) for p in pairs), default=10)
+    print(f"{'trang / page':<{width}}  trạng thái / status")
+    for pair in pairs:
+        label = translations.STATUS_LABELS[pair.status]
+        print(f"{pair.rel:<{width}}  {label['vi']} / {label['en']}")
+    counts = {s: sum(p.status == s for p in pairs) for s in translations.STATUS_LABELS}
+    print(" · ".join(f"{translations.STATUS_LABELS[s]['en']}: {n}" for s, n in counts.items() if n))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    try:
+        created = scaffold.new(root, args.section, args.id, args.vi, args.en, today())
+    except scaffold.ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print("Đã tạo / Created:")
+    for path in created.paths:
+        print(f"  {path.relative_to(root).as_posix()}")
+    print("Tiếp theo: điền các trường còn trống, rồi chạy `make check`. / Next: fill in the blanks, then run `make check`.")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    for path in scaffold.write_templates(Path(args.root)):
+        print(path.relative_to(Path(args.root)).as_posix())
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="kiểm tra nội dung / check the content")
+
+    check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung / check all content")
     check.set_defaults(func=_check)
+
+    trans = commands.add_parser("translations", help="tình trạng bản dịch / translation status")
+    trans.add_argument("--stamp", nargs="+", metavar="FILE", help="ghi phiên bản tiếng Việt đã dịch vào trang tiếng Anh / record the translated revision")
+    trans.set_defaults(func=_translations)
+
+    new = commands.add_parser("new", help="tạo mục hoặc bài viết mới / scaffold an entry or a post")
+    new.add_argument("section", help="di-tich, le-hoi, lang-nghe, nghe-nhan, quan-ho, san-pham, chuyen-muc")
+    new.add_argument("id", help="mã viết thường không dấu, ví dụ dinh-tan-an / lowercase ASCII id")
+    new.add_argument("--vi", required=True, help="tên tiếng Việt / Vietnamese name or title")
+    new.add_argument("--en", required=True, help="tên tiếng Anh / English name or title")
+    new.set_defaults(func=_new)
+
+    tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
+    tpl.set_defaults(func=_templates)
     return parser
 
 

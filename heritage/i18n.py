@@ -57,6 +57,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "festivals": {"vi": "Các lễ hội", "en": "Festivals"},
     "video": {"vi": "Video", "en": "Video"},
     "audio": {"vi": "Âm thanh", "en": "Audio"},
+    "translation_stale": {
+        "vi": "Bản dịch này có thể chưa cập nhật theo bản gốc tiếng Việt.",
+        "en": "This translation may be behind the Vietnamese original, which has changed since.",
+    },
+    "read_original": {"vi": "Đọc bản gốc tiếng Việt", "en": "Read the Vietnamese original"},
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
 }
 

@@ -254,21 +254,23 @@ def _check_links(entry: EntryRecord, inv: Inventory, problems: list[Problem]) ->
 
 
 def _check_pages(inv: Inventory, problems: list[Problem]) -> None:
-    """Every entry has its story in both languages; every story has its entry."""
+    """Every entry has its story; every story has its entry.
+
+    A page missing in only one language is reported by the translation parity check
+    (translations.py), which names both files; here, an entry with no page at all.
+    """
     docs = inv.root / "docs"
     for entry in inv.entries.values():
-        for lang in LANGUAGES:
-            page = docs / lang / entry.section / f"{entry.id}.md"
-            if not page.is_file():
-                problems.append(
-                    Problem(
-                        entry.rel,
-                        f"Thiếu trang {'tiếng Việt' if lang == 'vi' else 'tiếng Anh'} docs/{lang}/{entry.section}/{entry.id}.md.",
-                        f"The {'Vietnamese' if lang == 'vi' else 'English'} page docs/{lang}/{entry.section}/{entry.id}.md is missing.",
-                        "Tạo trang đó (có thể sao chép trang của ngôn ngữ kia rồi dịch).",
-                        "Create that page (copy the other language's page and translate it).",
-                    )
+        if not any((docs / lang / entry.section / f"{entry.id}.md").is_file() for lang in LANGUAGES):
+            problems.append(
+                Problem(
+                    entry.rel,
+                    f"Mục chưa có trang giới thiệu: cần docs/vi/{entry.section}/{entry.id}.md và docs/en/{entry.section}/{entry.id}.md.",
+                    f"The entry has no story page: docs/vi/{entry.section}/{entry.id}.md and docs/en/{entry.section}/{entry.id}.md are needed.",
+                    f"Tạo hai trang đó (lệnh python -m heritage new tạo sẵn cả ba tệp cho mục mới).",
+                    f"Create both pages (python -m heritage new scaffolds all three files of a new entry).",
                 )
+            )
     for lang in LANGUAGES:
         for section in ENTRY_SECTIONS:
             folder = docs / lang / section
@@ -313,32 +315,20 @@ def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
                 continue
             _check_post(inv, meta, rel, doc, problems)
             inv.posts[lang].append(Post(page.stem, lang, meta, rel))
-    slugs = {lang: {p.slug: p for p in inv.posts[lang]} for lang in LANGUAGES}
-    for lang in LANGUAGES:
-        other = "en" if lang == "vi" else "vi"
-        for slug, post in slugs[lang].items():
-            twin = slugs[other].get(slug)
-            if twin is None and not (docs / other / COLUMN.key / f"{slug}.md").is_file():
-                problems.append(
-                    Problem(
-                        post.rel,
-                        f"Bài viết chưa có bản {'tiếng Anh' if other == 'en' else 'tiếng Việt'} cùng tên tệp docs/{other}/{COLUMN.key}/{slug}.md.",
-                        f"The post has no {'English' if other == 'en' else 'Vietnamese'} twin with the same file name, docs/{other}/{COLUMN.key}/{slug}.md.",
-                        "Tạo bản dịch với đúng tên tệp này (tên tệp là địa chỉ bài viết, phải giống nhau ở hai thứ tiếng).",
-                        "Create the translation with exactly this file name (it is the post's address and must match in both languages).",
-                    )
+    english = {p.slug: p for p in inv.posts["en"]}
+    for post in inv.posts["vi"]:
+        twin = english.get(post.slug)
+        if twin is not None and twin.date != post.date:
+            problems.append(
+                Problem(
+                    twin.rel,
+                    f"Ngày đăng {twin.date.isoformat()} khác với bản tiếng Việt ({post.date.isoformat()}).",
+                    f"The date {twin.date.isoformat()} differs from the Vietnamese post's ({post.date.isoformat()}).",
+                    f"Sửa `date: {post.date.isoformat()}` cho giống bản tiếng Việt.",
+                    f"Set `date: {post.date.isoformat()}` as in the Vietnamese post.",
+                    field="date",
                 )
-            elif twin is not None and lang == "vi" and twin.date != post.date:
-                problems.append(
-                    Problem(
-                        twin.rel,
-                        f"Ngày đăng {twin.date.isoformat()} khác với bản tiếng Việt ({post.date.isoformat()}).",
-                        f"The date {twin.date.isoformat()} differs from the Vietnamese post's ({post.date.isoformat()}).",
-                        f"Sửa `date: {post.date.isoformat()}` cho giống bản tiếng Việt.",
-                        f"Set `date: {post.date.isoformat()}` as in the Vietnamese post.",
-                        field="date",
-                    )
-                )
+            )
 
 
 def _check_post(inv: Inventory, meta: PostMeta, rel: str, doc: YamlDocument, problems: list[Problem]) -> None:

@@ -138,3 +138,15 @@ def places(site: "Site", lang: str, base: str) -> str:
 def festivals(site: "Site", lang: str, base: str) -> str:
     r = Renderer(site, lang, base)
     return r.render("festivals.html", entries=site.inventory.section("le-hoi", lang))
+
+
+def translation_notice(site: "Site", lang: str, base: str, original_url: str) -> str:
+    r = Renderer(site, lang, base)
+    return r.render("translation_notice.html", original=r.href(original_url))
+
+
+def translation_table(site: "Site", lang: str, base: str) -> str:
+    from .translations import STATUS_LABELS
+
+    r = Renderer(site, lang, base)
+    return r.render("translation_table.html", pairs=list(site.translations.values()), labels=STATUS_LABELS)

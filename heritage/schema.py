@@ -326,6 +326,22 @@ def _field_name(loc: tuple) -> str:
     return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
 
 
+# What to write in a field left empty (scaffolded files leave the blanks to fill).
+EMPTY_HINTS: dict[str, tuple[str, str]] = {
+    "": ("Điền giá trị cho trường này (xem dòng chú thích # ngay phía trên trong tệp).", "Fill in this field (see the # comment just above it in the file)."),
+    "vi": ("Viết nội dung tiếng Việt.", "Write the Vietnamese text."),
+    "en": ("Viết nội dung tiếng Anh.", "Write the English text."),
+    "type": ("Chọn một giá trị trong danh sách ở dòng chú thích ngay phía trên (lấy từ data/vocabulary.yml).", "Pick one of the values listed in the comment just above (from data/vocabulary.yml)."),
+    "ranking": ("Chọn một giá trị trong danh sách ở dòng chú thích phía trên; chưa xếp hạng thì ghi chua-xep-hang.", "Pick a value from the comment above; if not ranked, write chua-xep-hang."),
+    "lat": ("Ghi vĩ độ dạng số thập phân với dấu chấm, ví dụ lat: 21.1861 (Google Maps: nhấn giữ lên địa điểm để thấy tọa độ).", "Write the latitude in decimal degrees with a point, e.g. lat: 21.1861 (Google Maps: long-press the place to see it)."),
+    "lon": ("Ghi kinh độ dạng số thập phân với dấu chấm, ví dụ lon: 106.0763.", "Write the longitude in decimal degrees with a point, e.g. lon: 106.0763."),
+    "month": ("Ghi tháng, từ 1 đến 12.", "Write the month, 1 to 12."),
+    "day": ("Ghi ngày, từ 1 đến 30 (âm lịch) hoặc 31 (dương lịch).", "Write the day, 1 to 30 (lunar) or 31 (solar)."),
+    "date": ("Ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-05-10.", "Write the date as YEAR-MONTH-DAY, e.g. 2026-05-10."),
+    "ref": ("Ghi số hoặc tên văn bản đồng ý, ví dụ \"Giấy đồng ý số 03/2026\".", "Write the consent document's number or name."),
+}
+
+
 def explain(error: dict, model: type[BaseModel]) -> tuple[str, str, str, str]:
     """(vi, en, fix_vi, fix_en) for one pydantic error."""
     kind = error["type"]
@@ -335,6 +351,14 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str, str, str]:
     last = loc[-1] if loc else ""
     if kind == "heritage":
         return ctx["vi"], ctx["en"], ctx["fix_vi"], ctx["fix_en"]
+    if kind != "missing" and (value is None or (isinstance(value, str) and not value.strip())):
+        hint_vi, hint_en = EMPTY_HINTS.get(str(last), EMPTY_HINTS[""])
+        return (
+            f"Trường `{_field_name(loc)}` đang để trống.",
+            f"The field `{_field_name(loc)}` is empty.",
+            hint_vi,
+            hint_en,
+        )
     if kind == "missing":
         if last in ("vi", "en"):
             other = "en" if last == "vi" else "vi"

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render
+from . import checks, links, render, translations
 from .inventory import Inventory, cached_inventory
 from .media import ImageError, WebImage, publish, web_image
 from .problems import ContentError, Problem
@@ -19,6 +19,7 @@ from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from .text import nfc
 
 CALENDAR = "lich-le-hoi"
+EDITORS = "bien-tap"
 MAP = "ban-do"
 OPEN_DATA = "du-lieu"
 
@@ -49,6 +50,8 @@ def classify(src_uri: str) -> PageKind | None:
             return PageKind(lang, "map")
         if name == "index.md" and folder == CALENDAR:
             return PageKind(lang, "calendar")
+        if name == "index.md" and folder == EDITORS:
+            return PageKind(lang, "translations")
     return PageKind(lang, "page")
 
 
@@ -66,8 +69,10 @@ class Site:
         self.inventory = inventory
         self.cache_dir = root / ".cache" / "images"
         self.images: dict[str, WebImage] = {}
-        self._originals: dict[str, Path] = {}
-        problems = list(inventory.errors)
+        self.translations = {pair.rel: pair for pair in translations.survey(root)}
+        self.page_urls = links.known_pages(root / "docs")
+        self.page_errors: list[Problem] = []
+        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=list(self.translations.values())) if p.is_error]
         if not problems:
             problems.extend(self._prepare_images())
         if problems:
@@ -79,7 +84,7 @@ class Site:
             for item in entry.data.media:
                 if item.kind == "image":
                     yield f"{entry.id}/{item.path}"
-        for posts in inv.posts.values():
+        for posts in inv.posts.values():  # covers (future posts too: they are built later)
             for post in posts:
                 if post.meta.cover:
                     yield post.meta.cover
@@ -90,7 +95,6 @@ class Site:
             original = self.root / "data" / "media" / source
             try:
                 self.images[source] = web_image(original, source, self.cache_dir)
-                self._originals[source] = original
             except ImageError as exc:
                 problems.append(exc.problem)
         return problems
@@ -105,6 +109,7 @@ class Site:
             return markdown
         base = relative_base(page_url)
         lang = kind.lang
+        markdown = self._translation_notice(src_uri, lang, base) + markdown
         if kind.kind == "entry":
             entry = self.inventory.entries.get(kind.key)
             return render.entry_page(self, entry, lang, base, markdown) if entry else markdown
@@ -119,14 +124,34 @@ class Site:
             return render.post_page(self, post, lang, base, markdown) if post else markdown
         if kind.kind == "map":
             return f"{markdown.rstrip()}\n\n{render.places(self, lang, base)}\n"
+        if kind.kind == "translations":
+            return f"{markdown.rstrip()}\n\n{render.translation_table(self, lang, base)}\n"
         if kind.kind == "calendar":
             return f"{markdown.rstrip()}\n\n{render.festivals(self, lang, base)}\n"
         return markdown
+
+    def _translation_notice(self, src_uri: str, lang: str, base: str) -> str:
+        """On a stale English page, tell readers the Vietnamese original is newer."""
+        if lang == LANGUAGES[0]:
+            return ""
+        pair = self.translations.get(src_uri.split("/", 1)[1])
+        if pair is None or pair.status != "stale":
+            return ""
+        return render.translation_notice(self, lang, base, links.page_url(f"{LANGUAGES[0]}/{pair.rel}")) + "\n\n"
+
+    def check_page(self, src_uri: str, page_url: str, source: str, html: str) -> None:
+        """Safety and link checks on the HTML MkDocs rendered; errors abort at the end."""
+        rel = f"docs/{src_uri}"
+        found = checks.page_problems(rel, source, html, page_url, self.root / "docs", self.page_urls)
+        self.page_errors.extend(p for p in found if p.is_error)
 
     # --- after the build --------------------------------------------------------------
 
     def write_outputs(self, lang: str, site_root: Path) -> None:
         """Files that are not pages. `site_root` is the root of the whole site (not /en/)."""
+        if self.page_errors:
+            errors, self.page_errors = self.page_errors, []
+            raise ContentError(errors)
         if lang == LANGUAGES[0]:
             for image in self.images.values():
                 publish(image, self.cache_dir, site_root)

@@ -36,6 +36,14 @@ def on_page_markdown(markdown, page, config, files):
     return _site.enrich(page.file.src_uri, page.url, markdown)
 
 
+def on_page_content(html, page, config, files):
+    _site.check_page(page.file.src_uri, page.url, page.file.content_string, html)
+    return html
+
+
 def on_post_build(config):
     lang = config.theme["language"]
-    _site.write_outputs(lang, site_root_of(config.site_dir, lang))
+    try:
+        _site.write_outputs(lang, site_root_of(config.site_dir, lang))
+    except ContentError as exc:
+        raise Abort("\n" + str(exc)) from None

@@ -19,6 +19,8 @@ from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("vi", "en")
+# Fixture posts are dated September and October 2026; the column launched in September.
+TODAY = "2026-10-20"
 
 
 def bi(vi: str, en: str | None = None) -> dict[str, str]:
@@ -73,6 +75,15 @@ class Project:
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return self.write(f"docs/{lang}/chuyen-muc/{slug}.md", f"---\n{front}---\n\nNội dung {slug}.\n")
 
+    def stamp_all(self) -> "Project":
+        """Mark every English page as translated from its Vietnamese twin's current text."""
+        from heritage.translations import stamp
+
+        for page in sorted((self.root / "docs" / "en").rglob("*.md")):
+            if (self.root / "docs" / "vi" / page.relative_to(self.root / "docs" / "en")).is_file():
+                stamp(self.root, page.relative_to(self.root).as_posix())
+        return self
+
     def snapshot(self) -> dict[str, str]:
         """Hash of every file under data/ and docs/, to prove nothing changed."""
         out = {}
@@ -83,7 +94,7 @@ class Project:
         return out
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-        full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, **(env or {})}
         return subprocess.run(args, cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600)
 
     def check(self, **env: str) -> subprocess.CompletedProcess:
@@ -151,7 +162,7 @@ def fill_small_project(project: Project) -> Project:
     for lang in LANGS:
         project.post(lang, "ra-mat", "2026-09-15", "Ra mắt" if lang == "vi" else "Launch", entries=["dinh-tan-an"], cover="dinh-tan-an/cong.jpg")
         project.post(lang, "mua-le-hoi", "2026-10-15", "Mùa lễ hội" if lang == "vi" else "Festival season")
-    return project
+    return project.stamp_all()
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,10 @@ def test_clean_project(small_project):
 def test_report_groups_by_file_and_counts(project):
     project.entry("di-tich", "mot", location={"lat": "21,1", "lon": 106.0}, sumary={"vi": "a", "en": "b"})
     project.entry("le-hoi", "hai", when={"calendar": "lunar", "month": 13, "day": 1})
+    for lang in ("vi", "en"):
+        project.post(lang, "thang-9", "2026-09-01")
+        project.post(lang, "thang-10", "2026-10-01")
+    project.stamp_all()
     before = project.snapshot()
     result = project.check()
     assert result.returncode == 1

@@ -37,3 +37,20 @@ def test_nav_is_curated():
     nav = config["nav"]
     assert all(re.fullmatch(r"[a-z-]+/index\.md|index\.md", item) for item in nav)
     assert len(nav) == 12
+
+
+def test_templates_folder_matches_the_scaffolder():
+    from heritage.scaffold import templates
+
+    expected = templates(REPO)
+    folder = REPO / "templates"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(expected), "run: python -m heritage templates"
+    for name, text in expected.items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"templates/{name} is stale: run python -m heritage templates"
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_contributing_guides_cover_the_workflow(guide):
+    text = (REPO / guide).read_text(encoding="utf-8")
+    for needle in ("templates/", "make check", "translated_from", "aliases", "consent", "credit", "license", "data/media/", "chuyen-muc", "--stamp"):
+        assert needle in text, needle

@@ -1,0 +1,146 @@
+"""Every content check, in one place, for `make check`, the build and CI.
+
+Two kinds: checks over the content as a whole (cheap; the build runs them once) and
+checks over a page's rendered HTML (safety, links), which the build runs on the HTML
+MkDocs renders anyway and `heritage check` runs after rendering with Python-Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterable
+
+import markdown as python_markdown
+
+from . import clock, column, links, media_policy, safety, translations
+from .inventory import Inventory, cached_inventory
+from .problems import Problem
+from .sections import LANGUAGES
+from .settings import load_settings
+from .sources import SourceError, read_text, split_front_matter
+
+# The Markdown extensions of mkdocs.yml that change what HTML an editor can produce.
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
+
+
+def _strings(value: Any, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _field(path: tuple) -> str:
+    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
+
+
+def yaml_safety_problems(inv: Inventory) -> list[Problem]:
+    """Markup hidden in YAML text (a <script> in a summary, a javascript: source URL)."""
+    out = []
+    for entry in inv.entries.values():
+        for path, text in _strings(entry.doc.data):
+            for finding in safety.scan_text(text):
+                vi, en = finding.explain()
+                out.append(
+                    Problem(
+                        entry.rel,
+                        vi,
+                        en,
+                        "Xóa đoạn mã này; văn bản trong tệp .yml chỉ là chữ thường. Ảnh, video dùng trường `media`.",
+                        "Remove this code; text in .yml files is plain text. Photos and videos go in the `media` field.",
+                        field=_field(path),
+                        line=entry.doc.line_of(path),
+                    )
+                )
+    for posts in inv.posts.values():
+        for post in posts:
+            for path, text in _strings(post.meta.model_dump(mode="json")):
+                for finding in safety.scan_text(text):
+                    vi, en = finding.explain()
+                    out.append(Problem(post.rel, vi, en, "Xóa đoạn mã này.", "Remove this code.", field=_field(path)))
+    return out
+
+
+def content_problems(
+    root: Path,
+    today: dt.date | None = None,
+    inventory: Inventory | None = None,
+    pairs: list[translations.PagePair] | None = None,
+) -> list[Problem]:
+    """Checks over the whole content; no Markdown rendering."""
+    today = today or clock.today()
+    inv = inventory or cached_inventory(root)
+    settings, problems = load_settings(root)
+    problems = list(inv.problems) + problems
+    pairs = translations.survey(root) if pairs is None else pairs
+    problems += translations.problems(pairs)
+    problems += translations.structure_problems(root, pairs)
+    problems += column.frequency_problems(inv, settings, today)
+    problems += yaml_safety_problems(inv)
+    problems += media_policy.media_problems(inv)
+    return problems
+
+
+def page_problems(rel: str, source: str, html: str, url: str, docs: Path, pages: set[str]) -> list[Problem]:
+    """Safety and links of one rendered page; `rel` is its path under the project root."""
+    out = []
+    for finding in safety.scan_html(html):
+        vi, en = finding.explain()
+        out.append(
+            Problem(
+                rel,
+                vi,
+                en,
+                "Xóa đoạn mã HTML này. Ảnh, âm thanh, video (kể cả YouTube) chỉ đưa vào qua trường `media` của tệp .yml.",
+                "Remove this HTML. Photos, audio and video (YouTube included) go only through the `media` field of the .yml file.",
+                line=safety.line_of(source, finding.snippet, finding.value),
+            )
+        )
+    under_docs = rel.removeprefix("docs/")
+    for href in links.broken_links(html, under_docs, url, docs, pages):
+        out.append(
+            Problem(
+                rel,
+                f"Liên kết '{href}' không dẫn tới trang nào.",
+                f"The link '{href}' leads to no page.",
+                "Sửa đường dẫn: liên kết tới trang khác viết dạng ../di-tich/dinh-tan-an.md (đường dẫn tệp tính từ trang này).",
+                "Fix the target: link to another page by its file, e.g. ../di-tich/dinh-tan-an.md (relative to this page).",
+                line=safety.line_of(source, href),
+            )
+        )
+    return out
+
+
+def markdown_problems(root: Path) -> list[Problem]:
+    """Render every page with Python-Markdown and check it (what `heritage check` adds)."""
+    docs = root / "docs"
+    pages = links.known_pages(docs)
+    renderer = python_markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    out = []
+    for lang in LANGUAGES:
+        folder = docs / lang
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            under_docs = path.relative_to(docs).as_posix()
+            rel = f"docs/{under_docs}"
+            try:
+                source = read_text(path, rel)
+                _, body = split_front_matter(source, rel)
+            except SourceError as exc:
+                out.append(exc.problem)
+                continue
+            html = renderer.reset().convert(body)
+            out += page_problems(rel, source, html, links.page_url(under_docs), docs, pages)
+    return out
+
+
+def run_all(root: Path, today: dt.date | None = None) -> list[Problem]:
+    """Everything `make check` reports, deduplicated, in a stable order."""
+    problems = content_problems(root, today) + markdown_problems(root)
+    return list(dict.fromkeys(problems))

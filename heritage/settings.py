@@ -1,0 +1,78 @@
+"""Site-wide settings from data/site.yml (ward name, column launch month)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from .problems import Problem
+from .schema import Text, validation_messages, field_label
+from .sources import SourceError, load_yaml_file
+
+MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+SETTINGS_FILE = "data/site.yml"
+
+
+def parse_month(value: str) -> dt.date:
+    """'2026-09' → 1 September 2026."""
+    match = MONTH.match(str(value).strip())
+    if not match:
+        raise ValueError(value)
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+class ColumnSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    launch: str
+    excused: dict[str, str] = {}
+
+    @field_validator("launch")
+    @classmethod
+    def _month(cls, value: str) -> str:
+        parse_month(value)
+        return value
+
+    @field_validator("excused")
+    @classmethod
+    def _months(cls, value: dict[str, str]) -> dict[str, str]:
+        for month in value:
+            parse_month(month)
+        return value
+
+    @property
+    def launch_month(self) -> dt.date:
+        return parse_month(self.launch)
+
+    @property
+    def excused_months(self) -> set[dt.date]:
+        return {parse_month(m) for m in self.excused}
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    ward: Text
+    column: ColumnSettings
+
+
+DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))
+
+
+def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return DEFAULT, []
+    try:
+        doc = load_yaml_file(path, SETTINGS_FILE)
+        return Settings.model_validate(doc.data or {}), []
+    except SourceError as exc:
+        return DEFAULT, [exc.problem]
+    except ValidationError as exc:
+        problems = []
+        for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, Settings):
+            if "Value error" in en:
+                vi, en = "Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09."
+            problems.append(Problem(SETTINGS_FILE, vi, en, fix_vi, fix_en, field=field_label(loc), line=doc.line_of(loc)))
+        return DEFAULT, problems
