@@ -72,7 +72,7 @@ class Site:
         self.translations = {pair.rel: pair for pair in translations.survey(root)}
         self.page_urls = links.known_pages(root / "docs")
         self.page_errors: list[Problem] = []
-        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=list(self.translations.values())) if p.is_error]
+        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=list(self.translations.values()), schedule=False) if p.is_error]
         if not problems:
             problems.extend(self._prepare_images())
         if problems:

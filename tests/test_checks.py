@@ -172,3 +172,8 @@ def test_heavy_media(small_project, name, size_mb, severity, fix):
     found = [p for p in problems(small_project) if p.file == f"data/media/dinh-tan-an/{name}" and "MB" in p.vi]
     assert len(found) == 1
     assert found[0].severity == severity and f"{size_mb}.0 MB" in found[0].vi and fix in found[0].fix_vi + found[0].fix_en
+
+
+def test_missed_month_fails_the_check_but_not_the_build(small_project):
+    assert small_project.check(HERITAGE_TODAY="2026-12-03").returncode == 1
+    assert small_project.build(HERITAGE_TODAY="2026-12-03").returncode == 0
