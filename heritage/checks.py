@@ -13,7 +13,8 @@ from typing import Any, Iterable
 
 import markdown as python_markdown
 
-from . import clock, column, links, media_policy, safety, translations
+from . import clock, column, links, safety, translations
+from .media import policy as media_policy
 from .inventory import Inventory, cached_inventory
 from .problems import Problem
 from .sections import LANGUAGES

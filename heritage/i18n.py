@@ -37,7 +37,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "consent": {"vi": "Đồng ý công bố", "en": "Consent to publish"},
     "media": {"vi": "Hình ảnh và tư liệu", "en": "Pictures and recordings"},
     "credits": {"vi": "Nguồn ảnh và bản quyền", "en": "Image credits and licences"},
-    "credit": {"vi": "Ảnh", "en": "Credit"},
+    "credit": {"vi": "Nguồn", "en": "Credit"},
     "license": {"vi": "Giấy phép", "en": "Licence"},
     "related": {"vi": "Xem thêm", "en": "See also"},
     "sources": {"vi": "Nguồn tham khảo", "en": "Sources"},
@@ -62,6 +62,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This translation may be behind the Vietnamese original, which has changed since.",
     },
     "read_original": {"vi": "Đọc bản gốc tiếng Việt", "en": "Read the Vietnamese original"},
+    "close": {"vi": "Đóng", "en": "Close"},
+    "previous": {"vi": "Ảnh trước", "en": "Previous photo"},
+    "next": {"vi": "Ảnh sau", "en": "Next photo"},
+    "photo_viewer": {"vi": "Xem ảnh", "en": "Photo viewer"},
+    "play_video": {"vi": "Phát video", "en": "Play video"},
+    "youtube_note": {
+        "vi": "Video phát từ YouTube (chế độ hạn chế cookie) khi bạn bấm vào.",
+        "en": "The video plays from YouTube (privacy-enhanced mode) once you tap it.",
+    },
+    "download": {"vi": "Tải tệp về", "en": "Download the file"},
+    "transcript": {"vi": "Lời / nội dung", "en": "Lyrics / transcript"},
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
 }
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from . import i18n
+from .media.audio_video import format_duration, iso_duration
 from .sections import COLUMN, ENTRY_SECTIONS
 
 if TYPE_CHECKING:
@@ -71,8 +72,20 @@ class Renderer:
     def cover(self, source: str):
         return self.site.images.get(source)
 
-    def srcset(self, image) -> str:
-        return ", ".join(f"{self.href(r.url)} {r.width}w" for r in image.renditions)
+    def srcset(self, image, ext: str = "jpg") -> str:
+        return ", ".join(f"{self.href(r.urls[ext])} {r.width}w" for r in image.renditions)
+
+    def av(self, entry_id: str, path: str):
+        return self.site.media.av.get(f"{entry_id}/{path}")
+
+    def poster(self, youtube_id: str):
+        return self.site.media.posters.get((youtube_id, self.lang))
+
+    def duration(self, seconds: float) -> str:
+        return format_duration(seconds)
+
+    def iso_duration(self, seconds: float) -> str:
+        return iso_duration(seconds)
 
     def thumbnail(self, entry: "EntryRecord"):
         for item in entry.data.media:

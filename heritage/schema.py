@@ -149,6 +149,7 @@ class MediaItem(Model):
     youtube: NonEmpty | None = None
     alt: Text | None = None
     caption: Text | None = None
+    transcript: Text | None = None  # lyrics or narration of audio and video, shown beside the player
     credit: NonEmpty | Text
     license: NonEmpty
     date: dt.date | None = None
@@ -190,6 +191,13 @@ class MediaItem(Model):
                 f"Path '{value}' is not allowed: it must be a file name inside data/media/<id>/.",
                 "Ghi tên tệp như anh-cong-dinh.jpg, không dùng '/', '..' ở đầu.",
                 "Write a file name like anh-cong-dinh.jpg, without a leading '/' or '..'.",
+            )
+        if kind in ("audio", "video", "youtube") and self.caption is None:
+            raise custom(
+                "Âm thanh và video cần `caption` (tên bài, tên đoạn phim) bằng cả hai thứ tiếng.",
+                "Audio and video need a bilingual `caption` (the title of the recording).",
+                "Thêm caption: {vi: \"Tên bản ghi\", en: \"Title\"}.",
+                "Add caption: {vi: \"Tên bản ghi\", en: \"Title\"}.",
             )
         if kind == "image" and self.alt is None:
             raise custom(

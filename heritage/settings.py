@@ -53,6 +53,7 @@ class ColumnSettings(BaseModel):
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
     ward: Text
     column: ColumnSettings
 

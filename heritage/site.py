@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import checks, links, render, translations
 from .inventory import Inventory, cached_inventory
-from .media import ImageError, WebImage, publish, web_image
+from .media.library import MediaLibrary
+from .settings import load_settings
 from .problems import ContentError, Problem
 from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from .text import nfc
@@ -62,42 +63,26 @@ def relative_base(page_url: str) -> str:
 
 
 class Site:
-    """Validated inventory plus published images; built once per content state."""
+    """Validated content plus prepared media; built once per content state."""
 
     def __init__(self, root: Path, inventory: Inventory):
         self.root = root
         self.inventory = inventory
-        self.cache_dir = root / ".cache" / "images"
-        self.images: dict[str, WebImage] = {}
+        self.settings, _ = load_settings(root)
         self.translations = {pair.rel: pair for pair in translations.survey(root)}
         self.page_urls = links.known_pages(root / "docs")
         self.page_errors: list[Problem] = []
-        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=list(self.translations.values()), schedule=False) if p.is_error]
+        self.media = MediaLibrary(root, inventory, {lang: self.settings.site_name(lang) for lang in LANGUAGES})
+        pairs = list(self.translations.values())
+        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False) if p.is_error]
         if not problems:
-            problems.extend(self._prepare_images())
+            problems.extend(self.media.prepare())
         if problems:
             raise ContentError(problems)
 
-    def _image_sources(self):
-        inv = self.inventory
-        for entry in inv.entries.values():
-            for item in entry.data.media:
-                if item.kind == "image":
-                    yield f"{entry.id}/{item.path}"
-        for posts in inv.posts.values():  # covers (future posts too: they are built later)
-            for post in posts:
-                if post.meta.cover:
-                    yield post.meta.cover
-
-    def _prepare_images(self) -> list[Problem]:
-        problems = []
-        for source in dict.fromkeys(self._image_sources()):
-            original = self.root / "data" / "media" / source
-            try:
-                self.images[source] = web_image(original, source, self.cache_dir)
-            except ImageError as exc:
-                problems.append(exc.problem)
-        return problems
+    @property
+    def images(self):
+        return self.media.images
 
     # --- pages ------------------------------------------------------------------------
 
@@ -139,6 +124,14 @@ class Site:
             return ""
         return render.translation_notice(self, lang, base, links.page_url(f"{LANGUAGES[0]}/{pair.rel}")) + "\n\n"
 
+    def social_image(self, src_uri: str) -> str | None:
+        """Site path of the page's social preview card."""
+        kind = classify(src_uri)
+        if kind is None:
+            return None
+        key = kind.key if kind.kind == "entry" else f"post:{kind.key}" if kind.kind == "post" else ""
+        return self.media.social.get((kind.lang, key)) or self.media.social.get((kind.lang, ""))
+
     def check_page(self, src_uri: str, page_url: str, source: str, html: str) -> None:
         """Safety and link checks on the HTML MkDocs rendered; errors abort at the end."""
         rel = f"docs/{src_uri}"
@@ -153,8 +146,7 @@ class Site:
             errors, self.page_errors = self.page_errors, []
             raise ContentError(errors)
         if lang == LANGUAGES[0]:
-            for image in self.images.values():
-                publish(image, self.cache_dir, site_root)
+            self.media.publish(site_root)
 
 
 _SITES: dict[Path, tuple[int, Site]] = {}

@@ -33,6 +33,7 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    page.meta["social_image"] = _site.social_image(page.file.src_uri)
     return _site.enrich(page.file.src_uri, page.url, markdown)
 
 

@@ -6,14 +6,34 @@ warning, anything far above it an error that names the file and the fix.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from .inventory import MEDIA_DIR, Inventory
-from .problems import Problem
+from PIL import Image, UnidentifiedImageError
+
+from ..inventory import MEDIA_DIR, Inventory
+from ..problems import Problem
+from ..text import slugify
+from .cache import atomic_write
+from .images import ImageError, open_upright
 
 WARN_BYTES = 10 * 1024 * 1024
 ERROR_BYTES = 25 * 1024 * 1024
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".3gp"}
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".heic", ".heif", ".tif", ".tiff", ".png", ".webp"}
+# An archival master: large enough to print a poster, small enough for the repository.
+MASTER_LONG_SIDE = 4000
+MASTER_QUALITY = 90
+GPS_IFD = 0x8825
+
+
+def has_gps(path: Path) -> bool:
+    """Whether a photo carries a GPS position (reads the header only)."""
+    try:
+        with Image.open(path) as image:
+            return bool(image.getexif().get_ifd(GPS_IFD))
+    except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
 
 
 def _mb(size: int) -> str:
@@ -56,6 +76,17 @@ def media_problems(inv: Inventory) -> list[Problem]:
                     severity="error" if error else "warning",
                 )
             )
+        if path.suffix.lower() in PHOTO_SUFFIXES and size <= ERROR_BYTES and has_gps(path):
+            out.append(
+                Problem(
+                    rel,
+                    "Ảnh gốc chứa vị trí GPS nơi chụp; kho mã là công khai nên ai cũng tải được ảnh gốc (trang web thì đã xóa).",
+                    "The original photo contains the GPS position where it was taken; the repository is public, so anyone can download it (the website strips it).",
+                    f"Xóa vị trí và thu nhỏ ảnh: python -m heritage media prepare {rel}",
+                    f"Remove the position and shrink the photo: python -m heritage media prepare {rel}",
+                    severity="warning",
+                )
+            )
         if rel_media not in used:
             out.append(
                 Problem(
@@ -68,3 +99,19 @@ def media_problems(inv: Inventory) -> list[Problem]:
                 )
             )
     return out
+
+
+def prepare_master(path: Path) -> tuple[Path, int, int]:
+    """Turn a camera original into an archival master: upright sRGB JPEG, bounded size, no metadata.
+
+    Writes `<name>.jpg` beside it (replacing the file when it already is that JPEG).
+    Returns the master's path and the sizes before and after.
+    """
+    before = path.stat().st_size
+    image = open_upright(path, path.name)
+    image.thumbnail((MASTER_LONG_SIDE, MASTER_LONG_SIDE), Image.LANCZOS)
+    target = path.with_name((slugify(path.stem) or "anh") + ".jpg")
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=MASTER_QUALITY, optimize=True, progressive=True)
+    atomic_write(target, buffer.getvalue())
+    return target, before, target.stat().st_size

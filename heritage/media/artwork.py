@@ -1,0 +1,110 @@
+"""Images drawn here: social preview cards (1200×630) and posters for YouTube facades.
+
+Text is set in Be Vietnam Pro (fontpkg-be-vietnam-pro), a typeface designed for
+Vietnamese: stacked diacritics (ệ, ử, ẫ) render correctly, unlike many fallbacks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .cache import MediaCache, atomic_write
+from .images import WebImage, image_from, open_upright
+
+OG_SIZE = (1200, 630)
+SETTINGS = "artwork-v1"
+LACQUER = (94, 16, 16)
+GOLD = (232, 196, 110)
+
+
+@lru_cache(maxsize=None)
+def font_path(weight: str = "Bold") -> Path:
+    import fontpkg_be_vietnam_pro
+
+    return Path(fontpkg_be_vietnam_pro.__file__).parent / "files" / f"BeVietnamPro-{weight}.ttf"
+
+
+@lru_cache(maxsize=64)
+def font(size: int, weight: str = "Bold") -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(font_path(weight)), size)
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if draw.textlength(trial, font=face) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while draw.textlength(lines[-1] + "…", font=face) > width and " " in lines[-1]:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] += "…"
+    return lines
+
+
+def draw_card(title: str, kicker: str, site_name: str, photo: Image.Image | None, size=OG_SIZE) -> Image.Image:
+    """A photo (or lacquer red) behind a dark band with the title; the site's name at the top."""
+    width, height = size
+    if photo is not None:
+        canvas = ImageOps.fit(photo, size, Image.LANCZOS)
+    else:
+        canvas = Image.new("RGB", size, LACQUER)
+        stripes = ImageDraw.Draw(canvas)
+        for x in range(-height, width, 36):
+            stripes.line([(x, height), (x + height, 0)], fill=(104, 22, 22), width=10)
+    shade = Image.new("L", size, 0)
+    shade_draw = ImageDraw.Draw(shade)
+    for y in range(height):
+        shade_draw.line([(0, y), (width, y)], fill=int(70 + 150 * (y / height) ** 1.4))
+    canvas = Image.composite(Image.new("RGB", size, (20, 8, 6)), canvas, shade)
+    draw = ImageDraw.Draw(canvas)
+    margin = 64
+    draw.text((margin, 48), site_name, font=font(34, "SemiBold"), fill=GOLD)
+    title_face = font(68 if len(title) < 40 else 56)
+    lines = _wrap(draw, title, title_face, width - 2 * margin, 3)
+    line_height = int(title_face.size * 1.25)
+    y = height - margin - line_height * len(lines)
+    if kicker:
+        draw.text((margin, y - 52), kicker.upper(), font=font(28, "SemiBold"), fill=GOLD)
+    for line in lines:
+        draw.text((margin, y), line, font=title_face, fill=(255, 255, 255))
+        y += line_height
+    return canvas
+
+
+def og_path(title: str, kicker: str, site_name: str, photo: Path | None, cache: MediaCache) -> Path:
+    """Where the card for these inputs is cached (content-addressed)."""
+    photo_hash = cache.content_hash(photo) if photo else ""
+    key = hashlib.sha256(f"{SETTINGS}\n{title}\n{kicker}\n{site_name}\n{photo_hash}".encode()).hexdigest()[:24]
+    return cache.folder("og", key[:2]) / f"{key}.jpg"
+
+
+def og_image(title: str, kicker: str, site_name: str, photo: Path | None, target: Path) -> Path:
+    """Draw the 1200×630 JPEG card for a page into `target` (once per distinct input)."""
+    if not target.exists():
+        picture = open_upright(photo, photo.name) if photo else None
+        buffer = io.BytesIO()
+        draw_card(title, kicker, site_name, picture).save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+        atomic_write(target, buffer.getvalue())
+    return target
+
+
+def youtube_poster(title: str, cache: MediaCache) -> WebImage:
+    """A local poster for a YouTube facade: no request to YouTube before the tap."""
+    card = draw_card(title, "", "YouTube", None, size=(1280, 720))
+    draw = ImageDraw.Draw(card)
+    cx, cy, r = 640, 300, 84
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(255, 255, 255))
+    draw.polygon([(cx - 26, cy - 42), (cx - 26, cy + 42), (cx + 46, cy)], fill=LACQUER)
+    return image_from(card, f"youtube/{hashlib.sha256(title.encode()).hexdigest()[:10]}.png", cache, "youtube-poster")

@@ -1,0 +1,88 @@
+"""The media cache under .cache/media/: content-addressed, atomic, sealed by a manifest.
+
+A derivative folder is keyed by the original's SHA-256 and the settings that made
+it; it is trusted only when its manifest exists, and the manifest is written last,
+so a build killed half-way leaves nothing a later build would trust. Hashing every
+original on every build would cost seconds at province scale, so hashes are
+remembered by (size, modification time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "manifest.json"
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a half file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class MediaCache:
+    def __init__(self, root: Path):
+        self.root = root
+        self._hashes_file = root / "hashes.json"
+        self._hashes: dict[str, list[Any]] | None = None
+        self._dirty = False
+
+    def _load_hashes(self) -> dict[str, list[Any]]:
+        if self._hashes is None:
+            try:
+                self._hashes = json.loads(self._hashes_file.read_text())
+            except (OSError, ValueError):
+                self._hashes = {}
+        return self._hashes
+
+    def content_hash(self, path: Path) -> str:
+        """SHA-256 of a file, recomputed only when its size or mtime changed."""
+        stat = path.stat()
+        key = str(path.resolve())
+        known = self._load_hashes().get(key)
+        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+            return known[2]
+        value = sha256_file(path)
+        self._load_hashes()[key] = [stat.st_size, stat.st_mtime_ns, value]
+        self._dirty = True
+        return value
+
+    def key(self, content_hash: str, settings: str) -> str:
+        return hashlib.sha256(f"{settings}\n{content_hash}".encode()).hexdigest()[:24]
+
+    def folder(self, kind: str, key: str) -> Path:
+        return self.root / kind / key
+
+    def manifest(self, kind: str, key: str) -> dict[str, Any] | None:
+        try:
+            return json.loads((self.folder(kind, key) / MANIFEST).read_text())
+        except (OSError, ValueError):
+            return None
+
+    def seal(self, kind: str, key: str, manifest: dict[str, Any]) -> None:
+        atomic_write(self.folder(kind, key) / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
+
+    def save(self) -> None:
+        if self._dirty and self._hashes is not None:
+            atomic_write(self._hashes_file, json.dumps(self._hashes).encode())
+            self._dirty = False

@@ -1,0 +1,223 @@
+"""Web images from the originals under data/media/: upright, sRGB, metadata-free, responsive.
+
+Each original becomes AVIF, WebP and JPEG at up to three widths (never upscaled).
+The derivatives carry no EXIF, XMP or ICC data at all: no GPS position, no camera
+serial; the credit lives in the page. New images are processed on every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import multiprocessing
+import os
+import shutil
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from ..problems import Problem
+from ..text import slugify
+from .cache import MediaCache, atomic_write
+
+try:  # iPhone photos: HEIC/HEIF
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:  # pragma: no cover - pillow-heif is in the lock file
+    pillow_heif = None
+
+WIDTHS = (480, 960, 1600)
+# (format, extension, MIME type, Pillow save options); the last one is the <img> fallback.
+FORMATS = (
+    ("AVIF", "avif", "image/avif", {"quality": 55, "speed": 8}),
+    ("WEBP", "webp", "image/webp", {"quality": 75, "method": 4}),
+    ("JPEG", "jpg", "image/jpeg", {"quality": 80, "optimize": True, "progressive": True}),
+)
+SETTINGS = "images-v2:" + repr((WIDTHS, FORMATS))
+# A decompression bomb is refused before any pixel is decoded: 60 MP covers every phone.
+MAX_PIXELS = 60_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    urls: dict[str, str]  # extension → site path (no leading slash)
+
+
+@dataclass(frozen=True)
+class WebImage:
+    """The published versions of one original, smallest first."""
+
+    source: str
+    key: str
+    renditions: tuple[Rendition, ...]
+
+    @property
+    def largest(self) -> Rendition:
+        return self.renditions[-1]
+
+    def closest(self, width: int) -> Rendition:
+        return next((r for r in self.renditions if r.width >= width), self.largest)
+
+    def files(self):
+        """(cache file name, site path) of every derivative."""
+        for rendition in self.renditions:
+            for ext, url in rendition.urls.items():
+                yield f"{rendition.width}.{ext}", url
+
+
+class ImageError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.en)
+
+
+def _unreadable(source: str, reason_vi: str, reason_en: str) -> ImageError:
+    return ImageError(
+        Problem(
+            f"data/media/{source}",
+            f"Không dùng được ảnh này: {reason_vi}.",
+            f"This image cannot be used: {reason_en}.",
+            "Xuất lại ảnh từ máy ảnh hoặc điện thoại dưới dạng JPEG (hoặc chạy python -m heritage media prepare TỆP) rồi tải lên lại.",
+            "Export the photo again as JPEG from the camera or phone (or run python -m heritage media prepare FILE) and upload it again.",
+        )
+    )
+
+
+def open_upright(path: Path, source: str) -> Image.Image:
+    """Decode an original: size-checked, rotated as EXIF says, in sRGB, RGB, no alpha."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as opened:
+                if opened.width * opened.height > MAX_PIXELS:
+                    raise Image.DecompressionBombError("too many pixels")
+                opened.load()
+                image = ImageOps.exif_transpose(opened)
+                icc = opened.info.get("icc_profile")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _unreadable(source, f"quá nhiều điểm ảnh (tối đa {MAX_PIXELS // 1_000_000} triệu)", f"too many pixels (at most {MAX_PIXELS // 1_000_000} million)") from None
+    except UnidentifiedImageError:
+        raise _unreadable(source, "tệp không phải là ảnh (hoặc định dạng không hỗ trợ)", "the file is not an image (or its format is not supported)") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _unreadable(source, f"tệp bị hỏng hoặc bị cắt ({exc})", f"the file is damaged or truncated ({exc})") from None
+    if icc:
+        try:
+            image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(icc)), _SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a broken profile: keep the pixels as they are
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    elif image.mode != "RGB":
+        image = image.convert("RGB")  # CMYK, grayscale, 16-bit…
+    return image
+
+
+def _out_prefix(source: str, key: str) -> str:
+    folder, _, name = source.rpartition("/")
+    stem = slugify(name.rsplit(".", 1)[0]) or "anh"
+    return f"media/{folder}/{stem}-{key[:8]}" if folder else f"media/{stem}-{key[:8]}"
+
+
+def _from_manifest(source: str, key: str, manifest: dict) -> WebImage:
+    prefix = _out_prefix(source, key)
+    renditions = tuple(
+        Rendition(w, h, {ext: f"{prefix}-{w}.{ext}" for _, ext, _, _ in FORMATS}) for w, h in manifest["sizes"]
+    )
+    return WebImage(source, key, renditions)
+
+
+def encode(image: Image.Image, folder: Path) -> list[tuple[int, int]]:
+    """Write every width and format of `image` into `folder`; returns the sizes."""
+    widths = sorted({w for w in WIDTHS if w < image.width} | {min(image.width, WIDTHS[-1])})
+    sizes = []
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
+        for fmt, ext, _mime, options in FORMATS:
+            buffer = io.BytesIO()
+            # No exif=, icc_profile= or xmp=: the derivative carries no metadata at all.
+            resized.save(buffer, fmt, **options)
+            atomic_write(folder / f"{width}.{ext}", buffer.getvalue())
+        sizes.append((width, height))
+    return sizes
+
+
+def _process(path: str, source: str, folder: str) -> tuple[str, list[tuple[int, int]] | None, Problem | None]:
+    """Worker: decode and encode one original (runs in a separate process)."""
+    try:
+        image = open_upright(Path(path), source)
+    except ImageError as exc:
+        return source, None, exc.problem
+    return source, encode(image, Path(folder)), None
+
+
+def _pool_context():
+    # "spawn": forking a process that runs a live-reload server's threads is not safe.
+    return multiprocessing.get_context("spawn")
+
+
+def web_images(jobs: list[tuple[Path, str]], cache: MediaCache, workers: int | None = None) -> tuple[dict[str, WebImage], list[Problem]]:
+    """Derivatives for every (original, source) pair; cached ones are not touched."""
+    done: dict[str, WebImage] = {}
+    problems: list[Problem] = []
+    todo: list[tuple[Path, str, str]] = []
+    for path, source in jobs:
+        key = cache.key(cache.content_hash(path), SETTINGS)
+        manifest = cache.manifest("images", key)
+        if manifest is not None:
+            done[source] = _from_manifest(source, key, manifest)
+        else:
+            todo.append((path, source, key))
+    cache.save()
+    if not todo:
+        return done, problems
+    workers = workers or min(len(todo), os.cpu_count() or 1)
+    args = [(str(path), source, str(cache.folder("images", key))) for path, source, key in todo]
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            results = list(pool.map(_process, *zip(*args)))
+    else:
+        results = [_process(*a) for a in args]
+    keys = {source: key for _, source, key in todo}
+    for source, sizes, problem in results:
+        if problem is not None:
+            problems.append(problem)
+            continue
+        cache.seal("images", keys[source], {"source": source, "sizes": sizes})
+        done[source] = _from_manifest(source, keys[source], {"sizes": sizes})
+    return done, problems
+
+
+def image_from(image: Image.Image, name: str, cache: MediaCache, settings: str) -> WebImage:
+    """Derivatives of an image made here (a video's poster frame, a generated poster)."""
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    key = cache.key(hashlib.sha256(buffer.getvalue()).hexdigest(), SETTINGS + settings)
+    manifest = cache.manifest("images", key)
+    if manifest is None:
+        sizes = encode(image.convert("RGB"), cache.folder("images", key))
+        manifest = {"source": name, "sizes": sizes}
+        cache.seal("images", key, manifest)
+    return _from_manifest(name, key, manifest)
+
+
+def publish(image: WebImage, cache: MediaCache, site_dir: Path) -> None:
+    """Copy cached derivatives into the built site (hard links would tie site/ to .cache/)."""
+    folder = cache.folder("images", image.key)
+    for name, url in image.files():
+        target = site_dir / url
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(folder / name, target)

@@ -1,0 +1,137 @@
+"""Every media file a site needs, prepared once per content state and published after the build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..inventory import MEDIA_DIR, Inventory
+from ..problems import Problem
+from ..sections import ENTRY_SECTIONS, LANGUAGES
+from .artwork import og_image, og_path, youtube_poster
+from .audio_video import MediaError, PublishedMedia, prepare
+from .cache import MediaCache
+from .images import WebImage, _pool_context, publish, web_images
+
+
+@dataclass(frozen=True)
+class SocialCard:
+    """Inputs of one social preview image."""
+
+    title: str
+    kicker: str
+    site_name: str
+    photo: Path | None
+
+
+def _draw(card: SocialCard, target: str) -> str:
+    """Worker: draw one card (separate process)."""
+    return str(og_image(card.title, card.kicker, card.site_name, card.photo, Path(target)))
+
+
+class MediaLibrary:
+    def __init__(self, root: Path, inventory: Inventory, site_names: dict[str, str]):
+        self.root = root
+        self.inventory = inventory
+        self.site_names = site_names
+        self.cache = MediaCache(root / ".cache" / "media")
+        self.images: dict[str, WebImage] = {}
+        self.av: dict[str, PublishedMedia] = {}
+        self.posters: dict[tuple[str, str], WebImage] = {}
+        self.social: dict[tuple[str, str], str] = {}  # (lang, page key) → site path of its card
+        self._social_files: dict[str, Path] = {}
+
+    def original(self, source: str) -> Path:
+        return self.root / "data" / MEDIA_DIR / source
+
+    # --- preparing -------------------------------------------------------------------
+
+    def prepare(self) -> list[Problem]:
+        problems = self._images()
+        problems += self._audio_video()
+        self._youtube_posters()
+        self._social_cards()
+        self.cache.save()
+        return problems
+
+    def _images(self) -> list[Problem]:
+        sources: dict[str, None] = {}
+        for entry in self.inventory.entries.values():
+            for item in entry.data.media:
+                if item.kind == "image":
+                    sources[f"{entry.id}/{item.path}"] = None
+        for posts in self.inventory.posts.values():
+            for post in posts:
+                if post.meta.cover:
+                    sources[post.meta.cover] = None
+        self.images, problems = web_images([(self.original(s), s) for s in sources], self.cache)
+        return problems
+
+    def _audio_video(self) -> list[Problem]:
+        problems = []
+        for entry in self.inventory.entries.values():
+            for item in entry.data.media:
+                if item.kind in ("audio", "video"):
+                    source = f"{entry.id}/{item.path}"
+                    try:
+                        self.av[source] = prepare(self.original(source), source, item.kind, self.cache)
+                    except MediaError as exc:
+                        problems.append(exc.problem)
+        return problems
+
+    def _youtube_posters(self) -> None:
+        for entry in self.inventory.entries.values():
+            for item in entry.data.media:
+                if item.kind == "youtube":
+                    for lang in LANGUAGES:
+                        self.posters[(item.youtube, lang)] = youtube_poster(item.caption(lang), self.cache)
+
+    def _cards(self) -> dict[tuple[str, str], SocialCard]:
+        cards: dict[tuple[str, str], SocialCard] = {}
+        for lang in LANGUAGES:
+            site_name = self.site_names[lang]
+            cards[(lang, "")] = SocialCard(site_name, "", site_name, None)
+            for entry in self.inventory.entries.values():
+                photo = next((self.original(f"{entry.id}/{i.path}") for i in entry.data.media if i.kind == "image"), None)
+                kicker = ENTRY_SECTIONS[entry.section].label(lang)
+                cards[(lang, entry.id)] = SocialCard(entry.name(lang), kicker, site_name, photo)
+            for post in self.inventory.posts.get(lang, []):
+                photo = self.original(post.meta.cover) if post.meta.cover else None
+                kicker = "Chuyên mục" if lang == "vi" else "Column"
+                cards[(lang, f"post:{post.slug}")] = SocialCard(post.meta.title, kicker, site_name, photo)
+        return cards
+
+    def _social_cards(self) -> None:
+        cards = self._cards()
+        targets = {key: og_path(c.title, c.kicker, c.site_name, c.photo, self.cache) for key, c in cards.items()}
+        todo = [(cards[k], str(t)) for k, t in targets.items() if not t.exists()]
+        # Drawing is ~0.1 s a card: worth both cores beyond a handful.
+        if len(todo) > 8 and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=_pool_context()) as pool:
+                list(pool.map(_draw, *zip(*todo), chunksize=8))
+        else:
+            for card, target in todo:
+                _draw(card, target)
+        self.social = {key: f"media/og/{target.name}" for key, target in targets.items()}
+        self._social_files = {f"media/og/{t.name}": t for t in targets.values()}
+
+    # --- publishing ------------------------------------------------------------------
+
+    def publish(self, site_dir: Path) -> None:
+        for image in [*self.images.values(), *self.posters.values()]:
+            publish(image, self.cache, site_dir)
+        for media in self.av.values():
+            if media.poster is not None:
+                publish(media.poster, self.cache, site_dir)
+            target = site_dir / media.url
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(media.cache_file(self.cache), target)
+        for url, path in self._social_files.items():
+            target = site_dir / url
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
