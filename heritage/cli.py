@@ -65,6 +65,29 @@ def _templates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _media_prepare(args: argparse.Namespace) -> int:
+    from .media.images import ImageError
+    from .media.policy import prepare_master
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"{name}: không có tệp này. / no such file.", file=sys.stderr)
+            status = 1
+            continue
+        try:
+            master, before, after = prepare_master(path)
+        except ImageError as exc:
+            print(f"{name}: {exc.problem.vi}\n{name}: {exc.problem.en}", file=sys.stderr)
+            status = 1
+            continue
+        print(f"{name} → {master} ({before / 1e6:.1f} MB → {after / 1e6:.1f} MB; GPS và thông tin máy ảnh đã xóa / GPS and camera data removed)")
+        if master.resolve() != path.resolve():
+            print(f"  Tệp gốc {name} vẫn còn: xóa nó nếu không cần, và dùng {master.name} trong tệp .yml. / The original is kept: delete it if not needed and use {master.name} in the .yml file.")
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
@@ -83,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--vi", required=True, help="tên tiếng Việt / Vietnamese name or title")
     new.add_argument("--en", required=True, help="tên tiếng Anh / English name or title")
     new.set_defaults(func=_new)
+
+    media = commands.add_parser("media", help="ảnh gốc / originals under data/media")
+    media_commands = media.add_subparsers(dest="media_command", required=True)
+    prepare = media_commands.add_parser("prepare", help="thu nhỏ ảnh gốc, xóa GPS / shrink an original, strip GPS")
+    prepare.add_argument("files", nargs="+", metavar="FILE")
+    prepare.set_defaults(func=_media_prepare)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
     tpl.set_defaults(func=_templates)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -209,15 +210,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_sample(sample_site):
-    """The sample site on a loopback HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site.root / "site"))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A built site on a loopback HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_sample(sample_site):
+    with serve(sample_site.root / "site") as url:
+        yield url
 
 
 @pytest.fixture

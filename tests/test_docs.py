@@ -26,7 +26,7 @@ def test_readme_names_every_section(section):
 
 
 def test_readme_lists_every_module():
-    for path in sorted((REPO / "heritage").glob("*.py")):
+    for path in sorted((REPO / "heritage").rglob("*.py")):
         if path.name in ("__init__.py", "__main__.py"):
             continue
         assert path.name in README, f"{path.name} is not described in README.md"

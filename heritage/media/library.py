@@ -95,11 +95,12 @@ class MediaLibrary:
             site_name = self.site_names[lang]
             cards[(lang, "")] = SocialCard(site_name, "", site_name, None)
             for entry in self.inventory.entries.values():
-                photo = next((self.original(f"{entry.id}/{i.path}") for i in entry.data.media if i.kind == "image"), None)
+                usable = (f"{entry.id}/{i.path}" for i in entry.data.media if i.kind == "image")
+                photo = next((self.original(s) for s in usable if s in self.images), None)
                 kicker = ENTRY_SECTIONS[entry.section].label(lang)
                 cards[(lang, entry.id)] = SocialCard(entry.name(lang), kicker, site_name, photo)
             for post in self.inventory.posts.get(lang, []):
-                photo = self.original(post.meta.cover) if post.meta.cover else None
+                photo = self.original(post.meta.cover) if post.meta.cover in self.images else None
                 kicker = "Chuyên mục" if lang == "vi" else "Column"
                 cards[(lang, f"post:{post.slug}")] = SocialCard(post.meta.title, kicker, site_name, photo)
         return cards

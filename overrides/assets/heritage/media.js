@@ -6,8 +6,9 @@
 (function () {
   "use strict";
 
+  // One viewer per page: the hero photo and the gallery form a single sequence.
   function viewer(gallery) {
-    var links = Array.prototype.slice.call(gallery.querySelectorAll("a[data-hx-lightbox]"));
+    var links = Array.prototype.slice.call(document.querySelectorAll("a[data-hx-lightbox]"));
     if (!links.length) return;
     var dialog = document.createElement("dialog");
     dialog.className = "hx-lightbox";
@@ -96,7 +97,8 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-hx-gallery]"), viewer);
+    var labels = document.querySelector("[data-hx-gallery]");
+    if (labels) viewer(labels);
     Array.prototype.forEach.call(document.querySelectorAll("a[data-hx-youtube]"), youtube);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
