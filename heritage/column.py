@@ -75,3 +75,30 @@ def frequency_problems(inv: Inventory, settings: Settings, today: dt.date) -> li
             )
         )
     return out
+
+
+# --- the column as readers see it -------------------------------------------------------
+
+WORDS_PER_MINUTE = 220  # an unhurried reading pace; Vietnamese words are counted by syllable
+
+
+def reading_minutes(markdown: str) -> int:
+    return max(1, round(len(markdown.split()) / WORDS_PER_MINUTE))
+
+
+def by_month(posts: list) -> list[tuple[dt.date, list]]:
+    """Posts (newest first) grouped under the first day of their month, newest month first."""
+    groups: dict[dt.date, list] = {}
+    for post in posts:
+        groups.setdefault(post.date.replace(day=1), []).append(post)
+    return sorted(groups.items(), key=lambda item: item[0], reverse=True)
+
+
+def neighbours(posts: list, slug: str) -> tuple[object | None, object | None]:
+    """(older, newer) post around `slug` in a newest-first list."""
+    for index, post in enumerate(posts):
+        if post.slug == slug:
+            older = posts[index + 1] if index + 1 < len(posts) else None
+            newer = posts[index - 1] if index > 0 else None
+            return older, newer
+    return None, None

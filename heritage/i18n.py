@@ -16,6 +16,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Mục này là nội dung minh họa, chưa phải dữ liệu kiểm kê đã được thẩm định.",
         "en": "This entry is illustrative sample content, not yet verified inventory data.",
     },
+    "sample_note_post": {
+        "vi": "Bài viết này là nội dung minh họa, chưa phải thông tin đã được thẩm định.",
+        "en": "This post is illustrative sample content, not yet verified information.",
+    },
     "facts": {"vi": "Thông tin chính", "en": "Key facts"},
     "type": {"vi": "Loại hình", "en": "Type"},
     "ranking": {"vi": "Xếp hạng", "en": "Ranking"},
@@ -73,6 +77,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "download": {"vi": "Tải tệp về", "en": "Download the file"},
     "transcript": {"vi": "Lời / nội dung", "en": "Lyrics / transcript"},
+    "reading_time": {"vi": "{n} phút đọc", "en": "{n} min read"},
+    "category": {"vi": "Thể loại", "en": "Category"},
+    "older_post": {"vi": "Bài trước", "en": "Older post"},
+    "newer_post": {"vi": "Bài sau", "en": "Newer post"},
+    "share": {"vi": "Chia sẻ", "en": "Share"},
+    "copy_link": {"vi": "Sao chép liên kết", "en": "Copy link"},
+    "copied": {"vi": "Đã sao chép liên kết.", "en": "Link copied."},
+    "share_other": {"vi": "Chia sẻ qua ứng dụng khác", "en": "Share with another app"},
+    "posts_count": {"vi": "bài viết", "en": "posts"},
+    "archive": {"vi": "Bài cũ hơn", "en": "Older posts"},
+    "feed": {"vi": "Theo dõi qua RSS", "en": "Follow by RSS"},
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
 }
 
@@ -96,6 +111,11 @@ def format_month(day: dt.date, lang: str) -> str:
     if lang == "vi":
         return f"tháng {day.month} năm {day.year}"
     return format_date(day, "MMMM yyyy", locale="en")
+
+
+def format_month_heading(day: dt.date, lang: str) -> str:
+    """'Tháng 6/2026' / 'June 2026': the column's archive headings."""
+    return f"Tháng {day.month}/{day.year}" if lang == "vi" else format_month(day, lang)
 
 
 def _ordinal(n: int) -> str:

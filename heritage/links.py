@@ -16,6 +16,8 @@ from .sections import LANGUAGES
 
 # Outputs the build writes besides pages: links into them are not checked here.
 GENERATED_PREFIXES = ("media/", "assets/", "search/", "q/", "sitemap", "404.html")
+# Files the build writes beside pages (feeds, calendars, data, QR codes).
+GENERATED_SUFFIXES = (".xml", ".ics", ".json", ".csv", ".geojson", ".png", ".svg", ".pdf", ".jpg", ".webp", ".avif")
 
 
 def page_url(rel_under_docs: str) -> str:
@@ -66,7 +68,7 @@ def broken_links(html: str, source_rel: str, url: str, docs: Path, pages: set[st
         if resolved.startswith("../"):
             broken.append(href)
             continue
-        if resolved.startswith(GENERATED_PREFIXES) or any(resolved.startswith(f"{lang}/{p}") for lang in LANGUAGES for p in GENERATED_PREFIXES):
+        if resolved.endswith(GENERATED_SUFFIXES) or resolved.startswith(GENERATED_PREFIXES) or any(resolved.startswith(f"{lang}/{p}") for lang in LANGUAGES for p in GENERATED_PREFIXES):
             continue
         if resolved.endswith("index.html"):
             resolved = resolved[: -len("index.html")]

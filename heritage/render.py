@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import i18n
+from . import column, i18n
 from .media.audio_video import format_duration, iso_duration
 from .sections import COLUMN, ENTRY_SECTIONS
 
@@ -108,6 +108,9 @@ class Renderer:
     def entries(self, ids) -> list["EntryRecord"]:
         return [e for e in (self.inv.resolve(i) for i in ids) if e is not None]
 
+    def month_heading(self, month) -> str:
+        return i18n.format_month_heading(month, self.lang)
+
     def post_url(self, post: "Post") -> str:
         return self.href(post.url(self.lang))
 
@@ -130,16 +133,38 @@ def home(site: "Site", lang: str, base: str) -> str:
     return r.render("home.html", counts=counts, posts=site.inventory.published_posts(lang)[:3])
 
 
+# Posts shown with their cover and summary on the column page; older ones as one line each,
+# so the page stays light with hundreds of posts.
+FULL_POSTS = 12
+
+
 def column_index(site: "Site", lang: str, base: str) -> str:
     r = Renderer(site, lang, base)
-    return r.render("column_index.html", posts=site.inventory.published_posts(lang))
+    posts = site.inventory.published_posts(lang)
+    full = {p.slug for p in posts[:FULL_POSTS]}
+    used = {p.meta.category for p in posts if p.meta.category}
+    categories = {k: v for k, v in site.inventory.vocabulary.categories.items() if k in used}
+    return r.render("column_index.html", months=column.by_month(posts), full=full, categories=categories)
 
 
 def post_page(site: "Site", post: "Post", lang: str, base: str, body: str) -> str:
     r = Renderer(site, lang, base)
-    head = r.render("post_head.html", post=post)
-    foot = r.render("post_foot.html", post=post)
+    older, newer = column.neighbours(site.inventory.published_posts(lang), post.slug)
+    head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body))
+    foot = r.render("post_foot.html", post=post, older=older, newer=newer, share=share_links(site, post.url(lang), post.meta.title))
     return f"{head}\n\n{body.strip()}\n\n{foot}\n"
+
+
+# Public share URLs: no script from Facebook or Zalo is ever loaded.
+FACEBOOK_SHARE = "https://www.facebook.com/sharer/sharer.php?u={url}"
+ZALO_SHARE = "https://sp.zalo.me/share_inline?url={url}"
+
+
+def share_links(site: "Site", site_path: str, title: str) -> dict:
+    from urllib.parse import quote
+
+    url = site.absolute(site_path)
+    return {"url": url, "title": title, "facebook": FACEBOOK_SHARE.format(url=quote(url, safe="")), "zalo": ZALO_SHARE.format(url=quote(url, safe=""))}
 
 
 def places(site: "Site", lang: str, base: str) -> str:

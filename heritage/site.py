@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, links, render, translations
+from . import checks, clock, feeds, links, render, sitemap, translations
 from .inventory import Inventory, cached_inventory
 from .media.library import MediaLibrary
 from .settings import load_settings
@@ -19,6 +19,7 @@ from .problems import ContentError, Problem
 from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from .text import nfc
 
+LOCALES = {"vi": "vi_VN", "en": "en_US"}
 CALENDAR = "lich-le-hoi"
 EDITORS = "bien-tap"
 MAP = "ban-do"
@@ -65,9 +66,11 @@ def relative_base(page_url: str) -> str:
 class Site:
     """Validated content plus prepared media; built once per content state."""
 
-    def __init__(self, root: Path, inventory: Inventory):
+    def __init__(self, root: Path, inventory: Inventory, site_url: str = ""):
         self.root = root
         self.inventory = inventory
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.today = clock.today()
         self.settings, _ = load_settings(root)
         self.translations = {pair.rel: pair for pair in translations.survey(root)}
         self.page_urls = links.known_pages(root / "docs")
@@ -83,6 +86,22 @@ class Site:
     @property
     def images(self):
         return self.media.images
+
+    def absolute(self, site_path: str) -> str:
+        """Absolute URL of a site path, from the configured site URL."""
+        return self.site_url + site_path.lstrip("/")
+
+    def is_published(self, src_uri: str) -> bool:
+        """False for a column post dated after today: it waits for its date."""
+        kind = classify(src_uri)
+        if kind is None or kind.kind != "post":
+            return True
+        post = next((p for p in self.inventory.posts.get(kind.lang, []) if p.slug == kind.key), None)
+        return post is None or post.date <= self.today
+
+    def public_pages(self) -> list[str]:
+        """Paths under docs/<lang>/ of the pages visitors and search engines see."""
+        return [rel for rel in sorted(self.translations) if not rel.startswith(EDITORS + "/") and self.is_published(f"{LANGUAGES[0]}/{rel}")]
 
     # --- pages ------------------------------------------------------------------------
 
@@ -124,6 +143,38 @@ class Site:
             return ""
         return render.translation_notice(self, lang, base, links.page_url(f"{LANGUAGES[0]}/{pair.rel}")) + "\n\n"
 
+    def head(self, src_uri: str, page_url: str) -> dict:
+        """What a page's <head> says to search engines, feed readers and share previews."""
+        kind = classify(src_uri)
+        if kind is None:
+            return {}
+        lang, rel = kind.lang, src_uri.split("/", 1)[1]
+        other = [l for l in LANGUAGES if l != lang]
+        info: dict = {
+            "lang": lang,
+            "locale": LOCALES[lang],
+            "alternate_locales": [LOCALES[l] for l in other],
+            "canonical": self.absolute(page_url),
+            "alternates": [{"lang": l, "href": self.absolute(links.page_url(f"{l}/{rel}"))} for l in LANGUAGES if rel in self.translations],
+            "x_default": self.absolute(links.page_url(f"{LANGUAGES[0]}/{rel}")),
+            "feed": self.absolute(feeds.feed_path(lang)),
+            "feed_title": f"{feeds.CHANNEL_TEXT[lang][0]} — {self.settings.site_name(lang)}",
+            "site_name": self.settings.site_name(lang),
+            "type": "website",
+            "noindex": kind.kind == "translations",
+        }
+        image = self.social_image(src_uri)
+        if image:
+            info["image"] = self.absolute(image)
+        if kind.kind == "entry" and kind.key in self.inventory.entries:
+            info["description"] = self.inventory.entries[kind.key].data.summary(lang)
+            info["type"] = "article"
+        elif kind.kind == "post":
+            post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
+            if post is not None:
+                info.update(description=post.meta.summary, type="article", published=post.date.isoformat())
+        return info
+
     def social_image(self, src_uri: str) -> str | None:
         """Site path of the page's social preview card."""
         kind = classify(src_uri)
@@ -145,22 +196,26 @@ class Site:
         if self.page_errors:
             errors, self.page_errors = self.page_errors, []
             raise ContentError(errors)
+        feeds.write_feed(self, lang, site_root, self.absolute)
         if lang == LANGUAGES[0]:
             self.media.publish(site_root)
+        if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; the sitemap covers both
+            sitemap.write_sitemap(self, site_root, self.absolute)
 
 
-_SITES: dict[Path, tuple[int, Site]] = {}
+_SITES: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site(root: Path) -> Site:
+def load_site(root: Path, site_url: str = "") -> Site:
     """The Site for the current content; raises ContentError listing every problem."""
     root = Path(root).resolve()
     inventory = cached_inventory(root)
+    key = (id(inventory), site_url)
     hit = _SITES.get(root)
-    if hit and hit[0] == id(inventory):
+    if hit and hit[0] == key:
         return hit[1]
-    site = Site(root, inventory)
-    _SITES[root] = (id(inventory), site)
+    site = Site(root, inventory, site_url)
+    _SITES[root] = (key, site)
     return site
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .conftest import PHONE
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -66,3 +68,30 @@ def test_catalogue_without_javascript_lists_everything(chromium, served_sample):
     assert page.locator("form[data-hx-filter]").is_hidden()
     assert page.locator("[data-hx-cards] > li:visible").count() == page.locator("[data-hx-cards] > li").count() >= 4
     context.close()
+
+
+def test_copy_link_copies_the_canonical_url(chromium, served_sample):
+    context = chromium.new_context(**PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_sample + "en/chuyen-muc/ra-mat-chuyen-muc-so-di-san-tan-an/")
+    canonical = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert canonical.startswith("https://") and canonical.endswith("/en/chuyen-muc/ra-mat-chuyen-muc-so-di-san-tan-an/")
+    button = page.get_by_role("button", name="Copy link")
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == canonical
+    assert page.locator(".hx-share__status").inner_text() == "Link copied."
+    shot(page, "post-en")
+    context.close()
+
+
+def test_column_filter_by_category(phone, served_sample):
+    phone.goto(served_sample + "chuyen-muc/")
+    posts = phone.locator("[data-hx-posts] li")
+    total = posts.count()
+    assert total >= 3
+    phone.select_option("select[name=category]", "le-hoi")
+    visible = phone.locator("[data-hx-posts] li:not([hidden])")
+    assert 1 <= visible.count() < total
+    assert phone.locator("section.hx-month:not([hidden])").count() == 1
+    shot(phone, "column-vi")

@@ -42,6 +42,7 @@ def test_youtube_facade_requests_nothing_until_tapped(media_page):
     page.wait_for_load_state("networkidle")
     third_party = [u for u in requests if not u.startswith(base)]
     assert third_party == []
+    assert not [u for u in requests if u.endswith("sitemap.xml")]  # Material's prefetch is removed
     shot(page, "media-entry-vi")
     page.locator("a[data-hx-youtube]").click()
     frame = page.locator("iframe.hx-youtube__frame")

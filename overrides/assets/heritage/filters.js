@@ -1,20 +1,25 @@
-// Catalogue filters: narrow the cards by type and ranking without reloading.
-// Without JavaScript the form stays hidden and every card is listed.
+// List filters (catalogues by type and ranking, the column by category), without reloading.
+// Each <select name="x"> keeps the items whose data-x matches; a group (a month of the
+// column) disappears when none of its items is left. Without JavaScript the form stays
+// hidden and everything is listed.
 (function () {
   function setup(form) {
-    var list = form.parentNode.querySelector("[data-hx-cards]");
-    if (!list) return;
-    var cards = Array.prototype.slice.call(list.children);
+    var target = form.parentNode.querySelector(form.dataset.hxTarget || "[data-hx-cards]");
+    if (!target) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var items = Array.prototype.slice.call(target.querySelectorAll("li")).filter(function (li) {
+      return selects.every(function (s) { return s.name in li.dataset; });
+    });
+    var groups = Array.prototype.slice.call(target.querySelectorAll("[data-hx-group]"));
     var output = form.querySelector("output");
     function apply() {
-      var type = form.elements.type ? form.elements.type.value : "";
-      var ranking = form.elements.ranking ? form.elements.ranking.value : "";
       var shown = 0;
-      cards.forEach(function (card) {
-        var ok = (!type || card.dataset.type === type) && (!ranking || card.dataset.ranking === ranking);
-        card.hidden = !ok;
+      items.forEach(function (item) {
+        var ok = selects.every(function (s) { return !s.value || item.dataset[s.name] === s.value; });
+        item.hidden = !ok;
         if (ok) shown++;
       });
+      groups.forEach(function (group) { group.hidden = !group.querySelector("li:not([hidden])"); });
       output.textContent = shown ? shown + " " + output.dataset.label : output.dataset.empty;
     }
     form.addEventListener("change", apply);

@@ -1,0 +1,61 @@
+"""sitemap.xml with both languages of every page and dates taken from the content.
+
+A post's date is its publication date; an entry's is the last commit touching its
+YAML or either story; other pages, their Markdown's last commit. Without git history
+(a shallow clone) the date is left out rather than invented from the build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from . import history
+from .links import page_url
+from .sections import LANGUAGES
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+ET.register_namespace("", SITEMAP)
+ET.register_namespace("xhtml", XHTML)
+
+
+def content_date(site, rel: str) -> dt.date | None:
+    """The date a page's content last changed (rel: path under docs/<lang>/)."""
+    folder, _, name = rel.rpartition("/")
+    stem = name[:-3]
+    for lang in LANGUAGES:
+        post = next((p for p in site.inventory.posts.get(lang, []) if folder == "chuyen-muc" and p.slug == stem), None)
+        if post is not None:
+            return post.date
+    changed = history.last_changed(site.root, history.head_of(site.root))
+    candidates = [f"docs/{lang}/{rel}" for lang in LANGUAGES]
+    entry = site.inventory.entries.get(stem)
+    if entry is not None and entry.section == folder:
+        candidates.append(entry.rel)
+    dates = [changed[c] for c in candidates if c in changed]
+    return max(dates) if dates else None
+
+
+def write_sitemap(site, site_root: Path, absolute) -> Path:
+    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    for rel in site.public_pages():
+        urls = {lang: absolute(page_url(f"{lang}/{rel}")) for lang in LANGUAGES}
+        day = content_date(site, rel)
+        for lang in LANGUAGES:
+            url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = urls[lang]
+            if day is not None:
+                ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = day.isoformat()
+            for other in LANGUAGES:
+                ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": other, "href": urls[other]})
+            ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": "x-default", "href": urls[LANGUAGES[0]]})
+    target = site_root / "sitemap.xml"
+    tree = ET.ElementTree(urlset)
+    ET.indent(tree)
+    tree.write(target, encoding="utf-8", xml_declaration=True)
+    with gzip.GzipFile(site_root / "sitemap.xml.gz", "wb", mtime=0) as handle:
+        handle.write(target.read_bytes())
+    return target
