@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import column, i18n
+from . import column, festivals as festival_dates, i18n, ical, opendata
 from .media.audio_video import format_duration, iso_duration
 from .sections import COLUMN, ENTRY_SECTIONS
 
@@ -101,6 +101,19 @@ class Renderer:
     def ranking_label(self, entry: "EntryRecord") -> str:
         return self.inv.vocabulary.ranking_label(entry.section, entry.data.ranking, self.lang)
 
+    def next_dates(self, entry: "EntryRecord"):
+        return festival_dates.next_dates(entry, self.site.today)
+
+    def date_range(self, occurrence) -> str:
+        start, end = occurrence.start, occurrence.end
+        if start == end:
+            return i18n.format_day(start, self.lang)
+        return f"{i18n.format_day(start, self.lang)} – {i18n.format_day(end, self.lang)}"
+
+    @property
+    def today(self):
+        return self.site.today
+
     def recurring(self, entry: "EntryRecord") -> str:
         when = entry.data.when
         return i18n.format_recurring(when.calendar, when.month, when.day, when.leap, self.lang)
@@ -130,7 +143,8 @@ def catalogue(site: "Site", section: str, lang: str, base: str) -> str:
 def home(site: "Site", lang: str, base: str) -> str:
     r = Renderer(site, lang, base)
     counts = {key: len([e for e in site.inventory.entries.values() if e.section == key]) for key in ENTRY_SECTIONS}
-    return r.render("home.html", counts=counts, posts=site.inventory.published_posts(lang)[:3])
+    coming = festival_dates.upcoming(site.inventory, site.today)[:2]
+    return r.render("home.html", counts=counts, posts=site.inventory.published_posts(lang)[:3], coming=coming)
 
 
 # Posts shown with their cover and summary on the column page; older ones as one line each,
@@ -170,12 +184,29 @@ def share_links(site: "Site", site_path: str, title: str) -> dict:
 def places(site: "Site", lang: str, base: str) -> str:
     r = Renderer(site, lang, base)
     located = [e for s in ENTRY_SECTIONS for e in site.inventory.section(s, lang) if e.data.location is not None]
-    return r.render("places.html", entries=located)
+    unlocated = [e for s in ENTRY_SECTIONS for e in site.inventory.section(s, lang) if e.data.location is None and s in ("di-tich", "lang-nghe", "le-hoi")]
+    return r.render("places.html", entries=located, unlocated=unlocated, geojson=r.href(opendata.FILES["geojson"]), colors=SECTION_COLORS)
 
 
 def festivals(site: "Site", lang: str, base: str) -> str:
     r = Renderer(site, lang, base)
-    return r.render("festivals.html", entries=site.inventory.section("le-hoi", lang))
+    return r.render("festivals.html", occurrences=festival_dates.upcoming(site.inventory, site.today), ics=r.href(ical.ics_path(lang)))
+
+
+def open_data(site: "Site", lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    return r.render("open_data.html", files=opendata.FILES, fields=opendata.FIELDS, license=site.settings.data_license, count=len(site.inventory.entries))
+
+
+# Marker colours on the map, one per section (legend and markers use the same).
+SECTION_COLORS = {
+    "di-tich": "#8a1c1c",
+    "le-hoi": "#9a6a00",
+    "lang-nghe": "#2e6b34",
+    "nghe-nhan": "#1f4e8c",
+    "quan-ho": "#6a2c91",
+    "san-pham": "#0f6b6b",
+}
 
 
 def translation_notice(site: "Site", lang: str, base: str, original_url: str) -> str:

@@ -51,9 +51,16 @@ class ColumnSettings(BaseModel):
         return {parse_month(m) for m in self.excused}
 
 
+class License(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    url: str
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
+    data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings
 

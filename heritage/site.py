@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, clock, feeds, links, render, sitemap, translations
+from . import checks, clock, feeds, ical, links, opendata, render, sitemap, structured_data, translations
 from .inventory import Inventory, cached_inventory
 from .media.library import MediaLibrary
 from .settings import load_settings
@@ -52,6 +52,8 @@ def classify(src_uri: str) -> PageKind | None:
             return PageKind(lang, "map")
         if name == "index.md" and folder == CALENDAR:
             return PageKind(lang, "calendar")
+        if name == "index.md" and folder == OPEN_DATA:
+            return PageKind(lang, "open-data")
         if name == "index.md" and folder == EDITORS:
             return PageKind(lang, "translations")
     return PageKind(lang, "page")
@@ -128,6 +130,8 @@ class Site:
             return render.post_page(self, post, lang, base, markdown) if post else markdown
         if kind.kind == "map":
             return f"{markdown.rstrip()}\n\n{render.places(self, lang, base)}\n"
+        if kind.kind == "open-data":
+            return f"{markdown.rstrip()}\n\n{render.open_data(self, lang, base)}\n"
         if kind.kind == "translations":
             return f"{markdown.rstrip()}\n\n{render.translation_table(self, lang, base)}\n"
         if kind.kind == "calendar":
@@ -166,9 +170,14 @@ class Site:
         image = self.social_image(src_uri)
         if image:
             info["image"] = self.absolute(image)
+        info["map"] = kind.kind == "map"
+        if kind.kind == "open-data":
+            info["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
         if kind.kind == "entry" and kind.key in self.inventory.entries:
-            info["description"] = self.inventory.entries[kind.key].data.summary(lang)
+            entry = self.inventory.entries[kind.key]
+            info["description"] = entry.data.summary(lang)
             info["type"] = "article"
+            info["jsonld"] = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
         elif kind.kind == "post":
             post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
             if post is not None:
@@ -197,8 +206,10 @@ class Site:
             errors, self.page_errors = self.page_errors, []
             raise ContentError(errors)
         feeds.write_feed(self, lang, site_root, self.absolute)
+        ical.write_ics(self, lang, site_root, self.today)
         if lang == LANGUAGES[0]:
             self.media.publish(site_root)
+            opendata.write_open_data(self, site_root)
         if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; the sitemap covers both
             sitemap.write_sitemap(self, site_root, self.absolute)
 
