@@ -88,6 +88,28 @@ def _media_prepare(args: argparse.Namespace) -> int:
     return status
 
 
+def _report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .inventory import load_inventory
+    from .report import write_report
+    from .settings import load_settings
+
+    root = Path(args.root)
+    inventory = load_inventory(root)
+    if inventory.errors:
+        print(format_report(inventory.errors))
+        return 1
+    settings, _ = load_settings(root)
+    if args.until:
+        until = dt.date.fromisoformat(args.until)
+    else:
+        until = min(dt.date(args.year, 12, 31), today())
+    markdown, table = write_report(inventory, settings, args.year, until, Path(args.out))
+    print(f"Đã ghi / Written: {markdown} {table}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
@@ -112,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     prepare = media_commands.add_parser("prepare", help="thu nhỏ ảnh gốc, xóa GPS / shrink an original, strip GPS")
     prepare.add_argument("files", nargs="+", metavar="FILE")
     prepare.set_defaults(func=_media_prepare)
+
+    report = commands.add_parser("report", help="báo cáo năm (trước 25/10) / the yearly report")
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--until", help="tính đến ngày (NĂM-THÁNG-NGÀY), mặc định hôm nay hoặc 31/12 / count up to this date")
+    report.add_argument("--out", default="bao-cao", help="thư mục ghi báo cáo / output folder (default: bao-cao/)")
+    report.set_defaults(func=_report)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
     tpl.set_defaults(func=_templates)

@@ -21,17 +21,27 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-@lru_cache(maxsize=8)
 def last_changed(root: Path, head: str = "") -> dict[str, dt.date]:
     """Path (relative to the repository root) → date of the last commit that touched it."""
+    return {path: dates[1] for path, dates in file_dates(root, head).items()}
+
+
+def first_added(root: Path, head: str = "") -> dict[str, dt.date]:
+    """Path → date of the first commit that touched it (when it was added)."""
+    return {path: dates[0] for path, dates in file_dates(root, head).items()}
+
+
+@lru_cache(maxsize=8)
+def file_dates(root: Path, head: str = "") -> dict[str, tuple[dt.date, dt.date]]:
+    """Path → (first, last) commit dates; empty without full history."""
     if _git(root, "rev-parse", "--is-shallow-repository") in (None, "true\n"):
         return {}
     log = _git(root, "log", "--format=%x00%cs", "--name-only", "--", "data", "docs")
     if not log:
         return {}
     prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
-    dates: dict[str, dt.date] = {}
-    for block in log.split("\x00")[1:]:
+    dates: dict[str, tuple[dt.date, dt.date]] = {}
+    for block in log.split("\x00")[1:]:  # newest commit first
         lines = block.strip().splitlines()
         if not lines:
             continue
@@ -40,8 +50,8 @@ def last_changed(root: Path, head: str = "") -> dict[str, dt.date]:
             name = name.strip()
             if prefix and name.startswith(prefix):
                 name = name[len(prefix):]
-            if name and name not in dates:
-                dates[name] = day
+            if name:
+                dates[name] = (day, dates[name][1]) if name in dates else (day, day)
     return dates
 
 
