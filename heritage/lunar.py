@@ -114,9 +114,13 @@ def to_lunar(day: dt.date, tz: float = TIMEZONE) -> LunarDate:
     """Gregorian date → Vietnamese lunar date."""
     jd = jd_from_date(day)
     k = math.floor((jd - _JD_EPOCH) / _SYNODIC)
-    month_start = new_moon_day(k + 1, tz)
-    if month_start > jd:
-        month_start = new_moon_day(k, tz)
+    # The mean-month estimate of k can be one off near a new moon (2054-05-07, 2062-04-09):
+    # step until new moon k starts on or before the day and new moon k+1 after it.
+    while new_moon_day(k, tz) > jd:
+        k -= 1
+    while new_moon_day(k + 1, tz) <= jd:
+        k += 1
+    month_start = new_moon_day(k, tz)
     a11 = _month11(day.year, tz)
     b11 = a11
     if a11 >= month_start:

@@ -95,3 +95,39 @@ def test_column_filter_by_category(phone, served_sample):
     assert 1 <= visible.count() < total
     assert phone.locator("section.hx-month:not([hidden])").count() == 1
     shot(phone, "column-vi")
+
+
+def test_map_markers_from_the_local_library(chromium, served_sample):
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    tile = (Path(__file__).parent / "fixtures" / "tile.png").read_bytes()
+    page.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(status=200, content_type="image/png", body=tile))
+    page.goto(served_sample + "ban-do/")
+    page.wait_for_function("document.querySelector('[data-hx-map]').dataset.markers !== undefined")
+    markers = page.locator(".leaflet-interactive")
+    located = page.locator(".hx-places li").count()
+    assert markers.count() == located > 0
+    assert int(page.locator("[data-hx-map]").get_attribute("data-markers")) == located
+    assert not [u for u in requests if not u.startswith(served_sample)]  # Leaflet from this site, no tiles yet
+    assert any(u.endswith("assets/vendor/leaflet/leaflet.js") for u in requests)
+    markers.first.click(force=True)
+    popup = page.locator(".leaflet-popup-content a")
+    assert popup.get_attribute("href").endswith("/")
+    page.get_by_role("button", name="Hiện nền bản đồ OpenStreetMap").click()
+    page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    assert any(u.startswith("https://tile.openstreetmap.org/") for u in requests)
+    shot(page, "map-vi")
+    context.close()
+
+
+def test_map_page_without_javascript_lists_places(chromium, served_sample):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_sample + "en/ban-do/")
+    assert page.locator("[data-hx-map]").is_hidden()
+    first = page.locator(".hx-places li").first
+    assert first.get_by_role("link", name="OpenStreetMap").is_visible()
+    assert first.locator(".hx-coords").inner_text().count(",") == 1
+    context.close()
