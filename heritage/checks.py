@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import markdown as python_markdown
 
-from . import clock, column, festivals, links, safety, translations
+from . import clock, column, festivals, links, qr, safety, translations
 from .media import policy as media_policy
 from .inventory import Inventory, cached_inventory
 from .problems import Problem
@@ -89,6 +89,7 @@ def content_problems(
     if schedule:
         problems += column.frequency_problems(inv, settings, today)
     problems += festivals.calendar_problems(inv, today)
+    problems += qr.issued_problems(inv)
     problems += yaml_safety_problems(inv)
     problems += media_policy.media_problems(inv)
     return problems

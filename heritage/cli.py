@@ -110,6 +110,34 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plaques(args: argparse.Namespace) -> int:
+    from . import qr
+    from .inventory import load_inventory
+    from .plaques import write_plaques
+    from .settings import load_settings
+
+    root = Path(args.root)
+    inventory = load_inventory(root)
+    if inventory.errors:
+        print(format_report(inventory.errors))
+        return 1
+    settings, _ = load_settings(root)
+    try:
+        site_url = qr.public_site_url(settings.site_url)
+    except qr.SiteUrlError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    ids = args.ids or sorted(inventory.entries)
+    unknown = [i for i in ids if i not in inventory.entries]
+    if unknown:
+        print(f"Không có mục: {', '.join(unknown)}. / No such entry: {', '.join(unknown)}.", file=sys.stderr)
+        return 1
+    written = write_plaques(inventory, settings, site_url, ids, Path(args.out), today())
+    print(f"Đã ghi {len(written)} tệp vào {args.out}/ (A5, A6: PDF và SVG; tờ in A4). / Wrote {len(written)} files to {args.out}/.")
+    print(f"Mã đã in được ghi vào {qr.ISSUED_FILE}. / Printed codes recorded in {qr.ISSUED_FILE}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
@@ -140,6 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--until", help="tính đến ngày (NĂM-THÁNG-NGÀY), mặc định hôm nay hoặc 31/12 / count up to this date")
     report.add_argument("--out", default="bao-cao", help="thư mục ghi báo cáo / output folder (default: bao-cao/)")
     report.set_defaults(func=_report)
+
+    plaques = commands.add_parser("plaques", help="biển QR để in (A5, A6; PDF, SVG) / printable QR plaques")
+    plaques.add_argument("ids", nargs="*", metavar="ID", help="mã các mục (mặc định: tất cả) / entry ids (default: all)")
+    plaques.add_argument("--out", default="bien-qr", help="thư mục ghi / output folder (default: bien-qr/)")
+    plaques.set_defaults(func=_plaques)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
     tpl.set_defaults(func=_templates)

@@ -120,6 +120,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "fields": {"vi": "Các trường dữ liệu", "en": "Fields"},
     "field": {"vi": "Trường", "en": "Field"},
     "meaning": {"vi": "Ý nghĩa", "en": "Meaning"},
+    "qr_title": {"vi": "Mã QR", "en": "QR code"},
+    "qr_alt": {"vi": "Mã QR dẫn tới trang này", "en": "QR code leading to this page"},
+    "qr_text": {
+        "vi": "Mã QR cố định của trang này, để in lên biển giới thiệu tại di tích. Tải về:",
+        "en": "This page's permanent QR code, for the plaque at the site. Download:",
+    },
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
 }
 

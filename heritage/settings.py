@@ -60,6 +60,7 @@ class License(BaseModel):
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
+    site_url: str | None = None
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings
@@ -84,3 +85,11 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
                 vi, en = "Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09."
             problems.append(Problem(SETTINGS_FILE, vi, en, fix_vi, fix_en, field=field_label(loc), line=doc.line_of(loc)))
         return DEFAULT, problems
+
+
+def effective_site_url(root: Path, configured: str | None = None) -> str:
+    """SITE_URL (the deploy workflow), else data/site.yml's site_url, else the engine's setting."""
+    import os
+
+    settings, _ = load_settings(root)
+    return (os.environ.get("SITE_URL") or settings.site_url or configured or "").strip()

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, clock, feeds, ical, links, opendata, render, sitemap, structured_data, translations
+from . import checks, clock, feeds, ical, links, opendata, qr, render, sitemap, structured_data, translations
 from .inventory import Inventory, cached_inventory
 from .media.library import MediaLibrary
 from .settings import load_settings
@@ -73,6 +73,10 @@ class Site:
         self.inventory = inventory
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.today = clock.today()
+        try:
+            self.qr_url: str | None = qr.public_site_url(site_url)
+        except qr.SiteUrlError:
+            self.qr_url = None  # a local preview: landings yes, printable codes no
         self.settings, _ = load_settings(root)
         self.translations = {pair.rel: pair for pair in translations.survey(root)}
         self.page_urls = links.known_pages(root / "docs")
@@ -210,6 +214,9 @@ class Site:
         if lang == LANGUAGES[0]:
             self.media.publish(site_root)
             opendata.write_open_data(self, site_root)
+            qr.write_landings(self, site_root)
+            if self.qr_url:
+                qr.write_codes(self, site_root, self.qr_url)
         if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; the sitemap covers both
             sitemap.write_sitemap(self, site_root, self.absolute)
 

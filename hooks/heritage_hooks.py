@@ -14,6 +14,7 @@ from mkdocs.exceptions import Abort
 
 from heritage.clock import ClockError
 from heritage.problems import ContentError
+from heritage.settings import effective_site_url
 from heritage.site import Site, load_site, site_root_of
 
 _site: Site | None = None
@@ -44,6 +45,7 @@ def _root(config) -> Path:
 
 def on_config(config):
     global _site
+    config.site_url = effective_site_url(_root(config), config.site_url)
     try:
         _site = load_site(_root(config), config.site_url or "")
     except ContentError as exc:

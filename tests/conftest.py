@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 LANGS = ("vi", "en")
 # Fixture posts are dated September and October 2026; the column launched in September.
 TODAY = "2026-10-20"
+# example.org is reserved for documentation: never a real ward's address.
+SAMPLE_URL = "https://heritage.example.org/"
 
 
 def bi(vi: str, en: str | None = None) -> dict[str, str]:
@@ -175,7 +177,7 @@ def sample_site(tmp_path_factory) -> Project:
     for folder in ("hooks", "overrides", "data", "docs"):
         shutil.copytree(REPO / folder, root / folder)
     project = Project(root)
-    result = project.build(HERITAGE_TODAY="2026-11-27")
+    result = project.build(HERITAGE_TODAY="2026-11-27", SITE_URL=SAMPLE_URL)
     assert result.returncode == 0, result.stderr
     return project
 
