@@ -126,6 +126,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Mã QR cố định của trang này, để in lên biển giới thiệu tại di tích. Tải về:",
         "en": "This page's permanent QR code, for the plaque at the site. Download:",
     },
+    "search_label": {"vi": "Tìm di tích, lễ hội, nghệ nhân…", "en": "Search sites, festivals, artisans…"},
+    "search_button": {"vi": "Tìm", "en": "Search"},
+    "search_hint": {
+        "vi": "Gõ có dấu hoặc không dấu đều được, ví dụ: dinh tan an, hoi lim, quan ho.",
+        "en": "With or without Vietnamese accents, e.g. dinh tan an, hoi lim, quan ho.",
+    },
+    "search_none": {"vi": "Không tìm thấy kết quả cho", "en": "Nothing found for"},
+    "search_count": {"vi": "kết quả", "en": "results"},
+    "search_needs_js": {
+        "vi": "Tìm kiếm cần bật JavaScript. Bạn vẫn có thể xem danh mục từng chuyên mục ở trình đơn.",
+        "en": "Search needs JavaScript. The menu still lists every section's catalogue.",
+    },
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
 }
 

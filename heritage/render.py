@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import column, festivals as festival_dates, i18n, ical, opendata
+from . import column, festivals as festival_dates, i18n, ical, opendata, search
 from .media.audio_video import format_duration, iso_duration
 from .sections import COLUMN, ENTRY_SECTIONS
 
@@ -219,3 +219,8 @@ def translation_table(site: "Site", lang: str, base: str) -> str:
 
     r = Renderer(site, lang, base)
     return r.render("translation_table.html", pairs=list(site.translations.values()), labels=STATUS_LABELS)
+
+
+def search_page(site: "Site", lang: str, base: str) -> str:
+    r = Renderer(site, lang, base)
+    return r.render("search.html", index=r.href(search.index_path(lang)))

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, clock, feeds, ical, links, opendata, qr, render, sitemap, structured_data, translations
+from . import checks, clock, feeds, ical, links, opendata, qr, render, search, sitemap, structured_data, translations
 from .inventory import Inventory, cached_inventory
 from .media.library import MediaLibrary
 from .settings import load_settings
@@ -22,6 +22,7 @@ from .text import nfc
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 CALENDAR = "lich-le-hoi"
 EDITORS = "bien-tap"
+SEARCH = "tim-kiem"
 MAP = "ban-do"
 OPEN_DATA = "du-lieu"
 
@@ -54,6 +55,8 @@ def classify(src_uri: str) -> PageKind | None:
             return PageKind(lang, "calendar")
         if name == "index.md" and folder == OPEN_DATA:
             return PageKind(lang, "open-data")
+        if name == "index.md" and folder == SEARCH:
+            return PageKind(lang, "search")
         if name == "index.md" and folder == EDITORS:
             return PageKind(lang, "translations")
     return PageKind(lang, "page")
@@ -81,6 +84,7 @@ class Site:
         self.translations = {pair.rel: pair for pair in translations.survey(root)}
         self.page_urls = links.known_pages(root / "docs")
         self.page_errors: list[Problem] = []
+        self.search = search.SearchIndex()
         self.media = MediaLibrary(root, inventory, {lang: self.settings.site_name(lang) for lang in LANGUAGES})
         pairs = list(self.translations.values())
         problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False) if p.is_error]
@@ -107,16 +111,37 @@ class Site:
 
     def public_pages(self) -> list[str]:
         """Paths under docs/<lang>/ of the pages visitors and search engines see."""
-        return [rel for rel in sorted(self.translations) if not rel.startswith(EDITORS + "/") and self.is_published(f"{LANGUAGES[0]}/{rel}")]
+        hidden = (EDITORS + "/", SEARCH + "/")
+        return [rel for rel in sorted(self.translations) if not rel.startswith(hidden) and self.is_published(f"{LANGUAGES[0]}/{rel}")]
 
     # --- pages ------------------------------------------------------------------------
 
-    def enrich(self, src_uri: str, page_url: str, markdown: str) -> str:
+    def _index(self, kind: PageKind, page_url: str, title: str, markdown: str) -> None:
+        """Record the page for its language's search index."""
+        lang = kind.lang
+        if kind.kind in ("search", "translations"):
+            return
+        if kind.kind == "entry" and kind.key in self.inventory.entries:
+            entry = self.inventory.entries[kind.key]
+            label = f"{ENTRY_SECTIONS[entry.section].label(lang)} · {self.inventory.vocabulary.type_label(entry.section, entry.data.type, lang)}"
+            section = ENTRY_SECTIONS[entry.section].label(lang)
+            self.search.add(lang, page_url, entry.name(lang), "entry", label, entry.data.summary(lang), markdown, section)
+            return
+        if kind.kind == "post":
+            post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
+            if post is not None:
+                self.search.add(lang, page_url, post.meta.title, "post", COLUMN.label(lang), post.meta.summary, markdown)
+            return
+        label = ENTRY_SECTIONS[kind.key].label(lang) if kind.kind == "catalogue" else ""
+        self.search.add(lang, page_url, title or label, "page", label, "", markdown)
+
+    def enrich(self, src_uri: str, page_url: str, markdown: str, title: str = "") -> str:
         """The Markdown MkDocs should render for this page."""
         markdown = nfc(markdown)
         kind = classify(src_uri)
         if kind is None:
             return markdown
+        self._index(kind, page_url, title, markdown)
         base = relative_base(page_url)
         lang = kind.lang
         markdown = self._translation_notice(src_uri, lang, base) + markdown
@@ -134,6 +159,8 @@ class Site:
             return render.post_page(self, post, lang, base, markdown) if post else markdown
         if kind.kind == "map":
             return f"{markdown.rstrip()}\n\n{render.places(self, lang, base)}\n"
+        if kind.kind == "search":
+            return f"{markdown.rstrip()}\n\n{render.search_page(self, lang, base)}\n"
         if kind.kind == "open-data":
             return f"{markdown.rstrip()}\n\n{render.open_data(self, lang, base)}\n"
         if kind.kind == "translations":
@@ -175,6 +202,7 @@ class Site:
         if image:
             info["image"] = self.absolute(image)
         info["map"] = kind.kind == "map"
+        info["search"] = kind.kind == "search"
         if kind.kind == "open-data":
             info["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
         if kind.kind == "entry" and kind.key in self.inventory.entries:
@@ -210,6 +238,7 @@ class Site:
             errors, self.page_errors = self.page_errors, []
             raise ContentError(errors)
         feeds.write_feed(self, lang, site_root, self.absolute)
+        self.search.write(lang, site_root)
         ical.write_ics(self, lang, site_root, self.today)
         if lang == LANGUAGES[0]:
             self.media.publish(site_root)

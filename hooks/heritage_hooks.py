@@ -65,7 +65,7 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     page.meta["hx"] = _site.head(page.file.src_uri, page.url)
-    return _site.enrich(page.file.src_uri, page.url, markdown)
+    return _site.enrich(page.file.src_uri, page.url, markdown, page.title or "")
 
 
 def on_page_content(html, page, config, files):

@@ -68,9 +68,7 @@ def column_site(tmp_path_factory) -> Project:
     git(root, "commit", "-qm", "Chùa Ân", date="2026-03-04")
     git(root, "add", ".")
     git(root, "commit", "-qm", "Phần còn lại", date="2026-10-01")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace('site_url: !ENV [SITE_URL, "https://disan-tanan.github.io/"]', f"site_url: {SITE_URL}"), encoding="utf-8")
-    result = project.build(HERITAGE_TODAY=TODAY)
+    result = project.build(HERITAGE_TODAY=TODAY, SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
 
@@ -190,14 +188,14 @@ def test_future_post_waits_for_its_date(column_site):
     for prefix in ("", "en/"):
         assert not (site / prefix / "chuyen-muc/hen-thang-12").exists()
         assert "hen-thang-12" not in (site / prefix / "chuyen-muc/feed.xml").read_text(encoding="utf-8")
-    result = column_site.build(HERITAGE_TODAY="2026-12-05")
+    result = column_site.build(HERITAGE_TODAY="2026-12-05", SITE_URL=SITE_URL)
     assert result.returncode == 0, result.stdout
     try:
         assert (site / "chuyen-muc/hen-thang-12/index.html").is_file()
         assert "hen-thang-12" in (site / "en/chuyen-muc/feed.xml").read_text(encoding="utf-8")
         assert "Tháng 12/2026" in column_site.html("chuyen-muc/")
     finally:
-        assert column_site.build(HERITAGE_TODAY=TODAY).returncode == 0
+        assert column_site.build(HERITAGE_TODAY=TODAY, SITE_URL=SITE_URL).returncode == 0
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,87 @@
+"""Search per language, for visitors who type without diacritics.
+
+Material's search puts both languages in one index (mkdocs-static-i18n merges them)
+and matches "Đình" only when typed with its diacritics. This index is written per
+language; the browser folds diacritics on both sides ("Đình Tân An" → "dinh tan an"),
+so `dinh tan an`, `Dinh Tan An` and `Đình Tân An` find the same page.
+
+To stay light on a phone, names, summaries and headings are indexed in full; an
+entry's story is left out (its summary says what it is about) and other pages keep
+only their opening (BODY_CHARS): a visitor searches for a place or a festival by
+name far more than for a phrase deep inside a story. Measured with
+benchmarks/search_index.py (README).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+BODY_CHARS = 200
+FOLDER = "search"
+KINDS = {"entry": "e", "post": "p", "page": "g"}
+
+
+def index_path(lang: str) -> str:
+    return f"{FOLDER}/{lang}.json"
+
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_ATTRS = re.compile(r"\{[:#.][^}]*\}")
+_MARKS = re.compile(r"[*_`>|]+")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$", re.M)
+
+
+def plain_text(markdown: str) -> str:
+    """Readable text of a Markdown body (for the index only: this is not sanitising)."""
+    text = _FENCE.sub(" ", markdown)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _ATTRS.sub(" ", text)
+    text = _HEADING.sub(r"\1.", text)
+    text = _MARKS.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def headings(markdown: str) -> list[str]:
+    return [plain_text(h) for h in _HEADING.findall(_FENCE.sub(" ", markdown))]
+
+
+def shorten(text: str, limit: int = BODY_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+class SearchIndex:
+    """Documents per language, keyed by URL (a rebuild replaces, never duplicates)."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, dict[str, dict]] = {}
+
+    def add(self, lang: str, url: str, title: str, kind: str, label: str, summary: str, markdown: str, section: str = "") -> None:
+        """`section`: the section's name, so that typing it ("quan ho") lists its entries first."""
+        body = plain_text(markdown)
+        self.docs.setdefault(lang, {})[url] = {
+            "t": title,
+            "u": url,
+            "k": KINDS[kind],
+            "c": section,
+            "s": label,
+            "x": summary,
+            "h": " · ".join(headings(markdown)),
+            "b": "" if kind == "entry" else shorten(body),
+        }
+
+    def write(self, lang: str, site_root: Path) -> Path:
+        docs = sorted(self.docs.get(lang, {}).values(), key=lambda d: d["u"])
+        target = site_root / index_path(lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({"lang": lang, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        return target

@@ -1,0 +1,109 @@
+"""In Chromium: QR landings by browser language, SVG codes decoded from the screen, search in both languages."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from heritage.inventory import load_inventory
+
+from .conftest import PHONE, SAMPLE_URL
+from .test_browser import shot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(
+    "locale, query, expected",
+    [
+        ("vi-VN", "", "di-tich/dinh-tan-an/"),
+        ("en-US", "", "en/di-tich/dinh-tan-an/"),
+        ("fr-FR", "", "en/di-tich/dinh-tan-an/"),
+        ("vi-VN", "?lang=en", "en/di-tich/dinh-tan-an/"),
+        ("en-US", "?lang=vi", "di-tich/dinh-tan-an/"),
+        ("vi-VN", "?lang=fr", "di-tich/dinh-tan-an/"),
+    ],
+)
+def test_landing_follows_the_browser_language(chromium, served_sample, locale, query, expected):
+    context = chromium.new_context(**PHONE, locale=locale)
+    page = context.new_page()
+    page.goto(served_sample + "q/dinh-tan-an/" + query)
+    page.wait_for_url(served_sample + expected)
+    assert page.locator("h1").inner_text() in ("Đình Tân An", "Tân An Communal House")
+    context.close()
+
+
+def test_landing_without_javascript_shows_both_links(chromium, served_sample):
+    context = chromium.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_sample + "q/dinh-tan-an/")
+    assert page.url == served_sample + "q/dinh-tan-an/"
+    assert page.get_by_role("link", name="Xem bằng tiếng Việt").is_visible()
+    assert page.get_by_role("link", name="Read in English").is_visible()
+    shot(page, "qr-landing-nojs")
+    page.get_by_role("link", name="Read in English").click()
+    assert page.url == served_sample + "en/di-tich/dinh-tan-an/"
+    context.close()
+
+
+def test_every_svg_code_decodes_on_screen(chromium, served_sample, sample_site):
+    context = chromium.new_context(viewport={"width": 700, "height": 700})
+    page = context.new_page()
+    for entry_id in load_inventory(sample_site.root).entries:
+        page.goto(served_sample + f"q/{entry_id}/qr.svg")
+        image = Image.open(io.BytesIO(page.screenshot()))
+        texts = [r.text for r in zxingcpp.read_barcodes(image)]
+        assert texts == [f"{SAMPLE_URL}q/{entry_id}/"]
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "prefix, query, first",
+    [
+        ("", "dinh tan an", "Đình Tân An"),
+        ("", "Dinh Tan An", "Đình Tân An"),
+        ("", "Đình Tân An", "Đình Tân An"),
+        ("", "hoi lim", "Hội Lim"),
+        ("en/", "dinh tan an", "Tân An Communal House"),
+        ("en/", "Đình Tân An", "Tân An Communal House"),
+        ("en/", "hoi lim", "Lim Festival (Hội Lim)"),
+    ],
+)
+def test_search_without_diacritics(phone, served_sample, prefix, query, first):
+    phone.goto(served_sample + prefix + "tim-kiem/")
+    phone.wait_for_selector("form[data-ready]")
+    phone.fill("input[name=q]", query)
+    phone.press("input[name=q]", "Enter")
+    results = phone.locator(".hx-results__title a")
+    results.first.wait_for()
+    assert results.first.inner_text() == first
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    if prefix:
+        assert all("/en/" in h for h in hrefs)
+    else:
+        assert not any("/en/" in h for h in hrefs)
+
+
+@pytest.mark.parametrize("prefix, songs", [("", {"Người ở đừng về", "Mời nước mời trầu"}), ("en/", {"Người ở đừng về (Stay, do not leave)", "Mời nước mời trầu (Offering tea and betel)"})])
+def test_quan_ho_finds_the_songs_first(phone, served_sample, prefix, songs):
+    phone.goto(served_sample + prefix + "tim-kiem/?q=quan%20ho")
+    phone.wait_for_selector("form[data-ready]")
+    titles = phone.locator(".hx-results__title a").all_inner_texts()
+    assert set(titles[:2]) == songs
+    shot(phone, f"search-{prefix.strip('/') or 'vi'}")
+
+
+def test_entries_rank_above_posts_for_their_names(phone, served_sample):
+    phone.goto(served_sample + "tim-kiem/?q=festival%20ve%20mien%20quan%20ho")
+    phone.wait_for_selector("form[data-ready]")
+    titles = phone.locator(".hx-results__title a").all_inner_texts()
+    assert titles[0] == "Festival “Về miền Quan họ”" and any("Hướng tới" in t for t in titles[1:])
+
+
+def test_header_search_button_reaches_the_page(phone, served_sample):
+    phone.goto(served_sample + "en/le-hoi/")
+    phone.get_by_role("link", name="Search").click()
+    phone.wait_for_url(served_sample + "en/tim-kiem/")
