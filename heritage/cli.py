@@ -138,6 +138,16 @@ def _plaques(args: argparse.Namespace) -> int:
     return 0
 
 
+def _linkcheck(args: argparse.Namespace) -> int:
+    from .sitecheck import broken_links
+
+    broken = broken_links(Path(args.site))
+    for page, target in broken:
+        print(f"{page}: {target}")
+    print(f"{len(broken)} liên kết hỏng / broken link(s)")
+    return 1 if broken else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
@@ -173,6 +183,10 @@ def build_parser() -> argparse.ArgumentParser:
     plaques.add_argument("ids", nargs="*", metavar="ID", help="mã các mục (mặc định: tất cả) / entry ids (default: all)")
     plaques.add_argument("--out", default="bien-qr", help="thư mục ghi / output folder (default: bien-qr/)")
     plaques.set_defaults(func=_plaques)
+
+    linkcheck = commands.add_parser("linkcheck", help="kiểm tra liên kết trong trang đã tạo / check links in the built site")
+    linkcheck.add_argument("site", nargs="?", default="site")
+    linkcheck.set_defaults(func=_linkcheck)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
     tpl.set_defaults(func=_templates)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 
-from . import checks, clock, feeds, ical, links, opendata, qr, render, search, sitemap, structured_data, translations
+from . import checks, clock, feeds, ical, links, opendata, qr, render, search, security, sitemap, structured_data, translations
 from .inventory import Inventory, cached_inventory
 from .media.library import MediaLibrary
 from .settings import load_settings
@@ -232,8 +233,12 @@ class Site:
 
     # --- after the build --------------------------------------------------------------
 
-    def write_outputs(self, lang: str, site_root: Path) -> None:
-        """Files that are not pages. `site_root` is the root of the whole site (not /en/)."""
+    def write_outputs(self, lang: str, site_root: Path, secure: bool = True) -> None:
+        """Files that are not pages. `site_root` is the root of the whole site (not /en/).
+
+        `secure=False` (live preview) leaves out the Content-Security-Policy, which would
+        block the preview server's reload script.
+        """
         if self.page_errors:
             errors, self.page_errors = self.page_errors, []
             raise ContentError(errors)
@@ -246,8 +251,10 @@ class Site:
             qr.write_landings(self, site_root)
             if self.qr_url:
                 qr.write_codes(self, site_root, self.qr_url)
-        if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; the sitemap covers both
+        if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; these cover both
             sitemap.write_sitemap(self, site_root, self.absolute)
+            if secure:
+                security.secure_site(site_root, urlsplit(self.site_url).hostname or "")
 
 
 _SITES: dict[Path, tuple[tuple, Site]] = {}

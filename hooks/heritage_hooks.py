@@ -18,6 +18,7 @@ from heritage.settings import effective_site_url
 from heritage.site import Site, load_site, site_root_of
 
 _site: Site | None = None
+_serving = False
 log = logging.getLogger("mkdocs.hooks.heritage")
 
 # Material's bundle fetches "sitemap.xml" next to every <link rel="alternate"> of a page
@@ -41,6 +42,11 @@ def _drop_alternate_prefetch(site_dir: Path) -> None:
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -77,6 +83,6 @@ def on_post_build(config):
     lang = config.theme["language"]
     _drop_alternate_prefetch(Path(config.site_dir))
     try:
-        _site.write_outputs(lang, site_root_of(config.site_dir, lang))
+        _site.write_outputs(lang, site_root_of(config.site_dir, lang), secure=not _serving)
     except ContentError as exc:
         raise Abort("\n" + str(exc)) from None

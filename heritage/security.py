@@ -1,0 +1,127 @@
+"""Security of the built site: a Content-Security-Policy, safe external links, host headers.
+
+Runs once over the finished site. Every inline script that the theme or this project
+writes is hashed into the policy (there is a handful: the theme's bootstrap at a few
+folder depths, the QR landings' forwarder, the anchor fix); anything else inline, such
+as a script smuggled into content, would be blocked by the browser even if the content
+checks had missed it. Styles may be inline (the theme sets some); scripts may not.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+# The only hosts a page may reach, and only on the visitor's action: the map's background
+# tiles after "show the background", the privacy-enhanced YouTube player after a tap.
+TILES = "https://tile.openstreetmap.org"
+YOUTUBE = "https://www.youtube-nocookie.com"
+DATA_TYPES = ("application/json", "application/ld+json")
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._inside = False
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            attrs = dict(attrs)
+            self._inside = "src" not in attrs and (attrs.get("type") or "text/javascript") not in DATA_TYPES
+            self._buffer = []
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._inside:
+            self.scripts.append("".join(self._buffer))
+            self._inside = False
+
+    def handle_data(self, data):
+        if self._inside:
+            self._buffer.append(data)
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in parser.scripts}
+
+
+def policy(script_hashes: set[str]) -> str:
+    scripts = " ".join(sorted(script_hashes))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' {scripts}".strip(),
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src 'self' data: {TILES}",
+            "media-src 'self'",
+            "font-src 'self'",
+            "connect-src 'self'",
+            f"frame-src {YOUTUBE}",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+_ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
+_HREF = re.compile(r'\shref="(https?://[^"]*)"', re.I)
+_REL = re.compile(r'\srel="([^"]*)"', re.I)
+
+
+def safe_external_links(html: str, own_host: str = "") -> str:
+    """rel="noopener noreferrer" on every link to another site (in start tags only)."""
+
+    def fix(match: re.Match) -> str:
+        tag = match.group(0)
+        href = _HREF.search(tag)
+        if href is None or (own_host and re.match(rf"https?://{re.escape(own_host)}(/|$)", href.group(1))):
+            return tag
+        rel = _REL.search(tag)
+        if rel is None:
+            return tag[:-1].rstrip("/").rstrip() + ' rel="noopener noreferrer">'
+        values = rel.group(1).split()
+        for needed in ("noopener", "noreferrer"):
+            if needed not in values:
+                values.append(needed)
+        return tag[: rel.start()] + f' rel="{" ".join(values)}"' + tag[rel.end():]
+
+    return _ANCHOR.sub(fix, html)
+
+
+HEADERS_FILE = "_headers"
+
+
+def secure_site(site_root: Path, own_host: str = "") -> str:
+    """Add the policy (meta) and safe links to every page; write _headers. Returns the policy."""
+    pages = sorted(site_root.rglob("*.html"))
+    texts = {path: path.read_text(encoding="utf-8") for path in pages}
+    hashes: set[str] = set()
+    for text in texts.values():
+        hashes |= inline_script_hashes(text)
+    csp = policy(hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+    for path, text in texts.items():
+        text = safe_external_links(text, own_host)
+        if "Content-Security-Policy" not in text:
+            text = re.sub(r"<head>", "<head>\n" + meta, text, count=1, flags=re.I)
+        path.write_text(text, encoding="utf-8")
+    (site_root / HEADERS_FILE).write_text(
+        "/*\n"
+        f"  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n"
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=()\n"
+        "/sw.js\n"
+        "  Cache-Control: no-cache\n",
+        encoding="utf-8",
+    )
+    return csp
