@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help
+.PHONY: serve test build check lock clean help bench budgets
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -39,6 +39,14 @@ check: $(STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# Province-scale build benchmark (prints a table; slow: tens of minutes for 5,000 entries).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build.py
+
+# Lighthouse budgets on every page type, both languages (CI runs it after the tests).
+budgets: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/budgets.py
 
 # Re-resolve requirements.in into exact pins.
 lock:

@@ -108,6 +108,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Nền bản đồ tải từ máy chủ OpenStreetMap khi bạn bấm.",
         "en": "The background loads from OpenStreetMap's servers when you tap.",
     },
+    "map_needs_js": {
+        "vi": "Bản đồ cần JavaScript. Danh sách các địa điểm, kèm tọa độ và liên kết mở bản đồ, ở ngay bên dưới.",
+        "en": "The map needs JavaScript. The list of places, with coordinates and map links, is just below.",
+    },
     "not_on_map": {"vi": "Chưa có tọa độ, nên chưa hiện trên bản đồ", "en": "No coordinates yet, so not on the map"},
     "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
     "csv_note": {"vi": "mở được bằng Excel, hiển thị đúng tiếng Việt", "en": "opens in Excel with Vietnamese intact"},

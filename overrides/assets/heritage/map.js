@@ -17,8 +17,10 @@
     Array.prototype.forEach.call(document.querySelectorAll(".hx-legend [data-section]"), function (li) {
       legend[li.dataset.section] = { color: li.dataset.color, label: li.dataset.label };
     });
-    box.hidden = false;
-    var map = L.map(box.querySelector(".hx-map__canvas"), { scrollWheelZoom: false, attributionControl: true });
+    var canvas = box.querySelector(".hx-map__canvas");
+    canvas.textContent = "";  // the space was reserved: no layout shift
+    box.querySelector(".hx-map__tiles").hidden = false;
+    var map = L.map(canvas, { scrollWheelZoom: false, attributionControl: true });
     map.attributionControl.setPrefix("");
     fetch(box.dataset.geojson).then(function (r) { return r.json(); }).then(function (data) {
       var layer = L.geoJSON(data, {
