@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from PIL import Image
+from PIL import Image, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = {
@@ -66,7 +66,7 @@ def generate(root: Path, n: int, images_per_entry: int = 0, seed: int = 1) -> Pa
         for k in range(images_per_entry):
             shade = (i * 7 + k * 31) % 200
             if shade not in photo_cache:
-                image = Image.effect_noise((2000, 1333), 50).convert("RGB")
+                image = Image.effect_noise((2000, 1333), 50).convert("RGB").filter(ImageFilter.GaussianBlur(2))
                 image = Image.blend(Image.new("RGB", image.size, (shade, 80, 60)), image, 0.3)
                 path = root / "bench-photo.jpg"
                 image.save(path, "JPEG", quality=85)

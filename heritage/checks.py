@@ -8,6 +8,7 @@ MkDocs renders anyway and `heritage check` runs after rendering with Python-Mark
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -73,11 +74,13 @@ def content_problems(
     inventory: Inventory | None = None,
     pairs: list[translations.PagePair] | None = None,
     schedule: bool = True,
+    warnings: bool = True,
 ) -> list[Problem]:
     """Checks over the whole content; no Markdown rendering.
 
     `schedule=False` leaves out the monthly-post rule: a missed month fails `make check`
     and pull requests, but must not stop the site from publishing corrections.
+    `warnings=False` (the build) skips checks that can only warn.
     """
     today = today or clock.today()
     inv = inventory or cached_inventory(root)
@@ -85,14 +88,23 @@ def content_problems(
     problems = list(inv.problems) + problems
     pairs = translations.survey(root) if pairs is None else pairs
     problems += translations.problems(pairs)
-    problems += translations.structure_problems(root, pairs)
+    if warnings:
+        problems += translations.structure_problems(root, pairs)
     if schedule:
         problems += column.frequency_problems(inv, settings, today)
     problems += festivals.calendar_problems(inv, today)
     problems += qr.issued_problems(inv)
     problems += yaml_safety_problems(inv)
-    problems += media_policy.media_problems(inv)
+    problems += media_policy.media_problems(inv, gps=warnings)
     return problems
+
+
+_NEEDS_CHECK = re.compile(r"<|\{|\]\(|href|src=|javascript:|data:|vbscript:", re.I)
+
+
+def needs_page_check(source: str) -> bool:
+    """Whether a page's Markdown could produce markup worth scanning (raw HTML, attributes, links)."""
+    return bool(_NEEDS_CHECK.search(source))
 
 
 def page_problems(rel: str, source: str, html: str, url: str, docs: Path, pages: set[str]) -> list[Problem]:

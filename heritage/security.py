@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 # The only hosts a page may reach, and only on the visitor's action: the map's background
@@ -22,33 +21,25 @@ YOUTUBE = "https://www.youtube-nocookie.com"
 DATA_TYPES = ("application/json", "application/ld+json")
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._inside = False
-        self._buffer: list[str] = []
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script>", re.S | re.I)
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            attrs = dict(attrs)
-            self._inside = "src" not in attrs and (attrs.get("type") or "text/javascript") not in DATA_TYPES
-            self._buffer = []
 
-    def handle_endtag(self, tag):
-        if tag == "script" and self._inside:
-            self.scripts.append("".join(self._buffer))
-            self._inside = False
-
-    def handle_data(self, data):
-        if self._inside:
-            self._buffer.append(data)
+def inline_scripts(html: str) -> list[str]:
+    """Executable inline scripts (not src=, not JSON data blocks)."""
+    out = []
+    for match in _SCRIPT.finditer(html):
+        attrs = match.group(1) or ""
+        if re.search(r"\ssrc\s*=", attrs, re.I):
+            continue
+        kind = re.search(r'\stype\s*=\s*"([^"]*)"', attrs, re.I)
+        if kind and kind.group(1).lower() in DATA_TYPES:
+            continue
+        out.append(match.group(2))
+    return out
 
 
 def inline_script_hashes(html: str) -> set[str]:
-    parser = _InlineScripts()
-    parser.feed(html)
-    return {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in parser.scripts}
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in inline_scripts(html)}
 
 
 def policy(script_hashes: set[str]) -> str:

@@ -88,7 +88,7 @@ class Site:
         self.search = search.SearchIndex()
         self.media = MediaLibrary(root, inventory, {lang: self.settings.site_name(lang) for lang in LANGUAGES})
         pairs = list(self.translations.values())
-        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False) if p.is_error]
+        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False, warnings=False) if p.is_error]
         if not problems:
             problems.extend(self.media.prepare())
         if problems:
@@ -227,6 +227,8 @@ class Site:
 
     def check_page(self, src_uri: str, page_url: str, source: str, html: str) -> None:
         """Safety and link checks on the HTML MkDocs rendered; errors abort at the end."""
+        if not checks.needs_page_check(source):
+            return  # no raw HTML, attributes or links in the source: nothing to find
         rel = f"docs/{src_uri}"
         found = checks.page_problems(rel, source, html, page_url, self.root / "docs", self.page_urls)
         self.page_errors.extend(p for p in found if p.is_error)
@@ -250,7 +252,7 @@ class Site:
             opendata.write_open_data(self, site_root)
             qr.write_landings(self, site_root)
             if self.qr_url:
-                qr.write_codes(self, site_root, self.qr_url)
+                qr.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; these cover both
             sitemap.write_sitemap(self, site_root, self.absolute)
             if secure:

@@ -32,6 +32,29 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
 
 
+_MADE: set[Path] = set()
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Publish a cached file: a hard link costs nothing; copy where links are not possible."""
+    import shutil
+
+    folder = target.parent
+    if folder not in _MADE:  # thousands of files share a few folders: one mkdir each
+        folder.mkdir(parents=True, exist_ok=True)
+        _MADE.add(folder)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        target.unlink()
+        os.link(source, target)
+    except FileNotFoundError:  # the folder was cleaned since (a rebuild in `mkdocs serve`)
+        folder.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+    except OSError:  # another file system: links impossible
+        shutil.copyfile(source, target)
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:

@@ -21,7 +21,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from ..problems import Problem
 from ..text import slugify
-from .cache import MediaCache, atomic_write
+from .cache import MediaCache, atomic_write, link_or_copy
 
 try:  # iPhone photos: HEIC/HEIF
     import pillow_heif
@@ -214,10 +214,7 @@ def image_from(image: Image.Image, name: str, cache: MediaCache, settings: str) 
 
 
 def publish(image: WebImage, cache: MediaCache, site_dir: Path) -> None:
-    """Copy cached derivatives into the built site (hard links would tie site/ to .cache/)."""
+    """Put cached derivatives into the built site (hard links: no copying on a warm build)."""
     folder = cache.folder("images", image.key)
     for name, url in image.files():
-        target = site_dir / url
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(folder / name, target)
+        link_or_copy(folder / name, site_dir / url)

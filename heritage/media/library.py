@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from ..problems import Problem
 from ..sections import ENTRY_SECTIONS, LANGUAGES
 from .artwork import og_image, og_path, youtube_poster
 from .audio_video import MediaError, PublishedMedia, prepare
-from .cache import MediaCache
+from .cache import MediaCache, link_or_copy
 from .images import WebImage, _pool_context, publish, web_images
 
 
@@ -127,12 +126,6 @@ class MediaLibrary:
         for media in self.av.values():
             if media.poster is not None:
                 publish(media.poster, self.cache, site_dir)
-            target = site_dir / media.url
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(media.cache_file(self.cache), target)
+            link_or_copy(media.cache_file(self.cache), site_dir / media.url)
         for url, path in self._social_files.items():
-            target = site_dir / url
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
+            link_or_copy(path, site_dir / url)

@@ -47,7 +47,7 @@ def referenced_media(inv: Inventory) -> set[str]:
     return used
 
 
-def media_problems(inv: Inventory) -> list[Problem]:
+def media_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
     folder = inv.root / "data" / MEDIA_DIR
     if not folder.is_dir():
         return []
@@ -76,7 +76,7 @@ def media_problems(inv: Inventory) -> list[Problem]:
                     severity="error" if error else "warning",
                 )
             )
-        if path.suffix.lower() in PHOTO_SUFFIXES and size <= ERROR_BYTES and has_gps(path):
+        if gps and path.suffix.lower() in PHOTO_SUFFIXES and size <= ERROR_BYTES and has_gps(path):
             out.append(
                 Problem(
                     rel,
