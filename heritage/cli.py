@@ -88,17 +88,26 @@ def _media_prepare(args: argparse.Namespace) -> int:
     return status
 
 
+def _valid_inventory(root: Path):
+    """The inventory, or None after printing its errors (reports and plaques need valid data)."""
+    from .inventory import load_inventory
+
+    inventory = load_inventory(root)
+    if inventory.errors:
+        print(format_report(inventory.errors))
+        return None
+    return inventory
+
+
 def _report(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .inventory import load_inventory
     from .report import write_report
     from .settings import load_settings
 
     root = Path(args.root)
-    inventory = load_inventory(root)
-    if inventory.errors:
-        print(format_report(inventory.errors))
+    inventory = _valid_inventory(root)
+    if inventory is None:
         return 1
     settings, _ = load_settings(root)
     if args.until:
@@ -112,14 +121,12 @@ def _report(args: argparse.Namespace) -> int:
 
 def _plaques(args: argparse.Namespace) -> int:
     from . import qr
-    from .inventory import load_inventory
     from .plaques import write_plaques
     from .settings import load_settings
 
     root = Path(args.root)
-    inventory = load_inventory(root)
-    if inventory.errors:
-        print(format_report(inventory.errors))
+    inventory = _valid_inventory(root)
+    if inventory is None:
         return 1
     settings, _ = load_settings(root)
     try:

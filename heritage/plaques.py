@@ -24,6 +24,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 from . import qr
 from .media.artwork import font_path
 from .text import nfc
+from .text import wrap as wrap_text
 
 MM = 72 / 25.4  # PDF points per millimetre
 LACQUER = (0.37, 0.06, 0.06)
@@ -76,22 +77,7 @@ class Face:
 
 
 def wrap(face: Face, text: str, width: float, max_lines: int) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if face.width(trial) <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        while face.width(lines[-1] + "…") > width and " " in lines[-1]:
-            lines[-1] = lines[-1].rsplit(" ", 1)[0]
-        lines[-1] = lines[-1].rstrip(",.;:") + "…"
-    return lines
+    return wrap_text(text, width, face.width, max_lines)
 
 
 # --- two back ends with one small drawing interface ----------------------------------------

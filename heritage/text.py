@@ -71,3 +71,27 @@ def fold(text: str) -> str:
 def slugify(value: str, separator: str = "-") -> str:
     """Heading anchors in ASCII: '## Đình làng' → '#dinh-lang' (Python-Markdown drops 'Đ')."""
     return re.sub(r"[^a-z0-9]+", separator, fold(value)).strip(separator)
+
+
+def wrap(text: str, width: float, measure, max_lines: int) -> list[str]:
+    """Greedy line breaking for drawn text (cards, plaques); `measure(str)` gives a width.
+
+    Lines past `max_lines` are dropped and the last kept line ends with an ellipsis.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if measure(trial) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while measure(lines[-1] + "…") > width and " " in lines[-1]:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] = lines[-1].rstrip(",.;:") + "…"
+    return lines

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from ..text import wrap
 from .cache import MediaCache, atomic_write
 from .images import WebImage, image_from, open_upright
 
@@ -34,25 +35,6 @@ def font(size: int, weight: str = "Bold") -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path(weight)), size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if draw.textlength(trial, font=face) <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        while draw.textlength(lines[-1] + "…", font=face) > width and " " in lines[-1]:
-            lines[-1] = lines[-1].rsplit(" ", 1)[0]
-        lines[-1] += "…"
-    return lines
-
-
 def draw_card(title: str, kicker: str, site_name: str, photo: Image.Image | None, size=OG_SIZE) -> Image.Image:
     """A photo (or lacquer red) behind a dark band with the title; the site's name at the top."""
     width, height = size
@@ -72,7 +54,7 @@ def draw_card(title: str, kicker: str, site_name: str, photo: Image.Image | None
     margin = 64
     draw.text((margin, 48), site_name, font=font(34, "SemiBold"), fill=GOLD)
     title_face = font(68 if len(title) < 40 else 56)
-    lines = _wrap(draw, title, title_face, width - 2 * margin, 3)
+    lines = wrap(title, width - 2 * margin, lambda t: draw.textlength(t, font=title_face), 3)
     line_height = int(title_face.size * 1.25)
     y = height - margin - line_height * len(lines)
     if kicker:
