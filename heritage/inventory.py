@@ -84,6 +84,9 @@ class Inventory:
             entry = self.entries.get(self.aliases[entry_id])
         return entry
 
+    def post(self, lang: str, slug: str) -> Post | None:
+        return next((p for p in self.posts.get(lang, []) if p.slug == slug), None)
+
     def section(self, key: str, lang: str) -> list[EntryRecord]:
         """Entries of one section in Vietnamese alphabetical order of their names."""
         return sorted((e for e in self.entries.values() if e.section == key), key=lambda e: vi_sort_key(e.name(lang)))

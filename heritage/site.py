@@ -31,7 +31,7 @@ OPEN_DATA = "du-lieu"
 @dataclass(frozen=True)
 class PageKind:
     lang: str
-    kind: str  # home, catalogue, entry, column, post, map, calendar, page
+    kind: str  # home, catalogue, entry, column, post, map, calendar, open-data, search, translations, page
     key: str = ""  # section for catalogue/entry, id or slug
 
 
@@ -107,7 +107,7 @@ class Site:
         kind = classify(src_uri)
         if kind is None or kind.kind != "post":
             return True
-        post = next((p for p in self.inventory.posts.get(kind.lang, []) if p.slug == kind.key), None)
+        post = self.inventory.post(kind.lang, kind.key)
         return post is None or post.date <= self.today
 
     def public_pages(self) -> list[str]:
@@ -129,7 +129,7 @@ class Site:
             self.search.add(lang, page_url, entry.name(lang), "entry", label, entry.data.summary(lang), markdown, section)
             return
         if kind.kind == "post":
-            post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
+            post = self.inventory.post(lang, kind.key)
             if post is not None:
                 self.search.add(lang, page_url, post.meta.title, "post", COLUMN.label(lang), post.meta.summary, markdown)
             return
@@ -156,7 +156,7 @@ class Site:
         if kind.kind == "column":
             return f"{markdown.rstrip()}\n\n{render.column_index(self, lang, base)}\n"
         if kind.kind == "post":
-            post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
+            post = self.inventory.post(lang, kind.key)
             return render.post_page(self, post, lang, base, markdown) if post else markdown
         if kind.kind == "map":
             return f"{markdown.rstrip()}\n\n{render.places(self, lang, base)}\n"
@@ -212,7 +212,7 @@ class Site:
             info["type"] = "article"
             info["jsonld"] = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
         elif kind.kind == "post":
-            post = next((p for p in self.inventory.posts.get(lang, []) if p.slug == kind.key), None)
+            post = self.inventory.post(lang, kind.key)
             if post is not None:
                 info.update(description=post.meta.summary, type="article", published=post.date.isoformat())
         return info

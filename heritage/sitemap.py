@@ -27,7 +27,7 @@ def content_date(site, rel: str) -> dt.date | None:
     folder, _, name = rel.rpartition("/")
     stem = name[:-3]
     for lang in LANGUAGES:
-        post = next((p for p in site.inventory.posts.get(lang, []) if folder == "chuyen-muc" and p.slug == stem), None)
+        post = site.inventory.post(lang, stem) if folder == "chuyen-muc" else None
         if post is not None:
             return post.date
     changed = history.last_changed(site.root, history.head_of(site.root))

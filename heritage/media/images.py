@@ -11,7 +11,6 @@ import hashlib
 import io
 import multiprocessing
 import os
-import shutil
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
