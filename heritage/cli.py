@@ -88,28 +88,27 @@ def _media_prepare(args: argparse.Namespace) -> int:
     return status
 
 
-def _valid_inventory(root: Path):
-    """The inventory, or None after printing its errors (reports and plaques need valid data)."""
+def _valid_content(root: Path):
+    """(inventory, settings), or None after printing the errors (reports and plaques need valid data)."""
     from .inventory import load_inventory
+    from .settings import load_settings
 
     inventory = load_inventory(root)
     if inventory.errors:
         print(format_report(inventory.errors))
         return None
-    return inventory
+    return inventory, load_settings(root)[0]
 
 
 def _report(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from .report import write_report
-    from .settings import load_settings
 
-    root = Path(args.root)
-    inventory = _valid_inventory(root)
-    if inventory is None:
+    content = _valid_content(Path(args.root))
+    if content is None:
         return 1
-    settings, _ = load_settings(root)
+    inventory, settings = content
     if args.until:
         until = dt.date.fromisoformat(args.until)
     else:
@@ -122,13 +121,11 @@ def _report(args: argparse.Namespace) -> int:
 def _plaques(args: argparse.Namespace) -> int:
     from . import qr
     from .plaques import write_plaques
-    from .settings import load_settings
 
-    root = Path(args.root)
-    inventory = _valid_inventory(root)
-    if inventory is None:
+    content = _valid_content(Path(args.root))
+    if content is None:
         return 1
-    settings, _ = load_settings(root)
+    inventory, settings = content
     try:
         site_url = qr.public_site_url(settings.site_url)
     except qr.SiteUrlError as exc:

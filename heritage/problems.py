@@ -63,6 +63,14 @@ class Problems:
         return len(self.items)
 
 
+class ProblemError(Exception):
+    """One problem found while reading one file; callers collect `.problem` and go on."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.en)
+
+
 class ContentError(Exception):
     """Raised when content has errors; never shown as a traceback."""
 

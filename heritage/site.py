@@ -21,6 +21,17 @@ from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from .text import nfc
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+# Pages whose Markdown is followed by a block the data makes: kind → renderer(site, lang, base).
+APPENDED = {
+    "home": render.home,
+    "column": render.column_index,
+    "map": render.places,
+    "calendar": render.festivals,
+    "search": render.search_page,
+    "open-data": render.open_data,
+    "translations": render.translation_table,
+}
 CALENDAR = "lich-le-hoi"
 EDITORS = "bien-tap"
 SEARCH = "tim-kiem"
@@ -149,26 +160,16 @@ class Site:
         if kind.kind == "entry":
             entry = self.inventory.entries.get(kind.key)
             return render.entry_page(self, entry, lang, base, markdown) if entry else markdown
-        if kind.kind == "catalogue":
-            return f"{markdown.rstrip()}\n\n{render.catalogue(self, kind.key, lang, base)}\n"
-        if kind.kind == "home":
-            return f"{markdown.rstrip()}\n\n{render.home(self, lang, base)}\n"
-        if kind.kind == "column":
-            return f"{markdown.rstrip()}\n\n{render.column_index(self, lang, base)}\n"
         if kind.kind == "post":
             post = self.inventory.post(lang, kind.key)
             return render.post_page(self, post, lang, base, markdown) if post else markdown
-        if kind.kind == "map":
-            return f"{markdown.rstrip()}\n\n{render.places(self, lang, base)}\n"
-        if kind.kind == "search":
-            return f"{markdown.rstrip()}\n\n{render.search_page(self, lang, base)}\n"
-        if kind.kind == "open-data":
-            return f"{markdown.rstrip()}\n\n{render.open_data(self, lang, base)}\n"
-        if kind.kind == "translations":
-            return f"{markdown.rstrip()}\n\n{render.translation_table(self, lang, base)}\n"
-        if kind.kind == "calendar":
-            return f"{markdown.rstrip()}\n\n{render.festivals(self, lang, base)}\n"
-        return markdown
+        if kind.kind == "catalogue":
+            block = render.catalogue(self, kind.key, lang, base)
+        elif kind.kind in APPENDED:
+            block = APPENDED[kind.kind](self, lang, base)
+        else:
+            return markdown
+        return f"{markdown.rstrip()}\n\n{block}\n"
 
     def _translation_notice(self, src_uri: str, lang: str, base: str) -> str:
         """On a stale English page, tell readers the Vietnamese original is newer."""

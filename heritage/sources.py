@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, ProblemError
 from .text import nfc
 
 Path_ = tuple[str | int, ...]
@@ -55,10 +55,8 @@ class YamlDocument:
         return None
 
 
-class SourceError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(problem.en)
+class SourceError(ProblemError):
+    """A file that cannot be used, with the reason."""
 
 
 def read_text(path: Path, rel: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import av
 
-from ..problems import Problem
+from ..problems import Problem, ProblemError
 from ..text import slugify
 from .cache import MediaCache
 from .images import WebImage, _from_manifest, image_from
@@ -51,10 +51,8 @@ class PublishedMedia:
         return cache.folder("av", self.key) / ("media." + self.url.rsplit(".", 1)[1])
 
 
-class MediaError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(problem.en)
+class MediaError(ProblemError):
+    """A file that cannot be used, with the reason."""
 
 
 def _problem(source: str, vi: str, en: str) -> MediaError:

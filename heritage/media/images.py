@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from ..problems import Problem
+from ..problems import Problem, ProblemError
 from ..text import slugify
 from .cache import MediaCache, atomic_write, link_or_copy
 
@@ -73,10 +73,8 @@ class WebImage:
                 yield f"{rendition.width}.{ext}", url
 
 
-class ImageError(Exception):
-    def __init__(self, problem: Problem):
-        self.problem = problem
-        super().__init__(problem.en)
+class ImageError(ProblemError):
+    """A file that cannot be used, with the reason."""
 
 
 def _unreadable(source: str, reason_vi: str, reason_en: str) -> ImageError:
