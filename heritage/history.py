@@ -26,11 +26,6 @@ def last_changed(root: Path, head: str = "") -> dict[str, dt.date]:
     return {path: dates[1] for path, dates in file_dates(root, head).items()}
 
 
-def first_added(root: Path, head: str = "") -> dict[str, dt.date]:
-    """Path → date of the first commit that touched it (when it was added)."""
-    return {path: dates[0] for path, dates in file_dates(root, head).items()}
-
-
 @lru_cache(maxsize=8)
 def file_dates(root: Path, head: str = "") -> dict[str, tuple[dt.date, dt.date]]:
     """Path → (first, last) commit dates; empty without full history."""

@@ -8,7 +8,7 @@ them to the command line or to the MkDocs adapter, which print `format_report`.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Literal
 
 Severity = Literal["error", "warning"]
@@ -34,33 +34,6 @@ class Problem:
     def where(self) -> str:
         place = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{place} [{self.field}]" if self.field else place
-
-
-@dataclass
-class Problems:
-    """An ordered collection that knows errors from warnings."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(self, problem: Problem) -> None:
-        self.items.append(problem)
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if not p.is_error]
-
-    def __iter__(self):
-        return iter(self.items)
-
-    def __len__(self) -> int:
-        return len(self.items)
 
 
 class ProblemError(Exception):

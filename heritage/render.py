@@ -8,6 +8,7 @@ any path, GitHub Pages project sites included.
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import quote
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -175,8 +176,6 @@ ZALO_SHARE = "https://sp.zalo.me/share_inline?url={url}"
 
 
 def share_links(site: "Site", site_path: str, title: str) -> dict:
-    from urllib.parse import quote
-
     url = site.absolute(site_path)
     return {"url": url, "title": title, "facebook": FACEBOOK_SHARE.format(url=quote(url, safe="")), "zalo": ZALO_SHARE.format(url=quote(url, safe=""))}
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGUAGES = ("vi", "en")
-DEFAULT_LANGUAGE = "vi"
+LANGUAGES = ("vi", "en")  # the first is the default: served at /, the other at /en/
 
 
 @dataclass(frozen=True)

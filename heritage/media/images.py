@@ -160,7 +160,7 @@ def _process(path: str, source: str, folder: str) -> tuple[str, list[tuple[int, 
     return source, encode(image, Path(folder)), None
 
 
-def _pool_context():
+def pool_context():
     # "spawn": forking a process that runs a live-reload server's threads is not safe.
     return multiprocessing.get_context("spawn")
 
@@ -183,7 +183,7 @@ def web_images(jobs: list[tuple[Path, str]], cache: MediaCache, workers: int | N
     workers = workers or min(len(todo), os.cpu_count() or 1)
     args = [(str(path), source, str(cache.folder("images", key))) for path, source, key in todo]
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
             results = list(pool.map(_process, *zip(*args)))
     else:
         results = [_process(*a) for a in args]

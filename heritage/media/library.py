@@ -13,7 +13,7 @@ from ..sections import ENTRY_SECTIONS, LANGUAGES
 from .artwork import og_image, og_path, youtube_poster
 from .audio_video import MediaError, PublishedMedia, prepare
 from .cache import MediaCache, link_or_copy
-from .images import WebImage, _pool_context, publish, web_images
+from .images import WebImage, pool_context, publish, web_images
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class MediaLibrary:
         todo = [(cards[k], str(t)) for k, t in targets.items() if not t.exists()]
         # Drawing is ~0.1 s a card: worth both cores beyond a handful.
         if len(todo) > 8 and (os.cpu_count() or 1) > 1:
-            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=_pool_context()) as pool:
+            with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=pool_context()) as pool:
                 list(pool.map(_draw, *zip(*todo), chunksize=8))
         else:
             for card, target in todo:
