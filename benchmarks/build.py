@@ -4,9 +4,12 @@
 
 For each size: generate that many entries (Vietnamese text, one photo each, drawn from
 200 distinct photos), then measure in one run, one after the other on this machine:
-  - the full build, cold (empty .cache/) and warm (images cached);
-  - plain Material on the same Markdown (no hooks, no overrides), so the hooks'
-    overhead is a ratio measured in the same run;
+  - the full build, cold (empty .cache/) and warm (images cached), as `make build` runs
+    it (the languages in two processes), and warm with HERITAGE_SERIAL_BUILD=1 (one
+    process, one language after the other, as static-i18n alone would);
+  - plain Material on the same Markdown (no hooks, no overrides; static-i18n builds the
+    languages one after the other), so the hooks' overhead is a ratio measured in the
+    same run;
   - Hugo on the same Markdown with a minimal template, when `hugo` is installed;
 and prints build time, time per page, peak memory, site size, the size of one entry
 page and of the search index.
@@ -31,10 +34,10 @@ from benchmarks.generate import generate  # noqa: E402
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": "2026-11-27", "SITE_URL": "https://heritage.example.org/"}
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time (s) and peak memory (MB) of one command."""
+def run(args: list[str], cwd: Path, **env: str) -> tuple[float, int]:
+    """Wall time (s) and peak memory (MB, the largest process: Linux reports the maximum) of one command."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(args, cwd=cwd, env={**ENV, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if status != 0:
@@ -82,6 +85,7 @@ def measure(n: int, tmp: Path) -> dict:
     shutil.rmtree(root / ".cache", ignore_errors=True)
     result["cold"], result["cold_mb"] = run([sys.executable, "-m", "mkdocs", "build", "-q"], root)
     result["warm"], result["warm_mb"] = run([sys.executable, "-m", "mkdocs", "build", "-q"], root)
+    result["serial"], _ = run([sys.executable, "-m", "mkdocs", "build", "-q"], root, HERITAGE_SERIAL_BUILD="1")
     site = root / "site"
     result["site_mb"] = folder_size(site) / 1e6
     entry = site / "di-tich" / "muc-00000" / "index.html"
@@ -108,14 +112,14 @@ def main(sizes: list[int]) -> None:
             rows.append(r)
             print(r, flush=True)
     print()
-    print("| entries | pages | cold build | warm build | per page (warm) | plain Material | hooks overhead (warm / plain) | Hugo | warm / Hugo | peak memory | site | one entry page (gzip) | plain entry page | search index vi (gzip) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| entries | pages | cold build | warm build | per page (warm) | warm, one process | plain Material | warm / plain | one process / plain | Hugo | warm / Hugo | peak memory | site | one entry page (gzip) | plain entry page | search index vi (gzip) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         hugo = f"{r['hugo']:.1f} s" if "hugo" in r else "—"
         ratio = f"{r['warm'] / r['hugo']:.1f}×" if "hugo" in r else "—"
         print(
-            f"| {r['n']:,} | {r['pages']:,} | {r['cold']:.1f} s | {r['warm']:.1f} s | {1000 * r['warm'] / r['pages']:.1f} ms | {r['plain']:.1f} s | "
-            f"{100 * (r['warm'] / r['plain'] - 1):+.0f} % | {hugo} | {ratio} | {max(r['cold_mb'], r['warm_mb'])} MB | {r['site_mb']:.0f} MB | "
+            f"| {r['n']:,} | {r['pages']:,} | {r['cold']:.1f} s | {r['warm']:.1f} s | {1000 * r['warm'] / r['pages']:.1f} ms | {r['serial']:.1f} s | {r['plain']:.1f} s | "
+            f"{r['warm'] / r['plain']:.2f} | {r['serial'] / r['plain']:.2f} | {hugo} | {ratio} | {max(r['cold_mb'], r['warm_mb'])} MB | {r['site_mb']:.0f} MB | "
             f"{r['entry_kb']:.0f} KB ({r['entry_gz_kb']:.0f} KB) | {r['plain_entry_kb']:.0f} KB | {r['index_gz_kb']:.0f} KB |"
         )
 

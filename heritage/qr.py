@@ -13,6 +13,7 @@ import html
 import io
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -114,15 +115,19 @@ def png_bytes(code: segno.QRCode, cm: float = PNG_CM, dpi: int = PNG_DPI) -> byt
     return buffer.getvalue()
 
 
-def write_landings(site, site_root: Path) -> list[str]:
-    """/q/<code>/index.html for every id and alias; returns the codes written."""
+def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = None) -> list[str]:
+    """/q/<code>/index.html for every id and alias; returns the codes written.
+
+    `finish` is applied to each page's HTML before it is written (the security pass).
+    """
     written = []
     for entry in site.inventory.entries.values():
         canonical = site.absolute(entry.url("vi"))
         for code in [entry.id, *entry.data.aliases]:
             target = site_root / QR_FOLDER / code / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(landing_page(entry, code, canonical), encoding="utf-8")
+            page = landing_page(entry, code, canonical)
+            target.write_text(finish(page) if finish else page, encoding="utf-8")
             written.append(code)
     return written
 

@@ -40,7 +40,7 @@ def environment() -> Environment:
 
 
 def _compact(html: str) -> str:
-    """No blank lines, so Python-Markdown keeps the fragment as one raw HTML block."""
+    """No blank lines: smaller pages, and one block wherever the fragment lands."""
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
@@ -129,11 +129,10 @@ class Renderer:
         return self.href(post.url(self.lang))
 
 
-def entry_page(site: "Site", entry: "EntryRecord", lang: str, base: str, body: str) -> str:
+def entry_blocks(site: "Site", entry: "EntryRecord", lang: str, base: str) -> tuple[str, str]:
+    """What goes above an entry's story (facts, photos, media) and below it (sources, links)."""
     r = Renderer(site, lang, base)
-    head = r.render("entry_head.html", entry=entry)
-    foot = r.render("entry_foot.html", entry=entry)
-    return f"# {entry.name(lang)}\n\n{head}\n\n{body.strip()}\n\n{foot}\n"
+    return r.render("entry_head.html", entry=entry), r.render("entry_foot.html", entry=entry)
 
 
 def catalogue(site: "Site", section: str, lang: str, base: str) -> str:
@@ -162,12 +161,13 @@ def column_index(site: "Site", lang: str, base: str) -> str:
     return r.render("column_index.html", months=column.by_month(posts), full=full, categories=categories)
 
 
-def post_page(site: "Site", post: "Post", lang: str, base: str, body: str) -> str:
+def post_blocks(site: "Site", post: "Post", lang: str, base: str, body: str) -> tuple[str, str]:
+    """What goes above a post's text (title, date, cover) and below it (entries, neighbours, share)."""
     r = Renderer(site, lang, base)
     older, newer = column.neighbours(site.inventory.published_posts(lang), post.slug)
     head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body))
     foot = r.render("post_foot.html", post=post, older=older, newer=newer, share=share_links(site, post.url(lang), post.meta.title))
-    return f"{head}\n\n{body.strip()}\n\n{foot}\n"
+    return head, foot
 
 
 # Public share URLs: no script from Facebook or Zalo is ever loaded.

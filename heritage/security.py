@@ -1,10 +1,11 @@
 """Security of the built site: a Content-Security-Policy, safe external links, host headers.
 
-Runs once over the finished site. Every inline script that the theme or this project
-writes is hashed into the policy (there is a handful: the theme's bootstrap at a few
-folder depths, the QR landings' forwarder, the anchor fix); anything else inline, such
-as a script smuggled into content, would be blocked by the browser even if the content
-checks had missed it. Styles may be inline (the theme sets some); scripts may not.
+Each HTML file is secured as it is written (`secure_page`): its own inline scripts (the
+theme's bootstrap, the QR landings' forwarder, the anchor fix) are hashed into a policy
+in its <head>; anything else inline, such as a script smuggled into content, would be
+blocked by the browser even if the content checks had missed it. Styles may be inline
+(the theme sets some); scripts may not. `write_headers` then gives hosts that read a
+`_headers` file the same policy for the whole site, with every page's hashes.
 """
 
 from __future__ import annotations
@@ -88,23 +89,22 @@ def safe_external_links(html: str, own_host: str = "") -> str:
     return _ANCHOR.sub(fix, html)
 
 
+def secure_page(html: str, own_host: str = "") -> tuple[str, set[str]]:
+    """The page with its policy (meta, first in <head>) and safe links; and its script hashes."""
+    hashes = inline_script_hashes(html)
+    html = safe_external_links(html, own_host)
+    if "Content-Security-Policy" not in html:
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+        html = re.sub(r"<head>", lambda _: "<head>\n" + meta, html, count=1, flags=re.I)
+    return html, hashes
+
+
 HEADERS_FILE = "_headers"
 
 
-def secure_site(site_root: Path, own_host: str = "") -> str:
-    """Add the policy (meta) and safe links to every page; write _headers. Returns the policy."""
-    pages = sorted(site_root.rglob("*.html"))
-    texts = {path: path.read_text(encoding="utf-8") for path in pages}
-    hashes: set[str] = set()
-    for text in texts.values():
-        hashes |= inline_script_hashes(text)
-    csp = policy(hashes)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-    for path, text in texts.items():
-        text = safe_external_links(text, own_host)
-        if "Content-Security-Policy" not in text:
-            text = re.sub(r"<head>", "<head>\n" + meta, text, count=1, flags=re.I)
-        path.write_text(text, encoding="utf-8")
+def write_headers(site_root: Path, script_hashes: set[str]) -> str:
+    """_headers for hosts that read one (Netlify, Cloudflare Pages); returns the policy."""
+    csp = policy(script_hashes)
     (site_root / HEADERS_FILE).write_text(
         "/*\n"
         f"  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"

@@ -39,6 +39,11 @@ MAP = "ban-do"
 OPEN_DATA = "du-lieu"
 
 
+def _marker(i: int) -> str:
+    """Stands for a block in the Markdown; Python-Markdown passes a lone comment through."""
+    return f"<!-- heritage-block-{i} -->"
+
+
 @dataclass(frozen=True)
 class PageKind:
     lang: str
@@ -96,6 +101,8 @@ class Site:
         self.translations = {pair.rel: pair for pair in translations.survey(root)}
         self.page_urls = links.known_pages(root / "docs")
         self.page_errors: list[Problem] = []
+        self._blocks: dict[str, list[str]] = {}  # src_uri → HTML blocks waiting for `finish`
+        self.script_hashes: set[str] = set()  # of every page secured in this process
         self.search = search.SearchIndex()
         self.media = MediaLibrary(root, inventory, {lang: self.settings.site_name(lang) for lang in LANGUAGES})
         pairs = list(self.translations.values())
@@ -148,7 +155,12 @@ class Site:
         self.search.add(lang, page_url, title or label, "page", label, "", markdown)
 
     def enrich(self, src_uri: str, page_url: str, markdown: str, title: str = "") -> str:
-        """The Markdown MkDocs should render for this page."""
+        """The Markdown MkDocs should render for this page.
+
+        The blocks made from data are HTML: they stand in the Markdown as comment markers
+        and replace them in `finish`, so Python-Markdown never parses them (parsing them as
+        raw HTML was a third of the Markdown time of an entry page).
+        """
         markdown = nfc(markdown)
         kind = classify(src_uri)
         if kind is None:
@@ -156,20 +168,31 @@ class Site:
         self._index(kind, page_url, title, markdown)
         base = relative_base(page_url)
         lang = kind.lang
-        markdown = self._translation_notice(src_uri, lang, base) + markdown
-        if kind.kind == "entry":
-            entry = self.inventory.entries.get(kind.key)
-            return render.entry_page(self, entry, lang, base, markdown) if entry else markdown
-        if kind.kind == "post":
-            post = self.inventory.post(lang, kind.key)
-            return render.post_page(self, post, lang, base, markdown) if post else markdown
-        if kind.kind == "catalogue":
-            block = render.catalogue(self, kind.key, lang, base)
+        notice = self._translation_notice(src_uri, lang, base)
+        heading, head, tail = "", "", ""
+        if kind.kind == "entry" and kind.key in self.inventory.entries:
+            entry = self.inventory.entries[kind.key]
+            heading = f"# {entry.name(lang)}"  # first, so that MkDocs takes the page title from it
+            head, tail = render.entry_blocks(self, entry, lang, base)
+        elif kind.kind == "post" and self.inventory.post(lang, kind.key) is not None:
+            head, tail = render.post_blocks(self, self.inventory.post(lang, kind.key), lang, base, markdown)
+        elif kind.kind == "catalogue":
+            tail = render.catalogue(self, kind.key, lang, base)
         elif kind.kind in APPENDED:
-            block = APPENDED[kind.kind](self, lang, base)
-        else:
+            tail = APPENDED[kind.kind](self, lang, base)
+        above = [b for b in (notice, head) if b]
+        if not (above or tail):
             return markdown
-        return f"{markdown.rstrip()}\n\n{block}\n"
+        self._blocks[src_uri] = above + ([tail] if tail else [])
+        markers = [_marker(i) for i in range(len(self._blocks[src_uri]))]
+        parts = [heading, *markers[: len(above)], markdown.strip(), *markers[len(above):]]
+        return "\n\n".join(p for p in parts if p) + "\n"
+
+    def finish(self, src_uri: str, html: str) -> str:
+        """The page's HTML with the blocks of `enrich` in place of their markers."""
+        for i, block in enumerate(self._blocks.pop(src_uri, [])):
+            html = html.replace(_marker(i), block, 1)
+        return html
 
     def _translation_notice(self, src_uri: str, lang: str, base: str) -> str:
         """On a stale English page, tell readers the Vietnamese original is newer."""
@@ -178,7 +201,7 @@ class Site:
         pair = self.translations.get(src_uri.split("/", 1)[1])
         if pair is None or pair.status != "stale":
             return ""
-        return render.translation_notice(self, lang, base, links.page_url(f"{LANGUAGES[0]}/{pair.rel}")) + "\n\n"
+        return render.translation_notice(self, lang, base, links.page_url(f"{LANGUAGES[0]}/{pair.rel}"))
 
     def head(self, src_uri: str, page_url: str) -> dict:
         """What a page's <head> says to search engines, feed readers and share previews."""
@@ -236,8 +259,14 @@ class Site:
 
     # --- after the build --------------------------------------------------------------
 
-    def write_outputs(self, lang: str, site_root: Path, secure: bool = True) -> None:
-        """Files that are not pages. `site_root` is the root of the whole site (not /en/).
+    def secure(self, html: str) -> str:
+        """A finished HTML file with its Content-Security-Policy and safe external links."""
+        html, hashes = security.secure_page(html, urlsplit(self.site_url).hostname or "")
+        self.script_hashes |= hashes
+        return html
+
+    def write_language_outputs(self, lang: str, site_root: Path, secure: bool = True) -> None:
+        """Files that are not pages, for one language. `site_root` is the whole site's root (not /en/).
 
         `secure=False` (live preview) leaves out the Content-Security-Policy, which would
         block the preview server's reload script.
@@ -251,13 +280,19 @@ class Site:
         if lang == LANGUAGES[0]:
             self.media.publish(site_root)
             opendata.write_open_data(self, site_root)
-            qr.write_landings(self, site_root)
+            qr.write_landings(self, site_root, self.secure if secure else None)
             if self.qr_url:
                 qr.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
-        if lang == LANGUAGES[-1]:  # static-i18n builds the languages in order; these cover both
-            sitemap.write_sitemap(self, site_root, self.absolute)
-            if secure:
-                security.secure_site(site_root, urlsplit(self.site_url).hostname or "")
+
+    def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: set[str] = frozenset()) -> None:
+        """Files that cover every language, once all are built.
+
+        `script_hashes`: inline-script hashes of pages secured in another process.
+        """
+        sitemap.write_sitemap(self, site_root, self.absolute)
+        if secure:
+            security.write_headers(site_root, self.script_hashes | set(script_hashes))
+        self.script_hashes = set()
 
 
 _SITES: dict[Path, tuple[tuple, Site]] = {}

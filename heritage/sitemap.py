@@ -22,15 +22,17 @@ ET.register_namespace("", SITEMAP)
 ET.register_namespace("xhtml", XHTML)
 
 
-def content_date(site, rel: str) -> dt.date | None:
-    """The date a page's content last changed (rel: path under docs/<lang>/)."""
+def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
+    """The date a page's content last changed (rel: path under docs/<lang>/).
+
+    `changed` is `history.last_changed` of the repository, asked once per sitemap.
+    """
     folder, _, name = rel.rpartition("/")
     stem = name[:-3]
     for lang in LANGUAGES:
         post = site.inventory.post(lang, stem) if folder == "chuyen-muc" else None
         if post is not None:
             return post.date
-    changed = history.last_changed(site.root, history.head_of(site.root))
     candidates = [f"docs/{lang}/{rel}" for lang in LANGUAGES]
     entry = site.inventory.entries.get(stem)
     if entry is not None and entry.section == folder:
@@ -41,9 +43,10 @@ def content_date(site, rel: str) -> dt.date | None:
 
 def write_sitemap(site, site_root: Path, absolute) -> Path:
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    changed = history.last_changed(site.root, history.head_of(site.root))
     for rel in site.public_pages():
         urls = {lang: absolute(page_url(f"{lang}/{rel}")) for lang in LANGUAGES}
-        day = content_date(site, rel)
+        day = content_date(site, rel, changed)
         for lang in LANGUAGES:
             url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
             ET.SubElement(url, f"{{{SITEMAP}}}loc").text = urls[lang]

@@ -134,3 +134,31 @@ def test_data_is_loaded_once_per_build(small_project, monkeypatch):
     build(load_config(str(small_project.root / "mkdocs.yml")))
     assert (small_project.root / "site/en/di-tich/dinh-tan-an/index.html").is_file()
     assert len(calls) == 1
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_parallel_build_makes_the_same_site_as_a_serial_one(small_project):
+    """The languages built in two processes: same files, same bytes, switcher and sitemap included."""
+    parallel = small_project.build(SITE_URL="https://heritage.example.org/")
+    assert parallel.returncode == 0, parallel.stderr
+    assert "in a parallel process" in parallel.stderr
+    first = _tree(small_project.root / "site")
+    serial = small_project.build(SITE_URL="https://heritage.example.org/", HERITAGE_SERIAL_BUILD="1")
+    assert serial.returncode == 0, serial.stderr
+    assert "in a parallel process" not in serial.stderr
+    second = _tree(small_project.root / "site")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert {"sitemap.xml", "_headers", "search/vi.json", "search/en.json", "en/di-tich/dinh-tan-an/index.html"} <= set(first)
+
+
+def test_one_bilingual_404_at_the_root(built):
+    html = (built.root / "site" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in html
+    body = article(html)
+    assert "Không tìm thấy trang" in body and re.search(r'<div lang="en">\s*<h2>Page not found</h2>', body)
+    assert 'href="/en/"' in body and 'href="/"' in body
+    assert not (built.root / "site" / "en" / "404.html").exists()

@@ -117,13 +117,20 @@ def test_javascript_url_in_a_yaml_source(small_project):
     assert found and "javascript:" in found[0].vi
 
 
-def test_unsafe_page_fails_the_build(small_project):
-    small_project.write("docs/en/gioi-thieu/index.md", "About.\n\n<script>alert(1)</script>\n")
+@pytest.mark.parametrize("serial", ["0", "1"], ids=["parallel", "serial"])
+@pytest.mark.parametrize("langs", [["en"], ["vi"], ["vi", "en"]])
+def test_unsafe_page_fails_the_build(small_project, langs, serial):
+    """In either language, and in both at once: the parallel build reports every error."""
+    for lang in langs:
+        small_project.write(f"docs/{lang}/gioi-thieu/index.md", "About.\n\n<script>alert(1)</script>\n")
     before = small_project.snapshot()
-    result = small_project.build()
+    result = small_project.build(HERITAGE_SERIAL_BUILD=serial)
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
-    assert "docs/en/gioi-thieu/index.md" in output and "<script>" in output
+    assert "<script>" in output
+    # Serial: the first language's error stops the build before the second is built.
+    for lang in langs if serial == "0" else langs[:1]:
+        assert f"docs/{lang}/gioi-thieu/index.md" in output
     assert small_project.snapshot() == before
 
 
