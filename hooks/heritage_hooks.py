@@ -79,6 +79,8 @@ def on_config(config):
     else:
         config.theme.static_templates.discard("404.html")
     config.site_url = effective_site_url(_root(config), config.site_url)
+    if _site is not None and _command in ("build", "gh-deploy"):
+        return config  # one command, one state of the content: the first language's load serves all
     try:
         _site = load_site(_root(config), config.site_url or "")
     except ContentError as exc:
