@@ -8,6 +8,8 @@ objects, so that a move to another engine only rewrites hooks/.
 from __future__ import annotations
 
 import os
+import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from pathlib import Path
@@ -39,9 +41,13 @@ MAP = "ban-do"
 OPEN_DATA = "du-lieu"
 
 
+# Random per run, so that no comment an editor writes can be taken for a marker.
+_MARKER_TOKEN = secrets.token_hex(6)
+
+
 def _marker(i: int) -> str:
     """Stands for a block in the Markdown; Python-Markdown passes a lone comment through."""
-    return f"<!-- heritage-block-{i} -->"
+    return f"<!-- heritage-block-{_MARKER_TOKEN}-{i} -->"
 
 
 @dataclass(frozen=True)
@@ -284,7 +290,7 @@ class Site:
             if self.qr_url:
                 qr.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
 
-    def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: set[str] = frozenset()) -> None:
+    def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every language, once all are built.
 
         `script_hashes`: inline-script hashes of pages secured in another process.

@@ -67,7 +67,7 @@ def _serving() -> bool:
 def _is_default_language(config) -> bool:
     """Asks static-i18n: in on_config, ours runs before it sets the theme's language."""
     i18n = config.plugins.get("i18n")
-    return i18n is None or i18n.current_language in (None, i18n.default_language)
+    return i18n is None or getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))
 
 
 def on_config(config):
@@ -105,11 +105,19 @@ def on_files(files, config):
     return files
 
 
+# What the parallel build reads and sets of static-i18n, as its own loop does (v1.3).
+_I18N_STATE = ("current_language", "default_language", "build_languages", "building")
+
+
 def _fork_other_languages(config) -> None:
     """In the default language's build (site/ just cleaned), hand the other languages to a child."""
     global _others
     i18n = config.plugins.get("i18n")
     if _command not in ("build", "gh-deploy") or _in_child or _others is not None or i18n is None:
+        return
+    if not all(hasattr(i18n, name) for name in _I18N_STATE):
+        # info, not warning: `--strict` would turn a slower build into a failed deploy
+        log.info("mkdocs-static-i18n changed (no %s): languages built one after the other", "/".join(_I18N_STATE))
         return
     if i18n.current_language != i18n.default_language or len(i18n.build_languages) < 2 or not parallel.can_fork():
         return

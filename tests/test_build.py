@@ -162,3 +162,16 @@ def test_one_bilingual_404_at_the_root(built):
     assert "Không tìm thấy trang" in body and re.search(r'<div lang="en">\s*<h2>Page not found</h2>', body)
     assert 'href="/en/"' in body and 'href="/"' in body
     assert not (built.root / "site" / "en" / "404.html").exists()
+
+
+def test_blocks_from_data_surround_the_story_and_ignore_editors_comments(small_project):
+    """Facts above the story, gallery and links below; an editor's comment stays a comment."""
+    import markdown
+
+    site = site_module.load_site(small_project.root)
+    story = "Câu chuyện.\n\n<!-- heritage-block-1 -->\n"
+    out = site.enrich("vi/di-tich/dinh-tan-an.md", "di-tich/dinh-tan-an/", story)
+    assert out.startswith("# Đình Tân An\n\n<!-- heritage-block-")
+    html = site.finish("vi/di-tich/dinh-tan-an.md", markdown.markdown(out))
+    assert re.findall(r"<!-- heritage-block[^>]*-->", html) == ["<!-- heritage-block-1 -->"]
+    assert html.index('class="hx-entry"') < html.index("Câu chuyện.") < html.index('class="hx-gallery"')
