@@ -98,6 +98,7 @@ class Site:
         self.root = root
         self.inventory = inventory
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.own_host = urlsplit(self.site_url).hostname or ""  # links to it need no rel=noopener
         self.today = clock.today()
         try:
             self.qr_url: str | None = qr.public_site_url(site_url)
@@ -180,8 +181,8 @@ class Site:
             entry = self.inventory.entries[kind.key]
             heading = f"# {entry.name(lang)}"  # first, so that MkDocs takes the page title from it
             head, tail = render.entry_blocks(self, entry, lang, base)
-        elif kind.kind == "post" and self.inventory.post(lang, kind.key) is not None:
-            head, tail = render.post_blocks(self, self.inventory.post(lang, kind.key), lang, base, markdown)
+        elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
+            head, tail = render.post_blocks(self, post, lang, base, markdown)
         elif kind.kind == "catalogue":
             tail = render.catalogue(self, kind.key, lang, base)
         elif kind.kind in APPENDED:
@@ -267,7 +268,7 @@ class Site:
 
     def secure(self, html: str) -> str:
         """A finished HTML file with its Content-Security-Policy and safe external links."""
-        html, hashes = security.secure_page(html, urlsplit(self.site_url).hostname or "")
+        html, hashes = security.secure_page(html, self.own_host)
         self.script_hashes |= hashes
         return html
 

@@ -119,7 +119,7 @@ def _fork_other_languages(config) -> None:
         # info, not warning: `--strict` would turn a slower build into a failed deploy
         log.info("mkdocs-static-i18n changed (no %s): languages built one after the other", "/".join(_I18N_STATE))
         return
-    if i18n.current_language != i18n.default_language or len(i18n.build_languages) < 2 or not parallel.can_fork():
+    if not _is_default_language(config) or len(i18n.build_languages) < 2 or not parallel.can_fork():
         return
     others = [locale for locale in i18n.build_languages if locale != i18n.default_language]
     log.info("Building %s in a parallel process (HERITAGE_SERIAL_BUILD=1: one after the other)", ", ".join(others))
