@@ -105,7 +105,9 @@ def test_map_markers_from_the_local_library(chromium, served_sample):
     tile = (Path(__file__).parent / "fixtures" / "tile.png").read_bytes()
     page.route("https://tile.openstreetmap.org/**", lambda route: route.fulfill(status=200, content_type="image/png", body=tile))
     page.goto(served_sample + "ban-do/")
-    page.wait_for_function("document.querySelector('[data-hx-map]').dataset.markers !== undefined")
+    # Locator waits, not wait_for_function: a string predicate that has to poll is run with
+    # eval, which the page's CSP rightly forbids (that made this test fail now and then).
+    page.locator("[data-hx-map][data-markers]").wait_for(state="attached")
     markers = page.locator(".leaflet-interactive")
     located = page.locator(".hx-places li").count()
     assert markers.count() == located > 0
@@ -116,7 +118,7 @@ def test_map_markers_from_the_local_library(chromium, served_sample):
     popup = page.locator(".leaflet-popup-content a")
     assert popup.get_attribute("href").endswith("/")
     page.get_by_role("button", name="Hiện nền bản đồ OpenStreetMap").click()
-    page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0")
+    page.locator(".leaflet-tile-loaded").first.wait_for(state="attached")
     assert any(u.startswith("https://tile.openstreetmap.org/") for u in requests)
     shot(page, "map-vi")
     context.close()
