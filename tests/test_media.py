@@ -129,6 +129,38 @@ def test_cache_is_hit_on_the_second_run(photo_project, monkeypatch):
     assert problems == [] and len(media.images) == 3
 
 
+def test_one_photo_under_two_names_is_encoded_once(project, monkeypatch):
+    first = camera_photo(project.root / "data/media/dinh/anh.jpg")
+    (project.root / "data/media/chua").mkdir(parents=True)
+    (project.root / "data/media/chua/cung-anh.jpg").write_bytes(first.read_bytes())
+    project.entry("di-tich", "dinh", media=[image_item("anh.jpg")])
+    project.entry("di-tich", "chua", media=[image_item("cung-anh.jpg")])
+    encoded = []
+    real = images_module._process
+    monkeypatch.setattr(images_module, "_process", lambda *args: encoded.append(args[1]) or real(*args))
+    monkeypatch.setattr(images_module.os, "cpu_count", lambda: 1)  # in this process, where the spy is
+    media, problems = library(project)
+    assert problems == [] and len(encoded) == 1
+    one, two = media.images["dinh/anh.jpg"], media.images["chua/cung-anh.jpg"]
+    assert one.key == two.key and one.largest.urls != two.largest.urls  # each keeps its own address
+    site = project.root / "site"
+    media.publish(site)
+    for image in (one, two):
+        assert decode(site / image.largest.urls["jpg"]).size == (image.largest.width, image.largest.height)
+
+
+def test_a_broken_photo_under_two_names_names_both(project):
+    broken = project.root / "data/media/dinh/hong.jpg"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(camera_photo(broken).read_bytes()[:4000])
+    (project.root / "data/media/chua").mkdir(parents=True)
+    (project.root / "data/media/chua/hong.jpg").write_bytes(broken.read_bytes())
+    project.entry("di-tich", "dinh", media=[image_item("hong.jpg")])
+    project.entry("di-tich", "chua", media=[image_item("hong.jpg")])
+    _, problems = library(project)
+    assert sorted(p.file for p in problems) == ["data/media/chua/hong.jpg", "data/media/dinh/hong.jpg"]
+
+
 def test_a_half_written_cache_entry_is_not_trusted(photo_project):
     media, _ = library(photo_project)
     key = media.images["dinh/may-anh.jpg"].key

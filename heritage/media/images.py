@@ -7,6 +7,7 @@ serial; the credit lives in the page. New images are processed on every core.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import multiprocessing
@@ -166,34 +167,38 @@ def pool_context():
 
 
 def web_images(jobs: list[tuple[Path, str]], cache: MediaCache, workers: int | None = None) -> tuple[dict[str, WebImage], list[Problem]]:
-    """Derivatives for every (original, source) pair; cached ones are not touched."""
+    """Derivatives for every (original, source) pair; cached ones are not touched.
+
+    Originals with the same content (one photo used by two entries) are encoded once.
+    """
     done: dict[str, WebImage] = {}
     problems: list[Problem] = []
-    todo: list[tuple[Path, str, str]] = []
+    todo: dict[str, list[tuple[Path, str]]] = {}  # key -> every (original, source) with that content
     for path, source in jobs:
         key = cache.key(cache.content_hash(path), SETTINGS)
         manifest = cache.manifest("images", key)
         if manifest is not None:
             done[source] = _from_manifest(source, key, manifest)
         else:
-            todo.append((path, source, key))
+            todo.setdefault(key, []).append((path, source))
     cache.save()
     if not todo:
         return done, problems
     workers = workers or min(len(todo), os.cpu_count() or 1)
-    args = [(str(path), source, str(cache.folder("images", key))) for path, source, key in todo]
+    args = [(str(same[0][0]), same[0][1], str(cache.folder("images", key))) for key, same in todo.items()]
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
             results = list(pool.map(_process, *zip(*args)))
     else:
         results = [_process(*a) for a in args]
-    keys = {source: key for _, source, key in todo}
-    for source, sizes, problem in results:
+    for (key, same), (_, sizes, problem) in zip(todo.items(), results):
         if problem is not None:
-            problems.append(problem)
+            # the same file under every name an editor gave it
+            problems.extend(dataclasses.replace(problem, file=f"data/media/{source}") for _, source in same)
             continue
-        cache.seal("images", keys[source], {"source": source, "sizes": sizes})
-        done[source] = _from_manifest(source, keys[source], {"sizes": sizes})
+        cache.seal("images", key, {"source": same[0][1], "sizes": sizes})
+        for _, source in same:
+            done[source] = _from_manifest(source, key, {"sizes": sizes})
     return done, problems
 
 
