@@ -31,6 +31,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates are package files: no stat() of each one on every render
     )
     env.globals["sections"] = ENTRY_SECTIONS
     env.globals["column"] = COLUMN

@@ -272,31 +272,36 @@ class Site:
         self.script_hashes |= hashes
         return html
 
-    def write_language_outputs(self, lang: str, site_root: Path, secure: bool = True) -> None:
-        """Files that are not pages, for one language. `site_root` is the whole site's root (not /en/).
+    def write_language_outputs(self, lang: str, site_root: Path) -> None:
+        """What one language's pages add up to: its search index. `site_root` is the whole
+        site's root (not /en/). Raises the problems found in its pages."""
+        if self.page_errors:
+            errors, self.page_errors = self.page_errors, []
+            raise ContentError(errors)
+        self.search.write(lang, site_root)
+
+    def write_shared_outputs(self, site_root: Path, secure: bool = True) -> None:
+        """Files that come from the data alone, not from any page, so they can be written while
+        the pages are built: feeds, calendars, media, open data, QR landings and codes, sitemap.
 
         `secure=False` (live preview) leaves out the Content-Security-Policy, which would
         block the preview server's reload script.
         """
-        if self.page_errors:
-            errors, self.page_errors = self.page_errors, []
-            raise ContentError(errors)
-        feeds.write_feed(self, lang, site_root, self.absolute)
-        self.search.write(lang, site_root)
-        ical.write_ics(self, lang, site_root, self.today)
-        if lang == LANGUAGES[0]:
-            self.media.publish(site_root)
-            opendata.write_open_data(self, site_root)
-            qr.write_landings(self, site_root, self.secure if secure else None)
-            if self.qr_url:
-                qr.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
+        for lang in LANGUAGES:
+            feeds.write_feed(self, lang, site_root, self.absolute)
+            ical.write_ics(self, lang, site_root, self.today)
+        self.media.publish(site_root)
+        opendata.write_open_data(self, site_root)
+        qr.write_landings(self, site_root, self.secure if secure else None)
+        if self.qr_url:
+            qr.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
+        sitemap.write_sitemap(self, site_root, self.absolute)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
-        """Files that cover every language, once all are built.
+        """Files that cover every page of every language, once all are written.
 
-        `script_hashes`: inline-script hashes of pages secured in another process.
+        `script_hashes`: inline-script hashes of pages secured in other processes.
         """
-        sitemap.write_sitemap(self, site_root, self.absolute)
         if secure:
             security.write_headers(site_root, self.script_hashes | set(script_hashes))
         self.script_hashes = set()

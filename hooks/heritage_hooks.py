@@ -5,10 +5,11 @@ the validated content, so data is loaded and checked once per build.
 
 `mkdocs build` builds the languages in parallel: once the Vietnamese build has loaded
 everything and cleaned site/, a forked child builds the other languages the way
-static-i18n would (a nested `build()` per language into site/<lang>/) while the parent
-goes on with Vietnamese. The parent then waits for the child and writes what covers
-every language (sitemap, _headers). On two cores this halves the page-rendering time;
-`HERITAGE_SERIAL_BUILD=1` (or a platform without fork) builds one after the other.
+static-i18n would (a nested `build()` per language into site/<lang>/), a second child
+writes what comes from the data alone (media, open data, QR landings, sitemap), and the
+parent goes on with Vietnamese. The parent then waits for both and writes what covers
+every page (_headers). On two cores this halves the page-rendering time;
+`HERITAGE_SERIAL_BUILD=1` (or a platform without fork) does it all one after the other.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from heritage.site import Site, load_site, site_root_of
 _site: Site | None = None
 _command = ""  # build, gh-deploy or serve
 _others: parallel.ForkedTask | None = None  # in the parent: the child building the other languages
+_shared: parallel.ForkedTask | None = None  # in the parent: the child writing the data's outputs
 _in_child = False
 log = logging.getLogger("mkdocs.hooks.heritage")
 
@@ -78,6 +80,9 @@ def on_config(config):
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
+    # Ours (heritage.sitemap) has both languages and hreflang links; the theme's would race with
+    # it in the parallel build. Not a template any more, it is removed from the files in on_files.
+    config.theme.static_templates.discard("sitemap.xml")
     config.site_url = effective_site_url(_root(config), config.site_url)
     if _site is not None and _command in ("build", "gh-deploy"):
         return config  # one command, one state of the content: the first language's load serves all
@@ -90,11 +95,16 @@ def on_config(config):
     return config
 
 
+_THEME_SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
+
+
 def on_files(files, config):
     # Removing (not adding) files is safe with static-i18n; a post dated in the future waits.
     for file in list(files.documentation_pages()):
         if not _site.is_published(file.src_uri):
             files.remove(file)
+    for file in [f for f in files if f.src_uri in _THEME_SITEMAP and f.src_dir != config.docs_dir]:
+        files.remove(file)
     if not _is_default_language(config):
         # The theme's files (Material's bundle, our overrides/assets) go to the same site/
         # in every language's build: the default language's build has copied them already.
@@ -110,8 +120,9 @@ _I18N_STATE = ("current_language", "default_language", "build_languages", "build
 
 
 def _fork_other_languages(config) -> None:
-    """In the default language's build (site/ just cleaned), hand the other languages to a child."""
-    global _others
+    """In the default language's build (site/ just cleaned), hand the other languages to a child
+    and the outputs made from data alone to another."""
+    global _others, _shared
     i18n = config.plugins.get("i18n")
     if _command not in ("build", "gh-deploy") or _in_child or _others is not None or i18n is None:
         return
@@ -124,6 +135,7 @@ def _fork_other_languages(config) -> None:
     others = [locale for locale in i18n.build_languages if locale != i18n.default_language]
     log.info("Building %s in a parallel process (HERITAGE_SERIAL_BUILD=1: one after the other)", ", ".join(others))
     _others = parallel.fork(lambda: _build_other_languages(config, i18n))
+    _shared = parallel.fork(lambda: _write_shared_outputs(Path(config.site_dir)))
     i18n.building = True  # static-i18n's own loop (in its on_post_build) then leaves them to the child
 
 
@@ -144,6 +156,12 @@ def _build_other_languages(config, i18n) -> set[str]:
             build(config, dirty=False)
         except Abort as exc:
             raise parallel.ForkedTaskError(str(exc)) from None
+    return _site.script_hashes
+
+
+def _write_shared_outputs(site_root: Path) -> set[str]:
+    """The second child: outputs that no page changes; returns the QR landings' script hashes."""
+    _site.write_shared_outputs(site_root)
     return _site.script_hashes
 
 
@@ -168,32 +186,35 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    global _others
+    global _others, _shared
     lang = config.theme["language"]
     root = site_root_of(config.site_dir, lang)
     secure = not _serving()
     errors: list[str] = []
     try:
-        _site.write_language_outputs(lang, root, secure)
+        _site.write_language_outputs(lang, root)
+        if _is_default_language(config) and _shared is None and not _in_child:
+            _site.write_shared_outputs(root, secure)  # one process: no child wrote them
     except ContentError as exc:
         errors.append(str(exc))
-    other_hashes: set[str] | None = None
-    if _others is not None:
+    forked, other_hashes = [t for t in (_others, _shared) if t is not None], set()
+    _others = _shared = None
+    for task in forked:
         try:
-            other_hashes = _others.result()
+            other_hashes |= task.result()
         except parallel.ForkedTaskError as exc:
             errors.append(str(exc))
-        _others = None
     if errors:
         raise Abort("\n" + "\n".join(errors))
-    if other_hashes is None and (lang != LANGUAGES[-1] or _in_child):
+    if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site
     _drop_alternate_prefetch(root)
-    _site.write_site_outputs(root, secure, other_hashes or set())
+    _site.write_site_outputs(root, secure, other_hashes)
 
 
 def on_build_error(error):
-    global _others
-    if _others is not None:  # the parent failed: the child's half of the site is of no use
-        _others.cancel()
-        _others = None
+    global _others, _shared
+    for task in (_others, _shared):  # the parent failed: the children's work is of no use
+        if task is not None:
+            task.cancel()
+    _others = _shared = None
