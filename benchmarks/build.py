@@ -9,7 +9,9 @@ For each size: generate that many entries (Vietnamese text, one photo each, draw
     process, one language after the other, as static-i18n alone would);
   - plain Material on the same Markdown (no hooks, no overrides; static-i18n builds the
     languages one after the other), so the hooks' overhead is a ratio measured in the
-    same run;
+    same run.
+Warm, one-process and plain builds run REPEATS times in turn, each into an empty output
+folder (as a deploy from a clean clone does); the table gives the medians.
   - Hugo on the same Markdown with a minimal template, when `hugo` is installed;
 and prints build time, time per page, peak memory, site size, the size of one entry
 page and of the search index.
@@ -21,6 +23,7 @@ import gzip
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -78,27 +81,55 @@ def hugo_site(root: Path, out: Path) -> Path:
     return site
 
 
+REPEATS = 3  # warm, one-process and plain builds: the median of this many, taken in turn
+
+
+def fresh(*folders: Path) -> None:
+    """Every timed build writes into an empty folder, as a deploy from a clean clone does."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure(n: int, tmp: Path) -> dict:
     root = generate(tmp / f"n{n}", n, images_per_entry=1)
     pages = sum(1 for _ in (root / "docs").rglob("*.md"))
     result: dict = {"n": n, "pages": pages}
+    site, plain_site = root / "site", root / "site-plain"
     shutil.rmtree(root / ".cache", ignore_errors=True)
-    result["cold"], result["cold_mb"] = run([sys.executable, "-m", "mkdocs", "build", "-q"], root)
-    result["warm"], result["warm_mb"] = run([sys.executable, "-m", "mkdocs", "build", "-q"], root)
-    result["serial"], _ = run([sys.executable, "-m", "mkdocs", "build", "-q"], root, HERITAGE_SERIAL_BUILD="1")
-    site = root / "site"
+    build = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    result["cold"], result["cold_mb"] = run(build, root)
+    plain = plain_config(root)
+    times: dict[str, list[float]] = {"warm": [], "serial": [], "plain": []}
+    memory: dict[str, int] = {}
+    # In turn (warm, one process, plain, warm, …) so that a slow minute of a noisy machine
+    # weighs on every kind of build alike.
+    for _ in range(REPEATS):
+        for kind, args, env in (
+            ("warm", build, {}),
+            ("serial", build, {"HERITAGE_SERIAL_BUILD": "1"}),
+            ("plain", [*build, "-f", str(plain), "-d", str(plain_site)], {}),
+        ):
+            fresh(site, plain_site)
+            seconds, mb = run(args, root, **env)
+            times[kind].append(seconds)
+            memory[kind] = max(memory.get(kind, 0), mb)
+    for kind, values in times.items():
+        result[kind] = statistics.median(values)
+        result[f"{kind}_all"] = values
+    result["warm_mb"], result["plain_mb"] = memory["warm"], memory["plain"]
+    fresh(site)
+    run(build, root)  # the site measured below is the real build's
     result["site_mb"] = folder_size(site) / 1e6
     entry = site / "di-tich" / "muc-00000" / "index.html"
     result["entry_kb"] = entry.stat().st_size / 1024
     result["entry_gz_kb"] = len(gzip.compress(entry.read_bytes())) / 1024
     index = (site / "search" / "vi.json").read_bytes()
     result["index_gz_kb"] = len(gzip.compress(index)) / 1024
-    plain = plain_config(root)
-    result["plain"], result["plain_mb"] = run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain), "-d", str(root / "site-plain")], root)
-    result["plain_entry_kb"] = (root / "site-plain" / "di-tich" / "muc-00000" / "index.html").stat().st_size / 1024
+    run([*build, "-f", str(plain), "-d", str(plain_site)], root)
+    result["plain_entry_kb"] = (plain_site / "di-tich" / "muc-00000" / "index.html").stat().st_size / 1024
     if shutil.which("hugo"):
         hugo = hugo_site(root, root / "site-hugo")
-        result["hugo"], _ = run(["hugo", "--quiet", "-d", str(root / "site-hugo")], hugo)
+        result["hugo"] = statistics.median(run(["hugo", "--quiet", "-d", str(root / "site-hugo")], hugo)[0] for _ in range(REPEATS))
     shutil.rmtree(root)
     return result
 

@@ -68,6 +68,7 @@ class Inventory:
     entries: dict[str, EntryRecord] = field(default_factory=dict)
     posts: dict[str, list[Post]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _sections: dict[tuple[str, str], list[EntryRecord]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -89,7 +90,9 @@ class Inventory:
 
     def section(self, key: str, lang: str) -> list[EntryRecord]:
         """Entries of one section in Vietnamese alphabetical order of their names."""
-        return sorted((e for e in self.entries.values() if e.section == key), key=lambda e: vi_sort_key(e.name(lang)))
+        if (key, lang) not in self._sections:  # asked by the catalogue, the map and open data
+            self._sections[(key, lang)] = sorted((e for e in self.entries.values() if e.section == key), key=lambda e: vi_sort_key(e.name(lang)))
+        return list(self._sections[(key, lang)])
 
     def published_posts(self, lang: str, today: dt.date | None = None) -> list[Post]:
         """Posts dated today or earlier, newest first (future posts wait for their date)."""

@@ -69,6 +69,7 @@ class MediaCache:
         self._hashes_file = root / "hashes.json"
         self._hashes: dict[str, list[Any]] | None = None
         self._dirty = False
+        self._manifests: dict[tuple[str, str], dict[str, Any]] = {}
 
     def _load_hashes(self) -> dict[str, list[Any]]:
         if self._hashes is None:
@@ -81,7 +82,7 @@ class MediaCache:
     def content_hash(self, path: Path) -> str:
         """SHA-256 of a file, recomputed only when its size or mtime changed."""
         stat = path.stat()
-        key = str(path.resolve())
+        key = os.path.abspath(path)  # not resolve(): one lstat per folder on the way, for every photo
         known = self._load_hashes().get(key)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return known[2]
@@ -97,13 +98,18 @@ class MediaCache:
         return self.root / kind / key
 
     def manifest(self, kind: str, key: str) -> dict[str, Any] | None:
+        if (kind, key) in self._manifests:  # one photo used by many entries: read once
+            return self._manifests[(kind, key)]
         try:
-            return json.loads((self.folder(kind, key) / MANIFEST).read_text())
+            manifest = json.loads((self.folder(kind, key) / MANIFEST).read_text())
         except (OSError, ValueError):
             return None
+        self._manifests[(kind, key)] = manifest
+        return manifest
 
     def seal(self, kind: str, key: str, manifest: dict[str, Any]) -> None:
         atomic_write(self.folder(kind, key) / MANIFEST, json.dumps(manifest, ensure_ascii=False).encode())
+        self._manifests[(kind, key)] = manifest
 
     def save(self) -> None:
         if self._dirty and self._hashes is not None:
