@@ -74,6 +74,19 @@ class Renderer:
     def cover(self, source: str):
         return self.site.images.get(source)
 
+    def cover_alt(self, source: str) -> str:
+        """A post's cover is usually an entry's photo: its alt text says what the photo shows.
+
+        Also keeps the page still while the photo loads: Chrome lays out a loading
+        <img alt=""> as an empty line, and the text below jumped when it arrived.
+        """
+        entry_id, _, path = source.partition("/")
+        entry = self.inv.entries.get(entry_id)
+        for item in entry.data.media if entry else ():
+            if item.kind == "image" and item.path == path and item.alt:
+                return item.alt(self.lang)
+        return ""
+
     def srcset(self, image, ext: str = "jpg") -> str:
         return ", ".join(f"{self.href(r.urls[ext])} {r.width}w" for r in image.renditions)
 

@@ -133,3 +133,44 @@ def test_map_page_without_javascript_lists_places(chromium, served_sample):
     assert first.get_by_role("link", name="OpenStreetMap").is_visible()
     assert first.locator(".hx-coords").inner_text().count(",") == 1
     context.close()
+
+
+# Every layout shift of the page, from its first paint (Lighthouse's CLS adds them up).
+RECORD_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__shifts.push({value: e.value, nodes: e.sources.map((s) => s.node && s.node.nodeName)});
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "di-tich/",
+        "en/di-tich/",
+        "di-tich/dinh-tan-an/",
+        "chuyen-muc/",
+        "chuyen-muc/ra-mat-chuyen-muc-so-di-san-tan-an/",
+        "en/chuyen-muc/ra-mat-chuyen-muc-so-di-san-tan-an/",
+    ],
+)
+def test_nothing_jumps_while_the_page_loads(chromium, served_sample, path):
+    """Text keeps its place while photos arrive on a slow connection (they are held back here)
+    and while the scripts add what needs them (the filters)."""
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    page.add_init_script(RECORD_SHIFTS)
+    held = []
+    page.route("**/media/**", lambda route: held.append(route))
+    page.goto(served_sample + path, wait_until="domcontentloaded")
+    page.wait_for_timeout(300)
+    for route in held:
+        route.continue_()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    assert held, "no photo on this page: the test would prove nothing"
+    assert shifts == []

@@ -102,12 +102,17 @@ def test_home_shows_the_latest_three(column_site):
     assert re.findall(r'chuyen-muc/([a-z0-9-]+)/"', body)[:3] == ["thang-11-c", "thang-11-b", "thang-11-a"]
 
 
-@pytest.mark.parametrize("lang, date_text, minutes", [("vi", "11/11/2026", "1 phút đọc"), ("en", "11 November 2026", "1 min read")])
-def test_post_page(column_site, lang, date_text, minutes):
+@pytest.mark.parametrize(
+    "lang, date_text, minutes, cover_alt",
+    [("vi", "11/11/2026", "1 phút đọc", "Cổng đình"), ("en", "11 November 2026", "1 min read", "The gate")],
+)
+def test_post_page(column_site, lang, date_text, minutes, cover_alt):
     prefix = "" if lang == "vi" else "en/"
     html = column_site.html(prefix + "chuyen-muc/thang-11-b/")
     body = article(html)
     assert date_text in body and minutes in body
+    # the cover is the entry's photo: it says what the entry's alt text says
+    assert re.search(rf'<figure class="hx-hero">.*?<img [^>]*alt="{cover_alt}"', body, re.S)
     assert 'rel="prev"' in body and "thang-11-a/" in body and 'rel="next"' in body and "thang-11-c/" in body
     assert "dinh-tan-an/" in body  # featured entry card
     assert "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fheritage.example.org%2Ftan-an%2F" in body
