@@ -9,12 +9,12 @@ For each size: generate that many entries (Vietnamese text, one photo each, draw
     process, one language after the other, as static-i18n alone would);
   - plain Material on the same Markdown (no hooks, no overrides; static-i18n builds the
     languages one after the other), so the hooks' overhead is a ratio measured in the
-    same run.
-Warm, one-process and plain builds run REPEATS times in turn, each into an empty output
-folder (as a deploy from a clean clone does); the table gives the medians.
+    same run;
   - Hugo on the same Markdown with a minimal template, when `hugo` is installed;
 and prints build time, time per page, peak memory, site size, the size of one entry
-page and of the search index.
+page and of the search index. Warm, one-process and plain builds run REPEATS times in
+turn, each into an empty output folder (as a deploy from a clean clone does), and Hugo
+REPEATS times; the table gives the medians.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Run part of a build in a forked process and collect what it returns.
 
-Why fork and not multiprocessing: the part to run is "the rest of this build, for the
-other language", and a fork starts it with everything already loaded and validated (the
-inventory, the prepared media, the templates) instead of doing it all again. Written by
+Why fork and not multiprocessing: the parts to run are "the rest of this build, for the
+other language" and "the outputs made from the data", and a fork starts them with
+everything already loaded and validated (the inventory, the prepared media, the
+templates) instead of doing it all again. Written by
 hand because no library forks a running build: this is the few lines around os.fork().
 
 Only where fork is safe: POSIX, no other thread running (a fork copies only the calling

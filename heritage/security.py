@@ -1,7 +1,8 @@
 """Security of the built site: a Content-Security-Policy, safe external links, host headers.
 
 Each HTML file is secured as it is written (`secure_page`): its own inline scripts (the
-theme's bootstrap, the QR landings' forwarder, the anchor fix) are hashed into a policy
+theme's bootstrap, the QR landings' forwarder, the anchor fix, the `hx-js` class set
+before the first paint) are hashed into a policy
 in its <head>; anything else inline, such as a script smuggled into content, would be
 blocked by the browser even if the content checks had missed it. Styles may be inline
 (the theme sets some); scripts may not. `write_headers` then gives hosts that read a

@@ -1,4 +1,4 @@
-"""The site as a whole: which page is what, what to add to it, what to write after a build.
+"""The site as a whole: which page is what, what to add to it, which files to write besides pages.
 
 This is the engine-independent core the MkDocs hooks call. It knows pages by their
 path under docs/ (`vi/di-tich/dinh-tan-an.md`) and by their URL, never by MkDocs

@@ -6,7 +6,8 @@ the validated content, so data is loaded and checked once per build.
 `mkdocs build` builds the languages in parallel: once the Vietnamese build has loaded
 everything and cleaned site/, a forked child builds the other languages the way
 static-i18n would (a nested `build()` per language into site/<lang>/), a second child
-writes what comes from the data alone (media, open data, QR landings, sitemap), and the
+writes what comes from the data alone (feeds, calendars, media, open data, QR landings
+and codes, sitemap), and the
 parent goes on with Vietnamese. The parent then waits for both and writes what covers
 every page (_headers). On two cores this halves the page-rendering time;
 `HERITAGE_SERIAL_BUILD=1` (or a platform without fork) does it all one after the other.
@@ -199,11 +200,15 @@ def on_post_build(config):
         errors.append(str(exc))
     forked, other_hashes = [t for t in (_others, _shared) if t is not None], set()
     _others = _shared = None
-    for task in forked:
-        try:
-            other_hashes |= task.result()
-        except parallel.ForkedTaskError as exc:
-            errors.append(str(exc))
+    try:
+        for task in forked:
+            try:
+                other_hashes |= task.result()
+            except parallel.ForkedTaskError as exc:
+                errors.append(str(exc))
+    finally:
+        for task in forked:  # if waiting failed in another way, no child goes on writing into site/
+            task.cancel()
     if errors:
         raise Abort("\n" + "\n".join(errors))
     if not forked and (lang != LANGUAGES[-1] or _in_child):

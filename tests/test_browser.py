@@ -166,11 +166,12 @@ def test_nothing_jumps_while_the_page_loads(chromium, served_sample, path):
     page.route("**/media/**", lambda route: held.append(route))
     page.goto(served_sample + path, wait_until="domcontentloaded")
     page.wait_for_timeout(300)
-    for route in held:
+    for route in list(held):
         route.continue_()
+    page.unroute("**/media/**")  # photos asked for from now on come at once (and any caught meanwhile)
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
     shifts = page.evaluate("window.__shifts")
     context.close()
     assert held, "no photo on this page: the test would prove nothing"
-    assert shifts == []
+    assert sum(s["value"] for s in shifts) < 0.001, shifts  # what Lighthouse would count as none
