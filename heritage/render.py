@@ -75,11 +75,8 @@ class Renderer:
         return self.site.images.get(source)
 
     def cover_alt(self, source: str) -> str:
-        """A post's cover is usually an entry's photo: its alt text says what the photo shows.
-
-        Also keeps the page still while the photo loads: Chrome lays out a loading
-        <img alt=""> as an empty line, and the text below jumped when it arrived.
-        """
+        """A post's cover is usually an entry's photo: its alt text says what the photo shows
+        (a cover from elsewhere stays decorative, alt="")."""
         entry_id, _, path = source.partition("/")
         entry = self.inv.entries.get(entry_id)
         for item in entry.data.media if entry else ():
