@@ -7,9 +7,8 @@ the validated content, so data is loaded and checked once per build.
 everything and cleaned site/, a forked child builds the other languages the way
 static-i18n would (a nested `build()` per language into site/<lang>/), a second child
 writes what comes from the data alone (feeds, calendars, media, open data, QR landings
-and codes, sitemap), and the
-parent goes on with Vietnamese. The parent then waits for both and writes what covers
-every page (_headers). On two cores this halves the page-rendering time;
+and codes, sitemap), and the parent goes on with Vietnamese. The parent then waits for
+both and writes what covers every page (_headers). On two cores this halves the page-rendering time;
 `HERITAGE_SERIAL_BUILD=1` (or a platform without fork) does it all one after the other.
 """
 
@@ -194,7 +193,7 @@ def on_post_build(config):
     errors: list[str] = []
     try:
         _site.write_language_outputs(lang, root)
-        if _is_default_language(config) and _shared is None and not _in_child:
+        if _is_default_language(config) and _shared is None:
             _site.write_shared_outputs(root, secure)  # one process: no child wrote them
     except ContentError as exc:
         errors.append(str(exc))

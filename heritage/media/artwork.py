@@ -89,10 +89,9 @@ def og_path(title: str, kicker: str, site_name: str, photo: Path | None, cache: 
 
 
 def og_images(photo: Path | None, cards: list[tuple[str, str, str, Path]]) -> None:
-    """Draw the 1200×630 JPEG cards (title, kicker, site name, target) that share `photo`."""
-    cards = [card for card in cards if not card[3].exists()]
-    if not cards:
-        return
+    """Draw the 1200×630 JPEG cards (title, kicker, site name, target) that share `photo`.
+
+    The caller passes only the cards not cached yet."""
     background = card_background(open_upright(photo, photo.name) if photo else None)
     for title, kicker, site_name, target in cards:
         buffer = io.BytesIO()
