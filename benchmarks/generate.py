@@ -85,7 +85,7 @@ def generate(root: Path, n: int, images_per_entry: int = 0, seed: int = 1) -> Pa
             page = root / "docs" / lang / section / f"{entry_id}.md"
             page.write_text(body + "\n", encoding="utf-8")
     (root / "bench-photo.jpg").unlink(missing_ok=True)
-    from heritage.translations import stamp
+    from heritage.content.translations import stamp
 
     for page in sorted((root / "docs" / "en").rglob("muc-*.md")):
         stamp(root, page.relative_to(root).as_posix())

@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import checks, scaffold, translations
-from .clock import ClockError, today
-from .problems import format_report
+from heritage.checks import run as checks
+from heritage.tools import scaffold
+from heritage.content import translations
+from heritage.clock import ClockError, today
+from heritage.problems import format_report
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -66,8 +68,8 @@ def _templates(args: argparse.Namespace) -> int:
 
 
 def _media_prepare(args: argparse.Namespace) -> int:
-    from .media.images import ImageError
-    from .media.policy import prepare_master
+    from heritage.media.images import ImageError
+    from heritage.media.policy import prepare_master
 
     status = 0
     for name in args.files:
@@ -90,8 +92,8 @@ def _media_prepare(args: argparse.Namespace) -> int:
 
 def _valid_content(root: Path):
     """(inventory, settings), or None after printing the errors (reports and plaques need valid data)."""
-    from .inventory import load_inventory
-    from .settings import load_settings
+    from heritage.content.inventory import load_inventory
+    from heritage.content.settings import load_settings
 
     inventory = load_inventory(root)
     if inventory.errors:
@@ -103,7 +105,7 @@ def _valid_content(root: Path):
 def _report(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .report import write_report
+    from heritage.tools.report import write_report
 
     content = _valid_content(Path(args.root))
     if content is None:
@@ -119,8 +121,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _plaques(args: argparse.Namespace) -> int:
-    from . import qr
-    from .plaques import write_plaques
+    from heritage.qr import codes as qr
+    from heritage.qr.plaques import write_plaques
 
     content = _valid_content(Path(args.root))
     if content is None:
@@ -143,7 +145,7 @@ def _plaques(args: argparse.Namespace) -> int:
 
 
 def _linkcheck(args: argparse.Namespace) -> int:
-    from .sitecheck import broken_links
+    from heritage.checks.sitecheck import broken_links
 
     broken = broken_links(Path(args.site))
     for page, target in broken:

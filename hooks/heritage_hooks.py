@@ -24,8 +24,8 @@ from heritage import parallel
 from heritage.clock import ClockError
 from heritage.problems import ContentError
 from heritage.sections import LANGUAGES
-from heritage.settings import effective_site_url
-from heritage.site import Site, load_site, site_root_of
+from heritage.content.settings import effective_site_url
+from heritage.pages.site import Site, load_site, site_root_of
 
 _site: Site | None = None
 _command = ""  # build, gh-deploy or serve

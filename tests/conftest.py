@@ -80,7 +80,7 @@ class Project:
 
     def stamp_all(self) -> "Project":
         """Mark every English page as translated from its Vietnamese twin's current text."""
-        from heritage.translations import stamp
+        from heritage.content.translations import stamp
 
         for page in sorted((self.root / "docs" / "en").rglob("*.md")):
             if (self.root / "docs" / "vi" / page.relative_to(self.root / "docs" / "en")).is_file():

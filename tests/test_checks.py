@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from heritage import column
-from heritage.checks import run_all
-from heritage.inventory import load_inventory
-from heritage.settings import load_settings
+from heritage.column import rules as column
+from heritage.checks.run import run_all
+from heritage.content.inventory import load_inventory
+from heritage.content.settings import load_settings
 
 from .conftest import bi
 

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from heritage import history
+from heritage.content import history
 
 from .conftest import Project, _skeleton, fill_small_project
 

@@ -40,7 +40,7 @@ def test_nav_is_curated():
 
 
 def test_templates_folder_matches_the_scaffolder():
-    from heritage.scaffold import templates
+    from heritage.tools.scaffold import templates
 
     expected = templates(REPO)
     folder = REPO / "templates"

@@ -8,8 +8,9 @@ import re
 import icalendar
 import pytest
 
-from heritage import festivals, lunar
-from heritage.inventory import load_inventory
+from heritage.calendar import festivals
+from heritage.calendar import lunar
+from heritage.content.inventory import load_inventory
 
 from .conftest import bi
 

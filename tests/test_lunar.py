@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from heritage import lunar
+from heritage.calendar import lunar
 
 D = dt.date
 

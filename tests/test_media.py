@@ -13,7 +13,7 @@ import pillow_heif
 import pytest
 from PIL import Image, ImageFont
 
-from heritage.inventory import load_inventory
+from heritage.content.inventory import load_inventory
 from heritage.media import images as images_module
 from heritage.media.artwork import font, font_path
 from heritage.media.cache import MediaCache

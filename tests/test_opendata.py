@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from heritage.opendata import FIELDS
-from heritage.schema import VIETNAM_LAT, VIETNAM_LON
-from heritage.structured_data import TYPES
+from heritage.outputs.opendata import FIELDS
+from heritage.content.schema import VIETNAM_LAT, VIETNAM_LON
+from heritage.outputs.structured_data import TYPES
 
 
 def jsonld(html: str) -> list[dict]:

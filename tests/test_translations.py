@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from heritage import translations
-from heritage.checks import content_problems
+from heritage.content import translations
+from heritage.checks.run import content_problems
 
 from .conftest import TODAY
 

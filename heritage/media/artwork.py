@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from ..text import wrap
+from heritage.text import wrap
 from .cache import MediaCache, atomic_write
 from .images import WebImage, image_from, open_upright
 

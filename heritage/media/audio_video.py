@@ -12,8 +12,8 @@ from pathlib import Path
 
 import av
 
-from ..problems import Problem, ProblemError
-from ..text import slugify
+from heritage.problems import Problem, ProblemError
+from heritage.text import slugify
 from .cache import MediaCache
 from .images import WebImage, _from_manifest, image_from
 

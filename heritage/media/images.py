@@ -19,8 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from ..problems import Problem, ProblemError
-from ..text import slugify
+from heritage.problems import Problem, ProblemError
+from heritage.text import slugify
 from .cache import MediaCache, atomic_write, link_or_copy
 
 try:  # iPhone photos: HEIC/HEIF

@@ -7,9 +7,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..inventory import MEDIA_DIR, Inventory
-from ..problems import Problem
-from ..sections import ENTRY_SECTIONS, LANGUAGES
+from heritage.content.inventory import MEDIA_DIR, Inventory
+from heritage.problems import Problem
+from heritage.sections import ENTRY_SECTIONS, LANGUAGES
 from .artwork import og_images, og_path, youtube_poster
 from .audio_video import MediaError, PublishedMedia, prepare
 from .cache import MediaCache, link_or_copy

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from ..inventory import MEDIA_DIR, Inventory
-from ..problems import Problem
-from ..text import slugify
+from heritage.content.inventory import MEDIA_DIR, Inventory
+from heritage.problems import Problem
+from heritage.text import slugify
 from .cache import atomic_write
 from .images import ImageError, open_upright
 

@@ -21,10 +21,10 @@ from fontTools.ttLib import TTFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas as pdf_canvas
 
-from . import qr
-from .media.artwork import font_path
-from .text import nfc
-from .text import wrap as wrap_text
+from heritage.qr import codes as qr
+from heritage.media.artwork import font_path
+from heritage.text import nfc
+from heritage.text import wrap as wrap_text
 
 MM = 72 / 25.4  # PDF points per millimetre
 LACQUER = (0.37, 0.06, 0.06)

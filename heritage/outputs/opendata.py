@@ -11,8 +11,8 @@ import io
 import json
 from pathlib import Path
 
-from .i18n import format_recurring
-from .sections import ENTRY_SECTIONS
+from heritage.i18n import format_recurring
+from heritage.sections import ENTRY_SECTIONS
 
 FOLDER = "du-lieu"
 BASENAME = "di-san-tan-an"

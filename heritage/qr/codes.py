@@ -140,7 +140,7 @@ def write_codes(site, site_root: Path, site_url: str, cache_root: Path) -> int:
 
     Drawing a code costs ~20 ms; they are cached by address and title under .cache/qr/.
     """
-    from .media.cache import atomic_write, link_or_copy
+    from heritage.media.cache import atomic_write, link_or_copy
 
     for entry in site.inventory.entries.values():
         url = landing_url(site_url, entry.id)
@@ -170,7 +170,7 @@ ISSUED_HEADER = (
 
 def issued(root: Path) -> list[tuple[str, str, int | None]]:
     """(id, date, line) of every printed code."""
-    from .sources import SourceError, load_yaml_file
+    from heritage.content.sources import SourceError, load_yaml_file
 
     path = root / ISSUED_FILE
     if not path.is_file():
@@ -187,7 +187,7 @@ def issued(root: Path) -> list[tuple[str, str, int | None]]:
 
 
 def issued_problems(inv) -> list:
-    from .problems import Problem
+    from heritage.problems import Problem
 
     out = []
     for code, day, line in issued(inv.root):

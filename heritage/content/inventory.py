@@ -15,13 +15,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import clock
-from .problems import Problem
-from .schema import ID_PATTERN, SCHEMAS, Entry, PostMeta, field_label, suggest, validation_messages
-from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
-from .sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
-from .text import vi_sort_key
-from .vocabulary import Vocabulary, load_vocabulary
+from heritage import clock
+from heritage.problems import Problem
+from heritage.content.schema import ID_PATTERN, SCHEMAS, Entry, PostMeta, field_label, suggest, validation_messages
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
+from heritage.text import vi_sort_key
+from heritage.content.vocabulary import Vocabulary, load_vocabulary
 
 MEDIA_DIR = "media"
 

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .sections import LANGUAGES
+from heritage.sections import LANGUAGES
 
 # Outputs the build writes besides pages: links into them are not checked here.
 GENERATED_PREFIXES = ("media/", "assets/", "search/", "q/", "sitemap", "404.html")

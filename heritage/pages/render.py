@@ -13,19 +13,24 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import column, festivals as festival_dates, i18n, ical, opendata, search
-from .media.audio_video import format_duration, iso_duration
-from .sections import COLUMN, ENTRY_SECTIONS
+from heritage.column import rules as column
+from heritage.calendar import festivals as festival_dates
+from heritage import i18n
+from heritage.calendar import ical
+from heritage.outputs import opendata
+from heritage.outputs import search
+from heritage.media.audio_video import format_duration, iso_duration
+from heritage.sections import COLUMN, ENTRY_SECTIONS
 
 if TYPE_CHECKING:
-    from .inventory import EntryRecord, Post
-    from .site import Site
+    from heritage.content.inventory import EntryRecord, Post
+    from heritage.pages.site import Site
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("heritage", "templates"),
+        loader=PackageLoader("heritage.pages", "templates"),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -225,7 +230,7 @@ def translation_notice(site: "Site", lang: str, base: str, original_url: str) ->
 
 
 def translation_table(site: "Site", lang: str, base: str) -> str:
-    from .translations import STATUS_LABELS
+    from heritage.content.translations import STATUS_LABELS
 
     r = Renderer(site, lang, base)
     return r.render("translation_table.html", pairs=list(site.translations.values()), labels=STATUS_LABELS)

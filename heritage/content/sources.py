@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, ProblemError
-from .text import nfc
+from heritage.problems import Problem, ProblemError
+from heritage.text import nfc
 
 Path_ = tuple[str | int, ...]
 

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vGeo
 
-from . import festivals
-from .i18n import format_recurring
+from heritage.calendar import festivals
+from heritage.i18n import format_recurring
 
 ICS_NAMES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
 CALENDAR_FOLDER = "lich-le-hoi"

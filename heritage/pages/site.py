@@ -14,13 +14,25 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from pathlib import Path
 
-from . import checks, clock, feeds, ical, links, opendata, qr, render, search, security, sitemap, structured_data, translations
-from .inventory import Inventory, cached_inventory
-from .media.library import MediaLibrary
-from .settings import load_settings
-from .problems import ContentError, Problem
-from .sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
-from .text import nfc
+from heritage.checks import run as checks
+from heritage import clock
+from heritage.column import feed as feeds
+from heritage.calendar import ical
+from heritage.checks import links
+from heritage.outputs import opendata
+from heritage.qr import codes as qr
+from heritage.pages import render
+from heritage.outputs import search
+from heritage.outputs import security
+from heritage.outputs import sitemap
+from heritage.outputs import structured_data
+from heritage.content import translations
+from heritage.content.inventory import Inventory, cached_inventory
+from heritage.media.library import MediaLibrary
+from heritage.content.settings import load_settings
+from heritage.problems import ContentError, Problem
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+from heritage.text import nfc
 
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 

@@ -14,13 +14,19 @@ from typing import Any, Iterable
 
 import markdown as python_markdown
 
-from . import clock, column, festivals, links, qr, safety, translations
-from .media import policy as media_policy
-from .inventory import Inventory, cached_inventory
-from .problems import Problem
-from .sections import LANGUAGES
-from .settings import load_settings
-from .sources import SourceError, read_text, split_front_matter
+from heritage import clock
+from heritage.column import rules as column
+from heritage.calendar import festivals
+from heritage.checks import links
+from heritage.qr import codes as qr
+from heritage.checks import safety
+from heritage.content import translations
+from heritage.media import policy as media_policy
+from heritage.content.inventory import Inventory, cached_inventory
+from heritage.problems import Problem
+from heritage.sections import LANGUAGES
+from heritage.content.settings import load_settings
+from heritage.content.sources import SourceError, read_text, split_front_matter
 
 # The Markdown extensions of mkdocs.yml that change what HTML an editor can produce.
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]

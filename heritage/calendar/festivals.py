@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import lunar
-from .inventory import EntryRecord, Inventory
-from .problems import Problem
-from .text import vi_sort_key
+from heritage.calendar import lunar
+from heritage.content.inventory import EntryRecord, Inventory
+from heritage.problems import Problem
+from heritage.text import vi_sort_key
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from . import festivals
-from .opendata import FILES
+from heritage.calendar import festivals
+from heritage.outputs.opendata import FILES
 
 TYPES = {
     "di-tich": "LandmarksOrHistoricalBuildings",

@@ -12,9 +12,9 @@ import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from . import history
-from .links import page_url
-from .sections import LANGUAGES
+from heritage.content import history
+from heritage.checks.links import page_url
+from heritage.sections import LANGUAGES
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"

@@ -11,7 +11,7 @@ import email.utils
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .sections import COLUMN
+from heritage.sections import COLUMN
 
 FEED_FILE = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from .problems import Problem
-from .schema import Text, validation_messages, field_label
-from .sources import SourceError, load_yaml_file
+from heritage.problems import Problem
+from heritage.content.schema import Text, validation_messages, field_label
+from heritage.content.sources import SourceError, load_yaml_file
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 SETTINGS_FILE = "data/site.yml"

@@ -15,13 +15,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import festivals, history, translations
-from .column import months, months_with_posts
-from .i18n import format_day
-from .inventory import Inventory
-from .sections import ENTRY_SECTIONS
-from .settings import Settings
-from .text import vi_sort_key
+from heritage.calendar import festivals
+from heritage.content import history
+from heritage.content import translations
+from heritage.column.rules import months, months_with_posts
+from heritage.i18n import format_day
+from heritage.content.inventory import Inventory
+from heritage.sections import ENTRY_SECTIONS
+from heritage.content.settings import Settings
+from heritage.text import vi_sort_key
 
 MEDIA_KINDS = {"image": "Ảnh", "audio": "Âm thanh", "video": "Video (tệp)", "youtube": "Video (YouTube)"}
 
