@@ -24,7 +24,7 @@ from PIL import Image, ImageFilter
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from heritage.content.inventory import load_inventory  # noqa: E402
+from heritage.content.loader import load_inventory  # noqa: E402
 from heritage.media.library import MediaLibrary  # noqa: E402
 
 

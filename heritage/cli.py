@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 from heritage.checks import run as checks
-from heritage.tools import scaffold
-from heritage.content import translations
 from heritage.clock import ClockError, today
-from heritage.problems import format_report
+from heritage.content import translations
+from heritage.problems import format_problems
+from heritage.tools import scaffold
 
 
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     problems = checks.run_all(root)
     if problems:
-        print(format_report(problems))
+        print(format_problems(problems))
     else:
         print("Không có lỗi. / No problems found.")
     return 1 if any(p.is_error for p in problems) else 0
@@ -92,14 +92,13 @@ def _media_prepare(args: argparse.Namespace) -> int:
 
 def _valid_content(root: Path):
     """(inventory, settings), or None after printing the errors (reports and plaques need valid data)."""
-    from heritage.content.inventory import load_inventory
-    from heritage.content.settings import load_settings
+    from heritage.content.loader import load_inventory
 
     inventory = load_inventory(root)
     if inventory.errors:
-        print(format_report(inventory.errors))
+        print(format_problems(inventory.errors))
         return None
-    return inventory, load_settings(root)[0]
+    return inventory, inventory.settings
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -122,6 +121,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _plaques(args: argparse.Namespace) -> int:
     from heritage.qr import codes as qr
+    from heritage.qr.issued import ISSUED_FILE
     from heritage.qr.plaques import write_plaques
 
     content = _valid_content(Path(args.root))
@@ -140,7 +140,7 @@ def _plaques(args: argparse.Namespace) -> int:
         return 1
     written = write_plaques(inventory, settings, site_url, ids, Path(args.out), today())
     print(f"Đã ghi {len(written)} tệp vào {args.out}/ (A5, A6: PDF và SVG; tờ in A4). / Wrote {len(written)} files to {args.out}/.")
-    print(f"Mã đã in được ghi vào {qr.ISSUED_FILE}. / Printed codes recorded in {qr.ISSUED_FILE}.")
+    print(f"Mã đã in được ghi vào {ISSUED_FILE}. / Printed codes recorded in {ISSUED_FILE}.")
     return 0
 
 

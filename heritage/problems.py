@@ -2,7 +2,7 @@
 
 Every check in the package reports `Problem`s instead of raising, so that one run
 lists all of them (the contract asks for that); `ContentError` carries a batch of
-them to the command line or to the MkDocs adapter, which print `format_report`.
+them to the command line or to the MkDocs adapter, which print `format_problems`.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class ContentError(Exception):
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
-        super().__init__(format_report(self.problems))
+        super().__init__(format_problems(self.problems))
 
 
 _LABEL = {"error": "LỖI / ERROR", "warning": "CẢNH BÁO / WARNING"}
@@ -73,7 +73,7 @@ def summary_line(problems: Iterable[Problem]) -> str:
     return f"{n_err} lỗi, {n_warn} cảnh báo / {n_err} error(s), {n_warn} warning(s)"
 
 
-def format_report(problems: Iterable[Problem]) -> str:
+def format_problems(problems: Iterable[Problem]) -> str:
     """Group by file; in each file, errors before warnings; end with a count."""
     items = list(problems)
     by_file: dict[str, list[Problem]] = defaultdict(list)

@@ -13,7 +13,8 @@ class Section:
     vi: str
     en: str
     has_ranking: bool = False
-    needs_location: bool = False
+    needs_location: bool = False  # `location` is required
+    has_place: bool = False  # happens at a place: the map page names entries without coordinates
 
     def label(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
@@ -22,9 +23,9 @@ class Section:
 ENTRY_SECTIONS: dict[str, Section] = {
     s.key: s
     for s in (
-        Section("di-tich", "Di tích", "Historic sites", has_ranking=True, needs_location=True),
-        Section("le-hoi", "Lễ hội", "Festivals", has_ranking=True),
-        Section("lang-nghe", "Làng nghề", "Traditional crafts", has_ranking=True, needs_location=True),
+        Section("di-tich", "Di tích", "Historic sites", has_ranking=True, needs_location=True, has_place=True),
+        Section("le-hoi", "Lễ hội", "Festivals", has_ranking=True, has_place=True),
+        Section("lang-nghe", "Làng nghề", "Traditional crafts", has_ranking=True, needs_location=True, has_place=True),
         Section("nghe-nhan", "Nghệ nhân", "Artisans"),
         Section("quan-ho", "Quan họ", "Quan họ songs", has_ranking=True),
         Section("san-pham", "Sản phẩm", "Local products"),

@@ -15,17 +15,15 @@ both and writes what covers every page (_headers). On two cores this halves the 
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
 from heritage import parallel
 from heritage.clock import ClockError
+from heritage.pages.site import Site, load_site
 from heritage.problems import ContentError
 from heritage.sections import LANGUAGES
-from heritage.content.settings import effective_site_url
-from heritage.pages.site import Site, load_site, site_root_of
 
 _site: Site | None = None
 _command = ""  # build, gh-deploy or serve
@@ -34,27 +32,14 @@ _shared: parallel.ForkedTask | None = None  # in the parent: the child writing t
 _in_child = False
 log = logging.getLogger("mkdocs.hooks.heritage")
 
-# Material's bundle fetches "sitemap.xml" next to every <link rel="alternate"> of a page
-# (for its own language selector) on every page load: our hreflang and feed links made
-# that 3-4 wasted requests a page, to the production host even on a local preview.
-# static-i18n's switcher already links to the same page in the other language, so the
-# call is removed from the copied bundle; a warning says when a Material update moves it.
-_ALTERNATE_PREFETCH = re.compile(r'function (\w+)\(\{document\$:\w+\}\)\{let \w+=new Map;\w+\.pipe\(\w+\(\(\)=>\w+\("link\[rel=alternate\]"\)')
-
-
-def _drop_alternate_prefetch(site_dir: Path) -> None:
-    for bundle in (site_dir / "assets" / "javascripts").glob("bundle.*.min.js"):
-        code = bundle.read_text(encoding="utf-8")
-        found = _ALTERNATE_PREFETCH.search(code)
-        call = re.compile(rf"\b{found.group(1)}\(\{{document\$:\w+\}}\);") if found else None
-        if call is None or not call.search(code):
-            log.warning("Material's alternate-link sitemap prefetch not found in %s: check hooks/heritage_hooks.py", bundle.name)
-            continue
-        bundle.write_text(call.sub("", code, count=1), encoding="utf-8")
-
-
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _site_root(site_dir: str, lang: str) -> Path:
+    """static-i18n builds /en/ into site/en; outputs shared by both languages go to site/."""
+    path = Path(site_dir)
+    return path.parent if lang != LANGUAGES[0] and path.name == lang else path
 
 
 def on_startup(command, dirty):
@@ -83,15 +68,15 @@ def on_config(config):
     # Ours (heritage.sitemap) has both languages and hreflang links; the theme's would race with
     # it in the parallel build. Not a template any more, it is removed from the files in on_files.
     config.theme.static_templates.discard("sitemap.xml")
-    config.site_url = effective_site_url(_root(config), config.site_url)
-    if _site is not None and _command in ("build", "gh-deploy"):
-        return config  # one command, one state of the content: the first language's load serves all
-    try:
-        _site = load_site(_root(config), config.site_url or "")
-    except ContentError as exc:
-        raise Abort("\n" + str(exc)) from None
-    except ClockError as exc:
-        raise Abort(str(exc)) from None
+    # One command, one state of the content: the first language's load serves all.
+    if _site is None or _command not in ("build", "gh-deploy"):
+        try:
+            _site = load_site(_root(config), config.site_url or "")
+        except ContentError as exc:
+            raise Abort("\n" + str(exc)) from None
+        except ClockError as exc:
+            raise Abort(str(exc)) from None
+    config.site_url = _site.site_url or config.site_url  # SITE_URL or data/site.yml, if given
     return config
 
 
@@ -188,7 +173,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     global _others, _shared
     lang = config.theme["language"]
-    root = site_root_of(config.site_dir, lang)
+    root = _site_root(config.site_dir, lang)
     secure = not _serving()
     errors: list[str] = []
     try:
@@ -212,7 +197,6 @@ def on_post_build(config):
         raise Abort("\n" + "\n".join(errors))
     if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site
-    _drop_alternate_prefetch(root)
     _site.write_site_outputs(root, secure, other_hashes)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .conftest import PHONE
-
 import pytest
+
+from .conftest import PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from heritage.content import inventory as inventory_module
+from heritage.content import loader as inventory_module
 from heritage.pages import site as site_module
 
 from .conftest import LANGS, Project, _skeleton, fill_small_project

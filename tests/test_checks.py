@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from heritage.column import rules as column
 from heritage.checks.run import run_all
-from heritage.content.inventory import load_inventory
+from heritage.column import rules as column
+from heritage.content.loader import load_inventory
 from heritage.content.settings import load_settings
 
 from .conftest import bi

@@ -139,7 +139,7 @@ def test_open_graph_and_alternates(column_site, lang, locale, alternate):
     assert f'<link rel="canonical" href="{url}">' in html
     assert f'<link rel="alternate" hreflang="vi" href="{SITE_URL}chuyen-muc/thang-11-b/">' in html
     assert f'<link rel="alternate" hreflang="en" href="{SITE_URL}en/chuyen-muc/thang-11-b/">' in html
-    assert f'type="application/rss+xml" title="' in html and f'href="{SITE_URL}{prefix}chuyen-muc/feed.xml"' in html
+    assert 'type="application/rss+xml" title="' in html and f'href="{SITE_URL}{prefix}chuyen-muc/feed.xml"' in html
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

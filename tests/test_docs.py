@@ -25,11 +25,43 @@ def test_readme_names_every_section(section):
     assert f"`{section}`" in README
 
 
-def test_readme_lists_every_module():
-    for path in sorted((REPO / "heritage").rglob("*.py")):
-        if path.name in ("__init__.py", "__main__.py"):
+def _readme_map() -> dict[str, str]:
+    """The README's code map: 'heritage/content/schema.py' → its one-line description."""
+    block = README[README.index("## Cấu trúc mã") :]
+    block = block[block.index("```\n") + 4 :]
+    block = block[: block.index("```")]
+    described, folders = {}, []
+    for line in block.splitlines():
+        match = re.match(r"( *)(\S+)\s+(\S.*)?$", line)
+        if not match:
             continue
-        assert path.name in README, f"{path.name} is not described in README.md"
+        depth, name = len(match.group(1)) // 2, match.group(2)
+        folders[depth:] = []
+        path = "".join(folders) + name
+        described[path] = match.group(3) or ""
+        if name.endswith("/"):
+            folders.append(name)
+    return described
+
+
+MODULES = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "heritage").rglob("*.py") if p.name not in ("__init__.py", "__main__.py"))
+FOLDERS = sorted({p.rsplit("/", 1)[0] + "/" for p in MODULES} | {"hooks/"})
+
+
+@pytest.mark.parametrize("path", MODULES + sorted(p.relative_to(REPO).as_posix() for p in (REPO / "hooks").glob("*.py")))
+def test_readme_map_describes_every_module_in_its_folder(path):
+    assert _readme_map().get(path), f"{path} is not described, in its folder, in README.md's code map"
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_readme_map_says_what_each_folder_is_for(folder):
+    assert _readme_map().get(folder), f"{folder} has no line in README.md's code map"
+
+
+def test_readme_map_names_no_module_that_is_gone():
+    for path in _readme_map():
+        if path.startswith(("heritage/", "hooks/")) and path.endswith(".py"):
+            assert (REPO / path).is_file(), f"README.md's code map names {path}, which does not exist"
 
 
 def test_nav_is_curated():

@@ -8,9 +8,8 @@ import re
 import icalendar
 import pytest
 
-from heritage.calendar import festivals
-from heritage.calendar import lunar
-from heritage.content.inventory import load_inventory
+from heritage.calendar import festivals, lunar
+from heritage.content.loader import load_inventory
 
 from .conftest import bi
 

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from heritage.checks.run import run_all
-from heritage.content.inventory import cached_inventory, load_inventory
+from heritage.content.loader import cached_inventory, load_inventory
 
 from .conftest import bi
 

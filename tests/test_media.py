@@ -13,10 +13,9 @@ import pillow_heif
 import pytest
 from PIL import Image, ImageFont
 
-from heritage.content.inventory import load_inventory
+from heritage.content.loader import load_inventory
 from heritage.media import images as images_module
 from heritage.media.artwork import font, font_path
-from heritage.media.cache import MediaCache
 from heritage.media.library import MediaLibrary
 from heritage.media.policy import has_gps, prepare_master
 

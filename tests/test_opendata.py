@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from heritage.outputs.opendata import FIELDS
 from heritage.content.schema import VIETNAM_LAT, VIETNAM_LON
+from heritage.outputs.opendata import FIELDS
 from heritage.outputs.structured_data import TYPES
 
 

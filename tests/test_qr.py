@@ -11,10 +11,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from heritage.content.loader import load_inventory
+from heritage.content.settings import load_settings
 from heritage.qr import codes as qr
 from heritage.qr.plaques import FORMATS, Face, plaque_text
-from heritage.content.inventory import load_inventory
-from heritage.content.settings import load_settings
 
 from .conftest import SAMPLE_URL
 

@@ -8,7 +8,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from heritage.content.inventory import load_inventory
+from heritage.content.loader import load_inventory
 
 from .conftest import PHONE, SAMPLE_URL
 from .test_browser import shot

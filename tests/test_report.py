@@ -6,7 +6,6 @@ import csv
 import io
 import sys
 
-from .conftest import bi
 from .test_column import git
 
 

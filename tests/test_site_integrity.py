@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 
-from heritage.outputs.security import inline_script_hashes
 from heritage.checks.sitecheck import broken_links
+from heritage.outputs.security import inline_script_hashes
 
 from .conftest import PHONE, REPO
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from heritage.content import translations
 from heritage.checks.run import content_problems
+from heritage.content import translations
 
 from .conftest import TODAY
 

@@ -13,15 +13,9 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, vGeo
 
+from heritage import urls
 from heritage.calendar import festivals
 from heritage.i18n import format_recurring
-
-ICS_NAMES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
-CALENDAR_FOLDER = "lich-le-hoi"
-
-
-def ics_path(lang: str) -> str:
-    return f"{'' if lang == 'vi' else lang + '/'}{CALENDAR_FOLDER}/{ICS_NAMES[lang]}"
 
 
 def build_calendar(site, lang: str, today: dt.date) -> Calendar:
@@ -58,7 +52,7 @@ def build_calendar(site, lang: str, today: dt.date) -> Calendar:
 
 
 def write_ics(site, lang: str, site_root: Path, today: dt.date) -> Path:
-    target = site_root / ics_path(lang)
+    target = site_root / urls.ics(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(build_calendar(site, lang, today).to_ical())
     return target

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from heritage import urls
 from heritage.sections import LANGUAGES
 
 # Outputs the build writes besides pages: links into them are not checked here.
@@ -20,20 +21,8 @@ GENERATED_PREFIXES = ("media/", "assets/", "search/", "q/", "sitemap", "404.html
 GENERATED_SUFFIXES = (".xml", ".ics", ".json", ".csv", ".geojson", ".png", ".svg", ".pdf", ".jpg", ".webp", ".avif")
 
 
-def page_url(rel_under_docs: str) -> str:
-    """docs path 'en/di-tich/x.md' → site path 'en/di-tich/x/'; the default language has no prefix."""
-    lang, _, rest = rel_under_docs.partition("/")
-    if rest == "index.md":
-        path = ""
-    elif rest.endswith("/index.md"):
-        path = rest[: -len("index.md")]
-    else:
-        path = rest[:-3] + "/"
-    return path if lang == LANGUAGES[0] else f"{lang}/{path}"
-
-
 def known_pages(docs: Path) -> set[str]:
-    return {page_url(p.relative_to(docs).as_posix()) for lang in LANGUAGES for p in (docs / lang).rglob("*.md")}
+    return {urls.from_source(p.relative_to(docs).as_posix()) for lang in LANGUAGES for p in (docs / lang).rglob("*.md")}
 
 
 class _Links(HTMLParser):

@@ -14,19 +14,18 @@ from typing import Any, Iterable
 
 import markdown as python_markdown
 
-from heritage import clock
-from heritage.column import rules as column
+from heritage import clock, urls
 from heritage.calendar import festivals
-from heritage.checks import links
-from heritage.qr import codes as qr
-from heritage.checks import safety
+from heritage.checks import links, safety
+from heritage.column import rules as column
 from heritage.content import translations
-from heritage.media import policy as media_policy
-from heritage.content.inventory import Inventory, cached_inventory
-from heritage.problems import Problem
-from heritage.sections import LANGUAGES
-from heritage.content.settings import load_settings
+from heritage.content.inventory import Inventory
+from heritage.content.loader import cached_inventory
 from heritage.content.sources import SourceError, read_text, split_front_matter
+from heritage.media import policy as media_policy
+from heritage.problems import Problem
+from heritage.qr.issued import issued_problems
+from heritage.sections import LANGUAGES
 
 # The Markdown extensions of mkdocs.yml that change what HTML an editor can produce.
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
@@ -90,16 +89,15 @@ def content_problems(
     """
     today = today or clock.today()
     inv = inventory or cached_inventory(root)
-    settings, problems = load_settings(root)
-    problems = list(inv.problems) + problems
+    problems = list(inv.problems)  # the files' own problems and what ties them together
     pairs = translations.survey(root) if pairs is None else pairs
     problems += translations.problems(pairs)
     if warnings:
         problems += translations.structure_problems(root, pairs)
     if schedule:
-        problems += column.frequency_problems(inv, settings, today)
+        problems += column.frequency_problems(inv, inv.settings, today)
     problems += festivals.calendar_problems(inv, today)
-    problems += qr.issued_problems(inv)
+    problems += issued_problems(inv)
     problems += yaml_safety_problems(inv)
     problems += media_policy.media_problems(inv, gps=warnings)
     return problems
@@ -163,7 +161,7 @@ def markdown_problems(root: Path) -> list[Problem]:
                 out.append(exc.problem)
                 continue
             html = renderer.reset().convert(body)
-            out += page_problems(rel, source, html, links.page_url(under_docs), docs, pages)
+            out += page_problems(rel, source, html, urls.from_source(under_docs), docs, pages)
     return out
 
 

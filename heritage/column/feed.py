@@ -11,9 +11,9 @@ import email.utils
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from heritage import urls
 from heritage.sections import COLUMN
 
-FEED_FILE = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA = "http://search.yahoo.com/mrss/"
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
@@ -24,11 +24,6 @@ CHANNEL_TEXT = {
     "vi": ("Chuyên mục số", "Chuyên mục số giới thiệu di sản, lễ hội, làng nghề và nghệ nhân phường Tân An, cập nhật hằng tháng."),
     "en": ("Digital column", "The monthly column on the heritage, festivals, crafts and artisans of Tân An ward."),
 }
-
-
-def feed_path(lang: str) -> str:
-    """Site path of a language's feed (stable: feed readers keep it)."""
-    return f"{'' if lang == 'vi' else lang + '/'}{COLUMN.key}/{FEED_FILE}"
 
 
 def rfc822(day: dt.date) -> str:
@@ -44,10 +39,10 @@ def write_feed(site, lang: str, site_root: Path, absolute) -> Path:
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"{title} — {name}"
-    ET.SubElement(channel, "link").text = absolute(f"{'' if lang == 'vi' else lang + '/'}{COLUMN.key}/")
+    ET.SubElement(channel, "link").text = absolute(urls.page(lang, COLUMN.key))
     ET.SubElement(channel, "description").text = description
     ET.SubElement(channel, "language").text = "vi-VN" if lang == "vi" else "en"
-    ET.SubElement(channel, f"{{{ATOM}}}link", {"href": absolute(feed_path(lang)), "rel": "self", "type": "application/rss+xml"})
+    ET.SubElement(channel, f"{{{ATOM}}}link", {"href": absolute(urls.feed(lang)), "rel": "self", "type": "application/rss+xml"})
     if posts:
         ET.SubElement(channel, "lastBuildDate").text = rfc822(posts[0].date)
     for post in posts:
@@ -67,7 +62,7 @@ def write_feed(site, lang: str, site_root: Path, absolute) -> Path:
             size = (site.media.cache.folder("images", cover.key) / f"{rendition.width}.jpg").stat().st_size
             ET.SubElement(item, "enclosure", {"url": url, "length": str(size), "type": "image/jpeg"})
             ET.SubElement(item, f"{{{MEDIA}}}content", {"url": url, "medium": "image", "type": "image/jpeg", "width": str(rendition.width), "height": str(rendition.height)})
-    target = site_root / feed_path(lang)
+    target = site_root / urls.feed(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     ET.ElementTree(rss).write(target, encoding="utf-8", xml_declaration=True)
     return target

@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from heritage.i18n import format_day
 from heritage.content.inventory import Inventory
+from heritage.content.settings import SETTINGS_FILE, Settings
+from heritage.i18n import format_day
 from heritage.problems import Problem
 from heritage.sections import COLUMN
-from heritage.content.settings import SETTINGS_FILE, Settings
 
 
 def months(start: dt.date, end: dt.date) -> list[dt.date]:

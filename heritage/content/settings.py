@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from heritage.problems import Problem
-from heritage.content.schema import Text, validation_messages, field_label
+from heritage.content.messages import broken, field_label, validation_messages
+from heritage.content.schema import Text
 from heritage.content.sources import SourceError, load_yaml_file
+from heritage.problems import Problem
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 SETTINGS_FILE = "data/site.yml"
@@ -24,6 +26,13 @@ def parse_month(value: str) -> dt.date:
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
+def _check_month(value: str) -> None:
+    try:
+        parse_month(value)
+    except ValueError:
+        raise broken("month-format") from None
+
+
 class ColumnSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     launch: str
@@ -32,14 +41,14 @@ class ColumnSettings(BaseModel):
     @field_validator("launch")
     @classmethod
     def _month(cls, value: str) -> str:
-        parse_month(value)
+        _check_month(value)
         return value
 
     @field_validator("excused")
     @classmethod
     def _months(cls, value: dict[str, str]) -> dict[str, str]:
         for month in value:
-            parse_month(month)
+            _check_month(month)
         return value
 
     @property
@@ -81,15 +90,10 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     except ValidationError as exc:
         problems = []
         for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, Settings):
-            if "Value error" in en:
-                vi, en = "Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09."
             problems.append(Problem(SETTINGS_FILE, vi, en, fix_vi, fix_en, field=field_label(loc), line=doc.line_of(loc)))
         return DEFAULT, problems
 
 
-def effective_site_url(root: Path, configured: str | None = None) -> str:
+def effective_site_url(settings: Settings, configured: str | None = None) -> str:
     """SITE_URL (the deploy workflow), else data/site.yml's site_url, else the engine's setting."""
-    import os
-
-    settings, _ = load_settings(root)
     return (os.environ.get("SITE_URL") or settings.site_url or configured or "").strip()

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from heritage.problems import Problem
 from heritage.content.sources import SourceError, read_text, split_front_matter
+from heritage.problems import Problem
 
 REVISION = re.compile(r"^[0-9a-f]{12}$")
 Status = Literal["current", "stale", "unstamped", "invalid", "no-english", "no-vietnamese"]

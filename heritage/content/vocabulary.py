@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS
-from heritage.content.sources import SourceError, load_yaml_file
 
 Labels = dict[str, dict[str, str]]  # value → {vi, en}
 

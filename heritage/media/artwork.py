@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from heritage.text import wrap
+
 from .cache import MediaCache, atomic_write
 from .images import WebImage, image_from, open_upright
 

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import av
 
+from heritage import urls
 from heritage.problems import Problem, ProblemError
 from heritage.text import slugify
+
 from .cache import MediaCache
 from .images import WebImage, _from_manifest, image_from
 
@@ -58,7 +60,7 @@ class MediaError(ProblemError):
 def _problem(source: str, vi: str, en: str) -> MediaError:
     return MediaError(
         Problem(
-            f"data/media/{source}",
+            f"{urls.MEDIA_SOURCE}/{source}",
             vi,
             en,
             "Xuất lại tệp dưới dạng MP4 (video, H.264) hoặc MP3/M4A (âm thanh) rồi tải lên lại.",

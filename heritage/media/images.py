@@ -19,8 +19,10 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from heritage import urls
 from heritage.problems import Problem, ProblemError
 from heritage.text import slugify
+
 from .cache import MediaCache, atomic_write, link_or_copy
 
 try:  # iPhone photos: HEIC/HEIF
@@ -81,7 +83,7 @@ class ImageError(ProblemError):
 def _unreadable(source: str, reason_vi: str, reason_en: str) -> ImageError:
     return ImageError(
         Problem(
-            f"data/media/{source}",
+            f"{urls.MEDIA_SOURCE}/{source}",
             f"Không dùng được ảnh này: {reason_vi}.",
             f"This image cannot be used: {reason_en}.",
             "Xuất lại ảnh từ máy ảnh hoặc điện thoại dưới dạng JPEG (hoặc chạy python -m heritage media prepare TỆP) rồi tải lên lại.",
@@ -194,7 +196,7 @@ def web_images(jobs: list[tuple[Path, str]], cache: MediaCache, workers: int | N
     for (key, same), (_, sizes, problem) in zip(todo.items(), results):
         if problem is not None:
             # the same file under every name an editor gave it
-            problems.extend(dataclasses.replace(problem, file=f"data/media/{source}") for _, source in same)
+            problems.extend(dataclasses.replace(problem, file=f"{urls.MEDIA_SOURCE}/{source}") for _, source in same)
             continue
         cache.seal("images", key, {"source": same[0][1], "sizes": sizes})
         for _, source in same:

@@ -7,9 +7,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from heritage.content.inventory import MEDIA_DIR, Inventory
+from heritage import urls
+from heritage.content.inventory import Inventory
 from heritage.problems import Problem
-from heritage.sections import ENTRY_SECTIONS, LANGUAGES
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+
 from .artwork import og_images, og_path, youtube_poster
 from .audio_video import MediaError, PublishedMedia, prepare
 from .cache import MediaCache, link_or_copy
@@ -44,7 +46,7 @@ class MediaLibrary:
         self._social_files: dict[str, Path] = {}
 
     def original(self, source: str) -> Path:
-        return self.root / "data" / MEDIA_DIR / source
+        return self.root / urls.MEDIA_SOURCE / source
 
     # --- preparing -------------------------------------------------------------------
 
@@ -61,7 +63,7 @@ class MediaLibrary:
         for entry in self.inventory.entries.values():
             for item in entry.data.media:
                 if item.kind == "image":
-                    sources[f"{entry.id}/{item.path}"] = None
+                    sources[urls.media_key(entry.id, item.path)] = None
         for posts in self.inventory.posts.values():
             for post in posts:
                 if post.meta.cover:
@@ -74,7 +76,7 @@ class MediaLibrary:
         for entry in self.inventory.entries.values():
             for item in entry.data.media:
                 if item.kind in ("audio", "video"):
-                    source = f"{entry.id}/{item.path}"
+                    source = urls.media_key(entry.id, item.path)
                     try:
                         self.av[source] = prepare(self.original(source), source, item.kind, self.cache)
                     except MediaError as exc:
@@ -94,13 +96,13 @@ class MediaLibrary:
             site_name = self.site_names[lang]
             cards[(lang, "")] = SocialCard(site_name, "", site_name, None)
             for entry in self.inventory.entries.values():
-                usable = (f"{entry.id}/{i.path}" for i in entry.data.media if i.kind == "image")
+                usable = (urls.media_key(entry.id, i.path) for i in entry.data.media if i.kind == "image")
                 photo = next((self.original(s) for s in usable if s in self.images), None)
                 kicker = ENTRY_SECTIONS[entry.section].label(lang)
                 cards[(lang, entry.id)] = SocialCard(entry.name(lang), kicker, site_name, photo)
             for post in self.inventory.posts.get(lang, []):
                 photo = self.original(post.meta.cover) if post.meta.cover in self.images else None
-                kicker = "Chuyên mục" if lang == "vi" else "Column"
+                kicker = COLUMN.label(lang)
                 cards[(lang, f"post:{post.slug}")] = SocialCard(post.meta.title, kicker, site_name, photo)
         return cards
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from heritage.content.inventory import MEDIA_DIR, Inventory
+from heritage import urls
+from heritage.content.inventory import Inventory
 from heritage.problems import Problem
 from heritage.text import slugify
+
 from .cache import atomic_write
-from .images import ImageError, open_upright
+from .images import open_upright
 
 WARN_BYTES = 10 * 1024 * 1024
 ERROR_BYTES = 25 * 1024 * 1024
@@ -42,20 +44,20 @@ def _mb(size: int) -> str:
 
 def referenced_media(inv: Inventory) -> set[str]:
     """Paths under data/media/ used by an entry or as a post cover."""
-    used = {f"{e.id}/{item.path}" for e in inv.entries.values() for item in e.data.media if item.kind != "youtube"}
+    used = {urls.media_key(e.id, item.path) for e in inv.entries.values() for item in e.data.media if item.kind != "youtube"}
     used |= {p.meta.cover for posts in inv.posts.values() for p in posts if p.meta.cover}
     return used
 
 
 def media_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
-    folder = inv.root / "data" / MEDIA_DIR
+    folder = inv.root / urls.MEDIA_SOURCE
     if not folder.is_dir():
         return []
     used = referenced_media(inv)
     out = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
         rel_media = path.relative_to(folder).as_posix()
-        rel = f"data/{MEDIA_DIR}/{rel_media}"
+        rel = f"{urls.MEDIA_SOURCE}/{rel_media}"
         size = path.stat().st_size
         is_video = path.suffix.lower() in VIDEO_SUFFIXES
         if size > WARN_BYTES:

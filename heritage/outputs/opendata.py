@@ -11,12 +11,11 @@ import io
 import json
 from pathlib import Path
 
+from heritage import urls
 from heritage.i18n import format_recurring
 from heritage.sections import ENTRY_SECTIONS
 
-FOLDER = "du-lieu"
-BASENAME = "di-san-tan-an"
-FILES = {"csv": f"{FOLDER}/{BASENAME}.csv", "json": f"{FOLDER}/{BASENAME}.json", "geojson": f"{FOLDER}/{BASENAME}.geojson"}
+FILES = urls.OPEN_DATA_FILES
 
 # Column → (Vietnamese, English) description, shown on the open data page.
 FIELDS: dict[str, tuple[str, str]] = {

@@ -18,13 +18,11 @@ import json
 import re
 from pathlib import Path
 
+from heritage import urls
+from heritage.sections import COLUMN, ENTRY_SECTIONS
+
 BODY_CHARS = 200
-FOLDER = "search"
 KINDS = {"entry": "e", "post": "p", "page": "g"}
-
-
-def index_path(lang: str) -> str:
-    return f"{FOLDER}/{lang}.json"
 
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -65,6 +63,26 @@ class SearchIndex:
     def __init__(self) -> None:
         self.docs: dict[str, dict[str, dict]] = {}
 
+    def add_page(self, inventory, lang: str, kind: str, key: str, url: str, title: str, markdown: str) -> None:
+        """Record a page by what it is (`kind` and `key` as `pages.site.classify` says):
+        an entry by its name, type and summary, a post by its title and summary, other
+        pages by their title and opening. The editors' pages and search itself are left out."""
+        if kind in ("search", "translations"):
+            return
+        if kind == "entry" and key in inventory.entries:
+            entry = inventory.entries[key]
+            section = ENTRY_SECTIONS[entry.section].label(lang)
+            label = f"{section} · {inventory.vocabulary.type_label(entry.section, entry.data.type, lang)}"
+            self.add(lang, url, entry.name(lang), "entry", label, entry.data.summary(lang), markdown, section)
+            return
+        if kind == "post":
+            post = inventory.post(lang, key)
+            if post is not None:
+                self.add(lang, url, post.meta.title, "post", COLUMN.label(lang), post.meta.summary, markdown)
+            return
+        label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
+        self.add(lang, url, title or label, "page", label, "", markdown)
+
     def add(self, lang: str, url: str, title: str, kind: str, label: str, summary: str, markdown: str, section: str = "") -> None:
         """`section`: the section's name, so that typing it ("quan ho") lists its entries first."""
         body = plain_text(markdown)
@@ -81,7 +99,7 @@ class SearchIndex:
 
     def write(self, lang: str, site_root: Path) -> Path:
         docs = sorted(self.docs.get(lang, {}).values(), key=lambda d: d["u"])
-        target = site_root / index_path(lang)
+        target = site_root / urls.search_index(lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"lang": lang, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return target

@@ -12,9 +12,9 @@ import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from heritage import urls
 from heritage.content import history
-from heritage.checks.links import page_url
-from heritage.sections import LANGUAGES
+from heritage.sections import COLUMN, LANGUAGES
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -30,7 +30,7 @@ def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
     folder, _, name = rel.rpartition("/")
     stem = name[:-3]
     for lang in LANGUAGES:
-        post = site.inventory.post(lang, stem) if folder == "chuyen-muc" else None
+        post = site.inventory.post(lang, stem) if folder == COLUMN.key else None
         if post is not None:
             return post.date
     candidates = [f"docs/{lang}/{rel}" for lang in LANGUAGES]
@@ -45,16 +45,16 @@ def write_sitemap(site, site_root: Path, absolute) -> Path:
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     changed = history.last_changed(site.root, history.head_of(site.root))
     for rel in site.public_pages():
-        urls = {lang: absolute(page_url(f"{lang}/{rel}")) for lang in LANGUAGES}
+        addresses = {lang: absolute(urls.from_source(f"{lang}/{rel}")) for lang in LANGUAGES}
         day = content_date(site, rel, changed)
         for lang in LANGUAGES:
             url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
-            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = urls[lang]
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = addresses[lang]
             if day is not None:
                 ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = day.isoformat()
             for other in LANGUAGES:
-                ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": other, "href": urls[other]})
-            ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": "x-default", "href": urls[LANGUAGES[0]]})
+                ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": other, "href": addresses[other]})
+            ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": "x-default", "href": addresses[LANGUAGES[0]]})
     target = site_root / "sitemap.xml"
     tree = ET.ElementTree(urlset)
     ET.indent(tree)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from heritage import urls
 from heritage.calendar import festivals
 from heritage.outputs.opendata import FILES
 
@@ -76,7 +77,7 @@ def dataset_jsonld(site, lang: str) -> dict:
             if lang == "vi"
             else "Relics, festivals, crafts, artisans, Quan họ songs and products of Tân An ward, Bắc Ninh province, in Vietnamese and English."
         ),
-        "url": site.absolute(("" if lang == "vi" else "en/") + "du-lieu/"),
+        "url": site.absolute(urls.page(lang, urls.OPEN_DATA)),
         "inLanguage": ["vi", "en"],
         "license": site.settings.data_license.url,
         "creator": {"@type": "GovernmentOrganization", "name": site.settings.ward(lang)},

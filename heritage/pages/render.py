@@ -7,24 +7,25 @@ any path, GitHub Pages project sites included.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import quote
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from heritage.column import rules as column
+from heritage import i18n, urls
 from heritage.calendar import festivals as festival_dates
-from heritage import i18n
-from heritage.calendar import ical
-from heritage.outputs import opendata
-from heritage.outputs import search
+from heritage.column import rules as column
 from heritage.media.audio_video import format_duration, iso_duration
+from heritage.outputs import opendata
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 
 if TYPE_CHECKING:
-    from heritage.content.inventory import EntryRecord, Post
-    from heritage.pages.site import Site
+    from heritage.content.inventory import EntryRecord, Inventory, Post
+    from heritage.content.translations import PagePair
+    from heritage.media.library import MediaLibrary
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def environment() -> Environment:
     )
     env.globals["sections"] = ENTRY_SECTIONS
     env.globals["column"] = COLUMN
+    env.globals["urls"] = urls
     env.filters["day"] = i18n.format_day
     env.filters["month"] = i18n.format_month
     return env
@@ -50,12 +52,28 @@ def _compact(html: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
+@dataclass(frozen=True)
+class RenderData:
+    """Everything the fragments are made from, handed over by the site once per content state."""
+
+    inventory: "Inventory"
+    translations: dict[str, "PagePair"]
+    media: "MediaLibrary"  # prepared: web images, audio and video, YouTube posters
+    today: dt.date
+    site_url: str  # the public address, for share links
+    qr_codes: bool = False  # whether printable codes are published (not on a local preview)
+
+    @property
+    def settings(self):
+        return self.inventory.settings
+
+
 class Renderer:
     """Renders fragments for one page: knows its language and its way to the root."""
 
-    def __init__(self, site: "Site", lang: str, base: str):
-        self.site = site
-        self.inv = site.inventory
+    def __init__(self, data: RenderData, lang: str, base: str):
+        self.data = data
+        self.inv = data.inventory
         self.lang = lang
         self.base = base
 
@@ -65,19 +83,16 @@ class Renderer:
     def href(self, site_path: str) -> str:
         return f"{self.base}{site_path}" or "./"
 
-    def lang_prefix(self) -> str:
-        return "" if self.lang == "vi" else f"{self.lang}/"
-
     def render(self, template: str, **context) -> str:
         html = environment().get_template(template).render(r=self, lang=self.lang, inv=self.inv, **context)
         return _compact(html)
 
     # helpers used by templates
     def image(self, entry_id: str, path: str):
-        return self.site.images.get(f"{entry_id}/{path}")
+        return self.data.media.images.get(urls.media_key(entry_id, path))
 
     def cover(self, source: str):
-        return self.site.images.get(source)
+        return self.data.media.images.get(source)
 
     def cover_alt(self, source: str) -> str:
         """A post's cover is usually an entry's photo: its alt text says what the photo shows
@@ -93,10 +108,10 @@ class Renderer:
         return ", ".join(f"{self.href(r.urls[ext])} {r.width}w" for r in image.renditions)
 
     def av(self, entry_id: str, path: str):
-        return self.site.media.av.get(f"{entry_id}/{path}")
+        return self.data.media.av.get(urls.media_key(entry_id, path))
 
     def poster(self, youtube_id: str):
-        return self.site.media.posters.get((youtube_id, self.lang))
+        return self.data.media.posters.get((youtube_id, self.lang))
 
     def duration(self, seconds: float) -> str:
         return format_duration(seconds)
@@ -119,7 +134,7 @@ class Renderer:
         return self.inv.vocabulary.ranking_label(entry.section, entry.data.ranking, self.lang)
 
     def next_dates(self, entry: "EntryRecord"):
-        return festival_dates.next_dates(entry, self.site.today)
+        return festival_dates.next_dates(entry, self.data.today)
 
     def date_range(self, occurrence) -> str:
         start, end = occurrence.start, occurrence.end
@@ -129,7 +144,7 @@ class Renderer:
 
     @property
     def today(self):
-        return self.site.today
+        return self.data.today
 
     def recurring(self, entry: "EntryRecord") -> str:
         when = entry.data.when
@@ -145,22 +160,22 @@ class Renderer:
         return self.href(post.url(self.lang))
 
 
-def entry_blocks(site: "Site", entry: "EntryRecord", lang: str, base: str) -> tuple[str, str]:
+def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -> tuple[str, str]:
     """What goes above an entry's story (facts, photos, media) and below it (sources, links)."""
-    r = Renderer(site, lang, base)
+    r = Renderer(data, lang, base)
     return r.render("entry_head.html", entry=entry), r.render("entry_foot.html", entry=entry)
 
 
-def catalogue(site: "Site", section: str, lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=site.inventory.section(section, lang))
+def catalogue(data: RenderData, section: str, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=data.inventory.section(section, lang))
 
 
-def home(site: "Site", lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    counts = {key: len([e for e in site.inventory.entries.values() if e.section == key]) for key in ENTRY_SECTIONS}
-    coming = festival_dates.upcoming(site.inventory, site.today)[:2]
-    return r.render("home.html", counts=counts, posts=site.inventory.published_posts(lang)[:3], coming=coming)
+def home(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    counts = {key: len([e for e in data.inventory.entries.values() if e.section == key]) for key in ENTRY_SECTIONS}
+    coming = festival_dates.upcoming(data.inventory, data.today)[:2]
+    return r.render("home.html", counts=counts, posts=data.inventory.published_posts(lang)[:3], coming=coming)
 
 
 # Posts shown with their cover and summary on the column page; older ones as one line each,
@@ -168,21 +183,21 @@ def home(site: "Site", lang: str, base: str) -> str:
 FULL_POSTS = 12
 
 
-def column_index(site: "Site", lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    posts = site.inventory.published_posts(lang)
+def column_index(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    posts = data.inventory.published_posts(lang)
     full = {p.slug for p in posts[:FULL_POSTS]}
     used = {p.meta.category for p in posts if p.meta.category}
-    categories = {k: v for k, v in site.inventory.vocabulary.categories.items() if k in used}
+    categories = {k: v for k, v in data.inventory.vocabulary.categories.items() if k in used}
     return r.render("column_index.html", months=column.by_month(posts), full=full, categories=categories)
 
 
-def post_blocks(site: "Site", post: "Post", lang: str, base: str, body: str) -> tuple[str, str]:
+def post_blocks(data: RenderData, post: "Post", lang: str, base: str, body: str) -> tuple[str, str]:
     """What goes above a post's text (title, date, cover) and below it (entries, neighbours, share)."""
-    r = Renderer(site, lang, base)
-    older, newer = column.neighbours(site.inventory.published_posts(lang), post.slug)
+    r = Renderer(data, lang, base)
+    older, newer = column.neighbours(data.inventory.published_posts(lang), post.slug)
     head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body))
-    foot = r.render("post_foot.html", post=post, older=older, newer=newer, share=share_links(site, post.url(lang), post.meta.title))
+    foot = r.render("post_foot.html", post=post, older=older, newer=newer, share=share_links(data, post.url(lang), post.meta.title))
     return head, foot
 
 
@@ -191,26 +206,26 @@ FACEBOOK_SHARE = "https://www.facebook.com/sharer/sharer.php?u={url}"
 ZALO_SHARE = "https://sp.zalo.me/share_inline?url={url}"
 
 
-def share_links(site: "Site", site_path: str, title: str) -> dict:
-    url = site.absolute(site_path)
+def share_links(data: RenderData, site_path: str, title: str) -> dict:
+    url = urls.absolute(data.site_url, site_path)
     return {"url": url, "title": title, "facebook": FACEBOOK_SHARE.format(url=quote(url, safe="")), "zalo": ZALO_SHARE.format(url=quote(url, safe=""))}
 
 
-def places(site: "Site", lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    located = [e for s in ENTRY_SECTIONS for e in site.inventory.section(s, lang) if e.data.location is not None]
-    unlocated = [e for s in ENTRY_SECTIONS for e in site.inventory.section(s, lang) if e.data.location is None and s in ("di-tich", "lang-nghe", "le-hoi")]
-    return r.render("places.html", entries=located, unlocated=unlocated, geojson=r.href(opendata.FILES["geojson"]), colors=SECTION_COLORS)
+def places(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    located = [e for s in ENTRY_SECTIONS for e in data.inventory.section(s, lang) if e.data.location is not None]
+    unlocated = [e for s in ENTRY_SECTIONS.values() if s.has_place for e in data.inventory.section(s.key, lang) if e.data.location is None]
+    return r.render("places.html", entries=located, unlocated=unlocated, geojson=r.href(urls.OPEN_DATA_FILES["geojson"]), colors=SECTION_COLORS)
 
 
-def festivals(site: "Site", lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    return r.render("festivals.html", occurrences=festival_dates.upcoming(site.inventory, site.today), ics=r.href(ical.ics_path(lang)))
+def festivals(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    return r.render("festivals.html", occurrences=festival_dates.upcoming(data.inventory, data.today), ics=r.href(urls.ics(lang)))
 
 
-def open_data(site: "Site", lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    return r.render("open_data.html", files=opendata.FILES, fields=opendata.FIELDS, license=site.settings.data_license, count=len(site.inventory.entries))
+def open_data(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    return r.render("open_data.html", files=urls.OPEN_DATA_FILES, fields=opendata.FIELDS, license=data.settings.data_license, count=len(data.inventory.entries))
 
 
 # Marker colours on the map, one per section (legend and markers use the same).
@@ -224,18 +239,18 @@ SECTION_COLORS = {
 }
 
 
-def translation_notice(site: "Site", lang: str, base: str, original_url: str) -> str:
-    r = Renderer(site, lang, base)
+def translation_notice(data: RenderData, lang: str, base: str, original_url: str) -> str:
+    r = Renderer(data, lang, base)
     return r.render("translation_notice.html", original=r.href(original_url))
 
 
-def translation_table(site: "Site", lang: str, base: str) -> str:
+def translation_table(data: RenderData, lang: str, base: str) -> str:
     from heritage.content.translations import STATUS_LABELS
 
-    r = Renderer(site, lang, base)
-    return r.render("translation_table.html", pairs=list(site.translations.values()), labels=STATUS_LABELS)
+    r = Renderer(data, lang, base)
+    return r.render("translation_table.html", pairs=list(data.translations.values()), labels=STATUS_LABELS)
 
 
-def search_page(site: "Site", lang: str, base: str) -> str:
-    r = Renderer(site, lang, base)
-    return r.render("search.html", index=r.href(search.index_path(lang)))
+def search_page(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    return r.render("search.html", index=r.href(urls.search_index(lang)))

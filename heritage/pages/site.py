@@ -7,36 +7,32 @@ objects, so that a move to another engine only rewrites hooks/.
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from heritage.checks import run as checks
-from heritage import clock
-from heritage.column import feed as feeds
+from heritage import clock, urls
 from heritage.calendar import ical
 from heritage.checks import links
-from heritage.outputs import opendata
-from heritage.qr import codes as qr
-from heritage.pages import render
-from heritage.outputs import search
-from heritage.outputs import security
-from heritage.outputs import sitemap
-from heritage.outputs import structured_data
+from heritage.checks import run as checks
+from heritage.column import feed
 from heritage.content import translations
-from heritage.content.inventory import Inventory, cached_inventory
+from heritage.content.inventory import Inventory
+from heritage.content.loader import cached_inventory
+from heritage.content.settings import effective_site_url
 from heritage.media.library import MediaLibrary
-from heritage.content.settings import load_settings
+from heritage.outputs import opendata, search, security, sitemap, structured_data
+from heritage.pages import render
+from heritage.pages.head import LOCALES, Alternate, PageHead
 from heritage.problems import ContentError, Problem
+from heritage.qr import codes as qr_codes
+from heritage.qr import landings as qr_landings
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
 
-LOCALES = {"vi": "vi_VN", "en": "en_US"}
-
-# Pages whose Markdown is followed by a block the data makes: kind → renderer(site, lang, base).
+# Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
     "home": render.home,
     "column": render.column_index,
@@ -46,11 +42,15 @@ APPENDED = {
     "open-data": render.open_data,
     "translations": render.translation_table,
 }
-CALENDAR = "lich-le-hoi"
-EDITORS = "bien-tap"
-SEARCH = "tim-kiem"
-MAP = "ban-do"
-OPEN_DATA = "du-lieu"
+
+# Pages with a folder of their own: folder → kind.
+FOLDER_PAGES = {
+    urls.MAP: "map",
+    urls.CALENDAR: "calendar",
+    urls.OPEN_DATA: "open-data",
+    urls.SEARCH: "search",
+    urls.EDITORS: "translations",
+}
 
 
 # Random per run, so that no comment an editor writes can be taken for a marker.
@@ -84,16 +84,8 @@ def classify(src_uri: str) -> PageKind | None:
             return PageKind(lang, "catalogue", folder) if name == "index.md" else PageKind(lang, "entry", stem)
         if folder == COLUMN.key:
             return PageKind(lang, "column") if name == "index.md" else PageKind(lang, "post", stem)
-        if name == "index.md" and folder == MAP:
-            return PageKind(lang, "map")
-        if name == "index.md" and folder == CALENDAR:
-            return PageKind(lang, "calendar")
-        if name == "index.md" and folder == OPEN_DATA:
-            return PageKind(lang, "open-data")
-        if name == "index.md" and folder == SEARCH:
-            return PageKind(lang, "search")
-        if name == "index.md" and folder == EDITORS:
-            return PageKind(lang, "translations")
+        if name == "index.md" and folder in FOLDER_PAGES:
+            return PageKind(lang, FOLDER_PAGES[folder])
     return PageKind(lang, "page")
 
 
@@ -104,32 +96,27 @@ def relative_base(page_url: str) -> str:
 
 
 class Site:
-    """Validated content plus prepared media; built once per content state."""
+    """Validated content plus prepared media, for one content state (`load_site` makes it)."""
 
-    def __init__(self, root: Path, inventory: Inventory, site_url: str = ""):
+    def __init__(self, root: Path, inventory: Inventory, site_url: str, pairs: list[translations.PagePair], media: MediaLibrary):
         self.root = root
         self.inventory = inventory
+        self.settings = inventory.settings
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.own_host = urlsplit(self.site_url).hostname or ""  # links to it need no rel=noopener
         self.today = clock.today()
         try:
-            self.qr_url: str | None = qr.public_site_url(site_url)
-        except qr.SiteUrlError:
+            self.qr_url: str | None = qr_codes.public_site_url(site_url)
+        except qr_codes.SiteUrlError:
             self.qr_url = None  # a local preview: landings yes, printable codes no
-        self.settings, _ = load_settings(root)
-        self.translations = {pair.rel: pair for pair in translations.survey(root)}
+        self.translations = {pair.rel: pair for pair in pairs}
         self.page_urls = links.known_pages(root / "docs")
         self.page_errors: list[Problem] = []
         self._blocks: dict[str, list[str]] = {}  # src_uri → HTML blocks waiting for `finish`
         self.script_hashes: set[str] = set()  # of every page secured in this process
         self.search = search.SearchIndex()
-        self.media = MediaLibrary(root, inventory, {lang: self.settings.site_name(lang) for lang in LANGUAGES})
-        pairs = list(self.translations.values())
-        problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False, warnings=False) if p.is_error]
-        if not problems:
-            problems.extend(self.media.prepare())
-        if problems:
-            raise ContentError(problems)
+        self.media = media
+        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None)
 
     @property
     def images(self):
@@ -137,7 +124,7 @@ class Site:
 
     def absolute(self, site_path: str) -> str:
         """Absolute URL of a site path, from the configured site URL."""
-        return self.site_url + site_path.lstrip("/")
+        return urls.absolute(self.site_url, site_path)
 
     def is_published(self, src_uri: str) -> bool:
         """False for a column post dated after today: it waits for its date."""
@@ -149,29 +136,10 @@ class Site:
 
     def public_pages(self) -> list[str]:
         """Paths under docs/<lang>/ of the pages visitors and search engines see."""
-        hidden = (EDITORS + "/", SEARCH + "/")
+        hidden = (urls.EDITORS + "/", urls.SEARCH + "/")
         return [rel for rel in sorted(self.translations) if not rel.startswith(hidden) and self.is_published(f"{LANGUAGES[0]}/{rel}")]
 
     # --- pages ------------------------------------------------------------------------
-
-    def _index(self, kind: PageKind, page_url: str, title: str, markdown: str) -> None:
-        """Record the page for its language's search index."""
-        lang = kind.lang
-        if kind.kind in ("search", "translations"):
-            return
-        if kind.kind == "entry" and kind.key in self.inventory.entries:
-            entry = self.inventory.entries[kind.key]
-            label = f"{ENTRY_SECTIONS[entry.section].label(lang)} · {self.inventory.vocabulary.type_label(entry.section, entry.data.type, lang)}"
-            section = ENTRY_SECTIONS[entry.section].label(lang)
-            self.search.add(lang, page_url, entry.name(lang), "entry", label, entry.data.summary(lang), markdown, section)
-            return
-        if kind.kind == "post":
-            post = self.inventory.post(lang, kind.key)
-            if post is not None:
-                self.search.add(lang, page_url, post.meta.title, "post", COLUMN.label(lang), post.meta.summary, markdown)
-            return
-        label = ENTRY_SECTIONS[kind.key].label(lang) if kind.kind == "catalogue" else ""
-        self.search.add(lang, page_url, title or label, "page", label, "", markdown)
 
     def enrich(self, src_uri: str, page_url: str, markdown: str, title: str = "") -> str:
         """The Markdown MkDocs should render for this page.
@@ -184,21 +152,21 @@ class Site:
         kind = classify(src_uri)
         if kind is None:
             return markdown
-        self._index(kind, page_url, title, markdown)
+        self.search.add_page(self.inventory, kind.lang, kind.kind, kind.key, page_url, title, markdown)
         base = relative_base(page_url)
-        lang = kind.lang
+        lang, data = kind.lang, self.render_data
         notice = self._translation_notice(src_uri, lang, base)
         heading, head, tail = "", "", ""
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
             heading = f"# {entry.name(lang)}"  # first, so that MkDocs takes the page title from it
-            head, tail = render.entry_blocks(self, entry, lang, base)
+            head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
-            head, tail = render.post_blocks(self, post, lang, base, markdown)
+            head, tail = render.post_blocks(data, post, lang, base, markdown)
         elif kind.kind == "catalogue":
-            tail = render.catalogue(self, kind.key, lang, base)
+            tail = render.catalogue(data, kind.key, lang, base)
         elif kind.kind in APPENDED:
-            tail = APPENDED[kind.kind](self, lang, base)
+            tail = APPENDED[kind.kind](data, lang, base)
         above = [b for b in (notice, head) if b]
         if not (above or tail):
             return markdown
@@ -220,45 +188,42 @@ class Site:
         pair = self.translations.get(src_uri.split("/", 1)[1])
         if pair is None or pair.status != "stale":
             return ""
-        return render.translation_notice(self, lang, base, links.page_url(f"{LANGUAGES[0]}/{pair.rel}"))
+        return render.translation_notice(self.render_data, lang, base, urls.from_source(f"{LANGUAGES[0]}/{pair.rel}"))
 
-    def head(self, src_uri: str, page_url: str) -> dict:
+    def head(self, src_uri: str, page_url: str) -> PageHead | None:
         """What a page's <head> says to search engines, feed readers and share previews."""
         kind = classify(src_uri)
         if kind is None:
-            return {}
+            return None
         lang, rel = kind.lang, src_uri.split("/", 1)[1]
-        other = [l for l in LANGUAGES if l != lang]
-        info: dict = {
-            "lang": lang,
-            "locale": LOCALES[lang],
-            "alternate_locales": [LOCALES[l] for l in other],
-            "canonical": self.absolute(page_url),
-            "alternates": [{"lang": l, "href": self.absolute(links.page_url(f"{l}/{rel}"))} for l in LANGUAGES if rel in self.translations],
-            "x_default": self.absolute(links.page_url(f"{LANGUAGES[0]}/{rel}")),
-            "feed": self.absolute(feeds.feed_path(lang)),
-            "feed_title": f"{feeds.CHANNEL_TEXT[lang][0]} — {self.settings.site_name(lang)}",
-            "site_name": self.settings.site_name(lang),
-            "type": "website",
-            "noindex": kind.kind == "translations",
-        }
+        fields: dict = {}
         image = self.social_image(src_uri)
         if image:
-            info["image"] = self.absolute(image)
-        info["map"] = kind.kind == "map"
-        info["search"] = kind.kind == "search"
+            fields["image"] = self.absolute(image)
         if kind.kind == "open-data":
-            info["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
+            fields["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
-            info["description"] = entry.data.summary(lang)
-            info["type"] = "article"
-            info["jsonld"] = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
-        elif kind.kind == "post":
-            post = self.inventory.post(lang, kind.key)
-            if post is not None:
-                info.update(description=post.meta.summary, type="article", published=post.date.isoformat())
-        return info
+            jsonld = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
+            fields.update(description=entry.data.summary(lang), type="article", jsonld=jsonld)
+        elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
+            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat())
+        return PageHead(
+            lang=lang,
+            locale=LOCALES[lang],
+            alternate_locales=[LOCALES[other] for other in LANGUAGES if other != lang],
+            canonical=self.absolute(page_url),
+            alternates=[Alternate(l, self.absolute(urls.from_source(f"{l}/{rel}"))) for l in LANGUAGES if rel in self.translations],
+            x_default=self.absolute(urls.from_source(f"{LANGUAGES[0]}/{rel}")),
+            feed=self.absolute(urls.feed(lang)),
+            feed_title=f"{feed.CHANNEL_TEXT[lang][0]} — {self.settings.site_name(lang)}",
+            site_name=self.settings.site_name(lang),
+            is_home=kind.kind == "home",
+            noindex=kind.kind == "translations",
+            map=kind.kind == "map",
+            search=kind.kind == "search",
+            **fields,
+        )
 
     def social_image(self, src_uri: str) -> str | None:
         """Site path of the page's social preview card."""
@@ -300,13 +265,13 @@ class Site:
         block the preview server's reload script.
         """
         for lang in LANGUAGES:
-            feeds.write_feed(self, lang, site_root, self.absolute)
+            feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
         self.media.publish(site_root)
         opendata.write_open_data(self, site_root)
-        qr.write_landings(self, site_root, self.secure if secure else None)
+        qr_landings.write_landings(self, site_root, self.secure if secure else None)
         if self.qr_url:
-            qr.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
+            qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         sitemap.write_sitemap(self, site_root, self.absolute)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
@@ -322,20 +287,24 @@ class Site:
 _SITES: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site(root: Path, site_url: str = "") -> Site:
-    """The Site for the current content; raises ContentError listing every problem."""
+def load_site(root: Path, configured_url: str = "") -> Site:
+    """The Site for the current content, validated and with its media prepared; raises
+    ContentError listing every problem. `configured_url`: the engine's own site URL, used
+    when neither SITE_URL nor data/site.yml gives one."""
     root = Path(root).resolve()
     inventory = cached_inventory(root)
+    site_url = effective_site_url(inventory.settings, configured_url)
     key = (id(inventory), site_url)
     hit = _SITES.get(root)
     if hit and hit[0] == key:
         return hit[1]
-    site = Site(root, inventory, site_url)
+    pairs = translations.survey(root)
+    problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False, warnings=False) if p.is_error]
+    media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
+    if not problems:
+        problems.extend(media.prepare())
+    if problems:
+        raise ContentError(problems)
+    site = Site(root, inventory, site_url, pairs, media)
     _SITES[root] = (key, site)
     return site
-
-
-def site_root_of(site_dir: str | os.PathLike, lang: str) -> Path:
-    """static-i18n builds /en/ into site/en; outputs shared by both languages go to site/."""
-    path = Path(site_dir)
-    return path.parent if lang != LANGUAGES[0] and path.name == lang else path

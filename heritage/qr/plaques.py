@@ -21,8 +21,9 @@ from fontTools.ttLib import TTFont
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas as pdf_canvas
 
-from heritage.qr import codes as qr
 from heritage.media.artwork import font_path
+from heritage.qr import codes as qr
+from heritage.qr.issued import record_issued
 from heritage.text import nfc
 from heritage.text import wrap as wrap_text
 
@@ -310,5 +311,5 @@ def write_plaques(inv, settings, site_url: str, ids: list[str], folder: Path, to
     sheet = folder / "tat-ca-bien-a6-tren-a4.pdf"
     sheet_pdf(sheet, texts)
     written.append(sheet)
-    qr.record_issued(inv.root, ids, today)
+    record_issued(inv.root, ids, today)
     return written

@@ -15,14 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from heritage import urls
 from heritage.calendar import festivals
-from heritage.content import history
-from heritage.content import translations
 from heritage.column.rules import months, months_with_posts
-from heritage.i18n import format_day
+from heritage.content import history, translations
 from heritage.content.inventory import Inventory
-from heritage.sections import ENTRY_SECTIONS
 from heritage.content.settings import Settings
+from heritage.i18n import format_day
+from heritage.sections import ENTRY_SECTIONS
 from heritage.text import vi_sort_key
 
 MEDIA_KINDS = {"image": "Ảnh", "audio": "Âm thanh", "video": "Video (tệp)", "youtube": "Video (YouTube)"}
@@ -115,7 +115,7 @@ def build_report(inv: Inventory, settings: Settings, year: int, until: dt.date) 
             totals[item.kind] += 1
             day = item.date
             if day is None and item.kind != "youtube":
-                day = dates.get(f"data/media/{entry.id}/{item.path}", (None, None))[0]
+                day = dates.get(urls.media_source(entry.id, item.path), (None, None))[0]
             if in_year(day) and day <= until:
                 this_year[item.kind] += 1
     body = [[label, totals[kind], this_year[kind]] for kind, label in MEDIA_KINDS.items()]
@@ -139,7 +139,7 @@ def build_report(inv: Inventory, settings: Settings, year: int, until: dt.date) 
             out.append(f"- {label['vi']}: {status[key]}")
     out.append("")
 
-    out += [f"## 5. Chuyên mục số: bài đăng theo tháng (yêu cầu ít nhất 1 bài/tháng)", ""]
+    out += ["## 5. Chuyên mục số: bài đăng theo tháng (yêu cầu ít nhất 1 bài/tháng)", ""]
     covered = months_with_posts(inv, until)
     launch = settings.column.launch_month
     body, missed = [], []

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from heritage.content.inventory import load_inventory
+from heritage.content.loader import load_inventory
 from heritage.content.schema import ID_PATTERN
+from heritage.content.vocabulary import Labels, load_vocabulary
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
-from heritage.content.vocabulary import Labels, load_vocabulary
 
 REQUIRED = "(BẮT BUỘC)"
 

@@ -1,0 +1,192 @@
+"""Reading the content: every data file and column post into an `Inventory`, once per content state.
+
+`load_inventory` never raises on bad content: it records `Problem`s, so one run
+reports everything. `cached_inventory` memoises by the files' fingerprint because
+static-i18n runs the hooks once per language and `mkdocs serve` rebuilds often.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from heritage import clock, urls
+from heritage.content import references
+from heritage.content.inventory import EntryRecord, Inventory, Post
+from heritage.content.messages import field_label, suggest, validation_messages
+from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta
+from heritage.content.settings import load_settings
+from heritage.content.sources import (
+    SourceError,
+    YamlDocument,
+    load_yaml_file,
+    read_text,
+    split_front_matter,
+)
+from heritage.content.vocabulary import load_vocabulary
+from heritage.problems import Problem
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+
+
+def _schema_problems(exc: ValidationError, schema, rel: str, doc: YamlDocument) -> list[Problem]:
+    out = []
+    for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, schema):
+        out.append(Problem(rel, vi, en, fix_vi, fix_en, field=field_label(loc) or None, line=doc.line_of(loc)))
+    return out
+
+
+def _load_entry(path: Path, section: str, root: Path, problems: list[Problem]) -> EntryRecord | None:
+    rel = path.relative_to(root).as_posix()
+    entry_id = path.stem
+    if not ID_PATTERN.match(entry_id):
+        problems.append(
+            Problem(
+                rel,
+                f"Tên tệp '{entry_id}' không dùng được làm mã (id): chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+                f"The file name '{entry_id}' cannot be an id: lowercase ASCII letters, digits and hyphens only.",
+                "Đổi tên tệp, ví dụ 'Đình Tân An.yml' → 'dinh-tan-an.yml' (và đổi tên hai trang Markdown theo).",
+                "Rename the file, e.g. 'Đình Tân An.yml' → 'dinh-tan-an.yml' (and both Markdown pages with it).",
+                field="id",
+            )
+        )
+        return None
+    try:
+        doc = load_yaml_file(path, rel)
+    except SourceError as exc:
+        problems.append(exc.problem)
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(rel, "Tệp phải gồm các trường `tên: giá trị`.", "The file must contain `name: value` fields.", line=1))
+        return None
+    schema = SCHEMAS[section]
+    try:
+        data = schema.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_schema_problems(exc, schema, rel, doc))
+        return None
+    return EntryRecord(entry_id, section, data, rel, doc)
+
+
+def _entry_files(root: Path, problems: list[Problem]):
+    data_dir = root / "data"
+    if not data_dir.is_dir():
+        return
+    for child in sorted(data_dir.iterdir()):
+        rel = child.relative_to(root).as_posix()
+        if child.is_file():
+            continue
+        if child.as_posix().endswith(urls.MEDIA_SOURCE):
+            continue
+        if child.name not in ENTRY_SECTIONS:
+            hint = suggest(child.name, list(ENTRY_SECTIONS))
+            problems.append(
+                Problem(
+                    rel,
+                    f"Thư mục '{child.name}' không phải chuyên mục nào" + (f"; có phải ý bạn là '{hint}'?" if hint else "."),
+                    f"'{child.name}' is not a section folder" + (f"; did you mean '{hint}'?" if hint else "."),
+                    f"Chuyển các tệp vào một trong: {', '.join(ENTRY_SECTIONS)}.",
+                    f"Move the files into one of: {', '.join(ENTRY_SECTIONS)}.",
+                )
+            )
+            continue
+        for path in sorted(child.iterdir()):
+            if path.suffix == ".yml":
+                yield path, child.name
+            elif path.suffix == ".yaml":
+                problems.append(
+                    Problem(
+                        path.relative_to(root).as_posix(),
+                        "Tệp dữ liệu phải có đuôi .yml.",
+                        "Entry files must end in .yml.",
+                        f"Đổi tên thành {path.stem}.yml.",
+                        f"Rename it to {path.stem}.yml.",
+                    )
+                )
+
+
+def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
+    docs = inv.root / "docs"
+    for lang in LANGUAGES:
+        inv.posts[lang] = []
+        folder = docs / lang / COLUMN.key
+        if not folder.is_dir():
+            continue
+        for page in sorted(folder.glob("*.md")):
+            if page.name == "index.md":
+                continue
+            rel = page.relative_to(inv.root).as_posix()
+            try:
+                doc, _body = split_front_matter(read_text(page, rel), rel)
+                meta = PostMeta.model_validate(doc.data)
+            except SourceError as exc:
+                problems.append(exc.problem)
+                continue
+            except ValidationError as exc:
+                problems.extend(_schema_problems(exc, PostMeta, rel, doc))
+                continue
+            inv.posts[lang].append(Post(page.stem, lang, meta, rel, doc))
+
+
+def load_inventory(root: Path) -> Inventory:
+    """Read and validate every file under `data/` and the column, then check what ties them
+    together (`references`); never raises on content."""
+    root = Path(root)
+    problems: list[Problem] = []
+    vocab, vocab_problems = load_vocabulary(root)
+    settings, settings_problems = load_settings(root)
+    problems.extend(vocab_problems + settings_problems)
+    inv = Inventory(root, vocab, settings, problems=problems)
+    seen: dict[str, str] = {}
+    for path, section in _entry_files(root, problems):
+        entry = _load_entry(path, section, root, problems)
+        rel = path.relative_to(root).as_posix()
+        if path.stem in seen:
+            problems.append(
+                Problem(
+                    rel,
+                    f"Mã '{path.stem}' đã được dùng ở {seen[path.stem]}: mã phải là duy nhất trên toàn bộ trang.",
+                    f"The id '{path.stem}' is already used by {seen[path.stem]}: ids are unique across all sections.",
+                    "Đổi tên một trong hai tệp (và hai trang Markdown của nó).",
+                    "Rename one of the two files (and its two Markdown pages).",
+                    field="id",
+                )
+            )
+            continue
+        seen[path.stem] = rel
+        if entry is not None:
+            inv.entries[entry.id] = entry
+    _load_posts(inv, problems)
+    problems.extend(references.problems(inv))
+    return inv
+
+
+# --- caching across the per-language builds --------------------------------------------
+
+
+def fingerprint(root: Path) -> tuple:
+    """Names, sizes and modification times of every file the inventory reads."""
+    items = []
+    for top in ("data", "docs"):
+        for dirpath, _dirs, files in os.walk(root / top):
+            for name in files:
+                stat = os.stat(os.path.join(dirpath, name))
+                items.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
+    items.sort()
+    return tuple(items)
+
+
+_CACHE: dict[Path, tuple[tuple, Inventory]] = {}
+
+
+def cached_inventory(root: Path) -> Inventory:
+    """The inventory, loaded again only when a file under data/ or docs/ changed."""
+    root = Path(root).resolve()
+    key = (fingerprint(root), clock.today())
+    hit = _CACHE.get(root)
+    if hit and hit[0] == key:
+        return hit[1]
+    inv = load_inventory(root)
+    _CACHE[root] = (key, inv)
+    return inv

@@ -1,0 +1,374 @@
+"""The wording editors read when a file breaks a rule: Vietnamese first, then English, each with its fix.
+
+Two sources of errors: pydantic's own (a missing field, a number written with a
+comma…), explained by one small function per error kind (`EXPLAIN`), and the
+schema's rules (`RULES`), which `content.schema` raises by name with `broken` so that
+the models hold no wording.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
+
+Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
+
+# --- the schema's own rules -----------------------------------------------------------------
+
+RULES: dict[str, Message] = {
+    "latitude-outside": (
+        "Vĩ độ {value} nằm ngoài Việt Nam (từ {lo} đến {hi}).",
+        "Latitude {value} is outside Viet Nam ({lo} to {hi}).",
+        "Ghi vĩ độ dạng số thập phân, ví dụ lat: 21.18 (Bắc Ninh ở khoảng 21,0-21,3). Kiểm tra xem có đảo lat và lon không.",
+        "Write the latitude in decimal degrees, e.g. lat: 21.18 (Bắc Ninh is about 21.0-21.3). Check that lat and lon are not swapped.",
+    ),
+    "longitude-outside": (
+        "Kinh độ {value} nằm ngoài Việt Nam (từ {lo} đến {hi}).",
+        "Longitude {value} is outside Viet Nam ({lo} to {hi}).",
+        "Ghi kinh độ dạng số thập phân, ví dụ lon: 106.07 (Bắc Ninh ở khoảng 105,9-106,6).",
+        "Write the longitude in decimal degrees, e.g. lon: 106.07 (Bắc Ninh is about 105.9-106.6).",
+    ),
+    "lunar-day": (
+        "Tháng âm lịch chỉ có 29 hoặc 30 ngày, không có ngày {day}.",
+        "A lunar month has 29 or 30 days; there is no day {day}.",
+        "Sửa `day` thành một số từ 1 đến 30.",
+        "Set `day` to a number from 1 to 30.",
+    ),
+    "solar-date": (
+        "Ngày {day}/{month} không có trong dương lịch.",
+        "{day}/{month} is not a date on the solar calendar.",
+        "Kiểm tra lại `month` và `day`.",
+        "Check `month` and `day`.",
+    ),
+    "solar-leap": (
+        "`leap: true` (tháng nhuận) chỉ dùng với âm lịch.",
+        "`leap: true` (leap month) only applies to the lunar calendar.",
+        "Xóa `leap` hoặc đặt `calendar: lunar`.",
+        "Remove `leap` or set `calendar: lunar`.",
+    ),
+    "every-since": (
+        "`every` (bao nhiêu năm một lần) và `since` (năm bắt đầu) phải đi cùng nhau.",
+        "`every` (every how many years) and `since` (first year) go together.",
+        "Ví dụ lễ hội 3 năm một lần từ 2026: every: 3 và since: 2026.",
+        "For a festival every 3 years from 2026: every: 3 and since: 2026.",
+    ),
+    "media-kinds": (
+        "Mỗi mục media phải có đúng một trong image, audio, video, youtube (đang có: {found_vi}).",
+        "Each media item needs exactly one of image, audio, video, youtube (found: {found_en}).",
+        "Tách thành nhiều mục, mỗi mục bắt đầu bằng '- image:' (hoặc audio/video/youtube).",
+        "Split it into several items, each starting with '- image:' (or audio/video/youtube).",
+    ),
+    "youtube-id": (
+        "'{value}' không phải mã video YouTube (11 ký tự).",
+        "'{value}' is not a YouTube video id (11 characters).",
+        "Chỉ ghi mã video: trong https://www.youtube.com/watch?v=dQw4w9WgXcQ mã là dQw4w9WgXcQ.",
+        "Write only the id: in https://www.youtube.com/watch?v=dQw4w9WgXcQ the id is dQw4w9WgXcQ.",
+    ),
+    "media-path": (
+        "Đường dẫn '{value}' không hợp lệ: phải là tên tệp trong thư mục data/media/<id>/.",
+        "Path '{value}' is not allowed: it must be a file name inside data/media/<id>/.",
+        "Ghi tên tệp như anh-cong-dinh.jpg, không dùng '/', '..' ở đầu.",
+        "Write a file name like anh-cong-dinh.jpg, without a leading '/' or '..'.",
+    ),
+    "media-caption": (
+        "Âm thanh và video cần `caption` (tên bài, tên đoạn phim) bằng cả hai thứ tiếng.",
+        "Audio and video need a bilingual `caption` (the title of the recording).",
+        'Thêm caption: {{vi: "Tên bản ghi", en: "Title"}}.',
+        'Add caption: {{vi: "Tên bản ghi", en: "Title"}}.',
+    ),
+    "month-format": ("Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09.", "", ""),
+    "image-alt": (
+        "Ảnh cần mô tả `alt` bằng cả hai thứ tiếng cho người khiếm thị.",
+        "An image needs a bilingual `alt` description for blind visitors.",
+        'Thêm alt: {{vi: "Mô tả ảnh", en: "Description"}}.',
+        'Add alt: {{vi: "Mô tả ảnh", en: "Description"}}.',
+    ),
+}
+
+
+def broken(rule: str, **values: Any) -> PydanticCustomError:
+    """The error a schema raises when `rule` (a key of RULES) is broken; it carries its wording."""
+    vi, en, fix_vi, fix_en = (text.format(**values) for text in RULES[rule])
+    return PydanticCustomError("heritage", en, {"vi": vi, "en": en, "fix_vi": fix_vi, "fix_en": fix_en})
+
+
+# --- pydantic's errors, one function per kind -----------------------------------------------
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The schema class that owns the last key of `loc` (to suggest valid names)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(str(part))
+        if info is None:
+            return None
+        current = _unwrap(info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] → X, X | None → X, X | Text → the model among them."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple):
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        models = [a for a in map(_unwrap, typing.get_args(annotation)) if isinstance(a, type) and issubclass(a, BaseModel)]
+        return models[0] if models else annotation
+    if origin is Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _all_field_names() -> dict[str, list[str]]:
+    from heritage.content.schema import (
+        SCHEMAS,  # the schema imports this module for `broken`
+    )
+
+    owners: dict[str, list[str]] = {}
+    for section, schema in SCHEMAS.items():
+        for name in schema.model_fields:
+            owners.setdefault(name, []).append(section)
+    return owners
+
+
+def suggest(name: str, valid: list[str]) -> str | None:
+    match = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def field_label(loc: tuple) -> str:
+    """('media', 0, 'alt') → 'media[0].alt', as editors see the field."""
+    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
+
+
+# What to write in a field left empty (scaffolded files leave the blanks to fill).
+EMPTY_HINTS: dict[str, tuple[str, str]] = {
+    "": ("Điền giá trị cho trường này (xem dòng chú thích # ngay phía trên trong tệp).", "Fill in this field (see the # comment just above it in the file)."),
+    "vi": ("Viết nội dung tiếng Việt.", "Write the Vietnamese text."),
+    "en": ("Viết nội dung tiếng Anh.", "Write the English text."),
+    "type": ("Chọn một giá trị trong danh sách ở dòng chú thích ngay phía trên (lấy từ data/vocabulary.yml).", "Pick one of the values listed in the comment just above (from data/vocabulary.yml)."),
+    "ranking": ("Chọn một giá trị trong danh sách ở dòng chú thích phía trên; chưa xếp hạng thì ghi chua-xep-hang.", "Pick a value from the comment above; if not ranked, write chua-xep-hang."),
+    "lat": ("Ghi vĩ độ dạng số thập phân với dấu chấm, ví dụ lat: 21.1861 (Google Maps: nhấn giữ lên địa điểm để thấy tọa độ).", "Write the latitude in decimal degrees with a point, e.g. lat: 21.1861 (Google Maps: long-press the place to see it)."),
+    "lon": ("Ghi kinh độ dạng số thập phân với dấu chấm, ví dụ lon: 106.0763.", "Write the longitude in decimal degrees with a point, e.g. lon: 106.0763."),
+    "month": ("Ghi tháng, từ 1 đến 12.", "Write the month, 1 to 12."),
+    "day": ("Ghi ngày, từ 1 đến 30 (âm lịch) hoặc 31 (dương lịch).", "Write the day, 1 to 30 (lunar) or 31 (solar)."),
+    "date": ("Ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-05-10.", "Write the date as YEAR-MONTH-DAY, e.g. 2026-05-10."),
+    "ref": ("Ghi số hoặc tên văn bản đồng ý, ví dụ \"Giấy đồng ý số 03/2026\".", "Write the consent document's number or name."),
+}
+
+
+class _Error(typing.NamedTuple):
+    """One pydantic error, as the explaining functions need it."""
+
+    kind: str
+    loc: tuple
+    last: Any  # the field's own name (or index)
+    value: Any
+    ctx: dict
+    model: type[BaseModel]
+
+
+def _empty(e: _Error) -> Message:
+    hint_vi, hint_en = EMPTY_HINTS.get(str(e.last), EMPTY_HINTS[""])
+    return (f"Trường `{field_label(e.loc)}` đang để trống.", f"The field `{field_label(e.loc)}` is empty.", hint_vi, hint_en)
+
+
+def _missing(e: _Error) -> Message:
+    last = e.last
+    if last in ("vi", "en"):
+        other = "en" if last == "vi" else "vi"
+        lang_vi = "tiếng Việt" if last == "vi" else "tiếng Anh"
+        return (
+            f"Thiếu bản {lang_vi} (`{last}`).",
+            f"The {'Vietnamese' if last == 'vi' else 'English'} text (`{last}`) is missing.",
+            f"Thêm dòng `{last}: …` cạnh dòng `{other}: …`: mọi văn bản phải có cả tiếng Việt và tiếng Anh.",
+            f"Add a `{last}: …` line next to `{other}: …`: every text needs both Vietnamese and English.",
+        )
+    return (
+        f"Thiếu trường bắt buộc `{last}`.",
+        f"The required field `{last}` is missing.",
+        f"Thêm `{last}:` vào tệp (xem mẫu trong CONTRIBUTING.md hoặc tạo mục mới bằng `python -m heritage new`).",
+        f"Add `{last}:` to the file (see CONTRIBUTING.md, or scaffold entries with `python -m heritage new`).",
+    )
+
+
+def _unknown_field(e: _Error) -> Message:
+    last = e.last
+    owner = _model_at(e.model, e.loc)
+    valid = list(owner.model_fields) if owner else []
+    hint = suggest(str(last), valid)
+    sections = _all_field_names().get(str(last)) if len(e.loc) == 1 else None
+    if sections:
+        return (
+            f"Trường `{last}` không dùng cho chuyên mục này (chỉ dùng cho: {', '.join(sections)}).",
+            f"The field `{last}` does not apply to this section (only to: {', '.join(sections)}).",
+            f"Xóa `{last}` hoặc chuyển mục sang đúng thư mục chuyên mục.",
+            f"Remove `{last}` or move the entry to the right section folder.",
+        )
+    return (
+        f"Trường `{last}` không tồn tại" + (f". Có phải ý bạn là `{hint}`?" if hint else "."),
+        f"Unknown field `{last}`" + (f". Did you mean `{hint}`?" if hint else "."),
+        (f"Đổi `{last}` thành `{hint}`." if hint else "Xóa trường này.") + (f" Các trường hợp lệ: {', '.join(valid)}." if valid else ""),
+        (f"Rename `{last}` to `{hint}`." if hint else "Remove this field.") + (f" Valid fields: {', '.join(valid)}." if valid else ""),
+    )
+
+
+def _not_a_number(e: _Error) -> Message:
+    value, last, whole = e.value, e.last, e.kind.startswith("int")
+    number = "số nguyên" if whole else "số"
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        fixed = value.strip().replace(",", ".")
+        return (
+            f"'{value}' dùng dấu phẩy thập phân; tệp dữ liệu cần dấu chấm.",
+            f"'{value}' uses a decimal comma; data files need a decimal point.",
+            f"Viết {last}: {fixed} (dấu chấm, không có ngoặc kép).",
+            f"Write {last}: {fixed} (a point, no quotes).",
+        )
+    return (
+        f"'{value}' không phải là {number}.",
+        f"'{value}' is not a {'whole number' if whole else 'number'}.",
+        f"Ghi một {number}, không có ngoặc kép, ví dụ {last}: 3.",
+        f"Write a {'whole number' if whole else 'number'} without quotes, e.g. {last}: 3.",
+    )
+
+
+def _not_a_boolean(e: _Error) -> Message:
+    return (f"'{e.value}' không phải true/false.", f"'{e.value}' is not true/false.", f"Ghi {e.last}: true hoặc {e.last}: false.", f"Write {e.last}: true or {e.last}: false.")
+
+
+def _not_a_date(e: _Error) -> Message:
+    return (
+        f"'{e.value}' không phải ngày hợp lệ.",
+        f"'{e.value}' is not a valid date.",
+        "Ghi ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-02-17 (tháng từ 01 đến 12).",
+        "Write the date as YEAR-MONTH-DAY, e.g. 2026-02-17 (months 01 to 12).",
+    )
+
+
+def _too_long(e: _Error) -> Message:
+    limit = e.ctx.get("max_length")
+    return (
+        f"Văn bản dài {len(e.value)} ký tự, quá giới hạn {limit} ký tự.",
+        f"The text is {len(e.value)} characters long, over the {limit}-character limit.",
+        f"Rút gọn còn tối đa {limit} ký tự; phần chi tiết đưa vào trang Markdown.",
+        f"Shorten it to at most {limit} characters; put the details in the Markdown page.",
+    )
+
+
+def _not_text(e: _Error) -> Message:
+    return ("Văn bản đang trống hoặc không phải chữ.", "The text is empty or not text.", "Điền nội dung (đặt trong ngoặc kép nếu có dấu hai chấm).", "Fill it in (in double quotes if it contains a colon).")
+
+
+def _bad_pattern(e: _Error) -> Message:
+    if e.last == "url":
+        return (f"'{e.value}' không phải địa chỉ web.", f"'{e.value}' is not a web address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
+    return (
+        f"'{e.value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+        f"'{e.value}' is not a valid id: lowercase ASCII letters, digits and hyphens only.",
+        "Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
+        "For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
+    )
+
+
+def _not_allowed(e: _Error) -> Message:
+    expected = e.ctx.get("expected", "")
+    return (f"'{e.value}' không phải giá trị hợp lệ.", f"'{e.value}' is not an allowed value.", f"Chọn một trong: {expected}.", f"Use one of: {expected}.")
+
+
+def _out_of_bounds(e: _Error) -> Message:
+    ctx = e.ctx
+    bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+    more = e.kind.startswith("greater")
+    return (
+        f"{e.value} {'nhỏ hơn' if more else 'lớn hơn'} giới hạn {bound}.",
+        f"{e.value} is {'below' if more else 'above'} the limit of {bound}.",
+        f"Ghi một số {'từ' if more else 'tối đa'} {bound}{' trở lên' if more else ''}.",
+        f"Use a number {'of at least' if more else 'of at most'} {bound}.",
+    )
+
+
+def _not_a_list(e: _Error) -> Message:
+    return ("Trường này phải là một danh sách.", "This field must be a list.", "Viết mỗi phần tử trên một dòng bắt đầu bằng '- ', hoặc [a, b].", "Write each item on a line starting with '- ', or [a, b].")
+
+
+def _not_a_mapping(e: _Error) -> Message:
+    if isinstance(e.value, str):
+        return (
+            "Trường này cần cả tiếng Việt và tiếng Anh, không phải một dòng chữ.",
+            "This field needs both Vietnamese and English, not a single line of text.",
+            f"Viết {e.last}: {{vi: \"…\", en: \"…\"}} hoặc hai dòng thụt lề `vi:` và `en:`.",
+            f"Write {e.last}: {{vi: \"…\", en: \"…\"}} or two indented lines `vi:` and `en:`.",
+        )
+    return ("Trường này phải gồm các trường con (dạng `tên: giá trị`).", "This field must contain sub-fields (`name: value`).", "Xem mẫu trong CONTRIBUTING.md.", "See the examples in CONTRIBUTING.md.")
+
+
+def _not_for_section(e: _Error) -> Message:
+    return (f"Trường `{e.last}` không dùng cho chuyên mục này.", f"The field `{e.last}` does not apply to this section.", f"Xóa `{e.last}`.", f"Remove `{e.last}`.")
+
+
+# pydantic's error kind → the function that words it.
+EXPLAIN: dict[str, Callable[[_Error], Message]] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_field,
+    **dict.fromkeys(("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"), _not_a_number),
+    **dict.fromkeys(("bool_parsing", "bool_type"), _not_a_boolean),
+    "string_too_long": _too_long,
+    **dict.fromkeys(("string_too_short", "string_type"), _not_text),
+    "string_pattern_mismatch": _bad_pattern,
+    "literal_error": _not_allowed,
+    **dict.fromkeys(("greater_than_equal", "less_than_equal", "greater_than", "less_than"), _out_of_bounds),
+    "list_type": _not_a_list,
+    **dict.fromkeys(("model_type", "model_attributes_type", "dict_type"), _not_a_mapping),
+    "none_required": _not_for_section,
+}
+
+
+def explain(error: dict, model: type[BaseModel]) -> Message:
+    """(vi, en, fix_vi, fix_en) for one pydantic error."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "heritage":  # a schema rule: `broken` gave it its wording
+        return ctx["vi"], ctx["en"], ctx["fix_vi"], ctx["fix_en"]
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    value = error.get("input")
+    e = _Error(kind, loc, loc[-1] if loc else "", value, ctx, model)
+    if kind != "missing" and (value is None or (isinstance(value, str) and not value.strip())):
+        return _empty(e)
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _not_a_date(e)
+    words = EXPLAIN.get(kind)
+    return words(e) if words else (error.get("msg", kind), error.get("msg", kind), "", "")
+
+
+def validation_messages(exc: ValidationError, model: type[BaseModel]) -> list[tuple[tuple, Message]]:
+    """Each error's location and explanation, deduplicated (unions repeat themselves)."""
+    seen: set = set()
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and ("function-" in p or p in ("str", "Text", "constrained-str"))))
+        message = explain(error, model)
+        key = (loc[:1] if error["type"] in ("string_type", "model_type") else loc, message[1])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((loc, message))
+    return _drop_union_noise(out)
+
+
+def _drop_union_noise(items):
+    """`credit: 3` fails as str and as Text; keep one message per location."""
+    by_loc: dict[tuple, list] = {}
+    for loc, message in items:
+        by_loc.setdefault(loc, []).append(message)
+    return [(loc, messages[0]) for loc, messages in by_loc.items()]

@@ -1,0 +1,208 @@
+"""What ties one content file to another: ids and aliases, vocabulary values, related entries,
+media files, story pages, and what a column post names.
+
+Run by the loader once every file is read, so that a problem here is reported with
+the file that has it, however many other files mention the entry.
+"""
+
+from __future__ import annotations
+
+from heritage import urls
+from heritage.content.inventory import EntryRecord, Inventory, Post
+from heritage.content.messages import suggest
+from heritage.content.vocabulary import Vocabulary
+from heritage.problems import Problem
+from heritage.sections import ENTRY_SECTIONS, LANGUAGES
+
+
+def problems(inv: Inventory) -> list[Problem]:
+    """Every cross-file problem of a freshly read inventory."""
+    out: list[Problem] = []
+    _check_ids(inv.entries, out)
+    for entry in inv.entries.values():
+        _check_vocabulary(entry, inv.vocabulary, out)
+        _check_links(entry, inv, out)
+    _check_pages(inv, out)
+    for lang in LANGUAGES:
+        for post in inv.posts.get(lang, []):
+            _check_post(inv, post, out)
+    _check_post_dates(inv, out)
+    return out
+
+
+def _check_vocabulary(entry: EntryRecord, vocab: Vocabulary, problems: list[Problem]) -> None:
+    checks = [("type", entry.data.type, vocab.types.get(entry.section, {}))]
+    if ENTRY_SECTIONS[entry.section].has_ranking:
+        checks.append(("ranking", entry.data.ranking, vocab.rankings.get(entry.section, {})))
+    if entry.data.priority is not None:
+        checks.append(("priority", entry.data.priority, vocab.priorities))
+    for name, value, allowed in checks:
+        if value in allowed:
+            continue
+        hint = suggest(str(value), list(allowed))
+        problems.append(
+            Problem(
+                entry.rel,
+                f"'{value}' không có trong danh sách `{name}` của chuyên mục {entry.section}" + (f"; có phải ý bạn là '{hint}'?" if hint else "."),
+                f"'{value}' is not a `{name}` of the section {entry.section}" + (f"; did you mean '{hint}'?" if hint else "."),
+                f"Chọn một trong: {', '.join(allowed)} (hoặc thêm giá trị mới vào data/vocabulary.yml).",
+                f"Use one of: {', '.join(allowed)} (or add the value to data/vocabulary.yml).",
+                field=name,
+                line=entry.line(name),
+            )
+        )
+
+
+def _check_ids(entries: dict[str, EntryRecord], problems: list[Problem]) -> None:
+    claims: dict[str, str] = {entry.id: entry.rel for entry in entries.values()}
+    for entry in entries.values():
+        for index, alias in enumerate(entry.data.aliases):
+            owner = claims.get(alias)
+            if owner is not None:
+                problems.append(
+                    Problem(
+                        entry.rel,
+                        f"Mã cũ (alias) '{alias}' đã được {owner} dùng: một mã chỉ được trỏ tới một mục.",
+                        f"The alias '{alias}' is already claimed by {owner}: an id may point to one entry only.",
+                        "Xóa alias này ở một trong hai tệp; mã QR đã in phải trỏ tới đúng một mục.",
+                        "Remove the alias from one of the two files; a printed QR code must lead to exactly one entry.",
+                        field=f"aliases[{index}]",
+                        line=entry.line("aliases", index),
+                    )
+                )
+            else:
+                claims[alias] = entry.rel
+
+
+def _check_links(entry: EntryRecord, inv: Inventory, problems: list[Problem]) -> None:
+    for index, other in enumerate(entry.data.related):
+        if other == entry.id or inv.entries.get(other) is None:
+            current = inv.aliases.get(other)
+            problems.append(
+                Problem(
+                    entry.rel,
+                    f"Mục liên quan '{other}' không tồn tại" + (f" (đó là mã cũ của '{current}')." if current else "."),
+                    f"The related entry '{other}' does not exist" + (f" (it is a former id of '{current}')." if current else "."),
+                    f"Ghi mã hiện tại '{current}'." if current else "Kiểm tra chính tả: mã là tên tệp .yml không có đuôi.",
+                    f"Use the current id '{current}'." if current else "Check the spelling: an id is the .yml file name without the extension.",
+                    field=f"related[{index}]",
+                    line=entry.line("related", index),
+                )
+            )
+    for index, item in enumerate(entry.data.media):
+        if item.kind == "youtube":
+            continue
+        path = inv.media_path(entry.id, item.path)
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    entry.rel,
+                    f"Không tìm thấy tệp media {urls.media_source(entry.id, item.path)}.",
+                    f"The media file {urls.media_source(entry.id, item.path)} does not exist.",
+                    f"Tải tệp lên thư mục {urls.MEDIA_SOURCE}/{entry.id}/ hoặc sửa tên tệp (phân biệt chữ hoa, chữ thường).",
+                    f"Upload the file to {urls.MEDIA_SOURCE}/{entry.id}/ or fix its name (case matters).",
+                    field=f"media[{index}].{item.kind}",
+                    line=entry.line("media", index, item.kind),
+                )
+            )
+
+
+def _check_pages(inv: Inventory, problems: list[Problem]) -> None:
+    """Every entry has its story; every story has its entry.
+
+    A page missing in only one language is reported by the translation parity check
+    (translations.py), which names both files; here, an entry with no page at all.
+    """
+    docs = inv.root / "docs"
+    for entry in inv.entries.values():
+        if not any((docs / lang / entry.section / f"{entry.id}.md").is_file() for lang in LANGUAGES):
+            problems.append(
+                Problem(
+                    entry.rel,
+                    f"Mục chưa có trang giới thiệu: cần docs/vi/{entry.section}/{entry.id}.md và docs/en/{entry.section}/{entry.id}.md.",
+                    f"The entry has no story page: docs/vi/{entry.section}/{entry.id}.md and docs/en/{entry.section}/{entry.id}.md are needed.",
+                    "Tạo hai trang đó (lệnh python -m heritage new tạo sẵn cả ba tệp cho mục mới).",
+                    "Create both pages (python -m heritage new scaffolds all three files of a new entry).",
+                )
+            )
+    for lang in LANGUAGES:
+        for section in ENTRY_SECTIONS:
+            folder = docs / lang / section
+            if not folder.is_dir():
+                continue
+            for page in sorted(folder.glob("*.md")):
+                if page.name == "index.md" or page.stem in inv.entries:
+                    continue
+                rel = page.relative_to(inv.root).as_posix()
+                if inv.entries.get(page.stem) is None and (inv.root / "data" / section / f"{page.stem}.yml").exists():
+                    continue  # its YAML has errors, already reported
+                problems.append(
+                    Problem(
+                        rel,
+                        f"Trang này không có tệp dữ liệu data/{section}/{page.stem}.yml.",
+                        f"This page has no data file data/{section}/{page.stem}.yml.",
+                        f"Tạo data/{section}/{page.stem}.yml (lệnh: python -m heritage new {section} {page.stem} --vi … --en …) hoặc xóa trang.",
+                        f"Create data/{section}/{page.stem}.yml (command: python -m heritage new {section} {page.stem} --vi … --en …) or delete the page.",
+                    )
+                )
+
+
+def _check_post(inv: Inventory, post: Post, problems: list[Problem]) -> None:
+    meta, rel, doc = post.meta, post.rel, post.doc
+    if meta.category is not None and meta.category not in inv.vocabulary.categories:
+        problems.append(
+            Problem(
+                rel,
+                f"Thể loại '{meta.category}' không có trong data/vocabulary.yml.",
+                f"The category '{meta.category}' is not in data/vocabulary.yml.",
+                f"Chọn một trong: {', '.join(inv.vocabulary.categories)}.",
+                f"Use one of: {', '.join(inv.vocabulary.categories)}.",
+                field="category",
+                line=doc.line_of(("category",)),
+            )
+        )
+    if meta.cover is not None:
+        cover = inv.root / urls.MEDIA_SOURCE / meta.cover
+        if ".." in meta.cover.split("/") or not cover.is_file():
+            problems.append(
+                Problem(
+                    rel,
+                    f"Không tìm thấy ảnh bìa data/media/{meta.cover}.",
+                    f"The cover image data/media/{meta.cover} does not exist.",
+                    "Ghi đường dẫn trong data/media/, ví dụ cover: dinh-tan-an/anh-1.jpg.",
+                    "Write a path inside data/media/, e.g. cover: dinh-tan-an/anh-1.jpg.",
+                    field="cover",
+                    line=doc.line_of(("cover",)),
+                )
+            )
+    for index, entry_id in enumerate(meta.entries):
+        if inv.resolve(entry_id) is None:
+            problems.append(
+                Problem(
+                    rel,
+                    f"Mục '{entry_id}' không tồn tại.",
+                    f"The entry '{entry_id}' does not exist.",
+                    "Ghi đúng mã của mục (tên tệp .yml trong data/, không có đuôi).",
+                    "Use the entry's id (its .yml file name in data/, without the extension).",
+                    field=f"entries[{index}]",
+                    line=doc.line_of(("entries", index)),
+                )
+            )
+
+
+def _check_post_dates(inv: Inventory, problems: list[Problem]) -> None:
+    """A post and its translation share their date."""
+    english = {p.slug: p for p in inv.posts["en"]}
+    for post in inv.posts["vi"]:
+        twin = english.get(post.slug)
+        if twin is not None and twin.date != post.date:
+            problems.append(
+                Problem(
+                    twin.rel,
+                    f"Ngày đăng {twin.date.isoformat()} khác với bản tiếng Việt ({post.date.isoformat()}).",
+                    f"The date {twin.date.isoformat()} differs from the Vietnamese post's ({post.date.isoformat()}).",
+                    f"Sửa `date: {post.date.isoformat()}` cho giống bản tiếng Việt.",
+                    f"Set `date: {post.date.isoformat()}` as in the Vietnamese post.",
+                    field="date",
+                )
+            )

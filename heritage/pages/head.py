@@ -1,0 +1,38 @@
+"""What a page's <head> tells search engines, feed readers and share previews, as a typed record.
+
+`overrides/main.html` prints these fields as they are; it decides nothing itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    href: str  # absolute
+
+
+@dataclass(frozen=True)
+class PageHead:
+    lang: str
+    locale: str  # Open Graph's: vi_VN, en_US
+    alternate_locales: list[str]
+    canonical: str  # absolute URL of the page
+    alternates: list[Alternate]  # the page in every language (hreflang)
+    x_default: str
+    feed: str  # the column's RSS feed in the page's language
+    feed_title: str
+    site_name: str
+    is_home: bool = False  # titled by the site's name alone
+    type: str = "website"  # Open Graph: website or article
+    noindex: bool = False
+    description: str | None = None  # None: the site's description
+    image: str | None = None  # absolute URL of the 1200×630 card
+    published: str | None = None  # a post's date, ISO
+    jsonld: str | None = None  # schema.org, already safe inside <script>
+    map: bool = False  # loads Leaflet
+    search: bool = False  # loads the search script

@@ -1,0 +1,44 @@
+"""The permanent QR landings: /q/<id>/ for every entry id and every former id (alias).
+
+A tiny page that forwards to the entry in the visitor's language: `?lang=vi|en` wins,
+otherwise the first of the browser's languages that is Vietnamese or English,
+otherwise English; two plain links work without JavaScript. Rendered from
+`pages/templates/qr_landing.html` like every other page fragment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from heritage import urls
+from heritage.pages.render import environment
+
+
+def landing_page(entry, code: str, canonical: str) -> str:
+    """The /q/<code>/ page: forwards by script, two plain links without it."""
+    template = environment().get_template("qr_landing.html")
+    return template.render(
+        vi="../../" + urls.entry("vi", entry.section, entry.id),
+        en="../../" + urls.entry("en", entry.section, entry.id),
+        name_vi=entry.name("vi"),
+        name_en=entry.name("en"),
+        canonical=canonical,
+    ) + "\n"
+
+
+def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = None) -> list[str]:
+    """/q/<code>/index.html for every id and alias; returns the codes written.
+
+    `finish` is applied to each page's HTML before it is written (the security pass).
+    """
+    written = []
+    for entry in site.inventory.entries.values():
+        canonical = site.absolute(entry.url("vi"))
+        for code in [entry.id, *entry.data.aliases]:
+            target = site_root / urls.qr_landing(code) / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page = landing_page(entry, code, canonical)
+            target.write_text(finish(page) if finish else page, encoding="utf-8")
+            written.append(code)
+    return written
