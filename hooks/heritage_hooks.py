@@ -1,6 +1,6 @@
 """MkDocs adapter: the only place that knows MkDocs. All logic lives in `heritage`.
 
-static-i18n runs these hooks once per language; `heritage.site.load_site` caches
+static-i18n runs these hooks once per language; `heritage.pages.site.load_site` caches
 the validated content, so data is loaded and checked once per build.
 
 `mkdocs build` builds the languages in parallel: once the Vietnamese build has loaded

@@ -1,6 +1,6 @@
 """Every internal link and resource of the built site resolves (`python -m heritage linkcheck site`).
 
-Unlike links.py (which checks editors' Markdown before the build), this reads the
+Unlike checks/links.py (which checks editors' Markdown before the build), this reads the
 finished HTML: theme assets, images in every srcset, feeds, QR codes, both languages.
 """
 

@@ -18,13 +18,7 @@ from heritage.content.inventory import EntryRecord, Inventory, Post
 from heritage.content.messages import field_label, suggest, validation_messages
 from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta
 from heritage.content.settings import load_settings
-from heritage.content.sources import (
-    SourceError,
-    YamlDocument,
-    load_yaml_file,
-    read_text,
-    split_front_matter,
-)
+from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
 from heritage.content.vocabulary import load_vocabulary
 from heritage.problems import Problem
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES

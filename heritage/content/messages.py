@@ -2,8 +2,8 @@
 
 Two sources of errors: pydantic's own (a missing field, a number written with a
 comma…), explained by one small function per error kind (`EXPLAIN`), and the
-schema's rules (`RULES`), which `content.schema` raises by name with `broken` so that
-the models hold no wording.
+schema's rules (`RULES`), which `content.schema` raises by name with their values
+(`schema.broken`), so that the models hold no wording.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from collections.abc import Callable
 from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import PydanticCustomError
+
+from heritage.content.schema import SCHEMAS
 
 Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
 
@@ -93,12 +94,6 @@ RULES: dict[str, Message] = {
 }
 
 
-def broken(rule: str, **values: Any) -> PydanticCustomError:
-    """The error a schema raises when `rule` (a key of RULES) is broken; it carries its wording."""
-    vi, en, fix_vi, fix_en = (text.format(**values) for text in RULES[rule])
-    return PydanticCustomError("heritage", en, {"vi": vi, "en": en, "fix_vi": fix_vi, "fix_en": fix_en})
-
-
 # --- pydantic's errors, one function per kind -----------------------------------------------
 
 
@@ -131,9 +126,6 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _all_field_names() -> dict[str, list[str]]:
-    from heritage.content.schema import (
-        SCHEMAS,  # the schema imports this module for `broken`
-    )
 
     owners: dict[str, list[str]] = {}
     for section, schema in SCHEMAS.items():
@@ -338,8 +330,8 @@ def explain(error: dict, model: type[BaseModel]) -> Message:
     """(vi, en, fix_vi, fix_en) for one pydantic error."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == "heritage":  # a schema rule: `broken` gave it its wording
-        return ctx["vi"], ctx["en"], ctx["fix_vi"], ctx["fix_en"]
+    if kind == "heritage":  # a schema rule, raised by name with its values (schema.broken)
+        return tuple(text.format(**ctx) for text in RULES[ctx["rule"]])
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     value = error.get("input")
     e = _Error(kind, loc, loc[-1] if loc else "", value, ctx, model)

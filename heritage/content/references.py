@@ -111,7 +111,7 @@ def _check_pages(inv: Inventory, problems: list[Problem]) -> None:
     """Every entry has its story; every story has its entry.
 
     A page missing in only one language is reported by the translation parity check
-    (translations.py), which names both files; here, an entry with no page at all.
+    (content/translations.py), which names both files; here, an entry with no page at all.
     """
     docs = inv.root / "docs"
     for entry in inv.entries.values():

@@ -1,7 +1,7 @@
 """Typed schemas of entry files (`data/<section>/<id>.yml`) and column posts.
 
 Pydantic does the type work; the wording of every error editors read is in
-`content.messages` (rules broken here are raised by name with `broken`).
+`content.messages`: a rule broken here is raised by name with its values (`broken`).
 Cross-file rules (vocabulary, related ids, media files, pages in both languages)
 are in `content.references`, which sees all files.
 """
@@ -12,16 +12,8 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
-
-from heritage.content.messages import broken
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -32,6 +24,11 @@ VIETNAM_LON = (102.0, 117.5)
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+def broken(rule: str, **values) -> PydanticCustomError:
+    """The error for a broken rule: its name (a key of `messages.RULES`) and values, no wording."""
+    return PydanticCustomError("heritage", rule, {"rule": rule, **values})
 
 
 class Model(BaseModel):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from heritage.content.messages import broken, field_label, validation_messages
-from heritage.content.schema import Text
+from heritage.content.messages import field_label, validation_messages
+from heritage.content.schema import Text, broken
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import Problem
 
