@@ -32,6 +32,7 @@ _shared: parallel.ForkedTask | None = None  # in the parent: the child writing t
 _in_child = False
 log = logging.getLogger("mkdocs.hooks.heritage")
 
+
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -65,7 +66,7 @@ def on_config(config):
         config.theme.static_templates.add("404.html")
     else:
         config.theme.static_templates.discard("404.html")
-    # Ours (heritage.sitemap) has both languages and hreflang links; the theme's would race with
+    # Ours (heritage.outputs.sitemap) has both languages and hreflang links; the theme's would race with
     # it in the parallel build. Not a template any more, it is removed from the files in on_files.
     config.theme.static_templates.discard("sitemap.xml")
     # One command, one state of the content: the first language's load serves all.
