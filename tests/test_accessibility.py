@@ -121,6 +121,8 @@ def test_keyboard_search(chromium, served_sample):
     assert page.evaluate("document.activeElement.name === 'q'")
     page.keyboard.type("hoi lim")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/en/tim-kiem/?q=*")  # the form reloads the page: Tab only once the results are there
+    page.wait_for_selector(".hx-results__title")
     tab_to(page, "el => el.closest('.hx-results__title')")
     assert page.evaluate("document.activeElement.textContent") == "Lim Festival (Hội Lim)"
     context.close()
