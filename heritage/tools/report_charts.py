@@ -28,7 +28,7 @@ from heritage.tools.report_text import short_month  # noqa: E402
 
 FAMILY = "Be Vietnam Pro"
 CHARTS = ("danh-muc", "so-hoa", "chuyen-muc", "ban-dich")
-SIZE = (6.3, 3.3)  # inches: 16 cm wide, the text width of an A4 page with the decree's margins
+SIZE = (6.3, 3.1)  # inches: 16 cm wide, the text width of an A4 page with the decree's margins
 DPI = 200
 RED, GOLD, GREY, PALE, INK = "#8a1c1c", "#d4a437", "#6f6a64", "#d9d4cc", "#2b2b2b"
 KIND_COLOURS = {"image": RED, "audio": GOLD, "video": GREY, "youtube": PALE}
@@ -81,13 +81,6 @@ def _label(key: str, lang: str) -> str:
     return LABELS[key][lang]
 
 
-def _bar_values(ax, bars, values: list[int]) -> None:
-    for bar, value in zip(bars, values):
-        if value:
-            x = bar.get_x() + bar.get_width() / 2
-            ax.annotate(str(value), (x, bar.get_y() + bar.get_height()), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points", fontsize=8, color=INK)
-
-
 def inventory_chart(f: ReportFigures, lang: str) -> Figure:
     """Horizontal bars, one per section: inventory data, then illustrative entries."""
     fig = Figure(figsize=SIZE, layout="constrained")
@@ -136,10 +129,12 @@ def column_chart(f: ReportFigures, lang: str) -> Figure:
     posts = [m.posts for m in f.column]
     colours = [STATE_COLOURS[m.state] for m in f.column]
     bars = ax.bar(months, posts, color=colours)
-    _bar_values(ax, bars, posts)
-    top = max(posts + [1]) * 1.3 + 0.3
+    for bar, value in zip(bars, posts):  # inside the bar: above it the value would sit on the rule's line
+        if value:
+            ax.annotate(str(value), (bar.get_x() + bar.get_width() / 2, value / 2), ha="center", va="center", fontsize=9, fontweight="bold", color="white")
+    top = max(posts + [1]) * 1.35 + 0.3
     ax.axhline(1, color=INK, linestyle="--", linewidth=1)
-    ax.annotate(_label("rule", lang), (0, 1), xycoords=("axes fraction", "data"), xytext=(2, 3), textcoords="offset points", fontsize=8, color=INK)
+    ax.annotate(_label("rule", lang), (1, 1), xycoords=("axes fraction", "data"), xytext=(0, 4), textcoords="offset points", ha="right", fontsize=8, color=INK)
     for x, m in enumerate(f.column):
         if m.state in ("missed", "excused"):
             ax.annotate(_label(m.state, lang), (x, 0), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points", fontsize=8, fontweight="bold", color=RED if m.state == "missed" else GREY)
@@ -151,7 +146,7 @@ def column_chart(f: ReportFigures, lang: str) -> Figure:
 
 def translation_chart(f: ReportFigures, lang: str) -> Figure:
     """A ring of translation states, the share up to date in its middle."""
-    fig = Figure(figsize=SIZE, layout="constrained")
+    fig = Figure(figsize=(SIZE[0], 2.5), layout="constrained")
     ax = fig.add_subplot()
     shown = [(key, n) for key, n in f.translations.by_status.items() if n]
     if shown:

@@ -30,7 +30,8 @@ FONT = "Times New Roman"
 BODY_PT, SMALL_PT, TABLE_PT = 14, 12, 12
 PAGE = {"width": Mm(210), "height": Mm(297), "top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 TEXT_MM = 210 - 30 - 15  # the width between the margins
-HEADER_MM = (72, TEXT_MM - 72)  # issuing body | national motto
+HEADER_MM = (68, 104)  # issuing body | national motto: wider than the text, as offices set it
+HEADER_SHIFT_MM = -5  # so the header starts 5 mm into the left margin and ends 2 mm into the right one
 INDENT = Mm(12.7)  # first-line indent of body paragraphs (1.27 cm)
 
 FRAME: dict[str, dict[str, str]] = {
@@ -169,13 +170,17 @@ def _rule(container, width_mm: float, box_mm: float) -> None:
     ppr.insert_element_before(border, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
 
 
+# What may follow w:tblBorders in w:tblPr: Word refuses a file whose elements are out of order.
+_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
 def _no_borders(table: DocxTable) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_AFTER_BORDERS)
 
 
 def _widths(table: DocxTable, widths_mm: tuple[float, ...]) -> None:
@@ -215,6 +220,10 @@ def _header(doc, frame: dict[str, Piece], lang: str, issued: dt.date) -> None:
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
     _widths(table, HEADER_MM)
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(int(Mm(HEADER_SHIFT_MM).twips)))
+    indent.set(qn("w:type"), "dxa")
+    table._tbl.tblPr.insert_element_before(indent, "w:tblBorders", *_AFTER_BORDERS)
     left, right = table.rows[0].cells
     centre = WD_ALIGN_PARAGRAPH.CENTER
     left.paragraphs[0].alignment = centre
@@ -223,7 +232,7 @@ def _header(doc, frame: dict[str, Piece], lang: str, issued: dt.date) -> None:
     _paragraph(left, _upper(frame["office"]), 13, centre, bold=True, after=0)
     _rule(left, 25, HEADER_MM[0])
     right.paragraphs[0].alignment = centre
-    _run(right.paragraphs[0], FRAME["country"][lang], 13, bold=True)
+    _run(right.paragraphs[0], FRAME["country"][lang], 12.5, bold=True)
     right.paragraphs[0].paragraph_format.space_after = Pt(0)
     _paragraph(right, FRAME["motto"][lang], 14, centre, bold=True, underline=True, after=0)
     number, date = table.rows[1].cells
@@ -243,16 +252,20 @@ def _title(doc, document: Document) -> None:
     doc.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
 
+def _column_widths(block: Table) -> tuple[float, ...]:
+    """Numbers get what their heading needs (at most 40 mm); text columns share the rest, the last one most."""
+    numeric = {i: max(20.0, min(40.0, len(block.header[i]) * 1.6)) for i in block.numeric}
+    text = [i for i in range(len(block.header)) if i not in numeric]
+    free = TEXT_MM - sum(numeric.values())
+    shares = {i: (1.0 if len(text) == 1 else 0.36 if i == text[0] else 0.64 / (len(text) - 1)) for i in text}
+    return tuple(numeric[i] if i in numeric else free * shares[i] for i in range(len(block.header)))
+
+
 def _table(doc, block: Table) -> None:
     table = doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    numeric_mm = 24 if len(block.header) <= 4 else 22
-    rest = [i for i in range(len(block.header)) if i not in block.numeric]
-    free = TEXT_MM - numeric_mm * len(block.numeric)
-    widths = tuple(numeric_mm if i in block.numeric else free / len(rest) for i in range(len(block.header)))
-    if len(rest) == 2:  # a label and a longer text (rankings, names): give the text more room
-        widths = tuple(free * (0.36 if i == rest[0] else 0.64) if i in rest else numeric_mm for i in range(len(block.header)))
+    widths = _column_widths(block)
     _widths(table, widths)
     _repeat_header(table.rows[0])
     for row, values in zip(table.rows, ((Strong(h) for h in block.header), *block.rows)):
@@ -290,13 +303,15 @@ def _body(doc, document: Document, charts: dict[str, Path]) -> None:
             picture.paragraph_format.keep_with_next = True
             picture.add_run().add_picture(str(charts[block.key]), width=Mm(155))
             _paragraph(doc, block.caption, SMALL_PT, WD_ALIGN_PARAGRAPH.CENTER, italic=True)
-    _paragraph(doc, document.closing.parts, align=justify, indent=INDENT)
+    closing = _paragraph(doc, document.closing.parts, align=justify, indent=INDENT)
+    closing.paragraph_format.keep_with_next = True
 
 
 def _signature(doc, settings: Settings, frame: dict[str, Piece], lang: str) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, (TEXT_MM / 2, TEXT_MM / 2))
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # the block moves whole to the next page
     left, right = table.rows[0].cells
     head = left.paragraphs[0]
     _run(head, FRAME["recipients"][lang], 12, bold=True, italic=True)
