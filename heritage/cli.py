@@ -101,52 +101,11 @@ def _valid_content(root: Path):
     return inventory, inventory.settings
 
 
-def _report_problems(args: argparse.Namespace, now) -> tuple[list, int | None, object]:
-    """The report's own arguments, checked like content: every problem at once, in both languages."""
-    import datetime as dt
-
-    from heritage.problems import Problem
-
-    where = "python -m heritage report"
-    problems, year, until = [], None, None
-    if args.year is None:
-        problems.append(Problem(where, "Thiếu năm cần báo cáo.", "The year to report on is missing.", f"Thêm --year, ví dụ --year {now.year}.", f"Add --year, e.g. --year {now.year}.", field="--year"))
-    elif not args.year.strip().isdigit() or not 2000 <= int(args.year) <= now.year:
-        problems.append(Problem(
-            where, f"'{args.year}' không phải một năm đã có số liệu (từ 2000 đến {now.year}).", f"'{args.year}' is not a year with figures (2000 to {now.year}).",
-            f"Ghi năm bằng bốn chữ số, ví dụ --year {now.year}.", f"Write the year with four digits, e.g. --year {now.year}.", field="--year",
-        ))
-    else:
-        year = int(args.year)
-    if args.until:
-        try:
-            until = dt.date.fromisoformat(args.until.strip())
-        except ValueError:
-            problems.append(Problem(
-                where, f"'{args.until}' không phải ngày dạng NĂM-THÁNG-NGÀY.", f"'{args.until}' is not a YEAR-MONTH-DAY date.",
-                "Ví dụ --until 2026-10-20.", "For example --until 2026-10-20.", field="--until",
-            ))
-        else:
-            if year is not None and until.year != year:
-                problems.append(Problem(
-                    where, f"Ngày {until.isoformat()} không thuộc năm {year} đang báo cáo.", f"{until.isoformat()} is not in {year}, the year reported on.",
-                    f"Chọn một ngày trong năm {year}, hoặc bỏ --until.", f"Pick a day in {year}, or leave --until out.", field="--until",
-                ))
-            elif until > now:
-                problems.append(Problem(
-                    where, f"Ngày {until.isoformat()} chưa đến (hôm nay là {now.isoformat()}).", f"{until.isoformat()} has not come yet (today is {now.isoformat()}).",
-                    "Bỏ --until để tính đến hôm nay.", "Leave --until out to count up to today.", field="--until",
-                ))
-    elif year is not None:
-        until = min(dt.date(year, 12, 31), now)
-    return problems, year, until
-
-
 def _report(args: argparse.Namespace) -> int:
-    from heritage.tools.report import write_report
+    from heritage.tools.report import check_period, write_report
 
     now = today()
-    problems, year, until = _report_problems(args, now)
+    problems, year, until = check_period(args.year, args.until, now)
     if problems:
         print(format_problems(problems))
         return 1

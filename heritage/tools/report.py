@@ -24,6 +24,7 @@ from heritage.column.rules import months, months_with_posts
 from heritage.content import history, translations
 from heritage.content.inventory import Inventory
 from heritage.content.settings import Settings
+from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS
 from heritage.text import vi_sort_key
 
@@ -263,6 +264,48 @@ def compute(inv: Inventory, settings: Settings, year: int, until: dt.date) -> Re
         festivals=_festivals(inv, year, until),
         priorities=_priorities(inv),
     )
+
+
+def check_period(year_arg: str | None, until_arg: str | None, now: dt.date) -> tuple[list[Problem], int | None, dt.date | None]:
+    """--year and --until, checked like content: every problem at once, in both languages.
+
+    Without --until the report counts up to today, or to 31 December for a past year.
+    """
+    where = "python -m heritage report"
+    problems: list[Problem] = []
+    year: int | None = None
+    until: dt.date | None = None
+    if year_arg is None:
+        problems.append(Problem(where, "Thiếu năm cần báo cáo.", "The year to report on is missing.", f"Thêm --year, ví dụ --year {now.year}.", f"Add --year, e.g. --year {now.year}.", field="--year"))
+    elif not year_arg.strip().isdigit() or not 2000 <= int(year_arg) <= now.year:
+        problems.append(Problem(
+            where, f"'{year_arg}' không phải một năm đã có số liệu (từ 2000 đến {now.year}).", f"'{year_arg}' is not a year with figures (2000 to {now.year}).",
+            f"Ghi năm bằng bốn chữ số, ví dụ --year {now.year}.", f"Write the year with four digits, e.g. --year {now.year}.", field="--year",
+        ))
+    else:
+        year = int(year_arg)
+    if until_arg:
+        try:
+            until = dt.date.fromisoformat(until_arg.strip())
+        except ValueError:
+            problems.append(Problem(
+                where, f"'{until_arg}' không phải ngày dạng NĂM-THÁNG-NGÀY.", f"'{until_arg}' is not a YEAR-MONTH-DAY date.",
+                "Ví dụ --until 2026-10-20.", "For example --until 2026-10-20.", field="--until",
+            ))
+        else:
+            if year is not None and until.year != year:
+                problems.append(Problem(
+                    where, f"Ngày {until.isoformat()} không thuộc năm {year} đang báo cáo.", f"{until.isoformat()} is not in {year}, the year reported on.",
+                    f"Chọn một ngày trong năm {year}, hoặc bỏ --until.", f"Pick a day in {year}, or leave --until out.", field="--until",
+                ))
+            elif until > now:
+                problems.append(Problem(
+                    where, f"Ngày {until.isoformat()} chưa đến (hôm nay là {now.isoformat()}).", f"{until.isoformat()} has not come yet (today is {now.isoformat()}).",
+                    "Bỏ --until để tính đến hôm nay.", "Leave --until out to count up to today.", field="--until",
+                ))
+    elif year is not None:
+        until = min(dt.date(year, 12, 31), now)
+    return problems, year, until
 
 
 def write_report(inv: Inventory, settings: Settings, year: int, until: dt.date, folder: Path, lang: str = "vi", issued: dt.date | None = None) -> list[Path]:
