@@ -164,7 +164,10 @@ DRAW = {"danh-muc": inventory_chart, "so-hoa": media_chart, "chuyen-muc": column
 def draw(f: ReportFigures, lang: str) -> dict[str, Figure]:
     """Every chart as a matplotlib Figure (tests read their texts)."""
     with rc_context(_style()):
-        return {key: DRAW[key](f, lang) for key in CHARTS}
+        drawn = {key: DRAW[key](f, lang) for key in CHARTS}
+        for fig in drawn.values():
+            fig.draw_without_rendering()  # tick labels are made at drawing time, with the style in force
+    return drawn
 
 
 def write_charts(f: ReportFigures, lang: str, folder: Path, stem: str) -> dict[str, ChartFiles]:
