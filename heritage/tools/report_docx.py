@@ -30,7 +30,7 @@ FONT = "Times New Roman"
 BODY_PT, SMALL_PT, TABLE_PT = 14, 12, 12
 PAGE = {"width": Mm(210), "height": Mm(297), "top": Mm(20), "bottom": Mm(20), "left": Mm(30), "right": Mm(15)}
 TEXT_MM = 210 - 30 - 15  # the width between the margins
-HEADER_MM = (68, 104)  # issuing body | national motto: wider than the text, as offices set it
+HEADER_MM = {"vi": (68, 104), "en": (84, 88)}  # issuing body | national motto: wider than the text, as offices set it
 HEADER_SHIFT_MM = -5  # so the header starts 5 mm into the left margin and ends 2 mm into the right one
 INDENT = Mm(12.7)  # first-line indent of body paragraphs (1.27 cm)
 
@@ -219,7 +219,7 @@ def _page_numbers(section) -> None:
 def _header(doc, frame: dict[str, Piece], lang: str, issued: dt.date) -> None:
     table = doc.add_table(rows=2, cols=2)
     _no_borders(table)
-    _widths(table, HEADER_MM)
+    _widths(table, HEADER_MM[lang])
     indent = OxmlElement("w:tblInd")
     indent.set(qn("w:w"), str(int(Mm(HEADER_SHIFT_MM).twips)))
     indent.set(qn("w:type"), "dxa")
@@ -230,7 +230,7 @@ def _header(doc, frame: dict[str, Piece], lang: str, issued: dt.date) -> None:
     _run(left.paragraphs[0], _upper(frame["agency"]), 13)
     left.paragraphs[0].paragraph_format.space_after = Pt(0)
     _paragraph(left, _upper(frame["office"]), 13, centre, bold=True, after=0)
-    _rule(left, 25, HEADER_MM[0])
+    _rule(left, 25, HEADER_MM[lang][0])
     right.paragraphs[0].alignment = centre
     _run(right.paragraphs[0], FRAME["country"][lang], 12.5, bold=True)
     right.paragraphs[0].paragraph_format.space_after = Pt(0)
