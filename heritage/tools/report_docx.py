@@ -24,6 +24,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from heritage.content.settings import Settings
+from heritage.i18n import format_day
 from heritage.tools.report_text import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table
 
 FONT = "Times New Roman"
@@ -64,7 +65,7 @@ def dated_line(place: str | Placeholder, day: dt.date, lang: str) -> tuple[Piece
     if lang == "vi":
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
         return (place, f", ngày {day.day:02d} tháng {month} năm {day.year}")
-    return (place, f", {day.day} {day:%B} {day.year}")
+    return (place, f", {format_day(day, 'en')}")
 
 
 def _frame(settings: Settings, lang: str) -> dict[str, Piece]:

@@ -9,7 +9,7 @@ numbers (a test compares them with the CSV).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from heritage.content.translations import STATUS_LABELS
 from heritage.i18n import format_day
@@ -80,7 +80,6 @@ class Document:
     intro: tuple[Paragraph, ...]
     body: tuple[Block, ...]
     closing: Paragraph
-    headings: tuple[str, ...] = field(default=())  # the numbered parts, in order (for tests and the docx)
 
 
 WORDS: dict[str, dict[str, str]] = {
@@ -258,11 +257,9 @@ PARTS = (
 def document(f: ReportFigures, lang: str, chart_files: dict[str, str] | None = None) -> Document:
     """The report in one language; charts are numbered in order of appearance."""
     body: list[Block] = []
-    headings = []
     charts = 0
     for number, (key, part) in enumerate(PARTS):
         heading = f"{ROMAN[number]}. {w(key, lang, year=f.year)}"
-        headings.append(heading)
         body.append(Heading(heading, 1))
         points = 0
         for block in part(f, lang):
@@ -284,7 +281,6 @@ def document(f: ReportFigures, lang: str, chart_files: dict[str, str] | None = N
         intro=tuple(intro),
         body=tuple(body),
         closing=Paragraph((w("closing", lang, year=f.year),)),
-        headings=tuple(headings),
     )
 
 
