@@ -90,3 +90,18 @@ def test_missed_month_is_written_on_the_chart(figures):
     missed = [t for t in column.findobj(Text) if t.get_text() == "thiếu"]
     assert len(missed) == len(figures.missed_months) == 1
     assert missed[0].xy[0] == 7  # August, the eighth bar
+
+
+def test_bars_show_the_reported_numbers(figures):
+    drawn = report_charts.draw(figures, "vi")
+    column = drawn["chuyen-muc"].axes[0]
+    assert [bar.get_height() for bar in column.patches] == [m.posts for m in figures.column]
+    media = drawn["so-hoa"].axes[0]
+    per_month = [0] * 12
+    for bar in media.patches:
+        per_month[round(bar.get_x() + bar.get_width() / 2)] += bar.get_height()
+    assert per_month == [figures.media.month_total(m) for m in range(1, 13)] and sum(per_month) == 2
+    inventory = drawn["danh-muc"].axes[0]
+    widths = [bar.get_width() for bar in inventory.patches]
+    totals = [widths[i] + widths[i + len(figures.sections)] for i in range(len(figures.sections))]
+    assert totals == [s.entries for s in reversed(figures.sections)]
