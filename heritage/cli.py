@@ -102,20 +102,21 @@ def _valid_content(root: Path):
 
 
 def _report(args: argparse.Namespace) -> int:
-    import datetime as dt
+    from heritage.tools.report import check_period, write_report
 
-    from heritage.tools.report import write_report
-
+    now = today()
+    problems, year, until = check_period(args.year, args.until, now)
+    if problems:
+        print(format_problems(problems))
+        return 1
     content = _valid_content(Path(args.root))
     if content is None:
         return 1
     inventory, settings = content
-    if args.until:
-        until = dt.date.fromisoformat(args.until)
-    else:
-        until = min(dt.date(args.year, 12, 31), today())
-    markdown, table = write_report(inventory, settings, args.year, until, Path(args.out))
-    print(f"Đã ghi / Written: {markdown} {table}")
+    written = write_report(inventory, settings, year, until, Path(args.out), args.lang, issued=now)
+    print("Đã ghi / Written:")
+    for path in written:
+        print(f"  {path}")
     return 0
 
 
@@ -180,8 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     prepare.set_defaults(func=_media_prepare)
 
     report = commands.add_parser("report", help="báo cáo năm (trước 25/10) / the yearly report")
-    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--year", help="năm cần báo cáo, ví dụ 2026 / the year, e.g. 2026")
     report.add_argument("--until", help="tính đến ngày (NĂM-THÁNG-NGÀY), mặc định hôm nay hoặc 31/12 / count up to this date")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi: bao-cao-NĂM.*; en: report-YEAR.* (bản tiếng Anh cho đối tác / English, for partners)")
     report.add_argument("--out", default="bao-cao", help="thư mục ghi báo cáo / output folder (default: bao-cao/)")
     report.set_defaults(func=_report)
 

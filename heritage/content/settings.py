@@ -1,4 +1,4 @@
-"""Site-wide settings from data/site.yml (ward name, column launch month)."""
+"""Site-wide settings from data/site.yml (ward name, column launch month, the report's header)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,30 @@ class License(BaseModel):
     url: str
 
 
+class Signer(BaseModel):
+    """Who signs the yearly report: the title (e.g. Trưởng phòng) and the person's name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: Text | None = None
+    name: str | None = None
+
+
+class ReportSettings(BaseModel):
+    """The administrative header and signature of the yearly report (Decree 30/2020/NĐ-CP).
+
+    Every field is optional: the Word document shows a highlighted placeholder for
+    whatever is missing, rather than invent an office, a number or a signatory.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    agency: Text | None = None  # the body above the office: UBND phường Tân An
+    office: Text | None = None  # the office that issues the report
+    number: str | None = None  # number and symbol, e.g. "…/BC-VHXH" (the clerk fills the number)
+    place: str | None = None  # the place name of the date line: "Tân An"
+    signer: Signer = Signer()
+    recipients: list[Text] = []  # "Nơi nhận", the archive line last
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
@@ -73,6 +97,7 @@ class Settings(BaseModel):
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings
+    report: ReportSettings = ReportSettings()
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))
