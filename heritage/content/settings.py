@@ -66,6 +66,15 @@ class License(BaseModel):
     url: str
 
 
+class BrochureSettings(BaseModel):
+    """What the bilingual brochure (`heritage brochure`) features; ids are checked with the content."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    intro: Text  # the ward in a paragraph, both languages
+    relics: list[str] = []  # featured relics, in order (default: the first relics by name)
+    trail: str | None = None  # the trail printed with its map (default: the first by name)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
@@ -73,6 +82,7 @@ class Settings(BaseModel):
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings
+    brochure: BrochureSettings | None = None
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))
