@@ -282,7 +282,7 @@ def _relics(p: Page, c: Content, relics: list, first: bool) -> None:
     if first:
         y += p.heading(y, "Di tích tiêu biểu", "Featured relics")
     for entry in relics:
-        y += _entry_block(p, c, entry, y, 48 if first else 55) + 7
+        y += _entry_block(p, c, entry, y, 40 if first else 55) + 7
 
 
 def _calendar(p: Page, c: Content) -> None:
@@ -363,7 +363,15 @@ def _trail(p: Page, c: Content) -> None:
         pdf.circle(x * MM, (PAGE_H - py) * MM, 3.2 * MM, stroke=1, fill=1)
         p.text(x, py + 1.3, str(stop.number), 8, "Bold", Color(1, 1, 1), centre=True)
     # north arrow and a scale bar, so the sketch can be read without a background map
-    p.text(box_x + box_w - 6, y + 7, "N ↑", 7, "Bold", INK, centre=True)
+    arrow_x, arrow_y = box_x + box_w - 7, y + 5
+    arrow = pdf.beginPath()
+    arrow.moveTo(arrow_x * MM, (PAGE_H - arrow_y) * MM)
+    arrow.lineTo((arrow_x - 2) * MM, (PAGE_H - arrow_y - 5) * MM)
+    arrow.lineTo((arrow_x + 2) * MM, (PAGE_H - arrow_y - 5) * MM)
+    arrow.close()
+    pdf.setFillColor(INK)
+    pdf.drawPath(arrow, stroke=0, fill=1)
+    p.text(arrow_x, arrow_y + 9, "N", 7, "Bold", INK, centre=True)
     bar_km = 0.5 if scale * 0.5 < box_w / 3 else 0.25
     p.rect(box_x + 4, y + box_h - 5, bar_km * scale, 1, INK)
     p.text(box_x + 4, y + box_h - 6.5, f"{int(bar_km * 1000)} m", 6.5, "Medium", INK)
