@@ -220,7 +220,7 @@ def test_trail_page_has_stops_map_data_facts_and_jsonld(trail_site, prefix):
 
 def test_index_entry_backlinks_landing_and_sitemap(trail_site):
     index = trail_site.html("hanh-trinh")
-    assert 'href="vong-thu/"' in index and "3 điểm dừng" in index
+    assert 'hanh-trinh/vong-thu/"' in index and "3 điểm dừng" in index
     entry = trail_site.html("en/di-tich/chua-an")
     assert "Trails that pass by" in entry and "hanh-trinh/vong-thu/" in entry and "stop 2" in entry
     landing = trail_site.html("q/vong-thu")
