@@ -259,3 +259,27 @@ def test_trail_sign_prints_the_trail_code(small_project, tmp_path):
     assert code.text == f"{SAMPLE_URL}q/vong-thu/"
     assert "vong-thu" in (small_project.root / "data/qr-issued.yml").read_text(encoding="utf-8")
     assert small_project.check().returncode == 0  # an issued trail code resolves
+
+
+# --- in a real browser ----------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_trail_map_draws_numbered_stops_without_foreign_requests(chromium, served_sample, prefix):
+    from .conftest import PHONE
+
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served_sample + prefix + "hanh-trinh/vong-dinh-chua-den/")
+    page.locator("[data-hx-trail-map][data-stops]").wait_for(state="attached")
+    assert page.locator(".hx-trail-marker").all_inner_texts() == ["1", "2", "3", "4"]
+    assert page.locator(".hx-stop").count() == 4
+    assert page.locator("path.leaflet-interactive").count() == 1  # the route line
+    page.locator(".hx-trail-marker").nth(1).click()
+    link = page.locator(".leaflet-popup-content a")
+    assert link.inner_text() == ("2. Đình Tân An" if not prefix else "2. Tân An Communal House")
+    assert not [u for u in requests if not u.startswith(served_sample)]  # no tiles until asked
+    context.close()
