@@ -68,6 +68,13 @@ def test_schema_errors_are_worded(small_project, fields, field, en):
     assert problems[0].vi and problems[0].line
 
 
+def test_markup_in_a_note_is_refused(small_project):
+    write_trail(small_project, "vong-thu", [{"entry": "dinh-tan-an", "note": bi("<script>alert(1)</script>", "ok")}, "chua-an"])
+    small_project.stamp_all()
+    result = small_project.check()
+    assert result.returncode == 1 and "stops[0].note.vi" in result.stdout.split("📄 data/trails/vong-thu.yml", 1)[1]
+
+
 def test_a_single_stop_is_not_a_trail(small_project):
     write_trail(small_project, "vong-thu", ["dinh-tan-an"])
     (problem,) = [p for p in load_inventory(small_project.root).errors if p.file == "data/trails/vong-thu.yml"]

@@ -295,6 +295,9 @@ def templates(root: Path) -> dict[str, str]:
         out[f"{section}.yml"] = entry_yaml(section, TEMPLATE_ID, "Tên tiếng Việt", "English name", root)
         for lang in LANGUAGES:
             out[f"{section}.{lang}.md"] = entry_page(section, lang, "Tên tiếng Việt" if lang == "vi" else "English name", TEMPLATE_ID)
+    out[f"{TRAILS}.yml"] = trail_yaml(TEMPLATE_ID, "Tên hành trình", "Trail name")
+    for lang in LANGUAGES:
+        out[f"{TRAILS}.{lang}.md"] = trail_page(lang, "Tên hành trình" if lang == "vi" else "Trail name", TEMPLATE_ID)
     for lang in LANGUAGES:
         out[f"{COLUMN.key}.{lang}.md"] = _post(lang, "Tiêu đề bài viết" if lang == "vi" else "Post title", dt.date(2026, 1, 1), root)
     return out
