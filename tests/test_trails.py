@@ -233,6 +233,10 @@ def test_index_entry_backlinks_landing_and_sitemap(trail_site):
     landing = trail_site.html("q/vong-thu")
     assert 'data-vi="../../hanh-trinh/vong-thu/"' in landing and 'data-en="../../en/hanh-trinh/vong-thu/"' in landing
     assert (trail_site.root / "site/q/vong-thu/qr.png").is_file()
+    index = json.loads((trail_site.root / "site/search/en.json").read_text(encoding="utf-8"))
+    docs = index if isinstance(index, list) else index.get("docs", index)
+    found = [d for d in (docs.values() if isinstance(docs, dict) else docs) if isinstance(d, dict) and d.get("t") == "Trail vong-thu"]
+    assert found and found[0]["x"] == "Summary." and found[0]["s"] == "Heritage trails"
     sitemap = (trail_site.root / "site/sitemap.xml").read_text(encoding="utf-8")
     assert f"{SAMPLE_URL}hanh-trinh/vong-thu/" in sitemap and f"{SAMPLE_URL}en/hanh-trinh/vong-thu/" in sitemap
 

@@ -80,6 +80,12 @@ class SearchIndex:
             if post is not None:
                 self.add(lang, url, post.meta.title, "post", COLUMN.label(lang), post.meta.summary, markdown)
             return
+        if kind == "trail" and key in inventory.trails:  # by its name and summary, like an entry
+            from heritage.i18n import t
+
+            trail = inventory.trails[key]
+            self.add(lang, url, trail.name(lang), "page", t("trails", lang), trail.data.summary(lang), markdown)
+            return
         label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
         self.add(lang, url, title or label, "page", label, "", markdown)
 
