@@ -293,7 +293,11 @@ def _calendar(p: Page, c: Content) -> None:
     y += 6
     if not c.festivals:
         p.pair(y, f"Chưa có lễ hội nào trong năm {c.year}.", f"No festival in {c.year} yet.")
-    for o in c.festivals:
+    for shown, o in enumerate(c.festivals):
+        if y > PAGE_H - 42:  # a page holds about twelve festivals; the website has them all
+            rest = len(c.festivals) - shown
+            y += p.pair(y, f"… và {rest} lễ hội khác trên trang Lịch lễ hội.", f"… and {rest} more festivals on the website's calendar.", SMALL)
+            break
         p.rect(MARGIN, y, PAGE_W - 2 * MARGIN, 0.3, GOLD)
         y += 2
         when = o.entry.data.when
