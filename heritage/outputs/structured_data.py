@@ -8,6 +8,7 @@ import json
 from heritage import urls
 from heritage.calendar import festivals
 from heritage.outputs.opendata import FILES
+from heritage.trails.route import route
 
 TYPES = {
     "di-tich": "LandmarksOrHistoricalBuildings",
@@ -96,14 +97,12 @@ def script_safe(data: dict) -> str:
 
 def trail_jsonld(site, trail, lang: str) -> dict:
     """A TouristTrip whose itinerary is the ordered list of its stops (schema.org ItemList)."""
-    from heritage.trails.route import route
-
     path = route(trail, site.inventory)
     items = [
         {
             "@type": "ListItem",
             "position": stop.number,
-            "item": {**{k: v for k, v in _place(stop.entry, lang).items()}, "@type": TYPES.get(stop.entry.section, "Place"), "url": site.absolute(stop.entry.url(lang))},
+            "item": {**_place(stop.entry, lang), "@type": TYPES[stop.entry.section], "url": site.absolute(stop.entry.url(lang))},
         }
         for stop in path.stops
     ]

@@ -21,6 +21,7 @@ from heritage.column import rules as column
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.outputs import opendata
 from heritage.sections import COLUMN, ENTRY_SECTIONS
+from heritage.text import vi_sort_key
 from heritage.trails import route as trail_route
 
 if TYPE_CHECKING:
@@ -280,8 +281,6 @@ def trail_blocks(data: RenderData, trail: "TrailRecord", lang: str, base: str) -
 
 def trails_index(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    from heritage.text import vi_sort_key
-
     trails = sorted(data.inventory.trails.values(), key=lambda t: vi_sort_key(t.name(lang)))
     return r.render("trails_index.html", routes=[trail_route.route(t, data.inventory) for t in trails], km=r.km)
 

@@ -7,9 +7,12 @@ the page says so. Speeds are stated assumptions a visitor can check, not measure
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from heritage.calendar import festivals as festival_dates
 
 if TYPE_CHECKING:
     from heritage.content.inventory import EntryRecord, Inventory, TrailRecord
@@ -100,11 +103,9 @@ def format_km(km: float, lang: str) -> str:
 NEARBY_KM = 0.5  # a festival held this close to a stop is on the trail
 
 
-def festivals_on(route: Route, inv: "Inventory", today, days: int = 365) -> list:
+def festivals_on(route: Route, inv: "Inventory", today: dt.date, days: int = 365) -> list[festival_dates.Occurrence]:
     """Festival occurrences on the trail in the coming `days`: a festival that is a stop, is
     related to a stop (either way), or is held within NEARBY_KM of one."""
-    from heritage.calendar import festivals as festival_dates
-
     stop_ids = {s.entry.id for s in route.stops}
     related = {other for s in route.stops for other in s.entry.data.related}
 
