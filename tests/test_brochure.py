@@ -43,7 +43,7 @@ def test_eight_a5_pages_saddle_stitched(brochure):
 # Each section in both languages, on its page (text extracted from the PDF: it is real text).
 SECTIONS = [
     (0, ["Di sản Tân An", "Tân An Heritage", "Tài liệu giới thiệu song ngữ · 2027", "A bilingual introduction · 2027"]),
-    (1, ["Phường Tân An", "Tân An Ward", "quê hương của dân ca Quan họ", "home of Quan họ folk songs"]),
+    (1, ["Phường Tân An", "Tân An Ward", "quê hương của dân ca Quan họ", "home of Quan họ Bắc Ninh folk songs"]),
     (2, ["Di tích tiêu biểu", "Featured relics", "Đình Tân An", "Tân An Communal House", "Chùa Tân An", "Tân An Pagoda"]),
     (3, ["Đền Mẫu Tân An", "Tân An Mother Goddess Temple", "Nhà thờ họ Nguyễn", "Nguyễn Clan Ancestral Hall"]),
     (4, ["Lịch lễ hội 2027", "Festival calendar 2027", "Hội Lim", "Lim Festival", "Âm lịch", "Lunar date", "tháng Giêng", "1st lunar month"]),
