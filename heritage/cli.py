@@ -135,13 +135,38 @@ def _plaques(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     ids = args.ids or sorted(inventory.entries)
-    unknown = [i for i in ids if i not in inventory.entries]
+    unknown = [i for i in ids if i not in inventory.entries and i not in inventory.trails]
     if unknown:
         print(f"Không có mục: {', '.join(unknown)}. / No such entry: {', '.join(unknown)}.", file=sys.stderr)
         return 1
     written = write_plaques(inventory, settings, site_url, ids, Path(args.out), today())
     print(f"Đã ghi {len(written)} tệp vào {args.out}/ (A5, A6: PDF và SVG; tờ in A4). / Wrote {len(written)} files to {args.out}/.")
     print(f"Mã đã in được ghi vào {ISSUED_FILE}. / Printed codes recorded in {ISSUED_FILE}.")
+    return 0
+
+
+def _brochure(args: argparse.Namespace) -> int:
+    from heritage.qr import codes as qr
+    from heritage.tools.brochure import BrochureError, write_brochure
+
+    content = _valid_content(Path(args.root))
+    if content is None:
+        return 1
+    inventory, settings = content
+    try:
+        site_url = qr.public_site_url(settings.site_url)
+    except qr.SiteUrlError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    year = args.year or today().year
+    target = Path(args.out) / f"di-san-tan-an-{year}.pdf"
+    try:
+        written = write_brochure(inventory, site_url, year, target)
+    except BrochureError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    lowest = min((p.dpi for p in written.photos), default=0)
+    print(f"Đã ghi / Written: {target} ({written.pages} trang A5 / A5 pages; ảnh thấp nhất / lowest photo resolution {lowest:.0f} dpi)")
     return 0
 
 
@@ -168,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     trans.set_defaults(func=_translations)
 
     new = commands.add_parser("new", help="tạo mục hoặc bài viết mới / scaffold an entry or a post")
-    new.add_argument("section", help="di-tich, le-hoi, lang-nghe, nghe-nhan, quan-ho, san-pham, chuyen-muc")
+    new.add_argument("section", help="di-tich, le-hoi, lang-nghe, nghe-nhan, quan-ho, san-pham, chuyen-muc, trails")
     new.add_argument("id", help="mã viết thường không dấu, ví dụ dinh-tan-an / lowercase ASCII id")
     new.add_argument("--vi", required=True, help="tên tiếng Việt / Vietnamese name or title")
     new.add_argument("--en", required=True, help="tên tiếng Anh / English name or title")
@@ -188,9 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=_report)
 
     plaques = commands.add_parser("plaques", help="biển QR để in (A5, A6; PDF, SVG) / printable QR plaques")
-    plaques.add_argument("ids", nargs="*", metavar="ID", help="mã các mục (mặc định: tất cả) / entry ids (default: all)")
+    plaques.add_argument("ids", nargs="*", metavar="ID", help="mã các mục hoặc hành trình (mặc định: mọi mục) / entry or trail ids (default: all entries)")
     plaques.add_argument("--out", default="bien-qr", help="thư mục ghi / output folder (default: bien-qr/)")
     plaques.set_defaults(func=_plaques)
+
+    brochure = commands.add_parser("brochure", help="tài liệu giới thiệu song ngữ (PDF A5) / the bilingual brochure")
+    brochure.add_argument("--year", type=int, help="năm của lịch lễ hội (mặc định năm nay) / the calendar's year (default: this year)")
+    brochure.add_argument("--out", default="tai-lieu", help="thư mục ghi / output folder (default: tai-lieu/)")
+    brochure.set_defaults(func=_brochure)
 
     linkcheck = commands.add_parser("linkcheck", help="kiểm tra liên kết trong trang đã tạo / check links in the built site")
     linkcheck.add_argument("site", nargs="?", default="site")

@@ -143,6 +143,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Search needs JavaScript. The menu still lists every section's catalogue.",
     },
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
+    # --- heritage trails and the brochure (issue 19) ---
+    "trails": {"vi": "Hành trình di sản", "en": "Heritage trails"},
+    "trail_sample_note": {
+        "vi": "Hành trình này là nội dung minh họa, chưa phải lộ trình đã được thẩm định.",
+        "en": "This trail is illustrative sample content, not yet a verified route.",
+    },
+    "trail_stops": {"vi": "Các điểm dừng", "en": "Stops"},
+    "trail_stop_count": {"vi": "{n} điểm dừng", "en": "{n} stops"},
+    "trail_distance": {"vi": "Quãng đường", "en": "Distance"},
+    "trail_distance_note": {
+        "vi": "đường chim bay giữa các điểm dừng; đi theo đường làng sẽ dài hơn",
+        "en": "straight lines between stops; the lanes are somewhat longer",
+    },
+    "trail_time": {"vi": "Thời gian", "en": "Time"},
+    "trail_time_mode": {
+        "vi": "{mode}: khoảng {total} ({travel} di chuyển ở {speed} km/giờ, {visit} tham quan)",
+        "en": "{mode}: about {total} ({travel} on the move at {speed} km/h, {visit} at the stops)",
+    },
+    "walking": {"vi": "Đi bộ", "en": "On foot"},
+    "cycling": {"vi": "Xe đạp", "en": "By bicycle"},
+    "trail_travel": {"vi": "Cách đi", "en": "How to travel"},
+    "trail_season": {"vi": "Nên đi", "en": "Best time"},
+    "trail_gpx": {"vi": "Tải lộ trình GPX (cho ứng dụng bản đồ)", "en": "Download the GPX route (for map apps)"},
+    "trail_map_label": {"vi": "Bản đồ hành trình, các điểm dừng đánh số", "en": "Map of the trail with numbered stops"},
+    "trail_from_previous": {"vi": "cách điểm trước {km}", "en": "{km} from the previous stop"},
+    "trail_suggested": {"vi": "nên dừng khoảng {minutes} phút", "en": "about {minutes} minutes here"},
+    "trail_entry_link": {"vi": "Xem trang {name}", "en": "Read about {name}"},
+    "trail_audio": {"vi": "Thuyết minh", "en": "Audio guide"},
+    "trail_festivals": {"vi": "Lễ hội trên hành trình trong 12 tháng tới", "en": "Festivals on the trail in the next twelve months"},
+    "trail_no_festivals": {"vi": "Không có lễ hội nào trên hành trình trong 12 tháng tới.", "en": "No festival falls on this trail in the next twelve months."},
+    "trail_passes": {"vi": "Hành trình đi qua đây", "en": "Trails that pass by"},
+    "trail_stop_number": {"vi": "điểm dừng {n}", "en": "stop {n}"},
+    "trails_none": {"vi": "Chưa có hành trình nào.", "en": "No trail yet."},
+    "trail_qr_text": {
+        "vi": "Mã QR cố định của hành trình, cho biển đặt ở điểm xuất phát. Tải về:",
+        "en": "The trail's permanent QR code, for the sign at its start. Download:",
+    },
+    "brochure_title": {"vi": "Tài liệu giới thiệu song ngữ", "en": "Bilingual brochure"},
+    "brochure_text": {
+        "vi": "Tài liệu in (PDF, khổ A5, tiếng Việt và tiếng Anh) giới thiệu Tân An cho đoàn khách và đối tác:",
+        "en": "A printable brochure (PDF, A5, Vietnamese and English) introducing Tân An to visiting delegations and partners:",
+    },
 }
 
 LUNAR_MONTH_NAMES_VI = {1: "Giêng", 12: "Chạp"}

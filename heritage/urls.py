@@ -15,6 +15,8 @@ MAP = "ban-do"
 OPEN_DATA = "du-lieu"
 SEARCH = "tim-kiem"
 EDITORS = "bien-tap"  # translation status, for the culture office (noindex)
+TRAILS = "hanh-trinh"  # heritage trails: /hanh-trinh/ and /hanh-trinh/<id>/
+ABOUT = "gioi-thieu"  # the About page, which offers the brochure
 
 # Folders the build writes at the site's root besides pages.
 QR = "q"
@@ -25,6 +27,7 @@ MEDIA_SOURCE = "data/media"  # where the originals are, in the repository
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
 OPEN_DATA_BASENAME = "di-san-tan-an"
+BROCHURE_FILE = "di-san-tan-an-{year}.pdf"  # the bilingual brochure, under the About page
 OPEN_DATA_FILES = {kind: f"{OPEN_DATA}/{OPEN_DATA_BASENAME}.{kind}" for kind in ("csv", "json", "geojson")}
 
 
@@ -57,6 +60,24 @@ def ics(lang: str) -> str:
 
 def search_index(lang: str) -> str:
     return f"{SEARCH_INDEX}/{lang}.json"
+
+
+def trail(lang: str, trail_id: str) -> str:
+    return f"{prefix(lang)}{TRAILS}/{trail_id}/"
+
+
+def trail_gpx(lang: str, trail_id: str) -> str:
+    """The route for walking apps, beside the trail's page: hanh-trinh/<id>/<id>.gpx."""
+    return f"{trail(lang, trail_id)}{trail_id}.gpx"
+
+
+def brochure(year: int) -> str:
+    """The brochure is one bilingual file, under the Vietnamese About page."""
+    return f"{ABOUT}/{BROCHURE_FILE.format(year=year)}"
+
+
+# Names an id may never take: the site writes these at its root (the contract lists them).
+RESERVED_IDS = frozenset({"index", QR, "en", "vi", "admin", "assets", MEDIA, SEARCH_INDEX, "404", CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, ABOUT, "sitemap"})
 
 
 def qr_landing(code: str) -> str:

@@ -37,6 +37,8 @@ PAGES = {
     "post": "chuyen-muc/ra-mat-chuyen-muc-so-di-san-tan-an/",
     "calendar": "lich-le-hoi/",
     "map": "ban-do/",
+    "trail (map, stops, audio)": "hanh-trinh/vong-dinh-chua-den/",
+    "trail, English": "en/hanh-trinh/vong-dinh-chua-den/",
     "open data": "du-lieu/",
     "search": "tim-kiem/",
 }

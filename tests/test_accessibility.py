@@ -23,6 +23,9 @@ PAGES = [
     "tim-kiem/?q=dinh",  # search with results
     "le-hoi/hoi-lim/",
     "nghe-nhan/nguyen-thi-minh-hoa/",
+    "hanh-trinh/",  # trails index
+    "hanh-trinh/vong-dinh-chua-den/",  # trail: map, numbered stops, audio guide
+    "gioi-thieu/",  # about, with the brochure
 ]
 
 

@@ -85,7 +85,7 @@ def test_external_links_do_not_leak_the_opener(sample_site):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["", "en/di-tich/dinh-tan-an/", "ban-do/", "tim-kiem/?q=hoi", "en/chuyen-muc/", "lich-le-hoi/"])
+@pytest.mark.parametrize("path", ["", "en/di-tich/dinh-tan-an/", "ban-do/", "tim-kiem/?q=hoi", "en/chuyen-muc/", "lich-le-hoi/", "hanh-trinh/vong-dinh-chua-den/", "en/hanh-trinh/"])
 def test_no_policy_violation_or_console_error(chromium, served_sample, path):
     context = chromium.new_context(**PHONE)
     page = context.new_page()

@@ -49,7 +49,7 @@ def _field(path: tuple) -> str:
 def yaml_safety_problems(inv: Inventory) -> list[Problem]:
     """Markup hidden in YAML text (a <script> in a summary, a javascript: source URL)."""
     out = []
-    for entry in inv.entries.values():
+    for entry in [*inv.entries.values(), *inv.trails.values()]:  # trails' notes are editors' text too
         for path, text in _strings(entry.doc.data):
             for finding in safety.scan_text(text):
                 vi, en = finding.explain()

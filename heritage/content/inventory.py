@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from heritage import clock, urls
-from heritage.content.schema import Entry, PostMeta
+from heritage.content.schema import Entry, PostMeta, Trail
 from heritage.content.settings import Settings
 from heritage.content.sources import YamlDocument
 from heritage.content.vocabulary import Vocabulary
@@ -34,6 +34,25 @@ class EntryRecord:
     def url(self, lang: str) -> str:
         """Site-relative URL without the leading slash."""
         return urls.entry(lang, self.section, self.id)
+
+    def line(self, *path) -> int | None:
+        return self.doc.line_of(path)
+
+
+@dataclass
+class TrailRecord:
+    """A heritage trail (data/trails/<id>.yml): ordered stops through entries."""
+
+    id: str
+    data: Trail
+    rel: str
+    doc: YamlDocument
+
+    def name(self, lang: str) -> str:
+        return self.data.name(lang)
+
+    def url(self, lang: str) -> str:
+        return urls.trail(lang, self.id)
 
     def line(self, *path) -> int | None:
         return self.doc.line_of(path)
@@ -63,6 +82,7 @@ class Inventory:
     settings: Settings
     entries: dict[str, EntryRecord] = field(default_factory=dict)
     posts: dict[str, list[Post]] = field(default_factory=dict)
+    trails: dict[str, TrailRecord] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _sections: dict[tuple[str, str], list[EntryRecord]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -94,6 +114,11 @@ class Inventory:
         """Posts dated today or earlier, newest first (future posts wait for their date)."""
         today = today or clock.today()
         return sorted((p for p in self.posts.get(lang, []) if p.date <= today), key=lambda p: (p.date, p.slug), reverse=True)
+
+    def trails_through(self, entry_id: str) -> list[TrailRecord]:
+        """The trails that stop at an entry, in Vietnamese order of their names."""
+        found = [t for t in self.trails.values() if any(s.entry == entry_id for s in t.data.stops)]
+        return sorted(found, key=lambda t: vi_sort_key(t.name("vi")))
 
     def media_path(self, entry_id: str, relative: str) -> Path:
         return self.root / urls.MEDIA_SOURCE / entry_id / relative

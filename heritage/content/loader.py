@@ -14,9 +14,9 @@ from pydantic import ValidationError
 
 from heritage import clock, urls
 from heritage.content import references
-from heritage.content.inventory import EntryRecord, Inventory, Post
+from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import field_label, suggest, validation_messages
-from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta
+from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta, Trail
 from heritage.content.settings import load_settings
 from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
 from heritage.content.vocabulary import load_vocabulary
@@ -31,7 +31,8 @@ def _schema_problems(exc: ValidationError, schema, rel: str, doc: YamlDocument) 
     return out
 
 
-def _load_entry(path: Path, section: str, root: Path, problems: list[Problem]) -> EntryRecord | None:
+def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
+    """(document, validated model) of one YAML data file, or None after recording its problems."""
     rel = path.relative_to(root).as_posix()
     entry_id = path.stem
     if not ID_PATTERN.match(entry_id):
@@ -54,13 +55,37 @@ def _load_entry(path: Path, section: str, root: Path, problems: list[Problem]) -
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, "Tệp phải gồm các trường `tên: giá trị`.", "The file must contain `name: value` fields.", line=1))
         return None
-    schema = SCHEMAS[section]
+    if entry_id in urls.RESERVED_IDS:
+        problems.append(
+            Problem(
+                rel,
+                f"'{entry_id}' là tên dành riêng của trang web, không dùng làm mã được.",
+                f"'{entry_id}' is a name the site reserves; it cannot be an id.",
+                "Đổi tên tệp (và các trang Markdown của nó) thành một mã khác.",
+                "Rename the file (and its Markdown pages) to another id.",
+                field="id",
+            )
+        )
+        return None
     try:
         data = schema.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(_schema_problems(exc, schema, rel, doc))
         return None
-    return EntryRecord(entry_id, section, data, rel, doc)
+    return doc, data
+
+
+def _load_entry(path: Path, section: str, root: Path, problems: list[Problem]) -> EntryRecord | None:
+    read = _read_data_file(path, root, SCHEMAS[section], problems)
+    return EntryRecord(path.stem, section, read[1], path.relative_to(root).as_posix(), read[0]) if read else None
+
+
+def _load_trail(path: Path, root: Path, problems: list[Problem]) -> TrailRecord | None:
+    read = _read_data_file(path, root, Trail, problems)
+    return TrailRecord(path.stem, read[1], path.relative_to(root).as_posix(), read[0]) if read else None
+
+
+TRAILS_FOLDER = "trails"  # data/trails/<id>.yml (the contract's name)
 
 
 def _entry_files(root: Path, problems: list[Problem]):
@@ -71,7 +96,7 @@ def _entry_files(root: Path, problems: list[Problem]):
         rel = child.relative_to(root).as_posix()
         if child.is_file():
             continue
-        if child.as_posix().endswith(urls.MEDIA_SOURCE):
+        if child.as_posix().endswith(urls.MEDIA_SOURCE) or child.name == TRAILS_FOLDER:
             continue
         if child.name not in ENTRY_SECTIONS:
             hint = suggest(child.name, list(ENTRY_SECTIONS))
@@ -151,6 +176,24 @@ def load_inventory(root: Path) -> Inventory:
         seen[path.stem] = rel
         if entry is not None:
             inv.entries[entry.id] = entry
+    for path in sorted((root / "data" / TRAILS_FOLDER).glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        if path.stem in seen:
+            problems.append(
+                Problem(
+                    rel,
+                    f"Mã '{path.stem}' đã được dùng ở {seen[path.stem]}: mã hành trình và mã mục phải khác nhau.",
+                    f"The id '{path.stem}' is already used by {seen[path.stem]}: trails and entries share one set of ids.",
+                    "Đổi tên tệp hành trình (và hai trang Markdown của nó).",
+                    "Rename the trail's file (and its two Markdown pages).",
+                    field="id",
+                )
+            )
+            continue
+        seen[path.stem] = rel
+        trail = _load_trail(path, root, problems)
+        if trail is not None:
+            inv.trails[trail.id] = trail
     _load_posts(inv, problems)
     problems.extend(references.problems(inv))
     return inv

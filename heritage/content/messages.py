@@ -305,6 +305,16 @@ def _not_a_mapping(e: _Error) -> Message:
     return ("Trường này phải gồm các trường con (dạng `tên: giá trị`).", "This field must contain sub-fields (`name: value`).", "Xem mẫu trong CONTRIBUTING.md.", "See the examples in CONTRIBUTING.md.")
 
 
+def _too_few(e: _Error) -> Message:
+    least = e.ctx.get("min_length", 1)
+    return (
+        f"Danh sách `{field_label(e.loc)}` cần ít nhất {least} phần tử.",
+        f"The list `{field_label(e.loc)}` needs at least {least} items.",
+        "Thêm phần tử, mỗi phần tử trên một dòng bắt đầu bằng '- '.",
+        "Add items, each on a line starting with '- '.",
+    )
+
+
 def _not_for_section(e: _Error) -> Message:
     return (f"Trường `{e.last}` không dùng cho chuyên mục này.", f"The field `{e.last}` does not apply to this section.", f"Xóa `{e.last}`.", f"Remove `{e.last}`.")
 
@@ -321,6 +331,7 @@ EXPLAIN: dict[str, Callable[[_Error], Message]] = {
     "literal_error": _not_allowed,
     **dict.fromkeys(("greater_than_equal", "less_than_equal", "greater_than", "less_than"), _out_of_bounds),
     "list_type": _not_a_list,
+    "too_short": _too_few,
     **dict.fromkeys(("model_type", "model_attributes_type", "dict_type"), _not_a_mapping),
     "none_required": _not_for_section,
 }

@@ -8,7 +8,7 @@ the file that has it, however many other files mention the entry.
 from __future__ import annotations
 
 from heritage import urls
-from heritage.content.inventory import EntryRecord, Inventory, Post
+from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import suggest
 from heritage.content.vocabulary import Vocabulary
 from heritage.problems import Problem
@@ -18,7 +18,7 @@ from heritage.sections import ENTRY_SECTIONS, LANGUAGES
 def problems(inv: Inventory) -> list[Problem]:
     """Every cross-file problem of a freshly read inventory."""
     out: list[Problem] = []
-    _check_ids(inv.entries, out)
+    _check_ids(inv.entries, out, inv.trails)
     for entry in inv.entries.values():
         _check_vocabulary(entry, inv.vocabulary, out)
         _check_links(entry, inv, out)
@@ -27,6 +27,10 @@ def problems(inv: Inventory) -> list[Problem]:
         for post in inv.posts.get(lang, []):
             _check_post(inv, post, out)
     _check_post_dates(inv, out)
+    for trail in inv.trails.values():
+        _check_trail(trail, inv, out)
+    _check_trail_pages(inv, out)
+    _check_brochure(inv, out)
     return out
 
 
@@ -53,8 +57,9 @@ def _check_vocabulary(entry: EntryRecord, vocab: Vocabulary, problems: list[Prob
         )
 
 
-def _check_ids(entries: dict[str, EntryRecord], problems: list[Problem]) -> None:
+def _check_ids(entries: dict[str, EntryRecord], problems: list[Problem], trails: dict[str, TrailRecord] | None = None) -> None:
     claims: dict[str, str] = {entry.id: entry.rel for entry in entries.values()}
+    claims.update({trail.id: trail.rel for trail in (trails or {}).values()})
     for entry in entries.values():
         for index, alias in enumerate(entry.data.aliases):
             owner = claims.get(alias)
@@ -206,3 +211,112 @@ def _check_post_dates(inv: Inventory, problems: list[Problem]) -> None:
                     field="date",
                 )
             )
+
+
+# --- trails ------------------------------------------------------------------------------------
+
+
+def _check_trail(trail: TrailRecord, inv: Inventory, problems: list[Problem]) -> None:
+    """Every stop is an entry with coordinates, and no entry is visited twice."""
+    first_at: dict[str, int] = {}
+    for index, stop in enumerate(trail.data.stops):
+        where = dict(field=f"stops[{index}].entry", line=trail.line("stops", index, "entry"))
+        entry = inv.entries.get(stop.entry)
+        if entry is None:
+            current = inv.aliases.get(stop.entry)
+            problems.append(
+                Problem(
+                    trail.rel,
+                    f"Điểm dừng {index + 1}: mục '{stop.entry}' không tồn tại" + (f" (đó là mã cũ của '{current}')." if current else "."),
+                    f"Stop {index + 1}: the entry '{stop.entry}' does not exist" + (f" (it is a former id of '{current}')." if current else "."),
+                    f"Ghi mã hiện tại '{current}'." if current else "Kiểm tra chính tả: mã là tên tệp .yml của mục trong data/, không có đuôi.",
+                    f"Use the current id '{current}'." if current else "Check the spelling: an id is the entry's .yml file name in data/, without the extension.",
+                    **where,
+                )
+            )
+            continue
+        if entry.data.location is None:
+            problems.append(
+                Problem(
+                    trail.rel,
+                    f"Điểm dừng {index + 1}: mục '{stop.entry}' chưa có tọa độ, nên không vẽ được trên bản đồ hành trình.",
+                    f"Stop {index + 1}: the entry '{stop.entry}' has no coordinates, so the trail cannot be drawn or measured.",
+                    f"Thêm location (lat, lon) vào {entry.rel}, hoặc bỏ điểm dừng này.",
+                    f"Add a location (lat, lon) to {entry.rel}, or remove this stop.",
+                    **where,
+                )
+            )
+        if stop.entry in first_at:
+            problems.append(
+                Problem(
+                    trail.rel,
+                    f"Điểm dừng {index + 1} lặp lại mục '{stop.entry}' (đã là điểm dừng {first_at[stop.entry] + 1}).",
+                    f"Stop {index + 1} repeats the entry '{stop.entry}' (already stop {first_at[stop.entry] + 1}).",
+                    "Mỗi mục chỉ là một điểm dừng: xóa dòng lặp, hoặc gộp ghi chú vào điểm dừng đầu.",
+                    "Each entry is one stop: remove the repeat, or merge its note into the first stop.",
+                    **where,
+                )
+            )
+        else:
+            first_at[stop.entry] = index
+
+
+def _check_trail_pages(inv: Inventory, problems: list[Problem]) -> None:
+    """Every trail has its pages in docs/<lang>/hanh-trinh/; every such page has its trail."""
+    docs = inv.root / "docs"
+    for trail in inv.trails.values():
+        missing = [f"docs/{lang}/{urls.TRAILS}/{trail.id}.md" for lang in LANGUAGES if not (docs / lang / urls.TRAILS / f"{trail.id}.md").is_file()]
+        if missing:
+            problems.append(
+                Problem(
+                    trail.rel,
+                    f"Hành trình chưa có trang: cần {' và '.join(missing)}.",
+                    f"The trail has no page: {' and '.join(missing)} needed.",
+                    f"Tạo trang (lệnh python -m heritage new trails {trail.id} … tạo sẵn cả ba tệp cho hành trình mới).",
+                    f"Create the page (python -m heritage new trails {trail.id} … scaffolds all three files of a new trail).",
+                )
+            )
+    for lang in LANGUAGES:
+        for page in sorted((docs / lang / urls.TRAILS).glob("*.md")):
+            if page.name == "index.md" or page.stem in inv.trails or (inv.root / "data" / "trails" / f"{page.stem}.yml").exists():
+                continue
+            problems.append(
+                Problem(
+                    page.relative_to(inv.root).as_posix(),
+                    f"Trang này không có tệp dữ liệu data/trails/{page.stem}.yml.",
+                    f"This page has no data file data/trails/{page.stem}.yml.",
+                    "Tạo tệp dữ liệu của hành trình hoặc xóa trang.",
+                    "Create the trail's data file or delete the page.",
+                )
+            )
+
+
+def _check_brochure(inv: Inventory, problems: list[Problem]) -> None:
+    """The relics and trail data/site.yml names for the brochure exist."""
+    brochure = inv.settings.brochure
+    if brochure is None:
+        return
+    for index, relic in enumerate(brochure.relics):
+        entry = inv.entries.get(relic)
+        if entry is None or entry.section != "di-tich":
+            problems.append(
+                Problem(
+                    "data/site.yml",
+                    f"Tài liệu giới thiệu: '{relic}' không phải mã của một di tích.",
+                    f"Brochure: '{relic}' is not the id of a relic.",
+                    "Ghi mã của một tệp trong data/di-tich/ (không có đuôi .yml).",
+                    "Use the id of a file in data/di-tich/ (without .yml).",
+                    field=f"brochure.relics[{index}]",
+                )
+            )
+    if brochure.trail is not None and brochure.trail not in inv.trails:
+        problems.append(
+            Problem(
+                "data/site.yml",
+                f"Tài liệu giới thiệu: không có hành trình '{brochure.trail}'.",
+                f"Brochure: there is no trail '{brochure.trail}'.",
+                "Ghi mã của một tệp trong data/trails/.",
+                "Use the id of a file in data/trails/.",
+                field="brochure.trail",
+            )
+        )

@@ -227,3 +227,27 @@ class PostMeta(Model):
     sample: bool = False
     translated_from: NonEmpty | None = None
     description: NonEmpty | None = None
+
+
+# --- heritage trails (data/trails/<id>.yml) ---------------------------------------------------
+
+TRAVEL_MODES = ("walking", "cycling")
+
+
+class TrailStop(Model):
+    """One stop of a trail: an entry, what to look at there, and how long to stay."""
+
+    entry: EntryId
+    note: Text | None = None
+    minutes: int = Field(default=20, ge=1, le=480)  # suggested time at the stop
+
+
+class Trail(Model):
+    """An ordered visit through entries (izi.TRAVEL's tours, printed in the brochure too)."""
+
+    name: Text
+    summary: Summary
+    stops: list[TrailStop] = Field(min_length=2)
+    travel: list[Literal["walking", "cycling"]] = Field(min_length=1)
+    season: Text  # the best time of year, said in words (lunar months, weather)
+    sample: bool = False

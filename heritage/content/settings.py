@@ -88,6 +88,13 @@ class ReportSettings(BaseModel):
     place: str | None = None  # the place name of the date line: "Tân An"
     signer: Signer = Signer()
     recipients: list[Text] = []  # "Nơi nhận", the archive line last
+class BrochureSettings(BaseModel):
+    """What the bilingual brochure (`heritage brochure`) features; ids are checked with the content."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    intro: Text  # the ward in a paragraph, both languages
+    relics: list[str] = []  # featured relics, in order (default: the first relics by name)
+    trail: str | None = None  # the trail printed with its map (default: the first by name)
 
 
 class Settings(BaseModel):
@@ -98,6 +105,7 @@ class Settings(BaseModel):
     ward: Text
     column: ColumnSettings
     report: ReportSettings = ReportSettings()
+    brochure: BrochureSettings | None = None
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))

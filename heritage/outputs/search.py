@@ -18,7 +18,7 @@ import json
 import re
 from pathlib import Path
 
-from heritage import urls
+from heritage import i18n, urls
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 
 BODY_CHARS = 200
@@ -79,6 +79,10 @@ class SearchIndex:
             post = inventory.post(lang, key)
             if post is not None:
                 self.add(lang, url, post.meta.title, "post", COLUMN.label(lang), post.meta.summary, markdown)
+            return
+        if kind == "trail" and key in inventory.trails:  # by its name and summary, like an entry
+            trail = inventory.trails[key]
+            self.add(lang, url, trail.name(lang), "page", i18n.t("trails", lang), trail.data.summary(lang), markdown)
             return
         label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
         self.add(lang, url, title or label, "page", label, "", markdown)

@@ -37,6 +37,9 @@ def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
     entry = site.inventory.entries.get(stem)
     if entry is not None and entry.section == folder:
         candidates.append(entry.rel)
+    trail = site.inventory.trails.get(stem)
+    if trail is not None and folder == urls.TRAILS:
+        candidates.append(trail.rel)
     dates = [changed[c] for c in candidates if c in changed]
     return max(dates) if dates else None
 

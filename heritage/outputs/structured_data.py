@@ -8,6 +8,7 @@ import json
 from heritage import urls
 from heritage.calendar import festivals
 from heritage.outputs.opendata import FILES
+from heritage.trails.route import route
 
 TYPES = {
     "di-tich": "LandmarksOrHistoricalBuildings",
@@ -92,3 +93,27 @@ def dataset_jsonld(site, lang: str) -> dict:
 def script_safe(data: dict) -> str:
     """JSON for a <script type="application/ld+json"> block: no '</' can close it early."""
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def trail_jsonld(site, trail, lang: str) -> dict:
+    """A TouristTrip whose itinerary is the ordered list of its stops (schema.org ItemList)."""
+    path = route(trail, site.inventory)
+    items = [
+        {
+            "@type": "ListItem",
+            "position": stop.number,
+            "item": {**_place(stop.entry, lang), "@type": TYPES[stop.entry.section], "url": site.absolute(stop.entry.url(lang))},
+        }
+        for stop in path.stops
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "TouristTrip",
+        "name": trail.name(lang),
+        "description": trail.data.summary(lang),
+        "url": site.absolute(trail.url(lang)),
+        "inLanguage": lang,
+        "touristType": ["Cultural tourism"],
+        "provider": {"@type": "GovernmentOrganization", "name": site.settings.ward(lang)},
+        "itinerary": {"@type": "ItemList", "numberOfItems": len(items), "itemListOrder": "https://schema.org/ItemListOrderAscending", "itemListElement": items},
+    }

@@ -35,4 +35,5 @@ class PageHead:
     published: str | None = None  # a post's date, ISO
     jsonld: str | None = None  # schema.org, already safe inside <script>
     map: bool = False  # loads Leaflet
+    trail: bool = False  # loads the trail map's script (a trail page)
     search: bool = False  # loads the search script

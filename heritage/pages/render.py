@@ -21,9 +21,11 @@ from heritage.column import rules as column
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.outputs import opendata
 from heritage.sections import COLUMN, ENTRY_SECTIONS
+from heritage.text import vi_sort_key
+from heritage.trails import route as trail_route
 
 if TYPE_CHECKING:
-    from heritage.content.inventory import EntryRecord, Inventory, Post
+    from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
     from heritage.content.translations import PagePair
     from heritage.media.library import MediaLibrary
 
@@ -159,6 +161,15 @@ class Renderer:
     def post_url(self, post: "Post") -> str:
         return self.href(post.url(self.lang))
 
+    def stop_number(self, trail: "TrailRecord", entry_id: str) -> int:
+        return next(i for i, s in enumerate(trail.data.stops, start=1) if s.entry == entry_id)
+
+    def km(self, km: float) -> str:
+        return trail_route.format_km(km, self.lang)
+
+    def hours(self, minutes: int) -> str:
+        return trail_route.format_hours(minutes, self.lang)
+
 
 def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -> tuple[str, str]:
     """What goes above an entry's story (facts, photos, media) and below it (sources, links)."""
@@ -254,3 +265,29 @@ def translation_table(data: RenderData, lang: str, base: str) -> str:
 def search_page(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
     return r.render("search.html", index=r.href(urls.search_index(lang)))
+
+
+# --- heritage trails -------------------------------------------------------------------------
+
+
+def trail_blocks(data: RenderData, trail: "TrailRecord", lang: str, base: str) -> tuple[str, str]:
+    """Above a trail's words (facts, map) and below them (stops, festivals, QR code)."""
+    r = Renderer(data, lang, base)
+    route = trail_route.route(trail, data.inventory)
+    extra = dict(route=route, trail=trail, km=r.km, hours=r.hours, speeds=trail_route.SPEED_KMH)
+    festivals_on = trail_route.festivals_on(route, data.inventory, data.today)
+    return r.render("trail_head.html", **extra), r.render("trail_foot.html", festivals=festivals_on, **extra)
+
+
+def trails_index(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    trails = sorted(data.inventory.trails.values(), key=lambda t: vi_sort_key(t.name(lang)))
+    return r.render("trails_index.html", routes=[trail_route.route(t, data.inventory) for t in trails], km=r.km)
+
+
+def about(data: RenderData, lang: str, base: str) -> str:
+    """The brochure's download, when the build publishes one (it needs the public address)."""
+    if not data.qr_codes:
+        return ""
+    r = Renderer(data, lang, base)
+    return r.render("about_brochure.html", year=data.today.year)

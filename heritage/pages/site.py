@@ -30,6 +30,8 @@ from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+from heritage.tools import brochure
+from heritage.trails import gpx as trail_gpx
 from heritage.text import nfc
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
@@ -41,6 +43,8 @@ APPENDED = {
     "search": render.search_page,
     "open-data": render.open_data,
     "translations": render.translation_table,
+    "trails": render.trails_index,
+    "about": render.about,
 }
 
 # Pages with a folder of their own: folder → kind.
@@ -50,6 +54,8 @@ FOLDER_PAGES = {
     urls.OPEN_DATA: "open-data",
     urls.SEARCH: "search",
     urls.EDITORS: "translations",
+    urls.TRAILS: "trails",
+    urls.ABOUT: "about",
 }
 
 
@@ -84,6 +90,8 @@ def classify(src_uri: str) -> PageKind | None:
             return PageKind(lang, "catalogue", folder) if name == "index.md" else PageKind(lang, "entry", stem)
         if folder == COLUMN.key:
             return PageKind(lang, "column") if name == "index.md" else PageKind(lang, "post", stem)
+        if folder == urls.TRAILS and name != "index.md":
+            return PageKind(lang, "trail", stem)
         if name == "index.md" and folder in FOLDER_PAGES:
             return PageKind(lang, FOLDER_PAGES[folder])
     return PageKind(lang, "page")
@@ -163,6 +171,10 @@ class Site:
             head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
+        elif kind.kind == "trail" and kind.key in self.inventory.trails:
+            trail = self.inventory.trails[kind.key]
+            heading = f"# {trail.name(lang)}"
+            head, tail = render.trail_blocks(data, trail, lang, base)
         elif kind.kind == "catalogue":
             tail = render.catalogue(data, kind.key, lang, base)
         elif kind.kind in APPENDED:
@@ -208,6 +220,10 @@ class Site:
             fields.update(description=entry.data.summary(lang), type="article", jsonld=jsonld)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             fields.update(description=post.meta.summary, type="article", published=post.date.isoformat())
+        elif kind.kind == "trail" and kind.key in self.inventory.trails:
+            trail = self.inventory.trails[kind.key]
+            jsonld = structured_data.script_safe(structured_data.trail_jsonld(self, trail, lang))
+            fields.update(description=trail.data.summary(lang), jsonld=jsonld, map=True, trail=True)
         return PageHead(
             lang=lang,
             locale=LOCALES[lang],
@@ -220,7 +236,7 @@ class Site:
             site_name=self.settings.site_name(lang),
             is_home=kind.kind == "home",
             noindex=kind.kind == "translations",
-            map=kind.kind == "map",
+            map=fields.pop("map", kind.kind == "map"),
             search=kind.kind == "search",
             **fields,
         )
@@ -272,6 +288,9 @@ class Site:
         qr_landings.write_landings(self, site_root, self.secure if secure else None)
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
+        trail_gpx.write_gpx(self, site_root)
+        if self.qr_url:  # the brochure prints the site's code: only with a public address
+            brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:

@@ -83,7 +83,7 @@ def write_codes(site, site_root: Path, site_url: str, cache_root: Path) -> int:
     """
     from heritage.media.cache import atomic_write, link_or_copy
 
-    for entry in site.inventory.entries.values():
+    for entry in [*site.inventory.entries.values(), *site.inventory.trails.values()]:
         url = landing_url(site_url, entry.id)
         key = hashlib.sha256(f"{CODE_SETTINGS}\n{url}\n{entry.name('vi')}".encode()).hexdigest()[:24]
         cached = cache_root / key[:2] / key
@@ -95,4 +95,4 @@ def write_codes(site, site_root: Path, site_url: str, cache_root: Path) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for suffix in (".svg", ".png"):
             link_or_copy(cached.with_suffix(suffix), folder / f"qr{suffix}")
-    return len(site.inventory.entries)
+    return len(site.inventory.entries) + len(site.inventory.trails)

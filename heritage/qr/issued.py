@@ -40,7 +40,7 @@ def issued(root: Path) -> list[tuple[str, str, int | None]]:
 def issued_problems(inv) -> list:
     out = []
     for code, day, line in issued(inv.root):
-        if inv.resolve(code) is None:
+        if inv.resolve(code) is None and code not in inv.trails:  # a trail sign prints its id too
             out.append(
                 Problem(
                     ISSUED_FILE,

@@ -16,11 +16,12 @@ from heritage.pages.render import environment
 
 
 def landing_page(entry, code: str, canonical: str) -> str:
-    """The /q/<code>/ page: forwards by script, two plain links without it."""
+    """The /q/<code>/ page: forwards by script, two plain links without it. `entry` is an
+    entry or a trail: anything with a name and a url per language."""
     template = environment().get_template("qr_landing.html")
     return template.render(
-        vi="../../" + urls.entry("vi", entry.section, entry.id),
-        en="../../" + urls.entry("en", entry.section, entry.id),
+        vi="../../" + entry.url("vi"),
+        en="../../" + entry.url("en"),
         name_vi=entry.name("vi"),
         name_en=entry.name("en"),
         canonical=canonical,
@@ -41,4 +42,10 @@ def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = 
             page = landing_page(entry, code, canonical)
             target.write_text(finish(page) if finish else page, encoding="utf-8")
             written.append(code)
+    for trail in site.inventory.trails.values():  # a trail's sign: /q/<trail-id>/
+        target = site_root / urls.qr_landing(trail.id) / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page = landing_page(trail, trail.id, site.absolute(trail.url("vi")))
+        target.write_text(finish(page) if finish else page, encoding="utf-8")
+        written.append(trail.id)
     return written

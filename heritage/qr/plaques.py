@@ -206,6 +206,16 @@ def plaque_text(site_url: str, entry, vocabulary, ward: str) -> PlaqueText:
     )
 
 
+def trail_plaque_text(site_url: str, trail, inv, ward: str) -> PlaqueText:
+    """A trail's sign at its start: the same plaque, saying how many stops and how far."""
+    from heritage.trails.route import format_km, route
+
+    path = route(trail, inv)
+    kind = f"Hành trình di sản / Heritage trail · {len(path.stops)} điểm dừng / stops · {format_km(path.distance_km, 'vi')}"
+    d = trail.data
+    return PlaqueText(nfc(ward).upper(), d.name.vi, d.name.en, kind, d.summary.vi, d.summary.en, qr.landing_url(site_url, trail.id), qr.short_url(site_url, trail.id), d.sample)
+
+
 def draw_plaque(surface, fmt: Format, t: PlaqueText) -> None:
     w, h, s = fmt.width, fmt.height, fmt.scale
     margin = 8 * s
@@ -298,8 +308,8 @@ def sheet_pdf(path: Path, texts: list[PlaqueText]) -> None:
 def write_plaques(inv, settings, site_url: str, ids: list[str], folder: Path, today: dt.date) -> list[Path]:
     """Every format of every requested entry, the print-shop sheet, and the issued record."""
     folder.mkdir(parents=True, exist_ok=True)
-    entries = [inv.entries[i] for i in ids]
-    texts = [plaque_text(site_url, e, inv.vocabulary, settings.ward.vi) for e in entries]
+    entries = [inv.entries.get(i) or inv.trails[i] for i in ids]  # an entry's plaque or a trail's sign
+    texts = [plaque_text(site_url, e, inv.vocabulary, settings.ward.vi) if e.id in inv.entries else trail_plaque_text(site_url, e, inv, settings.ward.vi) for e in entries]
     written = []
     for entry, t in zip(entries, texts):
         for key, fmt in FORMATS.items():

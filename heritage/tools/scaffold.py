@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from heritage import urls
 from heritage.content.loader import load_inventory
 from heritage.content.schema import ID_PATTERN
 from heritage.content.vocabulary import Labels, load_vocabulary
@@ -143,6 +144,51 @@ def entry_page(section: str, lang: str, name: str, entry_id: str) -> str:
     return "\n".join(body)
 
 
+TRAILS = "trails"  # `heritage new trails ID`: data/trails/ID.yml and its two pages
+
+
+def trail_yaml(trail_id: str, vi: str, en: str) -> str:
+    """A trail file with every field explained; two stops to replace."""
+    return "\n".join(
+        [
+            f"# Hành trình: {vi} — mã (id) '{trail_id}', cũng là địa chỉ trang và mã QR của biển hành trình: đừng đổi tên tệp.",
+            "# Điền các trường còn trống, rồi chạy `make check` để kiểm tra.",
+            "",
+            f"# Tên {REQUIRED}, tiếng Việt và tiếng Anh.",
+            "name:",
+            f"  vi: {_quote(vi)}",
+            f"  en: {_quote(en)}",
+            f"# Tóm tắt {REQUIRED}: một hoặc hai câu, tối đa 300 ký tự mỗi thứ tiếng.",
+            "summary:",
+            '  vi: ""',
+            '  en: ""',
+            f"# Cách đi {REQUIRED}: walking (đi bộ), cycling (xe đạp); có thể ghi cả hai, ví dụ [walking, cycling].",
+            "travel: [walking]",
+            f"# Thời điểm nên đi {REQUIRED}, cả hai thứ tiếng (mùa, tháng âm lịch, buổi trong ngày).",
+            "season:",
+            '  vi: ""',
+            '  en: ""',
+            f"# Các điểm dừng theo thứ tự {REQUIRED}, ít nhất hai: mã của mục (entry) phải có tọa độ;",
+            "# ghi chú (note) không bắt buộc; minutes là số phút nên dừng (mặc định 20).",
+            "stops:",
+            "  - entry:",
+            "    minutes: 20",
+            '    # note: {vi: "", en: ""}',
+            "  - entry:",
+            "    minutes: 20",
+            "# true nếu đây là nội dung minh họa, chưa thẩm định (trang sẽ hiện nhãn).",
+            "sample: false",
+            "",
+        ]
+    )
+
+
+def trail_page(lang: str, name: str, trail_id: str) -> str:
+    if lang == "vi":
+        return f"Viết lời dẫn cho hành trình {name} ở đây (lưu ý khi đi, chỗ gửi xe, nước uống…). Tên, điểm dừng, bản đồ và quãng đường được lấy từ data/trails/{trail_id}.yml.\n"
+    return f"Write the introduction to the trail {name} here (practical advice: parking, water…). The name, stops, map and distance come from data/trails/{trail_id}.yml.\n"
+
+
 def _post(lang: str, title: str, day: dt.date, root: Path) -> str:
     vocab, _ = load_vocabulary(root)
     if lang == "vi":
@@ -189,7 +235,7 @@ def _check_id(root: Path, section: str, entry_id: str) -> None:
     if section == COLUMN.key:
         return
     inventory = load_inventory(root)
-    owner = inventory.entries.get(entry_id)
+    owner = inventory.entries.get(entry_id) or inventory.trails.get(entry_id)
     if owner is not None:
         raise _refuse(f"Mã '{entry_id}' đã được dùng ở {owner.rel}.", f"The id '{entry_id}' is already used by {owner.rel}.")
     if entry_id in inventory.aliases:
@@ -198,7 +244,9 @@ def _check_id(root: Path, section: str, entry_id: str) -> None:
             f"Mã '{entry_id}' là mã cũ (alias) của {current.rel}: biển QR đã in mã này, không dùng lại được.",
             f"'{entry_id}' is a former id (alias) of {current.rel}: printed QR codes use it, so it cannot be reused.",
         )
-    for other in ENTRY_SECTIONS:
+    if entry_id in urls.RESERVED_IDS:
+        raise _refuse(f"'{entry_id}' là tên dành riêng của trang web.", f"'{entry_id}' is a name the site reserves.")
+    for other in [*ENTRY_SECTIONS, TRAILS]:
         if (root / "data" / other / f"{entry_id}.yml").exists():
             raise _refuse(f"Đã có tệp data/{other}/{entry_id}.yml.", f"data/{other}/{entry_id}.yml already exists.")
 
@@ -206,15 +254,19 @@ def _check_id(root: Path, section: str, entry_id: str) -> None:
 def new(root: Path, section: str, entry_id: str, vi: str, en: str, today: dt.date) -> Created:
     """Create the files; raise ScaffoldError (and write nothing) when refusing."""
     vi, en = nfc(vi.strip()), nfc(en.strip())
-    if section != COLUMN.key and section not in ENTRY_SECTIONS:
+    if section not in (COLUMN.key, TRAILS) and section not in ENTRY_SECTIONS:
         raise _refuse(
-            f"Không có chuyên mục '{section}'. Chọn một trong: {', '.join([*ENTRY_SECTIONS, COLUMN.key])}.",
-            f"There is no section '{section}'. Use one of: {', '.join([*ENTRY_SECTIONS, COLUMN.key])}.",
+            f"Không có chuyên mục '{section}'. Chọn một trong: {', '.join([*ENTRY_SECTIONS, COLUMN.key, TRAILS])}.",
+            f"There is no section '{section}'. Use one of: {', '.join([*ENTRY_SECTIONS, COLUMN.key, TRAILS])}.",
         )
     if not vi or not en:
         raise _refuse("Cần cả tên tiếng Việt (--vi) và tiếng Anh (--en).", "Both a Vietnamese (--vi) and an English (--en) name are needed.")
     _check_id(root, section, entry_id)
-    if section == COLUMN.key:
+    if section == TRAILS:
+        files = {root / "data" / TRAILS / f"{entry_id}.yml": trail_yaml(entry_id, vi, en)}
+        for lang in LANGUAGES:
+            files[root / "docs" / lang / urls.TRAILS / f"{entry_id}.md"] = trail_page(lang, vi if lang == "vi" else en, entry_id)
+    elif section == COLUMN.key:
         files = {root / "docs" / lang / COLUMN.key / f"{entry_id}.md": _post(lang, vi if lang == "vi" else en, today, root) for lang in LANGUAGES}
     else:
         files = {root / "data" / section / f"{entry_id}.yml": entry_yaml(section, entry_id, vi, en, root)}
@@ -243,6 +295,9 @@ def templates(root: Path) -> dict[str, str]:
         out[f"{section}.yml"] = entry_yaml(section, TEMPLATE_ID, "Tên tiếng Việt", "English name", root)
         for lang in LANGUAGES:
             out[f"{section}.{lang}.md"] = entry_page(section, lang, "Tên tiếng Việt" if lang == "vi" else "English name", TEMPLATE_ID)
+    out[f"{TRAILS}.yml"] = trail_yaml(TEMPLATE_ID, "Tên hành trình", "Trail name")
+    for lang in LANGUAGES:
+        out[f"{TRAILS}.{lang}.md"] = trail_page(lang, "Tên hành trình" if lang == "vi" else "Trail name", TEMPLATE_ID)
     for lang in LANGUAGES:
         out[f"{COLUMN.key}.{lang}.md"] = _post(lang, "Tiêu đề bài viết" if lang == "vi" else "Post title", dt.date(2026, 1, 1), root)
     return out
