@@ -143,6 +143,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Search needs JavaScript. The menu still lists every section's catalogue.",
     },
     "watch_youtube": {"vi": "Xem trên YouTube", "en": "Watch on YouTube"},
+    # --- festivals into the phone, map, offline (issue 17) ---
+    "ics_reminder": {"vi": "Ngày mai: {name}", "en": "Tomorrow: {name}"},
+    "add_this_festival": {"vi": "Thêm vào lịch", "en": "Add to calendar"},
+    "add_this_festival_help": {
+        "vi": "Tải tệp .ics gồm các lần tổ chức sắp tới, có lời nhắc trước một ngày.",
+        "en": "Downloads an .ics file of its coming dates, with a reminder the day before.",
+    },
+    "subscribe_calendar": {"vi": "Đăng ký theo dõi lịch (tự cập nhật)", "en": "Subscribe (updates itself)"},
+    "google_calendar": {"vi": "Thêm vào Google Calendar", "en": "Add to Google Calendar"},
+    "download_ics": {"vi": "Tải tệp .ics", "en": "Download the .ics file"},
+    "subscribe_help": {
+        "vi": "Đăng ký: điện thoại tự nhận lễ hội mới và ngày đổi. Tải tệp: chép một lần các lễ hội trong ba năm tới, mỗi lễ hội có lời nhắc trước một ngày.",
+        "en": "Subscribe: your phone picks up new festivals and changed dates. Download: a one-off copy of the next three years, each with a reminder the day before.",
+    },
+    "next_edition": {"vi": "Lần tổ chức tới", "en": "Next edition"},
+    "app_description": {
+        "vi": "Di tích, lễ hội, làng nghề, nghệ nhân và Quan họ của phường Tân An, tỉnh Bắc Ninh.",
+        "en": "Historic sites, festivals, crafts, artisans and Quan họ of Tân An ward, Bắc Ninh province.",
+    },
+    "offline_title": {"vi": "Bạn đang ngoại tuyến", "en": "You are offline"},
+    "offline_text": {
+        "vi": "Trang này chưa được lưu trên điện thoại, nên cần có mạng để mở. Các trang bạn đã xem vẫn mở được:",
+        "en": "This page has not been saved on this phone, so it needs a connection. The pages you have opened still work:",
+    },
+    "offline_saved": {"vi": "Trang đã lưu trên điện thoại này", "en": "Pages saved on this phone"},
+    "offline_none": {"vi": "Chưa có trang nào được lưu.", "en": "No page saved yet."},
+    "offline_retry": {"vi": "Khi có mạng trở lại, hãy tải lại trang.", "en": "Once you are back online, reload the page."},
+    "offline_other_language": {"vi": "Xem bằng tiếng Việt", "en": "Read in English"},
 }
 
 LUNAR_MONTH_NAMES_VI = {1: "Giêng", 12: "Chạp"}

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from heritage import i18n, urls
 from heritage.calendar import festivals as festival_dates
+from heritage.calendar import ical
 from heritage.column import rules as column
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.outputs import opendata
@@ -134,7 +135,11 @@ class Renderer:
         return self.inv.vocabulary.ranking_label(entry.section, entry.data.ranking, self.lang)
 
     def next_dates(self, entry: "EntryRecord"):
-        return festival_dates.next_dates(entry, self.data.today)
+        """The dates the festival's page shows: the same as its .ics file."""
+        return festival_dates.coming(entry, self.data.today)
+
+    def festival_ics(self, entry: "EntryRecord") -> str:
+        return self.href(urls.festival_ics(self.lang, entry.section, entry.id))
 
     def date_range(self, occurrence) -> str:
         start, end = occurrence.start, occurrence.end
@@ -220,7 +225,8 @@ def places(data: RenderData, lang: str, base: str) -> str:
 
 def festivals(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("festivals.html", occurrences=festival_dates.upcoming(data.inventory, data.today), ics=r.href(urls.ics(lang)))
+    subscribe = ical.subscribe_links(data.site_url, lang)
+    return r.render("festivals.html", occurrences=festival_dates.upcoming(data.inventory, data.today), ics=r.href(urls.ics(lang)), subscribe=subscribe)
 
 
 def open_data(data: RenderData, lang: str, base: str) -> str:

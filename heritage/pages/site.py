@@ -23,7 +23,7 @@ from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
 from heritage.media.library import MediaLibrary
-from heritage.outputs import opendata, search, security, sitemap, structured_data
+from heritage.outputs import opendata, search, security, sitemap, structured_data, webapp
 from heritage.pages import render
 from heritage.pages.head import LOCALES, Alternate, PageHead
 from heritage.problems import ContentError, Problem
@@ -220,6 +220,7 @@ class Site:
             site_name=self.settings.site_name(lang),
             is_home=kind.kind == "home",
             noindex=kind.kind == "translations",
+            manifest=relative_base(page_url) + urls.manifest(lang),
             map=kind.kind == "map",
             search=kind.kind == "search",
             **fields,
@@ -270,6 +271,7 @@ class Site:
         self.media.publish(site_root)
         opendata.write_open_data(self, site_root)
         qr_landings.write_landings(self, site_root, self.secure if secure else None)
+        webapp.write_webapp(self, site_root, self.secure if secure else None)
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         sitemap.write_sitemap(self, site_root, self.absolute)
