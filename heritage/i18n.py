@@ -108,10 +108,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Nền bản đồ tải từ máy chủ OpenStreetMap khi bạn bấm.",
         "en": "The background loads from OpenStreetMap's servers when you tap.",
     },
-    "map_needs_js": {
-        "vi": "Bản đồ cần JavaScript. Danh sách các địa điểm, kèm tọa độ và liên kết mở bản đồ, ở ngay bên dưới.",
-        "en": "The map needs JavaScript. The list of places, with coordinates and map links, is just below.",
-    },
     "not_on_map": {"vi": "Chưa có tọa độ, nên chưa hiện trên bản đồ", "en": "No coordinates yet, so not on the map"},
     "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
     "csv_note": {"vi": "mở được bằng Excel, hiển thị đúng tiếng Việt", "en": "opens in Excel with Vietnamese intact"},
@@ -171,6 +167,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "offline_none": {"vi": "Chưa có trang nào được lưu.", "en": "No page saved yet."},
     "offline_retry": {"vi": "Khi có mạng trở lại, hãy tải lại trang.", "en": "Once you are back online, reload the page."},
     "offline_other_language": {"vi": "Xem bằng tiếng Việt", "en": "Read in English"},
+    "map_cluster": {"vi": "{n} địa điểm ở gần nhau: bấm để xem từng nơi", "en": "{n} places close together: tap to see each"},
+    "map_far": {"vi": "{name} · {km} km", "en": "{name} · {km} km"},
+    "map_far_list": {"vi": "cách trung tâm phường {km} km", "en": "{km} km from the ward's centre"},
+    "map_tiles_failed": {
+        "vi": "Không tải được nền bản đồ (có thể do mất mạng). Các điểm và danh sách bên dưới vẫn dùng được.",
+        "en": "The map background could not load (perhaps no connection). The markers and the list below still work.",
+    },
+    "map_show": {"vi": "Xem trên bản đồ", "en": "Show on the map"},
+    "map_zoom_in": {"vi": "Phóng to", "en": "Zoom in"},
+    "map_zoom_out": {"vi": "Thu nhỏ", "en": "Zoom out"},
 }
 
 LUNAR_MONTH_NAMES_VI = {1: "Giêng", 12: "Chạp"}

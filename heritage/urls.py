@@ -30,6 +30,9 @@ MANIFEST_FILE = "manifest.webmanifest"
 APP_ICONS = {size: f"assets/heritage/app-icon-{size}.png" for size in (192, 512)}
 OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
 
+# The map's own background tiles (heritage/map/basemap.py): ban-do/nen/{z}/{x}/{y}.png.
+BASEMAP = f"{MAP}/nen"
+
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
 OPEN_DATA_BASENAME = "di-san-tan-an"

@@ -22,6 +22,7 @@ from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
+from heritage.map import basemap
 from heritage.media.library import MediaLibrary
 from heritage.outputs import opendata, search, security, sitemap, structured_data, webapp
 from heritage.pages import render
@@ -116,7 +117,8 @@ class Site:
         self.script_hashes: set[str] = set()  # of every page secured in this process
         self.search = search.SearchIndex()
         self.media = media
-        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None)
+        self.basemap = basemap.find(root)  # None in an offline build: the opt-in background stays
+        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
 
     @property
     def images(self):
@@ -272,6 +274,7 @@ class Site:
         opendata.write_open_data(self, site_root)
         qr_landings.write_landings(self, site_root, self.secure if secure else None)
         webapp.write_webapp(self, site_root, self.secure if secure else None)
+        basemap.publish(self.basemap, site_root)
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         sitemap.write_sitemap(self, site_root, self.absolute)
