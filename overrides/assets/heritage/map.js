@@ -141,7 +141,7 @@
       var near = all.filter(function (m) { return km(middle, m.getLatLng()) <= nearKm; });
       var far = all.filter(function (m) { return near.indexOf(m) < 0; });
       var view = L.latLngBounds(near.map(function (m) { return m.getLatLng(); }));
-      map.fitBounds(view.pad(0.15), { maxZoom: 16 });
+      map.fitBounds(view, { paddingTopLeft: [28, far.length ? 64 : 28], paddingBottomRight: [28, far.length ? 64 : 28], maxZoom: 16 });
       box.dataset.far = String(far.length);
 
       // Far-away places: a label at the map's edge, in their direction, with the distance.
@@ -172,9 +172,15 @@
           var node = item.edge.getElement();
           node.hidden = inside;
           if (inside) return;
+          var label = node.firstChild;  // centred on the point: keep all of it inside the map
+          var halfW = Math.min(label.offsetWidth / 2 + 6, c.x), halfH = Math.min(label.offsetHeight / 2 + 6, c.y);
+          // Against the top or bottom edge, where the first view leaves a free band (fitBounds'
+          // padding): a wide label against a side would cover the ward's markers.
           var d = p.subtract(c);
-          var t = Math.min((c.x - 80) / Math.max(Math.abs(d.x), 1e-9), (c.y - 28) / Math.max(Math.abs(d.y), 1e-9));
-          item.edge.setLatLng(map.containerPointToLatLng(c.add(d.multiplyBy(t))));
+          var y = d.y < 0 ? halfH : size.y - halfH;
+          var x = c.x + d.x * (Math.abs(y - c.y) / Math.max(Math.abs(d.y), 1e-9));
+          x = Math.max(halfW, Math.min(size.x - halfW, x));
+          item.edge.setLatLng(map.containerPointToLatLng(L.point(x, y)));
           var octant = Math.round(Math.atan2(d.y, d.x) / (Math.PI / 4));
           node.querySelector(".hx-edge__arrow").textContent = ARROWS[(octant + 8) % 8];
         });
