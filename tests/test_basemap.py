@@ -71,9 +71,9 @@ def test_the_ward_is_its_own_places_not_a_far_festival():
 
 
 def test_tiles_show_water_roads_and_names_where_they_are(tmp_path):
-    count = basemap.render_tiles(extract(), WARD, tmp_path, zooms=[15])
+    deepest, size = basemap.render_tiles(extract(), WARD, tmp_path, zooms=[15])
     tiles = sorted(tmp_path.rglob("*.png"))
-    assert count == len(tiles) > 1
+    assert deepest == 15 and len(tiles) > 1 and size == sum(t.stat().st_size for t in tiles)
     # the pond's middle lands on the right pixel of the right tile, drawn in water blue
     lat, lon = (WARD.south + WARD.north) / 2 + 0.004, (WARD.west + WARD.east) / 2 + 0.0055
     x, y = basemap._pixel(lat, lon, 15)
@@ -84,6 +84,12 @@ def test_tiles_show_water_roads_and_names_where_they_are(tmp_path):
         colours |= {c for _, c in Image.open(path).convert("RGB").getcolors(65536) or []}
     assert basemap.ROADS["primary"][1] in colours and basemap.LAND in colours
     assert any(max(c) < 100 for c in colours)  # the hamlet's name, in dark text
+
+
+def test_the_deepest_zooms_give_way_to_the_size_budget(tmp_path):
+    deepest, size = basemap.render_tiles(extract(), WARD, tmp_path, zooms=[13, 14, 15, 16, 17], budget=10_000)
+    assert deepest == 15 and size <= 10_000
+    assert sorted(int(p.name) for p in tmp_path.iterdir()) == list(range(13, deepest + 1))
 
 
 def test_fetch_reports_a_failed_download_in_both_languages_and_keeps_the_last_extract(project):

@@ -156,25 +156,23 @@ def _atomic_write(target: Path, data: bytes) -> None:
 # --- what the map page needs to know ------------------------------------------------------
 
 
+BUDGET_BYTES = 5_000_000  # the issue's budget for the area's data; the deepest zooms give way
+
+
 @dataclass(frozen=True)
 class Basemap:
-    """A fetched extract: the area its tiles cover and where they will be."""
+    """Tiles drawn from a fetched extract: the area they cover, their zooms, their folder."""
 
-    folder: Path  # .cache/basemap
+    tiles: Path  # .cache/basemap/tiles-<hash>/
     bbox: BBox
-    key: str  # content hash of the extract and the renderer
-
-    @property
-    def min_zoom(self) -> int:
-        return ZOOMS[0]
-
-    @property
-    def max_zoom(self) -> int:
-        return ZOOMS[-1]
+    max_zoom: int
+    size: int  # bytes of all tiles
+    min_zoom: int = ZOOMS[0]
 
 
 def find(root: Path) -> Basemap | None:
-    """The fetched extract, or None (an offline build: no background of our own)."""
+    """The tiles of the fetched extract, drawn now if they are not in the cache yet; None
+    without an extract (an offline build: no background of our own)."""
     folder = Path(root) / CACHE
     try:
         source = json.loads((folder / SOURCE).read_text(encoding="utf-8"))
@@ -183,7 +181,9 @@ def find(root: Path) -> Basemap | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     digest.update(RENDERER_VERSION.encode())
-    return Basemap(folder, bbox, digest.hexdigest()[:16])
+    tiles = prepare(folder, bbox, digest.hexdigest()[:16])
+    done = json.loads((tiles / "done").read_text())
+    return Basemap(tiles, bbox, done["max_zoom"], done["bytes"])
 
 
 # --- drawing ----------------------------------------------------------------------------
@@ -298,44 +298,57 @@ def draw_zoom(elements: list[dict], bbox: BBox, zoom: int) -> tuple[Image.Image,
     return image, x0, y0
 
 
-def render_tiles(extract: dict, bbox: BBox, out: Path, zooms: Iterable[int] = ZOOMS) -> int:
-    """Draws and cuts the tiles into out/{z}/{x}/{y}.png; returns how many."""
+def render_zoom(elements: list[dict], bbox: BBox, out: Path, zoom: int) -> int:
+    """Draws one zoom and cuts it into out/{z}/{x}/{y}.png; returns the bytes written."""
+    image, x0, y0 = draw_zoom(elements, bbox, zoom)
+    size = 0
+    for col in range(image.width // TILE):
+        for row in range(image.height // TILE):
+            tile = image.crop((col * TILE, row * TILE, (col + 1) * TILE, (row + 1) * TILE))
+            target = out / str(zoom) / str(x0 + col) / f"{y0 + row}.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tile.quantize(colors=48, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+            size += target.stat().st_size
+    return size
+
+
+def render_tiles(extract: dict, bbox: BBox, out: Path, zooms: Iterable[int] = ZOOMS, budget: int = BUDGET_BYTES) -> tuple[int, int]:
+    """Every zoom, shallow to deep, while the whole stays within `budget` bytes (the map
+    enlarges the deepest zoom kept); returns (deepest zoom kept, bytes)."""
     elements = extract.get("elements", [])
-    count = 0
+    total, deepest = 0, None
     for zoom in zooms:
-        image, x0, y0 = draw_zoom(elements, bbox, zoom)
-        for col in range(image.width // TILE):
-            for row in range(image.height // TILE):
-                tile = image.crop((col * TILE, row * TILE, (col + 1) * TILE, (row + 1) * TILE))
-                target = out / str(zoom) / str(x0 + col) / f"{y0 + row}.png"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tile.quantize(colors=48, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
-                count += 1
-    return count
+        size = render_zoom(elements, bbox, out, zoom)
+        if deepest is not None and total + size > budget:
+            shutil.rmtree(out / str(zoom))
+            break
+        total, deepest = total + size, zoom
+    return deepest, total
 
 
-def prepare(basemap: Basemap) -> Path:
-    """The tiles of this extract, drawn once and kept in the cache."""
-    tiles = basemap.folder / f"tiles-{basemap.key}"
+def prepare(folder: Path, bbox: BBox, key: str) -> Path:
+    """The tiles of this extract, drawn once and kept in the cache (a folder is trusted only
+    once its `done` file is written; a killed build leaves nothing trusted)."""
+    tiles = folder / f"tiles-{key}"
     if (tiles / "done").exists():
         return tiles
-    work = Path(tempfile.mkdtemp(dir=basemap.folder, prefix=".tiles-"))
-    extract = json.loads((basemap.folder / EXTRACT).read_text(encoding="utf-8"))
-    render_tiles(extract, basemap.bbox, work)
-    (work / "done").write_text("ok")
+    work = Path(tempfile.mkdtemp(dir=folder, prefix=".tiles-"))
+    extract = json.loads((folder / EXTRACT).read_text(encoding="utf-8"))
+    deepest, size = render_tiles(extract, bbox, work)
+    (work / "done").write_text(json.dumps({"max_zoom": deepest, "bytes": size}))
     shutil.rmtree(tiles, ignore_errors=True)
     os.replace(work, tiles)
-    for old in basemap.folder.glob("tiles-*"):  # earlier extracts' tiles
+    for old in folder.glob("tiles-*"):  # earlier extracts' tiles
         if old != tiles:
             shutil.rmtree(old, ignore_errors=True)
     return tiles
 
 
 def publish(basemap: Basemap | None, site_root: Path) -> int:
-    """Copies the tiles under ban-do/nen/; returns the bytes published (0 without an extract)."""
+    """Links the tiles under ban-do/nen/; returns the bytes published (0 without an extract)."""
     if basemap is None:
         return 0
-    tiles = prepare(basemap)
+    tiles = basemap.tiles
     target = site_root / urls.BASEMAP
     total = 0
     for path in tiles.rglob("*.png"):

@@ -141,7 +141,7 @@
       var near = all.filter(function (m) { return km(middle, m.getLatLng()) <= nearKm; });
       var far = all.filter(function (m) { return near.indexOf(m) < 0; });
       var view = L.latLngBounds(near.map(function (m) { return m.getLatLng(); }));
-      map.fitBounds(view, { paddingTopLeft: [28, far.length ? 64 : 28], paddingBottomRight: [28, far.length ? 64 : 28], maxZoom: 16 });
+      map.fitBounds(view, { paddingTopLeft: [28, far.length ? 64 : 28], paddingBottomRight: [28, far.length ? 84 : 28], maxZoom: 16 });
       box.dataset.far = String(far.length);
 
       // Far-away places: a label at the map's edge, in their direction, with the distance.
@@ -163,6 +163,8 @@
         edge.getElement().setAttribute("data-far", marker.hxId);
         return { edge: edge, marker: marker };
       });
+      var credits = box.querySelector(".leaflet-control-attribution");
+      var bottom = credits ? credits.offsetHeight : 0;
       function placeEdges() {
         var size = map.getSize();
         var c = size.divideBy(2);
@@ -172,12 +174,15 @@
           var node = item.edge.getElement();
           node.hidden = inside;
           if (inside) return;
-          var label = node.firstChild;  // centred on the point: keep all of it inside the map
-          var halfW = Math.min(label.offsetWidth / 2 + 6, c.x), halfH = Math.min(label.offsetHeight / 2 + 6, c.y);
-          // Against the top or bottom edge, where the first view leaves a free band (fitBounds'
-          // padding): a wide label against a side would cover the ward's markers.
+          // Centred on its point (as Leaflet anchors icons, by margins), all of it inside the map.
+          var w = node.offsetWidth, h = node.offsetHeight;
+          node.style.marginLeft = -w / 2 + "px";
+          node.style.marginTop = -h / 2 + "px";
+          var halfW = Math.min(w / 2 + 6, c.x), halfH = Math.min(h / 2 + 6, c.y);
+          // Against the top or bottom edge (above the attribution), where the first view leaves
+          // a free band (fitBounds' padding): a wide label against a side would cover markers.
           var d = p.subtract(c);
-          var y = d.y < 0 ? halfH : size.y - halfH;
+          var y = d.y < 0 ? halfH : size.y - halfH - bottom;
           var x = c.x + d.x * (Math.abs(y - c.y) / Math.max(Math.abs(d.y), 1e-9));
           x = Math.max(halfW, Math.min(size.x - halfW, x));
           item.edge.setLatLng(map.containerPointToLatLng(L.point(x, y)));
