@@ -158,6 +158,10 @@ def _basemap_fetch(args: argparse.Namespace) -> int:
     from heritage.map import basemap
 
     root = Path(args.root)
+    age = basemap.age_days(root)
+    if args.if_older_than is not None and age is not None and age < args.if_older_than:
+        print(f"Dữ liệu bản đồ mới tải {age:.0f} ngày trước: giữ nguyên. / The map data is {age:.0f} days old: kept.")
+        return 0
     if args.bbox:
         try:
             bbox = basemap.BBox.parse(args.bbox)
@@ -228,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     fetch = base_commands.add_parser("fetch", help="tải dữ liệu OpenStreetMap của phường (cần mạng) / download the ward's OpenStreetMap extract")
     fetch.add_argument("--bbox", help="NAM,TÂY,BẮC,ĐÔNG (mặc định: các mục của phường, thêm 1 km) / SOUTH,WEST,NORTH,EAST")
     fetch.add_argument("--url", default="https://overpass-api.de/api/interpreter", help="máy chủ Overpass / Overpass API endpoint")
+    fetch.add_argument("--if-older-than", type=float, metavar="DAYS", help="chỉ tải khi dữ liệu cũ hơn số ngày này / only when older than DAYS")
     fetch.set_defaults(func=_basemap_fetch)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")

@@ -87,7 +87,7 @@ def test_a_qr_visit_keeps_the_entry_its_photos_and_audio_guide(chromium, served_
     page.wait_for_url("**/di-tich/dinh-tan-an/")
     page.wait_for_load_state("networkidle")
     audio = page.locator("audio source").get_attribute("src")
-    photos = page.locator(".md-content img").evaluate_all("els => els.map(e => e.currentSrc || e.src)")
+    photos = page.locator(".hx-hero img, .hx-gallery img").evaluate_all("els => els.map(e => e.currentSrc || e.src)")
     page.wait_for_timeout(1500)  # the worker fetches what the page asked it to keep
     context.set_offline(True)
     page.goto(served_sample + "q/dinh-tan-an/")

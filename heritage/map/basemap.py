@@ -18,6 +18,7 @@ shows the attribution with a link to the copyright page.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -141,9 +142,19 @@ def fetch(root: Path, bbox: BBox, url: str = OVERPASS_URL, timeout: float = 120)
     except (ValueError, KeyError) as exc:
         raise FetchError(f"Máy chủ trả về dữ liệu không đọc được. / The server's answer is not an extract: {exc}.") from exc
     _atomic_write(folder / EXTRACT, raw)
-    source = {"bbox": bbox.as_list(), "url": url, "elements": len(elements), "attribution": ATTRIBUTION, "licence": "ODbL-1.0"}
+    fetched = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    source = {"bbox": bbox.as_list(), "url": url, "fetched": fetched, "elements": len(elements), "attribution": ATTRIBUTION, "licence": "ODbL-1.0"}
     _atomic_write(folder / SOURCE, json.dumps(source, indent=1).encode())
     return folder / EXTRACT
+
+
+def age_days(root: Path) -> float | None:
+    """How old the fetched extract is, in days (None: never fetched)."""
+    try:
+        fetched = dt.datetime.fromisoformat(json.loads((Path(root) / CACHE / SOURCE).read_text())["fetched"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return (dt.datetime.now(dt.timezone.utc) - fetched).total_seconds() / 86400
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
@@ -181,8 +192,10 @@ def find(root: Path) -> Basemap | None:
     except (OSError, ValueError, KeyError, TypeError):
         return None
     digest.update(RENDERER_VERSION.encode())
-    tiles = prepare(folder, bbox, digest.hexdigest()[:16])
-    done = json.loads((tiles / "done").read_text())
+    try:
+        tiles, done = prepare(folder, bbox, digest.hexdigest()[:16])
+    except (ValueError, AttributeError, TypeError, KeyError):  # a damaged extract: as if none
+        return None
     return Basemap(tiles, bbox, done["max_zoom"], done["bytes"])
 
 
@@ -326,22 +339,35 @@ def render_tiles(extract: dict, bbox: BBox, out: Path, zooms: Iterable[int] = ZO
     return deepest, total
 
 
-def prepare(folder: Path, bbox: BBox, key: str) -> Path:
+DONE = "done.json"
+
+
+def _done(tiles: Path) -> dict | None:
+    try:
+        done = json.loads((tiles / DONE).read_text())
+        return done if isinstance(done.get("max_zoom"), int) and isinstance(done.get("bytes"), int) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def prepare(folder: Path, bbox: BBox, key: str) -> tuple[Path, dict]:
     """The tiles of this extract, drawn once and kept in the cache (a folder is trusted only
-    once its `done` file is written; a killed build leaves nothing trusted)."""
+    once its `done.json` is written; a killed build leaves nothing trusted)."""
     tiles = folder / f"tiles-{key}"
-    if (tiles / "done").exists():
-        return tiles
+    done = _done(tiles)
+    if done is not None:
+        return tiles, done
     work = Path(tempfile.mkdtemp(dir=folder, prefix=".tiles-"))
     extract = json.loads((folder / EXTRACT).read_text(encoding="utf-8"))
     deepest, size = render_tiles(extract, bbox, work)
-    (work / "done").write_text(json.dumps({"max_zoom": deepest, "bytes": size}))
+    done = {"max_zoom": deepest, "bytes": size}
+    (work / DONE).write_text(json.dumps(done))
     shutil.rmtree(tiles, ignore_errors=True)
     os.replace(work, tiles)
     for old in folder.glob("tiles-*"):  # earlier extracts' tiles
         if old != tiles:
             shutil.rmtree(old, ignore_errors=True)
-    return tiles
+    return tiles, done
 
 
 def publish(basemap: Basemap | None, site_root: Path) -> int:

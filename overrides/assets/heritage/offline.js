@@ -8,10 +8,12 @@
     var entry = document.querySelector(".hx-entry");
     if (!entry) return [];
     var urls = [];
-    Array.prototype.forEach.call(document.querySelectorAll(".md-content img"), function (img) {
+    // The entry's own photos (not the related entries' cards): the size shown, or the
+    // JPEG fallback for a photo not loaded yet; the worker serves any kept size offline.
+    Array.prototype.forEach.call(document.querySelectorAll(".hx-hero img, .hx-gallery img"), function (img) {
       if (img.currentSrc || img.src) urls.push(img.currentSrc || img.src);
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".md-content audio source, .md-content video[poster]"), function (el) {
+    Array.prototype.forEach.call(document.querySelectorAll(".hx-player audio source, .hx-player video[poster]"), function (el) {
       urls.push(el.src || el.poster);
     });
     return urls;
