@@ -23,6 +23,8 @@ PAGES = [
     "tim-kiem/?q=dinh",  # search with results
     "le-hoi/hoi-lim/",
     "nghe-nhan/nguyen-thi-minh-hoa/",
+    "le-hoi/festival-ve-mien-quan-ho/",  # festival held every three years
+    "ngoai-tuyen/",  # the offline page
 ]
 
 

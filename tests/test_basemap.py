@@ -218,3 +218,18 @@ def test_failed_tiles_say_so(chromium, built_map):
     status.wait_for()
     assert "could not load" in status.inner_text()
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_map_with_its_own_basemap_has_no_axe_violations(chromium, built_map, prefix):
+    from .test_accessibility import AXE, violations
+
+    context = chromium.new_context(**PHONE, bypass_csp=True)  # to inject axe, a test tool
+    page = context.new_page()
+    page.goto(built_map + prefix + "ban-do/")
+    page.locator(".hx-edge").first.wait_for()  # clusters, markers and the far place's label drawn
+    page.wait_for_load_state("networkidle")
+    found = violations(page, AXE.read_text(encoding="utf-8"))
+    context.close()
+    assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
