@@ -121,6 +121,9 @@ def test_map_markers_from_the_local_library(chromium, served_sample):
         popup.wait_for()
         assert popup.get_attribute("href").endswith(f"/{entry_id}/"), entry_id
         assert "hx-places--active" in item.get_attribute("class")
+        page.locator(".leaflet-popup-close-button").click()
+        popup.wait_for(state="detached")
+        assert "hx-places--active" not in item.get_attribute("class")
     page.get_by_role("button", name="Hiện nền bản đồ OpenStreetMap").click()
     page.locator(".leaflet-tile-loaded").first.wait_for(state="attached")
     assert any(u.startswith("https://tile.openstreetmap.org/") for u in requests)
