@@ -69,6 +69,7 @@ def test_an_unvisited_page_offline_shows_the_offline_page_in_its_language(chromi
     kept = page.locator("#hx-saved a", has_text=saved)
     kept.wait_for()
     assert kept.get_attribute("href").endswith(prefix + "di-tich/dinh-tan-an/")
+    assert kept.inner_text() == saved  # the page's own title, without the site's name
     assert not page.locator("#hx-saved a", has_text="Bạn đang ngoại tuyến").count()
     kept.click()  # and the kept page opens, with no signal
     assert page.locator("h1").inner_text() == saved

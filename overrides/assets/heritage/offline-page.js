@@ -36,7 +36,9 @@
                 var found = html.match(/<title>([^<]*)<\/title>/);
                 var title = document.createElement("textarea");  // decodes entities, runs nothing
                 title.innerHTML = found ? found[1] : path;
-                return { url: url, title: title.value };
+                var name = title.value, suffix = " - " + list.dataset.siteName;  // the theme's "Page - Site"
+                if (name.length > suffix.length && name.slice(-suffix.length) === suffix) name = name.slice(0, -suffix.length);
+                return { url: url, title: name };
               });
             });
           }));
