@@ -118,7 +118,8 @@ def offline_files() -> dict:
     return {
         "offline": pages,
         "prefixes": {lang: urls.prefix(lang) for lang in LANGUAGES},
-        "precache": [*pages.values(), urls.OFFLINE_SCRIPT, *urls.APP_ICONS.values()],
+        # Not the icons: the browser fetches them itself when it offers to install the site.
+        "precache": [*pages.values(), urls.OFFLINE_SCRIPT],
     }
 
 
