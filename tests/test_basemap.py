@@ -233,3 +233,23 @@ def test_map_with_its_own_basemap_has_no_axe_violations(chromium, built_map, pre
     found = violations(page, AXE.read_text(encoding="utf-8"))
     context.close()
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [{"width": 360, "height": 780}, {"width": 1366, "height": 768}])
+def test_nothing_jumps_while_the_map_gets_ready(chromium, built_map, viewport):
+    """Nothing moves while the map, its tiles, clusters and the far place's label arrive, and
+    while the list's "show on the map" buttons appear (the box is reserved before the first
+    paint, since the box only exists with JavaScript)."""
+    from .test_browser import RECORD_SHIFTS
+
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    page.add_init_script(RECORD_SHIFTS)
+    page.goto(built_map + "ban-do/")
+    page.locator("[data-hx-map][data-markers]").wait_for(state="attached")
+    page.locator("[data-hx-show]:not([hidden])").first.wait_for()
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    assert sum(s["value"] for s in shifts) < 0.001, shifts
