@@ -33,10 +33,9 @@
               var type = response && response.headers.get("Content-Type") || "";
               if (!response || type.indexOf("text/html") !== 0) return null;
               return response.text().then(function (html) {
-                var found = html.match(/<title>([^<]*)<\/title>/);
-                var title = document.createElement("textarea");  // decodes entities, runs nothing
-                title.innerHTML = found ? found[1] : path;
-                var name = title.value, suffix = " - " + list.dataset.siteName;  // the theme's "Page - Site"
+                // A parsed copy, never shown: DOMParser runs no script and loads nothing.
+                var name = new DOMParser().parseFromString(html, "text/html").title || path;
+                var suffix = " - " + list.dataset.siteName;  // the theme's "Page - Site"
                 if (name.length > suffix.length && name.slice(-suffix.length) === suffix) name = name.slice(0, -suffix.length);
                 return { url: url, title: name };
               });
