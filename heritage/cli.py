@@ -180,6 +180,39 @@ def _linkcheck(args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
+def _basemap_fetch(args: argparse.Namespace) -> int:
+    from heritage.map import basemap
+
+    root = Path(args.root)
+    age = basemap.age_days(root)
+    if args.if_older_than is not None and age is not None and age < args.if_older_than:
+        print(f"Dữ liệu bản đồ mới tải {age:.0f} ngày trước: giữ nguyên. / The map data is {age:.0f} days old: kept.")
+        return 0
+    if args.bbox:
+        try:
+            bbox = basemap.BBox.parse(args.bbox)
+        except ValueError:
+            print(f"--bbox phải có dạng NAM,TÂY,BẮC,ĐÔNG, ví dụ 21.20,106.14,21.24,106.19 (đang là {args.bbox!r}). / --bbox must be SOUTH,WEST,NORTH,EAST.", file=sys.stderr)
+            return 1
+    else:
+        content = _valid_content(root)
+        if content is None:
+            return 1
+        points = basemap.entry_points(content[0])
+        if not points:
+            print("Chưa mục nào có tọa độ: hãy dùng --bbox. / No entry has coordinates: use --bbox.", file=sys.stderr)
+            return 1
+        bbox = basemap.ward_bbox(points)
+    try:
+        path = basemap.fetch(root, bbox, args.url)
+    except basemap.FetchError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    size = path.stat().st_size
+    print(f"Đã tải dữ liệu bản đồ {bbox.as_list()} ({size / 1e6:.1f} MB) vào {path}. / Map data saved to {path}. © OpenStreetMap contributors, ODbL.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
@@ -225,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
     linkcheck = commands.add_parser("linkcheck", help="kiểm tra liên kết trong trang đã tạo / check links in the built site")
     linkcheck.add_argument("site", nargs="?", default="site")
     linkcheck.set_defaults(func=_linkcheck)
+
+    base = commands.add_parser("basemap", help="nền bản đồ của trang / the map's own background")
+    base_commands = base.add_subparsers(dest="basemap_command", required=True)
+    fetch = base_commands.add_parser("fetch", help="tải dữ liệu OpenStreetMap của phường (cần mạng) / download the ward's OpenStreetMap extract")
+    fetch.add_argument("--bbox", help="NAM,TÂY,BẮC,ĐÔNG (mặc định: các mục của phường, thêm 1 km) / SOUTH,WEST,NORTH,EAST")
+    fetch.add_argument("--url", default="https://overpass-api.de/api/interpreter", help="máy chủ Overpass / Overpass API endpoint")
+    fetch.add_argument("--if-older-than", type=float, metavar="DAYS", help="chỉ tải khi dữ liệu cũ hơn số ngày này / only when older than DAYS")
+    fetch.set_defaults(func=_basemap_fetch)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
     tpl.set_defaults(func=_templates)

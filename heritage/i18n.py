@@ -108,10 +108,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Nền bản đồ tải từ máy chủ OpenStreetMap khi bạn bấm.",
         "en": "The background loads from OpenStreetMap's servers when you tap.",
     },
-    "map_needs_js": {
-        "vi": "Bản đồ cần JavaScript. Danh sách các địa điểm, kèm tọa độ và liên kết mở bản đồ, ở ngay bên dưới.",
-        "en": "The map needs JavaScript. The list of places, with coordinates and map links, is just below.",
-    },
     "not_on_map": {"vi": "Chưa có tọa độ, nên chưa hiện trên bản đồ", "en": "No coordinates yet, so not on the map"},
     "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
     "csv_note": {"vi": "mở được bằng Excel, hiển thị đúng tiếng Việt", "en": "opens in Excel with Vietnamese intact"},
@@ -185,6 +181,44 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Tài liệu in (PDF, khổ A5, tiếng Việt và tiếng Anh) giới thiệu Tân An cho đoàn khách và đối tác:",
         "en": "A printable brochure (PDF, A5, Vietnamese and English) introducing Tân An to visiting delegations and partners:",
     },
+    # --- festivals into the phone, map, offline (issue 17) ---
+    "ics_reminder": {"vi": "Ngày mai: {name}", "en": "Tomorrow: {name}"},
+    "add_this_festival": {"vi": "Thêm vào lịch", "en": "Add to calendar"},
+    "add_this_festival_help": {
+        "vi": "Tải tệp .ics gồm các lần tổ chức sắp tới, có lời nhắc trước một ngày.",
+        "en": "Downloads an .ics file of its coming dates, with a reminder the day before.",
+    },
+    "subscribe_calendar": {"vi": "Đăng ký theo dõi lịch (tự cập nhật)", "en": "Subscribe (updates itself)"},
+    "google_calendar": {"vi": "Thêm vào Google Calendar", "en": "Add to Google Calendar"},
+    "download_ics": {"vi": "Tải tệp .ics", "en": "Download the .ics file"},
+    "subscribe_help": {
+        "vi": "Đăng ký: điện thoại tự nhận lễ hội mới và ngày đổi. Tải tệp: chép một lần các lễ hội trong ba năm tới, mỗi lễ hội có lời nhắc trước một ngày.",
+        "en": "Subscribe: your phone picks up new festivals and changed dates. Download: a one-off copy of the next three years, each with a reminder the day before.",
+    },
+    "next_edition": {"vi": "Lần tổ chức tới", "en": "Next edition"},
+    "app_description": {
+        "vi": "Di tích, lễ hội, làng nghề, nghệ nhân và Quan họ của phường Tân An, tỉnh Bắc Ninh.",
+        "en": "Historic sites, festivals, crafts, artisans and Quan họ of Tân An ward, Bắc Ninh province.",
+    },
+    "offline_title": {"vi": "Bạn đang ngoại tuyến", "en": "You are offline"},
+    "offline_text": {
+        "vi": "Trang này chưa được lưu trên điện thoại, nên cần có mạng để mở. Các trang bạn đã xem vẫn mở được:",
+        "en": "This page has not been saved on this phone, so it needs a connection. The pages you have opened still work:",
+    },
+    "offline_saved": {"vi": "Trang đã lưu trên điện thoại này", "en": "Pages saved on this phone"},
+    "offline_none": {"vi": "Chưa có trang nào được lưu.", "en": "No page saved yet."},
+    "offline_retry": {"vi": "Khi có mạng trở lại, hãy tải lại trang.", "en": "Once you are back online, reload the page."},
+    "offline_other_language": {"vi": "Xem bằng tiếng Việt", "en": "Read in English"},
+    "map_cluster": {"vi": "{n} địa điểm ở gần nhau: bấm để xem từng nơi", "en": "{n} places close together: tap to see each"},
+    "map_far": {"vi": "{name} · {km} km", "en": "{name} · {km} km"},
+    "map_far_list": {"vi": "cách trung tâm phường {km} km", "en": "{km} km from the ward's centre"},
+    "map_tiles_failed": {
+        "vi": "Không tải được nền bản đồ (có thể do mất mạng). Các điểm và danh sách bên dưới vẫn dùng được.",
+        "en": "The map background could not load (perhaps no connection). The markers and the list below still work.",
+    },
+    "map_show": {"vi": "Xem trên bản đồ", "en": "Show on the map"},
+    "map_zoom_in": {"vi": "Phóng to", "en": "Zoom in"},
+    "map_zoom_out": {"vi": "Thu nhỏ", "en": "Zoom out"},
 }
 
 LUNAR_MONTH_NAMES_VI = {1: "Giêng", 12: "Chạp"}

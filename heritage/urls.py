@@ -24,6 +24,17 @@ SEARCH_INDEX = "search"
 MEDIA = "media"
 MEDIA_SOURCE = "data/media"  # where the originals are, in the repository
 
+# Offline and installing (issue 17): the offline page per language, the service worker's
+# list of files to keep at install, the web app manifest per language and its icons.
+OFFLINE = "ngoai-tuyen"
+OFFLINE_FILES = "offline-files.json"
+MANIFEST_FILE = "manifest.webmanifest"
+APP_ICONS = {size: f"assets/heritage/app-icon-{size}.png" for size in (192, 512)}
+OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
+
+# The map's own background tiles (heritage/map/basemap.py): ban-do/nen/{z}/{x}/{y}.png.
+BASEMAP = f"{MAP}/nen"
+
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
 OPEN_DATA_BASENAME = "di-san-tan-an"
@@ -56,6 +67,16 @@ def feed(lang: str) -> str:
 
 def ics(lang: str) -> str:
     return f"{page(lang, CALENDAR)}{ICS_FILES[lang]}"
+
+
+def festival_ics(lang: str, section: str, entry_id: str) -> str:
+    """One festival's calendar file, in its page's folder: en/le-hoi/hoi-lim/hoi-lim.ics."""
+    return f"{entry(lang, section, entry_id)}{entry_id}.ics"
+
+
+def manifest(lang: str) -> str:
+    """The web app manifest of a language: manifest.webmanifest, en/manifest.webmanifest."""
+    return f"{prefix(lang)}{MANIFEST_FILE}"
 
 
 def search_index(lang: str) -> str:

@@ -26,6 +26,8 @@ PAGES = [
     "hanh-trinh/",  # trails index
     "hanh-trinh/vong-dinh-chua-den/",  # trail: map, numbered stops, audio guide
     "gioi-thieu/",  # about, with the brochure
+    "le-hoi/festival-ve-mien-quan-ho/",  # festival held every three years
+    "ngoai-tuyen/",  # the offline page
 ]
 
 

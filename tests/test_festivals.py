@@ -102,3 +102,78 @@ def test_ics_files_parse_and_every_date_is_right(festival_project, lang, name):
     assert festival_project.build(HERITAGE_TODAY="2026-11-27").returncode == 0
     again = icalendar.Calendar.from_ical((festival_project.root / "site" / prefix / "lich-le-hoi" / name).read_bytes())
     assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
+
+
+# --- festivals into the phone: one festival's file, two parsers, reminders ---------------
+
+def _vobject_events(raw: bytes) -> list:
+    import vobject  # a second, independent parser (icalendar wrote the file)
+
+    return list(vobject.readOne(raw.decode("utf-8")).vevent_list)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_festival_page_adds_its_own_dates_to_the_phone(festival_project, lang):
+    assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0
+    prefix = "" if lang == "vi" else "en/"
+    page = festival_project.html(f"{prefix}le-hoi/hoi-lim/")
+    link = re.search(r'<a class="hx-button" href="([^"]+)" type="text/calendar" download>', page)
+    own = festival_project.root / "site" / prefix / "le-hoi/hoi-lim/hoi-lim.ics"
+    assert link and (own.parent / link.group(1)).resolve() == own.resolve()
+    raw = own.read_bytes()
+    page_dates = re.findall(r'<ul class="hx-dates"><li>.*?</ul>', page, re.S)[0]
+    shown = re.findall(r'<time datetime="([\d-]+)">', page_dates)
+    # parser 1: icalendar
+    events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
+    assert [e.decoded("DTSTART").isoformat() for e in events] == shown == [lunar.to_solar(y, 1, 13).isoformat() for y in (2027, 2028, 2029)]
+    for event in events:
+        (alarm,) = event.walk("VALARM")
+        assert alarm["ACTION"] == "DISPLAY" and alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)  # 9:00 the day before
+        assert str(alarm["DESCRIPTION"]).endswith("Hội Lim" if lang == "vi" else "Lim Festival")
+    # parser 2: vobject
+    other = _vobject_events(raw)
+    assert [e.dtstart.value.isoformat() for e in other] == shown
+    assert all(e.valarm.trigger.value == dt.timedelta(hours=-15) and e.valarm.action.value == "DISPLAY" for e in other)
+    assert {e.uid.value for e in other} == {str(e["UID"]) for e in events}
+
+
+def test_a_festival_every_three_years_shows_its_next_edition_everywhere(festival_project):
+    assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0  # the 2026 edition is over
+    page = festival_project.html("le-hoi/festival/")
+    assert '<time datetime="2029-09-26">' in page and "2026-09-26" not in page and "đã qua" not in page
+    own = icalendar.Calendar.from_ical((festival_project.root / "site/le-hoi/festival/festival.ics").read_bytes())
+    whole = icalendar.Calendar.from_ical((festival_project.root / "site/lich-le-hoi/lich-le-hoi.ics").read_bytes())
+    in_whole = [e.decoded("DTSTART") for e in whole.walk("VEVENT") if str(e["UID"]).startswith("festival-")]
+    assert [e.decoded("DTSTART") for e in own.walk("VEVENT")] == in_whole == [D(2029, 9, 26)]
+    assert all(len(e.walk("VALARM")) == 1 for e in whole.walk("VEVENT"))
+    assert len(_vobject_events((festival_project.root / "site/lich-le-hoi/lich-le-hoi.ics").read_bytes())) == len(whole.walk("VEVENT"))
+
+
+@pytest.mark.parametrize("entry_id", ["festival", "hoi-lim"])
+def test_every_festival_event_has_dates_and_an_addressed_location(festival_project, entry_id):
+    import json
+
+    assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0
+    for prefix in ("", "en/"):
+        html = festival_project.html(f"{prefix}le-hoi/{entry_id}/")
+        (data,) = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        assert data["@type"] == "Festival" and data["startDate"] <= data["endDate"]
+        assert data["startDate"] == ("2029-09-26" if entry_id == "festival" else lunar.to_solar(2027, 1, 13).isoformat())
+        address = data["location"]["address"]
+        assert address["@type"] == "PostalAddress" and address["addressCountry"] == "VN" and address["addressRegion"]
+        assert data["location"]["name"]
+        if entry_id == "hoi-lim":
+            assert address["streetAddress"] == "Tiên Du"
+        assert data.get("citation", ["x"])  # never an empty list
+
+
+def test_calendar_page_offers_subscription_google_and_each_festival(festival_project):
+    assert festival_project.build(HERITAGE_TODAY="2026-11-30", SITE_URL="https://heritage.example.org/").returncode == 0
+    html = festival_project.html("en/lich-le-hoi/")
+    assert 'href="webcal://heritage.example.org/en/lich-le-hoi/festivals.ics"' in html
+    assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fheritage.example.org%2Fen%2Flich-le-hoi%2Ffestivals.ics"' in html
+    rows = re.findall(r'<a class="hx-calendar__add" href="([^"]+)"', html)
+    assert rows and "../../en/le-hoi/hoi-lim/hoi-lim.ics" in rows
+    for href in rows:
+        assert (festival_project.root / "site/en/lich-le-hoi" / href).resolve().is_file()
+    assert "<script" not in html.split('class="hx-ics"')[1].split("</div>")[0]  # plain links

@@ -67,6 +67,43 @@ def upcoming(inv: Inventory, today: dt.date, days: int = 365) -> list[Occurrence
     return between(inv, today, today + dt.timedelta(days=days))
 
 
+# How far ahead a festival's page and its calendar files look.
+HORIZON_YEARS = 3
+
+
+def horizon(today: dt.date, years: int = HORIZON_YEARS) -> dt.date:
+    """`years` after today (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year + years)
+    except ValueError:
+        return dt.date(today.year + years, 2, 28)
+
+
+def coming(entry: EntryRecord, today: dt.date, years: int = HORIZON_YEARS) -> list[Occurrence]:
+    """The occurrences not yet over that start within `years` of today, and always at least
+    the next one: the festival's page, its own .ics and the whole calendar all show these,
+    so a festival held every few years shows its next edition, never only a past one."""
+    when = entry.data.when
+    last = horizon(today, years)
+    found = []
+    for year in range(today.year - 1, today.year + years + (when.every or 1) + 1):
+        o = occurrence(entry, year)
+        if o is None or o.end < today:
+            continue
+        if o.start > last and found:
+            break
+        found.append(o)
+        if o.start > last:
+            break
+    return found
+
+
+def all_coming(inv: Inventory, today: dt.date, years: int = HORIZON_YEARS) -> list[Occurrence]:
+    """`coming` for every festival, in date order (then Vietnamese name order)."""
+    out = [o for entry in festivals(inv) for o in coming(entry, today, years)]
+    return sorted(out, key=lambda o: (o.start, vi_sort_key(o.entry.name("vi"))))
+
+
 def next_dates(entry: EntryRecord, today: dt.date) -> list[Occurrence]:
     """This year's and the next two years' dates (fewer for a festival held every few years)."""
     return [o for o in (occurrence(entry, year) for year in range(today.year, today.year + 3)) if o]

@@ -1,58 +1,108 @@
-"""iCalendar (RFC 5545) files of the festivals, one per language, written with `icalendar`.
+"""iCalendar (RFC 5545) files of the festivals, written with `icalendar`.
 
-All-day events over the next three years; a UID that stays the same from build to
-build (entry id and year), so a phone that subscribed updates events instead of
-duplicating them.
+One file per language with every festival (offered as a subscription, `webcal://`, and
+to Google Calendar), and one per festival and language, which its page and its row on
+the calendar page download with "add to calendar". Both hold the same occurrences as
+the festival's page (`festivals.coming`): all-day events, each with a reminder the day
+before, and a UID that stays the same from build to build (entry id and year), so a
+phone that subscribed updates events instead of duplicating them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
-from icalendar import Calendar, Event, vGeo
+from icalendar import Alarm, Calendar, Event, vGeo
 
 from heritage import urls
 from heritage.calendar import festivals
-from heritage.i18n import format_recurring
+from heritage.i18n import format_recurring, t
+
+# An all-day event starts at midnight: 15 hours before is 9 a.m. the day before.
+REMINDER = dt.timedelta(hours=-15)
+
+# Google Calendar adds a calendar by its address; a plain link, no script of Google's.
+GOOGLE_ADD = "https://calendar.google.com/calendar/render?cid={url}"
 
 
-def build_calendar(site, lang: str, today: dt.date) -> Calendar:
-    name = site.settings.site_name(lang)
-    host = urlsplit(site.site_url).hostname or "disan-tanan.local"
+def _calendar(site, lang: str, title: str) -> Calendar:
     calendar = Calendar()
-    calendar.add("prodid", f"-//{name}//heritage//{lang.upper()}")
+    calendar.add("prodid", f"-//{site.settings.site_name(lang)}//heritage//{lang.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", ("Lịch lễ hội — " if lang == "vi" else "Festivals — ") + name)
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", title)
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
-    last = today.replace(year=today.year + 3) if not (today.month == 2 and today.day == 29) else dt.date(today.year + 3, 2, 28)
-    for occurrence in festivals.between(site.inventory, today, last):
-        entry = occurrence.entry
-        when = entry.data.when
-        event = Event()
-        event.add("uid", f"{entry.id}-{occurrence.year}@{host}")
-        event.add("summary", entry.name(lang))
-        event.add("dtstart", occurrence.start)
-        event.add("dtend", occurrence.start + dt.timedelta(days=occurrence.days))  # exclusive: all-day
-        event.add("dtstamp", dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc))
-        url = site.absolute(entry.url(lang))
-        event.add("url", url)
-        fixed = format_recurring(when.calendar, when.month, when.day, when.leap, lang)
-        event.add("description", f"{entry.data.summary(lang)}\n\n{fixed}\n{url}")
-        location = entry.data.location
-        if location is not None:
-            if location.address is not None:
-                event.add("location", location.address(lang))
-            event.add("geo", vGeo((location.lat, location.lon)))
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
     return calendar
 
 
+def _event(site, occurrence: festivals.Occurrence, lang: str, today: dt.date, host: str) -> Event:
+    entry = occurrence.entry
+    when = entry.data.when
+    event = Event()
+    event.add("uid", f"{entry.id}-{occurrence.year}@{host}")
+    event.add("summary", entry.name(lang))
+    event.add("dtstart", occurrence.start)
+    event.add("dtend", occurrence.start + dt.timedelta(days=occurrence.days))  # exclusive: all-day
+    event.add("dtstamp", dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    url = site.absolute(entry.url(lang))
+    event.add("url", url)
+    fixed = format_recurring(when.calendar, when.month, when.day, when.leap, lang)
+    event.add("description", f"{entry.data.summary(lang)}\n\n{fixed}\n{url}")
+    location = entry.data.location
+    if location is not None:
+        if location.address is not None:
+            event.add("location", location.address(lang))
+        event.add("geo", vGeo((location.lat, location.lon)))
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", t("ics_reminder", lang, name=entry.name(lang)))
+    alarm.add("trigger", REMINDER)
+    event.add_component(alarm)
+    return event
+
+
+def _host(site) -> str:
+    return urlsplit(site.site_url).hostname or "disan-tanan.local"
+
+
+def build_calendar(site, lang: str, today: dt.date) -> Calendar:
+    """Every festival's coming occurrences, in one calendar for subscribing."""
+    name = site.settings.site_name(lang)
+    calendar = _calendar(site, lang, ("Lịch lễ hội — " if lang == "vi" else "Festivals — ") + name)
+    for occurrence in festivals.all_coming(site.inventory, today):
+        calendar.add_component(_event(site, occurrence, lang, today, _host(site)))
+    return calendar
+
+
+def build_festival_calendar(site, entry, lang: str, today: dt.date) -> Calendar:
+    """One festival's coming occurrences: what "add to calendar" on its page downloads."""
+    calendar = _calendar(site, lang, entry.name(lang))
+    for occurrence in festivals.coming(entry, today):
+        calendar.add_component(_event(site, occurrence, lang, today, _host(site)))
+    return calendar
+
+
+def subscribe_links(site_url: str, lang: str) -> dict[str, str]:
+    """The whole calendar's `webcal://` address and Google Calendar's "add by URL" link;
+    empty without a public address (nothing to subscribe to)."""
+    if not site_url.startswith(("http://", "https://")):
+        return {}
+    https = urls.absolute(site_url, urls.ics(lang))
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return {"webcal": webcal, "google": GOOGLE_ADD.format(url=quote(webcal, safe=""))}
+
+
 def write_ics(site, lang: str, site_root: Path, today: dt.date) -> Path:
+    """The language's whole calendar, and one file per festival."""
     target = site_root / urls.ics(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(build_calendar(site, lang, today).to_ical())
+    for entry in festivals.festivals(site.inventory):
+        one = site_root / urls.festival_ics(lang, entry.section, entry.id)
+        one.parent.mkdir(parents=True, exist_ok=True)
+        one.write_bytes(build_festival_calendar(site, entry, lang, today).to_ical())
     return target

@@ -20,14 +20,32 @@ TYPES = {
 }
 
 
+# Where an entry without an address is: the province, and nothing more precise, so that
+# no place is invented (search engines require an Event's location to have an address).
+REGION = {"vi": "Tỉnh Bắc Ninh", "en": "Bắc Ninh Province"}
+COUNTRY = "VN"
+
+
+def _address(entry, lang: str) -> dict:
+    location = entry.data.location
+    address: dict = {"@type": "PostalAddress", "addressRegion": "Bắc Ninh", "addressCountry": COUNTRY}
+    if location is not None and location.address is not None:
+        address["streetAddress"] = location.address(lang)
+    return address
+
+
 def _place(entry, lang: str) -> dict:
     location = entry.data.location
-    place: dict = {"@type": "Place", "name": entry.name(lang)}
+    has_address = location is not None and location.address is not None
+    place: dict = {"@type": "Place", "name": entry.name(lang) if has_address else REGION[lang], "address": _address(entry, lang)}
     if location is not None:
-        if location.address is not None:
-            place["address"] = location.address(lang)
         place["geo"] = {"@type": "GeoCoordinates", "latitude": location.lat, "longitude": location.lon}
     return place
+
+
+def _citations(site, sources, lang: str) -> list[str]:
+    """Every source as an absolute URL (a source on this site, '/gioi-thieu/', included)."""
+    return [s.url if s.url.startswith("http") else site.absolute(urls.prefix(lang) + s.url.lstrip("/")) for s in sources]
 
 
 def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
@@ -46,12 +64,11 @@ def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
     if entry.section in ("di-tich", "lang-nghe") and d.location is not None:
         data.update({k: v for k, v in _place(entry, lang).items() if k in ("address", "geo")})
     if entry.section == "le-hoi":
-        upcoming = [o for o in festivals.next_dates(entry, today) if o.end >= today]
-        if upcoming:
-            data["startDate"] = upcoming[0].start.isoformat()
-            data["endDate"] = upcoming[0].end.isoformat()
-            data["eventStatus"] = "https://schema.org/EventScheduled"
-            data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        coming = festivals.coming(entry, today)  # never empty: at least the next edition
+        data["startDate"] = coming[0].start.isoformat()
+        data["endDate"] = coming[0].end.isoformat()
+        data["eventStatus"] = "https://schema.org/EventScheduled"
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
         data["location"] = _place(entry, lang)
         data["organizer"] = {"@type": "GovernmentOrganization", "name": site.settings.ward(lang)}
     if entry.section == "nghe-nhan":
@@ -64,7 +81,7 @@ def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
     if entry.section == "san-pham" and d.ocop_stars:
         data["award"] = f"OCOP {d.ocop_stars}★"
     if d.sources:
-        data["citation"] = [s.url for s in d.sources if s.url.startswith("http")]
+        data["citation"] = _citations(site, d.sources, lang)
     return data
 
 

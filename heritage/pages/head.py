@@ -34,6 +34,7 @@ class PageHead:
     image: str | None = None  # absolute URL of the 1200×630 card
     published: str | None = None  # a post's date, ISO
     jsonld: str | None = None  # schema.org, already safe inside <script>
+    manifest: str | None = None  # the language's web app manifest, relative to the page
     map: bool = False  # loads Leaflet
     trail: bool = False  # loads the trail map's script (a trail page)
     search: bool = False  # loads the search script

@@ -17,7 +17,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from heritage import i18n, urls
 from heritage.calendar import festivals as festival_dates
+from heritage.calendar import ical
 from heritage.column import rules as column
+from heritage.map import basemap
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.outputs import opendata
 from heritage.sections import COLUMN, ENTRY_SECTIONS
@@ -27,6 +29,7 @@ from heritage.trails import route as trail_route
 if TYPE_CHECKING:
     from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
     from heritage.content.translations import PagePair
+    from heritage.map.basemap import Basemap
     from heritage.media.library import MediaLibrary
 
 
@@ -64,6 +67,7 @@ class RenderData:
     today: dt.date
     site_url: str  # the public address, for share links
     qr_codes: bool = False  # whether printable codes are published (not on a local preview)
+    basemap: "Basemap | None" = None  # the map's own background, when an extract was fetched
 
     @property
     def settings(self):
@@ -136,7 +140,11 @@ class Renderer:
         return self.inv.vocabulary.ranking_label(entry.section, entry.data.ranking, self.lang)
 
     def next_dates(self, entry: "EntryRecord"):
-        return festival_dates.next_dates(entry, self.data.today)
+        """The dates the festival's page shows: the same as its .ics file."""
+        return festival_dates.coming(entry, self.data.today)
+
+    def festival_ics(self, entry: "EntryRecord") -> str:
+        return self.href(urls.festival_ics(self.lang, entry.section, entry.id))
 
     def date_range(self, occurrence) -> str:
         start, end = occurrence.start, occurrence.end
@@ -226,12 +234,32 @@ def places(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
     located = [e for s in ENTRY_SECTIONS for e in data.inventory.section(s, lang) if e.data.location is not None]
     unlocated = [e for s in ENTRY_SECTIONS.values() if s.has_place for e in data.inventory.section(s.key, lang) if e.data.location is None]
-    return r.render("places.html", entries=located, unlocated=unlocated, geojson=r.href(urls.OPEN_DATA_FILES["geojson"]), colors=SECTION_COLORS)
+    points = [(e.data.location.lat, e.data.location.lon) for e in located]
+    middle = basemap.centre(points) if points else (0.0, 0.0)
+
+    def far(entry) -> int:
+        """Whole kilometres from the ward's centre for a place outside it (the list says so too)."""
+        km = basemap.distance_km(*middle, entry.data.location.lat, entry.data.location.lon)
+        return round(km) if km > basemap.NEAR_KM else 0
+
+    present = {e.section for e in located}  # the legend lists only sections on the map
+    return r.render(
+        "places.html",
+        entries=[(e, far(e)) for e in located],
+        unlocated=unlocated,
+        geojson=r.href(urls.OPEN_DATA_FILES["geojson"]),
+        colors={k: v for k, v in SECTION_COLORS.items() if k in present},
+        basemap=data.basemap,
+        near_km=basemap.NEAR_KM,
+        attribution=basemap.ATTRIBUTION,
+        copyright_url=basemap.COPYRIGHT_URL,
+    )
 
 
 def festivals(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("festivals.html", occurrences=festival_dates.upcoming(data.inventory, data.today), ics=r.href(urls.ics(lang)))
+    subscribe = ical.subscribe_links(data.site_url, lang)
+    return r.render("festivals.html", occurrences=festival_dates.upcoming(data.inventory, data.today), ics=r.href(urls.ics(lang)), subscribe=subscribe)
 
 
 def open_data(data: RenderData, lang: str, base: str) -> str:

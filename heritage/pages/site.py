@@ -22,8 +22,9 @@ from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
+from heritage.map import basemap
 from heritage.media.library import MediaLibrary
-from heritage.outputs import opendata, search, security, sitemap, structured_data
+from heritage.outputs import opendata, search, security, sitemap, structured_data, webapp
 from heritage.pages import render
 from heritage.pages.head import LOCALES, Alternate, PageHead
 from heritage.problems import ContentError, Problem
@@ -124,7 +125,8 @@ class Site:
         self.script_hashes: set[str] = set()  # of every page secured in this process
         self.search = search.SearchIndex()
         self.media = media
-        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None)
+        self.basemap = basemap.find(root)  # None in an offline build: the opt-in background stays
+        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
 
     @property
     def images(self):
@@ -236,6 +238,7 @@ class Site:
             site_name=self.settings.site_name(lang),
             is_home=kind.kind == "home",
             noindex=kind.kind == "translations",
+            manifest=relative_base(page_url) + urls.manifest(lang),
             map=fields.pop("map", kind.kind == "map"),
             search=kind.kind == "search",
             **fields,
@@ -286,6 +289,8 @@ class Site:
         self.media.publish(site_root)
         opendata.write_open_data(self, site_root)
         qr_landings.write_landings(self, site_root, self.secure if secure else None)
+        webapp.write_webapp(self, site_root, self.secure if secure else None)
+        basemap.publish(self.basemap, site_root)
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         trail_gpx.write_gpx(self, site_root)

@@ -1,56 +1,211 @@
-// The heritage map: markers from the open-data GeoJSON, coloured by section, with
-// popups in the page's language. Leaflet is served from this site. The OpenStreetMap
-// background is fetched only when the visitor asks for it, so opening the page makes
-// no request to another host. Without JavaScript the list below the map is the map.
+// The heritage map: markers from a GeoJSON file (data-geojson: the open data's, or a
+// trail's), coloured by section, each opening its own entry. Leaflet and
+// Leaflet.markercluster are served from this site. The background is the site's own
+// tiles (data-basemap) when the build had an OpenStreetMap extract; otherwise the
+// OpenStreetMap background loads only when the visitor asks for it, so opening the page
+// makes no request to another host. Nearby markers cluster and spread out on tap; the
+// first view fits the ward's own places (those within data-near-km of their median), and
+// places farther away sit at the map's edge with their distance. Without JavaScript the
+// list below is the map (heritage.css hides the box).
 (function () {
   "use strict";
-  function text(tag, content, cls) {
-    var el = document.createElement(tag);
-    el.textContent = content;
-    if (cls) el.className = cls;
-    return el;
+  var ARROWS = ["→", "↘", "↓", "↙", "←", "↖", "↑", "↗"];
+
+  function el(tag, cls, content) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (content) node.textContent = content;
+    return node;
   }
+  function html(node) {
+    var box = document.createElement("div");
+    box.appendChild(node);
+    return box.innerHTML;
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+  function median(values) {
+    var sorted = values.slice().sort(function (a, b) { return a - b; });
+    var mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+  function km(a, b) {  // haversine, as heritage/map/basemap.py
+    var rad = Math.PI / 180;
+    var dLat = (b.lat - a.lat) * rad, dLon = (b.lng - a.lng) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6371 * Math.asin(Math.sqrt(h));
+  }
+
   function setup(box) {
-    if (!window.L) return;
-    var lang = box.dataset.lang;
+    if (!window.L || !L.markerClusterGroup) return;
+    var data = box.dataset;
+    var lang = data.lang;
     var legend = {};
-    Array.prototype.forEach.call(document.querySelectorAll(".hx-legend [data-section]"), function (li) {
+    Array.prototype.forEach.call(box.querySelectorAll(".hx-legend [data-section]"), function (li) {
       legend[li.dataset.section] = { color: li.dataset.color, label: li.dataset.label };
     });
-    var canvas = box.querySelector(".hx-map__canvas");
-    canvas.textContent = "";  // the space was reserved: no layout shift
-    box.querySelector(".hx-map__tiles").hidden = false;
-    var map = L.map(canvas, { scrollWheelZoom: false, attributionControl: true });
+    var status = box.querySelector(".hx-map__status");
+    function say(message) {
+      status.textContent = message;
+      status.hidden = false;
+    }
+    var map = L.map(box.querySelector(".hx-map__canvas"), { scrollWheelZoom: false, zoomControl: false, maxZoom: 18 });
+    L.control.zoom({ zoomInTitle: data.labelZoomIn, zoomOutTitle: data.labelZoomOut }).addTo(map);
     map.attributionControl.setPrefix("");
-    fetch(box.dataset.geojson).then(function (r) { return r.json(); }).then(function (data) {
-      var layer = L.geoJSON(data, {
-        pointToLayer: function (feature, latlng) {
-          var style = legend[feature.properties.section] || { color: "#444" };
-          return L.circleMarker(latlng, { radius: 9, color: "#fff", weight: 2, fillColor: style.color, fillOpacity: 0.95 });
-        },
-        onEachFeature: function (feature, marker) {
-          var p = feature.properties;
-          var popup = document.createElement("div");
-          var link = text("a", p["name_" + lang]);
-          link.href = box.dataset.base + (lang === "vi" ? "" : lang + "/") + p.section + "/" + p.id + "/";
-          popup.appendChild(text("strong", "")).appendChild(link);
-          popup.appendChild(text("div", p["type_" + lang] + " · " + ((legend[p.section] || {}).label || "")));
-          marker.bindPopup(popup);
-          marker.feature = feature;
-        }
-      }).addTo(map);
-      box.dataset.markers = String(layer.getLayers().length);
-      if (layer.getLayers().length) map.fitBounds(layer.getBounds().pad(0.25), { maxZoom: 15 });
-      else map.setView([21.19, 106.08], 12);
+    var credit = el("a", "", data.attribution);
+    credit.href = data.attributionUrl;
+    var attribution = html(credit);
+
+    function tiles(url, options) {
+      var failed = false;
+      var layer = L.tileLayer(url, L.extend({ attribution: attribution }, options));
+      layer.on("tileerror", function () {
+        if (!failed) say(data.tilesFailed);
+        failed = true;
+      });
+      return layer.addTo(map);
+    }
+    if (data.basemap) {
+      var b = data.basemapBounds.split(",").map(Number);
+      tiles(data.basemap + "{z}/{x}/{y}.png", {
+        bounds: L.latLngBounds([b[0], b[1]], [b[2], b[3]]),
+        minNativeZoom: Number(data.minZoom), maxNativeZoom: Number(data.maxZoom), maxZoom: 18
+      });
+    } else {
+      var optIn = box.querySelector("[data-hx-tiles]");
+      if (optIn) optIn.addEventListener("click", function () {
+        tiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18 });
+        optIn.closest(".hx-map__tiles").hidden = true;
+      });
+    }
+
+    var clusters = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 40,
+      spiderfyOnMaxZoom: true,
+      spiderfyDistanceMultiplier: 2,  // 44-px targets stay apart when spread out
+      iconCreateFunction: function (cluster) {
+        var n = cluster.getChildCount();
+        var content = el("span");
+        content.appendChild(el("span", "", String(n))).setAttribute("aria-hidden", "true");
+        content.appendChild(el("span", "hx-visually-hidden", fill(data.labelCluster, { n: n })));
+        return L.divIcon({ className: "hx-cluster", html: html(content), iconSize: [44, 44] });
+      }
     });
-    box.querySelector("[data-hx-tiles]").addEventListener("click", function (event) {
-      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 19,
-        attribution: box.dataset.attribution
-      }).addTo(map);
-      event.target.closest(".hx-map__tiles").hidden = true;
-    });
+    var markers = {};
+
+    function listItem(id) {
+      return document.getElementById("hx-place-" + id);
+    }
+
+    fetch(data.geojson).then(function (r) { return r.json(); }).then(function (geo) {
+      var features = geo.features.filter(function (f) { return f.geometry && f.geometry.type === "Point"; });
+      features.forEach(function (feature) {
+        var p = feature.properties;
+        var c = feature.geometry.coordinates;
+        var name = p["name_" + lang];
+        var label = el("span");
+        label.appendChild(el("span", "hx-marker__dot")).style.background = (legend[p.section] || {}).color || "#444";
+        label.appendChild(el("span", "hx-visually-hidden", name));
+        var marker = L.marker([c[1], c[0]], {
+          icon: L.divIcon({ className: "hx-marker", html: html(label), iconSize: [44, 44] }),
+          title: name, keyboard: true, riseOnHover: true
+        });
+        var popup = el("div", "hx-popup");
+        var link = el("a", "", name);
+        link.href = data.base + (lang === "vi" ? "" : lang + "/") + p.section + "/" + p.id + "/";
+        popup.appendChild(el("strong")).appendChild(link);
+        popup.appendChild(el("div", "", [p["type_" + lang], (legend[p.section] || {}).label].filter(Boolean).join(" · ")));
+        marker.bindPopup(popup);
+        marker.on("popupopen", function () {
+          var li = listItem(p.id);
+          if (li) li.classList.add("hx-places--active");
+        });
+        marker.on("popupclose", function () {
+          var li = listItem(p.id);
+          if (li) li.classList.remove("hx-places--active");
+        });
+        marker.hxId = p.id;
+        marker.hxName = name;
+        markers[p.id] = marker;
+        clusters.addLayer(marker);
+      });
+      clusters.addTo(map);
+      box.dataset.markers = String(features.length);
+
+      var all = Object.keys(markers).map(function (id) { return markers[id]; });
+      if (!all.length) { map.setView([21.19, 106.08], 12); return; }
+      var middle = L.latLng(median(all.map(function (m) { return m.getLatLng().lat; })), median(all.map(function (m) { return m.getLatLng().lng; })));
+      var nearKm = Number(data.nearKm) || 5;
+      var near = all.filter(function (m) { return km(middle, m.getLatLng()) <= nearKm; });
+      var far = all.filter(function (m) { return near.indexOf(m) < 0; });
+      var view = L.latLngBounds(near.map(function (m) { return m.getLatLng(); }));
+      map.fitBounds(view, { paddingTopLeft: [28, far.length ? 64 : 28], paddingBottomRight: [28, far.length ? 84 : 28], maxZoom: 16 });
+      box.dataset.far = String(far.length);
+
+      // Far-away places: a label at the map's edge, in their direction, with the distance.
+      var edges = far.map(function (marker) {
+        var distance = Math.round(km(middle, marker.getLatLng()));
+        var text = el("span", "hx-edge__text", fill(data.labelFar, { name: marker.hxName, km: distance }));
+        var arrow = el("span", "hx-edge__arrow");
+        arrow.setAttribute("aria-hidden", "true");
+        var content = el("span");
+        content.appendChild(arrow);
+        content.appendChild(text);
+        var edge = L.marker(middle, {
+          icon: L.divIcon({ className: "hx-edge", html: html(content), iconSize: null }),
+          keyboard: true, title: text.textContent, zIndexOffset: 1000
+        }).addTo(map);
+        edge.on("click", function () {
+          clusters.zoomToShowLayer(marker, function () { marker.openPopup(); });
+        });
+        edge.getElement().setAttribute("data-far", marker.hxId);
+        return { edge: edge, marker: marker };
+      });
+      var credits = box.querySelector(".leaflet-control-attribution");
+      var bottom = credits ? credits.offsetHeight : 0;
+      function placeEdges() {
+        var size = map.getSize();
+        var c = size.divideBy(2);
+        edges.forEach(function (item) {
+          var p = map.latLngToContainerPoint(item.marker.getLatLng());
+          var inside = p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y;
+          var node = item.edge.getElement();
+          node.hidden = inside;
+          if (inside) return;
+          // Centred on its point (as Leaflet anchors icons, by margins), all of it inside the map.
+          var w = node.offsetWidth, h = node.offsetHeight;
+          node.style.marginLeft = -w / 2 + "px";
+          node.style.marginTop = -h / 2 + "px";
+          var halfW = Math.min(w / 2 + 6, c.x), halfH = Math.min(h / 2 + 6, c.y);
+          // Against the top or bottom edge (above the attribution), where the first view leaves
+          // a free band (fitBounds' padding): a wide label against a side would cover markers.
+          var d = p.subtract(c);
+          var y = d.y < 0 ? halfH : size.y - halfH - bottom;
+          var x = c.x + d.x * (Math.abs(y - c.y) / Math.max(Math.abs(d.y), 1e-9));
+          x = Math.max(halfW, Math.min(size.x - halfW, x));
+          item.edge.setLatLng(map.containerPointToLatLng(L.point(x, y)));
+          var octant = Math.round(Math.atan2(d.y, d.x) / (Math.PI / 4));
+          node.querySelector(".hx-edge__arrow").textContent = ARROWS[(octant + 8) % 8];
+        });
+      }
+      map.on("move zoom resize", placeEdges);
+      placeEdges();
+
+      // The list below stays in step: "show on the map" opens the place's popup.
+      Array.prototype.forEach.call(document.querySelectorAll("[data-hx-show]"), function (button) {
+        var marker = markers[button.dataset.hxShow];
+        if (!marker) return;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          box.scrollIntoView({ block: "start" });
+          clusters.zoomToShowLayer(marker, function () { marker.openPopup(); });
+        });
+      });
+    }).catch(function () { say(data.tilesFailed); });
   }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-hx-map]"), setup);
   }

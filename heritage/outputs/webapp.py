@@ -1,0 +1,139 @@
+"""What makes the site work offline and installable: the offline page of each language,
+the list of files the service worker keeps at install, a web app manifest per language
+and its icons, drawn from the site's logo.
+
+The service worker (overrides/sw.js) knows no address itself: it reads
+`offline-files.json`, written here from heritage/urls.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from fontTools.pens.basePen import BasePen
+from fontTools.svgLib.path import parse_path
+from PIL import Image, ImageDraw
+
+from heritage import urls
+from heritage.i18n import t
+from heritage.pages.render import environment
+from heritage.sections import LANGUAGES
+
+# The site's logo: Material Design Icons' "bank" (Pictogrammers, Apache License 2.0), the
+# icon mkdocs.yml shows in the header; copied here so the icons need no theme.
+LOGO_PATH = "M11.5 1 2 6v2h19V6m-5 4v7h3v-7M2 22h19v-3H2m8-9v7h3v-7m-9 0v7h3v-7z"
+LOGO_BOX = 24
+THEME_COLOR = "#8a1c1c"  # --md-primary-fg-color in heritage.css
+BACKGROUND_COLOR = "#fbf7f0"
+
+
+class _PolygonPen(BasePen):
+    """Collects the logo's outlines as polygons for Pillow (the logo has straight lines only;
+    curves, should a logo have them, are flattened by BasePen)."""
+
+    def __init__(self):
+        super().__init__(None)
+        self.polygons: list[list[tuple[float, float]]] = []
+
+    def _moveTo(self, pt):
+        self.polygons.append([pt])
+
+    def _lineTo(self, pt):
+        self.polygons[-1].append(pt)
+
+    def _curveToOne(self, pt1, pt2, pt3):
+        start = self._getCurrentPoint()
+        for i in range(1, 9):
+            u = i / 8
+            self.polygons[-1].append(tuple(
+                (1 - u) ** 3 * s + 3 * (1 - u) ** 2 * u * a + 3 * (1 - u) * u**2 * b + u**3 * e
+                for s, a, b, e in zip(start, pt1, pt2, pt3)
+            ))
+
+    def _closePath(self):
+        pass
+
+
+def app_icon(size: int) -> Image.Image:
+    """The logo in white on the theme colour, inside the middle 60 % (a "maskable" icon:
+    launchers may cut it to a circle)."""
+    scale = 4  # drawn larger, then reduced: smooth edges
+    big = size * scale
+    image = Image.new("RGB", (big, big), THEME_COLOR)
+    pen = _PolygonPen()
+    parse_path(LOGO_PATH, pen)
+    glyph = big * 0.6
+    offset = (big - glyph) / 2
+    draw = ImageDraw.Draw(image)
+    for polygon in pen.polygons:
+        if len(polygon) > 2:
+            draw.polygon([(offset + x * glyph / LOGO_BOX, offset + y * glyph / LOGO_BOX) for x, y in polygon], fill="#ffffff")
+    return image.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def manifest(site, lang: str) -> dict:
+    """The language's web app manifest: opens on the language's home page."""
+    depth = "../" * urls.prefix(lang).count("/")
+    return {
+        "name": site.settings.site_name(lang),
+        "short_name": site.settings.site_name(lang),
+        "description": t("app_description", lang),
+        "lang": lang,
+        "start_url": "./",
+        "scope": "./",
+        "id": "./",
+        "display": "standalone",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": [
+            {"src": depth + path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
+            for size, path in urls.APP_ICONS.items()
+        ],
+    }
+
+
+def offline_page(site, lang: str) -> str:
+    """The page a visitor sees for a page this phone never opened, with no signal."""
+    depth = "../" * urls.page(lang, urls.OFFLINE).count("/")
+    other = next(l for l in LANGUAGES if l != lang)
+    return environment().get_template("offline.html").render(
+        lang=lang,
+        t=lambda key: t(key, lang),
+        site_name=site.settings.site_name(lang),
+        home=depth + urls.page(lang) or "./",
+        script=depth + urls.OFFLINE_SCRIPT,
+        prefix=urls.prefix(lang),
+        other_prefixes=[urls.prefix(l) for l in LANGUAGES if urls.prefix(l) and l != lang],
+        other_lang=other,
+        other_page=depth + urls.page(other, urls.OFFLINE),
+        other_label=t("offline_other_language", other),
+    ) + "\n"
+
+
+def offline_files() -> dict:
+    """What the service worker keeps at install, and where each language's offline page is."""
+    pages = {lang: urls.page(lang, urls.OFFLINE) for lang in LANGUAGES}
+    return {
+        "offline": pages,
+        "prefixes": {lang: urls.prefix(lang) for lang in LANGUAGES},
+        # Not the icons: the browser fetches them itself when it offers to install the site.
+        "precache": [*pages.values(), urls.OFFLINE_SCRIPT],
+    }
+
+
+def write_webapp(site, site_root: Path, finish: Callable[[str], str] | None = None) -> None:
+    """Offline pages, offline-files.json, manifests and icons."""
+    for size, rel in urls.APP_ICONS.items():
+        target = site_root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        app_icon(size).save(target, optimize=True)
+    for lang in LANGUAGES:
+        (site_root / urls.manifest(lang)).parent.mkdir(parents=True, exist_ok=True)
+        (site_root / urls.manifest(lang)).write_text(json.dumps(manifest(site, lang), ensure_ascii=False, indent=1), encoding="utf-8")
+        page = site_root / urls.page(lang, urls.OFFLINE) / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        html = offline_page(site, lang)
+        page.write_text(finish(html) if finish else html, encoding="utf-8")
+    (site_root / urls.OFFLINE_FILES).write_text(json.dumps(offline_files()), encoding="utf-8")

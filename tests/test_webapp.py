@@ -1,0 +1,108 @@
+"""Offline at the relic and installing the site (heritage/outputs/webapp.py, overrides/sw.js):
+manifests and icons in the build; in Chromium with no signal, the offline page in the
+page's language, and an entry opened from its QR code kept with its photos and audio guide."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PIL import Image
+
+from heritage.outputs import webapp
+
+from .conftest import PHONE
+
+
+@pytest.mark.parametrize("prefix, lang, name", [("", "vi", "Di sản Tân An"), ("en/", "en", "Tân An Heritage")])
+def test_a_manifest_per_language_makes_the_site_installable(sample_site, prefix, lang, name):
+    site = sample_site.root / "site"
+    manifest = json.loads((site / prefix / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["name"] == name and manifest["lang"] == lang and manifest["start_url"] == "./"
+    assert manifest["display"] == "standalone" and manifest["theme_color"] == webapp.THEME_COLOR
+    sizes = set()
+    for icon in manifest["icons"]:
+        image = Image.open(site / prefix / icon["src"])
+        assert icon["sizes"] == f"{image.width}x{image.height}" and image.format == "PNG"
+        sizes.add(image.width)
+        rgb = image.convert("RGB")
+        assert rgb.getpixel((2, 2)) == (0x8A, 0x1C, 0x1C)  # the theme colour behind
+        assert rgb.getpixel((image.width // 2, round(image.height * 0.71))) == (255, 255, 255)  # the logo's base step
+    assert {192, 512} <= sizes
+    page = sample_site.html(prefix + "di-tich/dinh-tan-an/")
+    up = "../" * (3 if prefix else 2)  # from the page's folder to the site's root
+    assert f'<link rel="manifest" href="{up}{prefix}manifest.webmanifest">' in page
+
+
+def test_the_service_worker_keeps_what_exists(sample_site):
+    site = sample_site.root / "site"
+    files = json.loads((site / "offline-files.json").read_text())
+    assert files["offline"] == {"vi": "ngoai-tuyen/", "en": "en/ngoai-tuyen/"}
+    for rel in files["precache"]:
+        assert (site / rel).is_file() or (site / rel / "index.html").is_file(), rel
+    offline = (site / "en/ngoai-tuyen/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in offline and "You are offline" in offline and 'name="robots" content="noindex"' in offline
+    assert "<script>" not in offline  # its one script is a file: no inline script for the CSP
+
+
+def _under_worker(context, url: str):
+    """Opens `url` and waits until the service worker controls the page and kept its files."""
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("!!navigator.serviceWorker.controller")
+    return page
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, title, saved", [("vi", "Bạn đang ngoại tuyến", "Đình Tân An"), ("en", "You are offline", "Tân An Communal House")])
+def test_an_unvisited_page_offline_shows_the_offline_page_in_its_language(chromium, served_sample, lang, title, saved):
+    context = chromium.new_context(**PHONE)
+    prefix = "" if lang == "vi" else "en/"
+    page = _under_worker(context, served_sample + prefix + "di-tich/dinh-tan-an/")
+    context.set_offline(True)
+    page.goto(served_sample + prefix + "lang-nghe/nghe-dan-tre/")  # never opened
+    assert page.locator("h1").inner_text() == title
+    assert page.evaluate("document.documentElement.lang") == lang
+    kept = page.locator("#hx-saved a", has_text=saved)
+    kept.wait_for()
+    assert kept.get_attribute("href").endswith(prefix + "di-tich/dinh-tan-an/")
+    assert kept.inner_text() == saved  # the page's own title, without the site's name
+    assert not page.locator("#hx-saved a", has_text="Bạn đang ngoại tuyến").count()
+    kept.click()  # and the kept page opens, with no signal
+    assert page.locator("h1").inner_text() == saved
+    context.set_offline(False)
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_qr_visit_keeps_the_entry_its_photos_and_audio_guide(chromium, served_sample):
+    context = chromium.new_context(**PHONE, locale="vi-VN")
+    page = context.new_page()
+    page.goto(served_sample + "q/dinh-tan-an/")  # the plaque's code forwards to the entry
+    page.wait_for_url("**/di-tich/dinh-tan-an/")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(served_sample + "q/dinh-tan-an/")  # under the worker now: landing and entry kept
+    page.wait_for_url("**/di-tich/dinh-tan-an/")
+    page.wait_for_load_state("networkidle")
+    audio = page.locator("audio source").get_attribute("src")
+    photos = page.locator(".hx-hero img, .hx-gallery img").evaluate_all("els => els.map(e => e.currentSrc || e.src)")
+    page.wait_for_timeout(1500)  # the worker fetches what the page asked it to keep
+    context.set_offline(True)
+    page.goto(served_sample + "q/dinh-tan-an/")
+    page.wait_for_url("**/di-tich/dinh-tan-an/")
+    assert page.locator("h1").inner_text() == "Đình Tân An"
+    statuses = page.evaluate(
+        """([audio, photos]) => Promise.all([
+            fetch(audio).then(r => r.status),
+            fetch(audio, {headers: {Range: "bytes=0-99"}}).then(r => r.status + ":" + r.headers.get("Content-Range").split("/")[0]),
+            ...photos.map(p => fetch(p).then(r => r.status)),
+        ])""",
+        [audio, photos],
+    )
+    assert statuses[0] == 200 and statuses[1] == "206:bytes 0-99"
+    assert len(photos) >= 2 and all(s == 200 for s in statuses[2:])  # lazy gallery photos too
+    context.set_offline(False)
+    context.close()
