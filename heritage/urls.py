@@ -21,6 +21,7 @@ QR = "q"
 SEARCH_INDEX = "search"
 MEDIA = "media"
 MEDIA_SOURCE = "data/media"  # where the originals are, in the repository
+ADMIN = "admin"  # the web editor (Decap CMS): noindex, outside the sitemap and search
 
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}

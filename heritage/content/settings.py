@@ -6,8 +6,9 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
 from heritage.content.messages import field_label, validation_messages
 from heritage.content.schema import Text, broken
@@ -66,6 +67,16 @@ class License(BaseModel):
     url: str
 
 
+class CmsSettings(BaseModel):
+    """The web editor's sign-in (/admin/): the repository it writes to and the OAuth endpoint.
+    No secret here: the OAuth app's secret lives only in the endpoint's own settings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
+    branch: str = "main"
+    auth_endpoint: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
@@ -73,6 +84,7 @@ class Settings(BaseModel):
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings
+    cms: CmsSettings | None = None
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))

@@ -31,6 +31,7 @@ from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
+from heritage.tools import cms
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
@@ -273,6 +274,7 @@ class Site:
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         sitemap.write_sitemap(self, site_root, self.absolute)
+        cms.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.
@@ -281,6 +283,7 @@ class Site:
         """
         if secure:
             security.write_headers(site_root, self.script_hashes | set(script_hashes))
+            cms.append_headers(site_root)
         self.script_hashes = set()
 
 
