@@ -366,7 +366,8 @@ def column_collection(generator: Generator) -> dict[str, Any]:
     docs/<lang>/chuyen-muc/<slug>.md (see admin/heritage-cms.js)."""
     fields = []
     for field in generator.fields(None, PostMeta, skip=POST_HIDDEN):
-        field["i18n"] = True if field["name"] in POST_TRANSLATED else "duplicate"
+        # Decap's list and object widgets take only true/false: a list is kept per language.
+        field["i18n"] = True if field["name"] in POST_TRANSLATED or field["widget"] in ("list", "object") else "duplicate"
         fields.append(field)
     fields.append({"name": "body", "label": label("body"), "widget": "markdown", "i18n": True, "required": True})
     return {
@@ -448,12 +449,14 @@ def config(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | 
 def policy(proxy: str | None = None) -> str:
     """/admin/'s own Content-Security-Policy: the site itself and GitHub's API (plus the local
     proxy on loopback under `make edit`). Decap sets styles inline; photos it shows before
-    saving are blob: URLs."""
+    saving are blob: URLs. 'unsafe-eval': Decap validates its configuration with ajv, which
+    compiles schemas with `new Function` (decaporg/decap-cms#2138, open); scripts still come
+    only from this site, and no visitor's page carries this policy."""
     connect = " ".join(filter(None, ["'self'", GITHUB_API, _origin(proxy) if proxy else ""]))
     return "; ".join(
         [
             "default-src 'self'",
-            "script-src 'self'",
+            "script-src 'self' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "media-src 'self' blob:",
@@ -513,7 +516,7 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
     folder = site_root / ADMIN
     (folder / "decap").mkdir(parents=True, exist_ok=True)
     for file in dist.iterdir():
-        if file.name.startswith("decap-cms") or file.suffix == ".wasm" or file.name == "cms.css":
+        if "decap-cms." in file.name or file.suffix == ".wasm" or file.name == "cms.css":
             if not file.name.endswith(".map"):
                 _link_or_copy(file, folder / "decap" / file.name)
     for file in ASSETS.iterdir():
