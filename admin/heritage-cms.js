@@ -204,7 +204,8 @@
             var stories = pendingStories[own.collection.name] || { vi: "", en: "" };
             delete pendingStories[own.collection.name];
             LANGS.forEach(function (lang) {
-              var text = stories[lang].trim() ? stories[lang].replace(/\s*$/, "\n") : "";
+              // a page must exist in both languages (make check); an empty story is one blank line
+              var text = stories[lang].trim() ? stories[lang].replace(/\s*$/, "\n") : "\n";
               extra.push({ path: storyPath(own, lang), slug: f.slug, raw: text });
             });
           } else {

@@ -1,0 +1,156 @@
+"""The web editor in real Chromium against Decap's real local proxy (npm decap-server), as
+`make edit` runs them: a relic and a monthly post made in the form land where the site reads
+them and pass `make check`; a bad id and a missing English name are refused in the form with
+the words of `make check`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from heritage.content.settings import load_settings
+from heritage.content.vocabulary import load_vocabulary
+from heritage.tools import cms
+from tests.conftest import REPO, TODAY, serve
+
+SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def local_proxy(repo: Path):
+    """decap-server on loopback, writing into `repo` (MODE=fs, as `make edit`)."""
+    if not SERVER.is_file() or shutil.which("node") is None:
+        message = "decap-server is not installed (npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    port = _free_port()
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error"}
+    process = subprocess.Popen(["node", str(SERVER)], env=env, cwd=repo)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/api/v1"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def editor(small_project, chromium, tmp_path_factory, monkeypatch):
+    """The admin page of `small_project`, served on loopback, with the local proxy; yields (page, project)."""
+    root = small_project.root
+    site = tmp_path_factory.mktemp("admin-site")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    with local_proxy(root) as proxy:
+        monkeypatch.setenv(cms.PROXY_ENV, proxy)
+        settings, _ = load_settings(root)
+        vocabulary, _ = load_vocabulary(root)
+        assert cms.write_admin(root, site, settings, vocabulary) is not None
+        with serve(site) as url:
+            context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+            context.set_default_timeout(20_000)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            outside: list[str] = []
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.wait_for_timeout(1000)
+            yield page, small_project, url
+            shots = os.environ.get("HERITAGE_SCREENSHOTS")
+            if shots:
+                page.screenshot(path=str(Path(shots) / "admin.png"))
+            context.close()
+            assert outside == [], f"requests to other hosts: {outside}"
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Công bố").first.click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+
+
+def _select(page, field_id: str, option: str) -> None:
+    page.locator(f"#{field_id}").click(force=True)
+    page.get_by_text(option, exact=True).click()
+
+
+def test_bad_id_and_missing_english_are_refused_with_make_checks_words(editor):
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/di-tich/new")
+    page.locator("[id^=id-field]").fill("Dinh Moi")
+    page.locator("[id^=vi-field]").first.fill("Đình Mới")
+    _publish(page)
+    errors = page.locator("ul li").all_inner_texts()
+    text = " ".join(errors).lower()
+    # content.messages._bad_pattern and _missing, as `make check` prints them
+    assert "lowercase ascii letters, digits and hyphens only" in text
+    assert "chữ thường không dấu, số và dấu gạch ngang" in text
+    assert "the english text (`en`) is missing." in text
+    assert "thiếu bản tiếng anh (`en`)." in text
+    assert not (project.root / "data" / "di-tich" / "Dinh Moi.yml").exists()
+
+
+def test_a_relic_and_a_monthly_post_made_in_the_form_pass_make_check(editor, tmp_path):
+    page, project, url = editor
+    photo = tmp_path / "cong-dinh-moi.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (900, 600), (150, 60, 40)).save(photo)
+
+    page.goto(url + "admin/#/collections/di-tich/new")
+    page.locator("[id^=id-field]").fill("dinh-moi")
+    vi_fields, en_fields = page.locator("[id^=vi-field]"), page.locator("[id^=en-field]")
+    vi_fields.nth(0).fill("Đình Mới")
+    en_fields.nth(0).fill("New Communal House")
+    vi_fields.nth(1).fill("Ngôi đình minh họa cho trình biên tập.")
+    en_fields.nth(1).fill("An illustrative communal house for the editor.")
+    _select(page, page.locator("[id^=type-field]").get_attribute("id"), "Đình / Communal house")
+    _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Di tích cấp tỉnh / Provincial relic")
+    page.locator("[id^=lat-field]").fill("21.2001")
+    page.locator("[id^=lon-field]").fill("106.1502")
+    stories = page.locator("[data-slate-editor]")
+    stories.nth(0).click()
+    page.keyboard.type("Đình Mới là ví dụ minh họa.")
+    stories.nth(1).click()
+    page.keyboard.type("New Communal House is an illustration.")
+    _publish(page)
+    deadline = time.monotonic() + 20
+    target = project.root / "data" / "di-tich" / "dinh-moi.yml"
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["name"] == {"vi": "Đình Mới", "en": "New Communal House"}
+    assert data["type"] == "dinh" and data["ranking"] == "tinh"
+    assert data["location"]["lat"] == pytest.approx(21.2001)
+    assert "id" not in data and "story_vi" not in data
+    assert "Đình Mới là ví dụ minh họa." in (project.root / "docs/vi/di-tich/dinh-moi.md").read_text(encoding="utf-8")
+    assert "New Communal House is an illustration." in (project.root / "docs/en/di-tich/dinh-moi.md").read_text(encoding="utf-8")
+
+    # A monthly post, Vietnamese on the left, English on the right (Decap's i18n).
+    page.goto(url + "admin/#/collections/chuyen-muc/new")
+    page.locator("[id^=title-field]").first.fill("Tin tháng mười")
+    page.locator("[id^=summary-field]").first.fill("Tóm tắt tin tháng mười.")
+    page.screenshot(path="/tmp/post18.png")
+    print(page.inner_text("body")[:2000])
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
