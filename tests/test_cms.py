@@ -81,7 +81,8 @@ def test_ids_coordinates_lunar_dates_and_lengths_match_the_checks(config):
 
 def test_the_column_is_translated_side_by_side_into_the_sites_folders(config):
     column = _collection(config[0], COLUMN.key)
-    assert column["i18n"]["structure"] == "multiple_folders" and column["i18n"]["locales"] == ["vi", "en"]
+    assert column["i18n"] is True
+    assert config[0]["i18n"] == {"structure": "multiple_folders", "locales": ["vi", "en"], "default_locale": "vi"}
     assert column["heritage"]["real"] == {"vi": "docs/vi/chuyen-muc", "en": "docs/en/chuyen-muc"}
     names = {f["name"] for f in column["fields"]}
     assert names == set(PostMeta.model_fields) - set(cms.POST_HIDDEN) | {"body"}

@@ -67,7 +67,7 @@ def editor(small_project, chromium, tmp_path_factory, monkeypatch):
         assert cms.write_admin(root, site, settings, vocabulary) is not None
         with serve(site) as url:
             context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-            context.set_default_timeout(20_000)
+            context.set_default_timeout(60_000)
             page = context.new_page()
             errors: list[str] = []
             page.on("pageerror", lambda e: errors.append(str(e)))
@@ -146,5 +146,35 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     assert "Đình Mới là ví dụ minh họa." in (project.root / "docs/vi/di-tich/dinh-moi.md").read_text(encoding="utf-8")
     assert "New Communal House is an illustration." in (project.root / "docs/en/di-tich/dinh-moi.md").read_text(encoding="utf-8")
 
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_monthly_post_is_written_in_both_languages_side_by_side(editor):
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/chuyen-muc/new")
+    titles, summaries, bodies = page.locator("[id^=title-field]"), page.locator("[id^=summary-field]"), page.locator("[data-slate-editor]")
+    assert titles.count() == 2  # Vietnamese on the left, English on the right
+    titles.nth(0).fill("Tin di sản tháng mười")
+    page.locator("[id^=date-field]").first.fill(TODAY)
+    summaries.nth(0).fill("Những việc của tháng mười.")
+    bodies.nth(0).click()
+    page.keyboard.type("Tháng mười, phường mở lớp Quan họ.")
+    titles.nth(1).fill("Heritage news for October")
+    summaries.nth(1).fill("What happened in October.")
+    bodies.nth(1).click()
+    page.keyboard.type("In October the ward opened a Quan họ class.")
+    _publish(page)
+    vi = project.root / "docs" / "vi" / "chuyen-muc" / "tin-di-san-thang-muoi.md"
+    en = project.root / "docs" / "en" / "chuyen-muc" / "tin-di-san-thang-muoi.md"
+    deadline = time.monotonic() + 30
+    while not (vi.exists() and en.exists()) and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert "Tháng mười, phường mở lớp Quan họ." in vi.read_text(encoding="utf-8")
+    english = en.read_text(encoding="utf-8")
+    assert "title: Heritage news for October" in english and "In October the ward opened a Quan họ class." in english
+    from heritage.content.translations import revision
+
+    assert f"translated_from: {revision(vi)}" in english  # both languages saved together: fresh
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr

@@ -325,6 +325,7 @@ RANGES: dict[str, tuple[float, float]] = {"lat": VIETNAM_LAT, "lon": VIETNAM_LON
 # Fields of the column's front matter: translated in each language, or the same in both.
 POST_TRANSLATED = ("title", "summary", "description", "body")
 POST_HIDDEN = ("translated_from",)  # written by the editor's script, never typed
+POST_LABELS = {"title": ("Tiêu đề", "Title"), "date": ("Ngày đăng", "Date of publication")}
 
 
 # --- collections ------------------------------------------------------------------------------
@@ -369,6 +370,8 @@ def column_collection(generator: Generator) -> dict[str, Any]:
     docs/<lang>/chuyen-muc/<slug>.md (see admin/heritage-cms.js)."""
     fields = []
     for field in generator.fields(None, PostMeta, skip=POST_HIDDEN):
+        if field["name"] in POST_LABELS:
+            field["label"] = field["label"].replace(label(field["name"]), both(POST_LABELS[field["name"]]))
         # Decap's list and object widgets take only true/false: a list is kept per language.
         field["i18n"] = True if field["name"] in POST_TRANSLATED or field["widget"] in ("list", "object") else "duplicate"
         fields.append(field)
@@ -381,11 +384,11 @@ def column_collection(generator: Generator) -> dict[str, Any]:
         "extension": "md",
         "format": "frontmatter",
         "create": True,
-        "slug": "{{year}}-{{month}}-{{slug}}",
+        "slug": "{{slug}}",
         "identifier_field": "title",
         "summary": "{{date}} — {{title}}",
-        "sortable_fields": ["date", "title"],
-        "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
+        "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
+        "i18n": True,  # the site-wide i18n settings (config()): two folders, Vietnamese first
         "heritage": {"kind": "column", "real": {lang: f"docs/{lang}/{COLUMN.key}" for lang in LANGUAGES}},
         "media_folder": "/data/media/chuyen-muc",
         "public_folder": "",
@@ -442,6 +445,8 @@ def config(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | 
         "site_url": settings.site_url or "",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "editor": {"preview": True},
+        # Only collections that ask for it (the column) are translated side by side.
+        "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
         "collections": [entry_collection(section, generator) for section in ENTRY_SECTIONS] + [column_collection(generator), settings_collection(generator)],
     }
     if proxy:
