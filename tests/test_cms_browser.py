@@ -154,6 +154,7 @@ def test_a_monthly_post_is_written_in_both_languages_side_by_side(editor):
     page, project, url = editor
     page.goto(url + "admin/#/collections/chuyen-muc/new")
     titles, summaries, bodies = page.locator("[id^=title-field]"), page.locator("[id^=summary-field]"), page.locator("[data-slate-editor]")
+    titles.nth(1).wait_for()
     assert titles.count() == 2  # Vietnamese on the left, English on the right
     titles.nth(0).fill("Tin di sản tháng mười")
     page.locator("[id^=date-field]").first.fill(TODAY)
