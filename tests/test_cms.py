@@ -100,9 +100,9 @@ def test_a_new_schema_field_without_a_widget_fails_loudly(config):
 def test_admin_policy_allows_only_the_site_and_githubs_api(monkeypatch):
     policy = cms.policy()
     connect = next(d for d in policy.split("; ") if d.startswith("connect-src"))
-    assert connect == "connect-src 'self' https://api.github.com"
+    assert connect == "connect-src 'self' blob: https://api.github.com"
     assert "http" not in policy.replace("https://api.github.com", "")
-    assert "connect-src 'self' https://api.github.com http://127.0.0.1:8081" in cms.policy("http://127.0.0.1:8081/api/v1")
+    assert "connect-src 'self' blob: https://api.github.com http://127.0.0.1:8081" in cms.policy("http://127.0.0.1:8081/api/v1")
 
 
 def test_the_build_writes_admin_outside_the_sitemap(small_project):

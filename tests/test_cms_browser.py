@@ -128,6 +128,16 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Di tích cấp tỉnh / Provincial relic")
     page.locator("[id^=lat-field]").fill("21.2001")
     page.locator("[id^=lon-field]").fill("106.1502")
+    # a photo, uploaded through Decap's media library into the entry's own folder
+    page.get_by_role("button", name="Add ảnh, âm thanh, video / photos, audio, video").click()
+    page.get_by_role("button", name="Chọn một hình").first.click()
+    page.set_input_files("input[type=file]", str(photo))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    vi_fields.nth(3).fill("Cổng đình nhìn từ sân")  # name, summary, address, then the photo's alt
+    en_fields.nth(3).fill("The gate seen from the courtyard")
+    page.locator("[id^=credit-field]").fill("Nguyễn Văn A")
+    page.locator("[id^=license-field]").fill("CC BY 4.0")
+    page.locator("[id^=sample-field]").last.click()  # illustrative content: the page shows a badge
     stories = page.locator("[data-slate-editor]")
     stories.nth(0).click()
     page.keyboard.type("Đình Mới là ví dụ minh họa.")
@@ -143,6 +153,11 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     assert data["type"] == "dinh" and data["ranking"] == "tinh"
     assert data["location"]["lat"] == pytest.approx(21.2001)
     assert "id" not in data and "story_vi" not in data
+    assert data["media"] == [
+        {"image": "cong-dinh-moi.jpg", "alt": {"vi": "Cổng đình nhìn từ sân", "en": "The gate seen from the courtyard"}, "credit": "Nguyễn Văn A", "license": "CC BY 4.0"}
+    ]
+    assert data["sample"] is True
+    assert (project.root / "data" / "media" / "dinh-moi" / "cong-dinh-moi.jpg").read_bytes() == photo.read_bytes()
     assert "Đình Mới là ví dụ minh họa." in (project.root / "docs/vi/di-tich/dinh-moi.md").read_text(encoding="utf-8")
     assert "New Communal House is an illustration." in (project.root / "docs/en/di-tich/dinh-moi.md").read_text(encoding="utf-8")
 

@@ -460,7 +460,8 @@ def policy(proxy: str | None = None) -> str:
     saving are blob: URLs. 'unsafe-eval': Decap validates its configuration with ajv, which
     compiles schemas with `new Function` (decaporg/decap-cms#2138, open); scripts still come
     only from this site, and no visitor's page carries this policy."""
-    connect = " ".join(filter(None, ["'self'", GITHUB_API, _origin(proxy) if proxy else ""]))
+    # blob: the photos an editor picks are read back from blob: URLs before they are saved
+    connect = " ".join(filter(None, ["'self'", "blob:", GITHUB_API, _origin(proxy) if proxy else ""]))
     return "; ".join(
         [
             "default-src 'self'",
