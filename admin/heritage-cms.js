@@ -289,35 +289,53 @@
     };
   });
 
-  // --- a text field that refuses with the words of `make check` ------------------------------
+  // --- bilingual text: Vietnamese and English side by side, refused with the words of `make check` ---
 
-  var TextControl = window.createClass({
+  var LANG_NAMES = { vi: "Tiếng Việt / Vietnamese", en: "Tiếng Anh / English" };
+
+  function bilingualErrors(field, value) {
+    var errors = [];
+    var limit = field.get("heritage_max_length");
+    LANGS.forEach(function (lang) {
+      var text = ((value && value.get && value.get(lang)) || "").trim();
+      var missing = field.get("heritage_required_" + lang);
+      if (!text && missing) errors.push(missing);
+      if (limit && Array.from(text.normalize("NFC")).length > limit) errors.push(field.get("heritage_too_long") + " (" + lang + ")");
+    });
+    return errors;
+  }
+
+  var BilingualControl = window.createClass({
     isValid: function () {
-      var field = this.props.field;
-      var value = (this.props.value || "").trim();
-      if (!value && field.get("heritage_required")) return { error: { type: "PRESENCE", message: field.get("heritage_required") } };
-      var limit = field.get("heritage_max_length");
-      if (limit && Array.from(value.normalize("NFC")).length > limit) return { error: { type: "RANGE", message: field.get("heritage_too_long") } };
-      return true;
+      var errors = bilingualErrors(this.props.field, this.props.value);
+      return errors.length ? { error: { type: "CUSTOM", message: errors.join(" ") } } : true;
     },
     render: function () {
       var p = this.props;
+      var value = p.value && p.value.set ? p.value : p.field.clear(); // an empty Immutable Map
       var multiline = p.field.get("multiline");
-      return h(multiline ? "textarea" : "input", {
-        id: p.forID,
-        className: p.classNameWrapper,
-        value: p.value || "",
-        rows: multiline ? 3 : undefined,
-        type: multiline ? undefined : "text",
-        lang: p.field.get("name") === "en" ? "en" : "vi",
-        onChange: function (e) { p.onChange(e.target.value); },
-        onFocus: p.setActiveStyle,
-        onBlur: p.setInactiveStyle,
-      });
+      return h("div", { className: "hx-bilingual " + (p.classNameWrapper || ""), "data-field": p.field.get("name") },
+        LANGS.map(function (lang) {
+          var id = lang === LANGS[0] ? p.forID : p.forID + "-" + lang;
+          return h("div", { key: lang, className: "hx-bilingual__lang" },
+            h("label", { htmlFor: id, className: "hx-bilingual__label" }, LANG_NAMES[lang]),
+            h(multiline ? "textarea" : "input", {
+              id: id,
+              lang: lang,
+              "data-lang": lang,
+              className: "hx-bilingual__input",
+              value: value.get(lang) || "",
+              rows: multiline ? 4 : undefined,
+              type: multiline ? undefined : "text",
+              onChange: function (e) { p.onChange(value.set(lang, e.target.value)); },
+              onFocus: p.setActiveStyle,
+              onBlur: p.setInactiveStyle,
+            }));
+        }));
     },
   });
-  var TextPreview = function (props) { return h("span", {}, props.value || ""); };
-  CMS.registerWidget("heritage-text", TextControl, TextPreview);
+  var BilingualPreview = function (props) { return h("span", {}, (props.value && props.value.get && props.value.get("vi")) || ""); };
+  CMS.registerWidget("heritage-bilingual", BilingualControl, BilingualPreview);
 
   // --- previews that look like the page ----------------------------------------------------------
 
@@ -374,6 +392,7 @@
       props.widgetFor("body"));
   }
 
+  var english = /[?&]lang=en\b/.test(location.search); // /admin/?lang=en: the interface in English
   var ready = fetch("config.yml").then(function (r) { return r.text(); }).then(function (text) {
     // Section names come from config.yml, which the build generates: no list to keep here.
     (text.match(/^- name: ([a-z-]+)$/gm) || []).forEach(function (line) {
@@ -381,5 +400,5 @@
       CMS.registerPreviewTemplate(name, name === "chuyen-muc" ? PostPreview : EntryPreview);
     });
   });
-  ready.finally(function () { CMS.init(); });
+  ready.finally(function () { CMS.init(english ? { config: { locale: "en" } } : undefined); });
 })();

@@ -67,9 +67,10 @@ def test_ids_coordinates_lunar_dates_and_lengths_match_the_checks(config):
     location = {f["name"]: f for f in relic["location"]["fields"]}
     assert (location["lat"]["min"], location["lat"]["max"]) == VIETNAM_LAT
     assert (location["lon"]["min"], location["lon"]["max"]) == VIETNAM_LON
-    summary = {f["name"]: f for f in relic["summary"]["fields"]}
-    assert summary["vi"]["heritage_max_length"] == 300 == summary["en"]["heritage_max_length"]
-    assert "Thiếu bản tiếng Anh (`en`)." in summary["en"]["heritage_required"]
+    summary = relic["summary"]
+    assert summary["widget"] == "heritage-bilingual" and summary["heritage_max_length"] == 300
+    assert "Thiếu bản tiếng Anh (`en`)." in summary["heritage_required_en"]
+    assert "heritage_required_en" not in relic["location"]["fields"][0]  # an optional address
     when = {f["name"]: f for f in _field(_collection(cfg, "le-hoi")["fields"], "when")["fields"]}
     assert (when["month"]["min"], when["month"]["max"]) == (1, 12)
     assert [o["value"] for o in when["calendar"]["options"]] == ["lunar", "solar"]

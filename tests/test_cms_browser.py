@@ -98,7 +98,7 @@ def test_bad_id_and_missing_english_are_refused_with_make_checks_words(editor):
     page, project, url = editor
     page.goto(url + "admin/#/collections/di-tich/new")
     page.locator("[id^=id-field]").fill("Dinh Moi")
-    page.locator("[id^=vi-field]").first.fill("Đình Mới")
+    page.locator("[data-field=name] [data-lang=vi]").fill("Đình Mới")
     _publish(page)
     errors = page.locator("ul li").all_inner_texts()
     text = " ".join(errors).lower()
@@ -119,11 +119,12 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
 
     page.goto(url + "admin/#/collections/di-tich/new")
     page.locator("[id^=id-field]").fill("dinh-moi")
-    vi_fields, en_fields = page.locator("[id^=vi-field]"), page.locator("[id^=en-field]")
-    vi_fields.nth(0).fill("Đình Mới")
-    en_fields.nth(0).fill("New Communal House")
-    vi_fields.nth(1).fill("Ngôi đình minh họa cho trình biên tập.")
-    en_fields.nth(1).fill("An illustrative communal house for the editor.")
+    def bilingual(field: str, vi: str, en: str) -> None:
+        page.locator(f"[data-field={field}] [data-lang=vi]").fill(vi)
+        page.locator(f"[data-field={field}] [data-lang=en]").fill(en)
+
+    bilingual("name", "Đình Mới", "New Communal House")
+    bilingual("summary", "Ngôi đình minh họa cho trình biên tập.", "An illustrative communal house for the editor.")
     _select(page, page.locator("[id^=type-field]").get_attribute("id"), "Đình / Communal house")
     _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Di tích cấp tỉnh / Provincial relic")
     page.locator("[id^=lat-field]").fill("21.2001")
@@ -133,8 +134,7 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     page.get_by_role("button", name="Chọn một hình").first.click()
     page.set_input_files("input[type=file]", str(photo))
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
-    vi_fields.nth(3).fill("Cổng đình nhìn từ sân")  # name, summary, address, then the photo's alt
-    en_fields.nth(3).fill("The gate seen from the courtyard")
+    bilingual("alt", "Cổng đình nhìn từ sân", "The gate seen from the courtyard")
     page.locator("[id^=credit-field]").fill("Nguyễn Văn A")
     page.locator("[id^=license-field]").fill("CC BY 4.0")
     page.locator("[id^=sample-field]").last.click()  # illustrative content: the page shows a badge

@@ -210,20 +210,20 @@ class Generator:
         self.vocabulary = vocabulary
 
     def text(self, name: str, model: type[Text], required: bool, multiline: bool = False) -> dict[str, Any]:
-        """A bilingual text: an object with both languages, Vietnamese first."""
+        """A bilingual text: Vietnamese and English side by side in one widget (admin/heritage-cms.js),
+        stored as the file's `{vi: …, en: …}`; its refusals are `make check`'s sentences."""
         limit = _constraints(model.model_fields["vi"].annotation, model.model_fields["vi"].metadata).get("max_length")
-        subfields = []
-        for lang in LANGUAGES:
-            field: dict[str, Any] = {"name": lang, "label": label(lang), "widget": "heritage-text", "multiline": multiline or bool(limit), "required": required}
-            field["heritage_required"] = both(_missing_text(lang)) if required else ""
-            if limit:
-                field["heritage_max_length"] = limit
-                field["heritage_too_long"] = both(_too_long(limit))
-            subfields.append(field)
-        return self._decorate({"name": name, "widget": "object", "collapsed": False, "fields": subfields}, name, required)
+        field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": multiline or bool(limit)}
+        if required:
+            for lang in LANGUAGES:
+                field[f"heritage_required_{lang}"] = both(_missing_text(lang))
+        if limit:
+            field["heritage_max_length"] = limit
+            field["heritage_too_long"] = both(_too_long(limit))
+        return self._decorate(field, name, required)
 
-    # Decap's own "required" check words its refusal generically; `heritage_required` adds the
-    # sentence `make check` prints, shown under it by the heritage-text widget.
+    # Decap's own "required" check words its refusal generically; `heritage_required_<lang>`
+    # adds the sentence `make check` prints, shown under it by the heritage-bilingual widget.
 
     def _decorate(self, field: dict[str, Any], name: str, required: bool) -> dict[str, Any]:
         field = {"name": name, "label": label(name), **{k: v for k, v in field.items() if k != "name"}, "required": required}
@@ -495,6 +495,7 @@ INDEX = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Biên tập nội dung / Content editor</title>
 <link rel="stylesheet" href="decap/cms.css">
+<link rel="stylesheet" href="admin.css">
 <script src="manual-init.js"></script>
 <script src="decap/decap-cms.js"></script>
 <script src="heritage-cms.js"></script>
