@@ -90,6 +90,14 @@ def test_the_column_is_translated_side_by_side_into_the_sites_folders(config):
     assert _field(column["fields"], "title")["i18n"] is True and _field(column["fields"], "date")["i18n"] == "duplicate"
 
 
+def test_an_optional_block_can_stay_empty(config):
+    artisan = {f["name"]: f for f in _collection(config[0], "nghe-nhan")["fields"]}
+    assert artisan["location"]["required"] is False
+    assert all(child["required"] is False for child in artisan["location"]["fields"])
+    relic = {f["name"]: f for f in _collection(config[0], "di-tich")["fields"]}
+    assert all(child["required"] for child in relic["location"]["fields"] if child["name"] in ("lat", "lon"))
+
+
 def test_a_new_schema_field_without_a_widget_fails_loudly(config):
     class Odd(PostMeta):
         odd: dict[str, int] = {}

@@ -249,7 +249,12 @@ class Generator:
         if isinstance(base, type) and issubclass(base, Text):
             return self.text(name, base, required, multiline=name in ("summary", "transcript", "caption"))
         if isinstance(base, type) and issubclass(base, BaseModel):
-            return self._decorate({"widget": "object", "collapsed": False, "fields": self.fields(section, base)}, name, required)
+            children = self.fields(section, base)
+            if not required:
+                # Decap checks a required child even when its optional parent is left empty (an
+                # artisan without a location); `make check` still refuses a half-filled one.
+                children = [_optional(child) for child in children]
+            return self._decorate({"widget": "object", "collapsed": False, "fields": children}, name, required)
         if typing.get_origin(base) is typing.Union or typing.get_origin(base) is types.UnionType:
             # `credit: str | Text`: the form offers the plain one (one name in both languages)
             return self.field(section, name, _Info(typing.get_args(base)[0], info.metadata, required))
@@ -304,6 +309,15 @@ class Generator:
                 continue  # `ranking: None`: the section has no ranking
             out.append(self.field(section, name, info))
         return out
+
+
+def _optional(field: dict[str, Any]) -> dict[str, Any]:
+    """The same field, not required in the form (nor are its own children)."""
+    out = {k: v for k, v in field.items() if not k.startswith("heritage_required_")}
+    out["required"] = False
+    if "fields" in out and out.get("widget") == "object":
+        out["fields"] = [_optional(child) for child in out["fields"]]
+    return out
 
 
 class _Info(typing.NamedTuple):
