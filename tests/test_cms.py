@@ -122,6 +122,9 @@ def test_the_build_writes_admin_outside_the_sitemap(small_project):
     page = (site / "admin" / "index.html").read_text(encoding="utf-8")
     assert 'name="robots" content="noindex' in page and "https://api.github.com" in page
     assert (site / "admin" / "decap" / "decap-cms.js").is_file()
+    # self-hosted: every script and stylesheet of the page is one of the site's own files
+    for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
+        assert "//" not in ref and (site / "admin" / ref).is_file(), ref
     assert yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))["collections"]
     assert "/admin/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     for index in (site / "search").glob("*.json"):

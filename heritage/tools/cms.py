@@ -15,7 +15,6 @@ the Decap bundle is copied from `node_modules/decap-cms/dist/` (npm), never from
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import types
@@ -29,7 +28,7 @@ from pydantic import BaseModel
 
 from heritage.content import schema
 from heritage.content.messages import EMPTY_HINTS, RULES
-from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta, Summary, Text
+from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta, Text
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Labels, Vocabulary
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
@@ -572,7 +571,3 @@ def _link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
-
-
-def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
