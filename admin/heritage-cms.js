@@ -393,12 +393,18 @@
   }
 
   var english = /[?&]lang=en\b/.test(location.search); // /admin/?lang=en: the interface in English
-  var ready = fetch("config.yml").then(function (r) { return r.text(); }).then(function (text) {
+  var configFile = english ? "config-en.yml" : "config.yml";
+  var link = document.createElement("link");
+  link.rel = "cms-config-url";
+  link.type = "text/yaml";
+  link.href = configFile;
+  document.head.appendChild(link);
+  var ready = fetch(configFile).then(function (r) { return r.text(); }).then(function (text) {
     // Section names come from config.yml, which the build generates: no list to keep here.
     (text.match(/^- name: ([a-z-]+)$/gm) || []).forEach(function (line) {
       var name = line.slice(8);
       CMS.registerPreviewTemplate(name, name === "chuyen-muc" ? PostPreview : EntryPreview);
     });
   });
-  ready.finally(function () { CMS.init(english ? { config: { locale: "en" } } : undefined); });
+  ready.finally(function () { CMS.init(); });
 })();

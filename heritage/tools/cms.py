@@ -293,6 +293,9 @@ class Generator:
                 field["pattern"] = [pattern, both(URL_MESSAGE) if name == "url" else pattern]
             if name == "youtube":
                 field["pattern"] = [schema.YOUTUBE_ID.pattern, both(YOUTUBE_MESSAGE)]
+            limit = bounds.get("max_length")
+            if limit and "pattern" not in field:
+                field["pattern"] = [f"^[\\s\\S]{{0,{limit}}}$", both(_too_long(limit))]
             return self._decorate(field, name, required)
         raise TypeError(f"cms: no widget for field {name!r} ({annotation!r}); add one in heritage/tools/cms.py")
 
@@ -546,13 +549,18 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
         if file.suffix in (".js", ".css"):
             shutil.copyfile(file, folder / file.name)
     (folder / "config.yml").write_text(config_yaml(root, settings, vocabulary, proxy), encoding="utf-8")
+    # /admin/?lang=en: the same form with Decap's interface in English
+    (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en"), encoding="utf-8")
     (folder / "index.html").write_text(INDEX.format(csp=policy(proxy)), encoding="utf-8")
     return folder
 
 
-def config_yaml(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None) -> str:
+ENGLISH_CONFIG = "config-en.yml"
+
+
+def config_yaml(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None, locale: str = LANGUAGES[0]) -> str:
     head = "# Tạo tự động từ heritage/content/schema.py và data/vocabulary.yml: đừng sửa tay.\n# Generated from the schema and the vocabulary (heritage/tools/cms.py): do not edit.\n"
-    return head + yaml.safe_dump(config(root, settings, vocabulary, proxy), allow_unicode=True, sort_keys=False, width=1000)
+    return head + yaml.safe_dump({**config(root, settings, vocabulary, proxy), "locale": locale}, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def append_headers(site_root: Path) -> None:
