@@ -30,7 +30,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -64,9 +64,10 @@ clean:
 # writes into this folder; the preview server shows /admin/ at http://127.0.0.1:8000/admin/.
 # Ctrl+C stops both (the trap ends the proxy when mkdocs serve returns).
 CMS_PROXY_PORT ?= 8081
+EDIT_ADDR ?= 127.0.0.1:8000
 edit: $(STAMP) $(NODE_STAMP)
-	@echo "Trình biên tập / editor: http://127.0.0.1:8000/admin/  (Ctrl+C để dừng / to stop)"
+	@echo "Trình biên tập / editor: http://$(EDIT_ADDR)/admin/  (Ctrl+C để dừng / to stop)"
 	@PORT=$(CMS_PROXY_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
 	  node node_modules/decap-server/dist/index.js & proxy=$$!; \
 	  trap 'kill $$proxy 2>/dev/null' EXIT INT TERM; \
-	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)
