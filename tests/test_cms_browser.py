@@ -32,15 +32,16 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def local_proxy(repo: Path):
-    """decap-server on loopback, writing into `repo` (MODE=fs, as `make edit`)."""
+def local_proxy(repo: Path, mode: str = "fs"):
+    """decap-server on loopback, writing into `repo` (MODE=fs, as `make edit`; MODE=git keeps
+    drafts on branches, as the GitHub backend does with pull requests)."""
     if not SERVER.is_file() or shutil.which("node") is None:
         message = "decap-server is not installed (npm ci)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
     port = _free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error"}
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": mode, "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error"}
     process = subprocess.Popen(["node", str(SERVER)], env=env, cwd=repo)
     try:
         deadline = time.monotonic() + 30
@@ -54,13 +55,20 @@ def local_proxy(repo: Path):
         process.wait(timeout=10)
 
 
-@pytest.fixture
-def editor(small_project, chromium, tmp_path_factory, monkeypatch):
+@pytest.fixture(params=["fs"])
+def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
     """The admin page of `small_project`, served on loopback, with the local proxy; yields (page, project)."""
     root = small_project.root
     site = tmp_path_factory.mktemp("admin-site")
     (root / "node_modules").symlink_to(REPO / "node_modules")
-    with local_proxy(root) as proxy:
+    if request.param == "git":
+        git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+        subprocess.run(["git", "config", "user.name", "Test"], cwd=root, check=True)
+        subprocess.run(["git", "config", "user.email", "test@example.org"], cwd=root, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=root, check=True)
+    with local_proxy(root, request.param) as proxy:
         monkeypatch.setenv(cms.PROXY_ENV, proxy)
         settings, _ = load_settings(root)
         vocabulary, _ = load_vocabulary(root)
@@ -194,3 +202,46 @@ def test_a_monthly_post_is_written_in_both_languages_side_by_side(editor):
     assert f"translated_from: {revision(vi)}" in english  # both languages saved together: fresh
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _fill_relic(page, entry_id: str) -> None:
+    page.locator("[id^=id-field]").fill(entry_id)
+    for field, vi, en in (("name", "Đền Thử", "Test Temple"), ("summary", "Tóm tắt.", "Summary.")):
+        page.locator(f"[data-field={field}] [data-lang=vi]").fill(vi)
+        page.locator(f"[data-field={field}] [data-lang=en]").fill(en)
+    _select(page, page.locator("[id^=type-field]").get_attribute("id"), "Đền / Temple")
+    _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Chưa xếp hạng / Not yet ranked")
+    page.locator("[id^=lat-field]").fill("21.2")
+    page.locator("[id^=lon-field]").fill("106.1")
+    stories = page.locator("[data-slate-editor]")
+    stories.nth(0).click()
+    page.keyboard.type("Câu chuyện đền.")
+    stories.nth(1).click()
+    page.keyboard.type("The temple's story.")
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
+    """Editorial workflow: what the GitHub backend makes a pull request, the git proxy keeps on a
+    branch; the draft's one commit holds the entry's three files, and reopening it reads them back."""
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/di-tich/new")
+    _fill_relic(page, "den-thu")
+    page.get_by_role("button", name="Lưu").first.click()
+    root = project.root
+    deadline = time.monotonic() + 30
+    changed = [""]
+    while not changed[0].startswith("Thêm") and time.monotonic() < deadline:  # the branch comes first, then its commit
+        time.sleep(0.5)
+        shown = subprocess.run(["git", "show", "--name-only", "--format=%s", "cms/di-tich/den-thu", "--"], cwd=root, capture_output=True, text=True)
+        changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+    assert changed[0].startswith("Thêm Di tích")
+    assert set(filter(None, changed[1:])) == {"data/di-tich/den-thu.yml", "docs/vi/di-tich/den-thu.md", "docs/en/di-tich/den-thu.md"}
+    assert not (root / "data" / "di-tich" / "den-thu.yml").exists()  # main is untouched until publication
+    page.goto(url + "admin/#/workflow")
+    page.reload()  # a new hash alone does not leave Decap's editor
+    page.get_by_text("Đền Thử — Test Temple (den-thu)").wait_for()
+    page.goto(url + "admin/#/collections/di-tich/entries/den-thu")
+    page.reload()
+    page.locator("[data-field=name] [data-lang=vi]").wait_for()
+    page.get_by_text("The temple's story.").wait_for()  # the English story, read from the draft's branch
