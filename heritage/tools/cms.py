@@ -534,7 +534,7 @@ def decap_dist(root: Path) -> Path | None:
 def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Vocabulary) -> Path | None:
     """site/admin/: the page, its generated config.yml, our script and Decap's bundle.
     Returns None when node_modules has no Decap (`npm ci` was not run): the site is whole
-    without it, and the build says so."""
+    without it (the README says so; CI and the deploy run `npm ci`)."""
     dist = decap_dist(root)
     if dist is None:
         return None
