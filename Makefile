@@ -9,13 +9,14 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets
+.PHONY: serve test build check lock clean help bench budgets edit
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
 	@echo "make check   — kiểm tra nội dung / check the content"
 	@echo "make build   — tạo trang trong site/ / build the site into site/"
 	@echo "make test    — chạy toàn bộ kiểm thử / run the whole test suite"
+	@echo "make edit    — trình biên tập web tại http://127.0.0.1:8000/admin/ / the web editor"
 
 $(STAMP): requirements.lock pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -29,7 +30,7 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -58,3 +59,15 @@ lock:
 
 clean:
 	rm -rf site .cache
+
+# The web editor on the local checkout: Decap's proxy (npm decap-server) on 127.0.0.1:8081
+# writes into this folder; the preview server shows /admin/ at http://127.0.0.1:8000/admin/.
+# Ctrl+C stops both (the trap ends the proxy when mkdocs serve returns).
+CMS_PROXY_PORT ?= 8081
+EDIT_ADDR ?= 127.0.0.1:8000
+edit: $(STAMP) $(NODE_STAMP)
+	@echo "Trình biên tập / editor: http://$(EDIT_ADDR)/admin/  (Ctrl+C để dừng / to stop)"
+	@PORT=$(CMS_PROXY_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  node node_modules/decap-server/dist/index.js & proxy=$$!; \
+	  trap 'kill $$proxy 2>/dev/null' EXIT INT TERM; \
+	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)

@@ -23,6 +23,7 @@ QR = "q"
 SEARCH_INDEX = "search"
 MEDIA = "media"
 MEDIA_SOURCE = "data/media"  # where the originals are, in the repository
+ADMIN = "admin"  # the web editor (Decap CMS): noindex, outside the sitemap and search
 
 # Offline and installing (issue 17): the offline page per language, the service worker's
 # list of files to keep at install, the web app manifest per language and its icons.

@@ -6,8 +6,9 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
 from heritage.content.messages import field_label, validation_messages
 from heritage.content.schema import Text, broken
@@ -88,6 +89,8 @@ class ReportSettings(BaseModel):
     place: str | None = None  # the place name of the date line: "Tân An"
     signer: Signer = Signer()
     recipients: list[Text] = []  # "Nơi nhận", the archive line last
+
+
 class BrochureSettings(BaseModel):
     """What the bilingual brochure (`heritage brochure`) features; ids are checked with the content."""
 
@@ -95,6 +98,16 @@ class BrochureSettings(BaseModel):
     intro: Text  # the ward in a paragraph, both languages
     relics: list[str] = []  # featured relics, in order (default: the first relics by name)
     trail: str | None = None  # the trail printed with its map (default: the first by name)
+
+
+class CmsSettings(BaseModel):
+    """The web editor's sign-in (/admin/): the repository it writes to and the OAuth endpoint.
+    No secret here: the OAuth app's secret lives only in the endpoint's own settings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
+    branch: str = "main"
+    auth_endpoint: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
 
 
 class Settings(BaseModel):
@@ -106,6 +119,7 @@ class Settings(BaseModel):
     column: ColumnSettings
     report: ReportSettings = ReportSettings()
     brochure: BrochureSettings | None = None
+    cms: CmsSettings | None = None
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))

@@ -34,6 +34,7 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.tools import brochure
 from heritage.trails import gpx as trail_gpx
 from heritage.text import nfc
+from heritage.tools import cms
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
@@ -297,6 +298,7 @@ class Site:
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
+        cms.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.
@@ -305,6 +307,7 @@ class Site:
         """
         if secure:
             security.write_headers(site_root, self.script_hashes | set(script_hashes))
+            cms.append_headers(site_root)
         self.script_hashes = set()
 
 

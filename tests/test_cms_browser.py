@@ -1,0 +1,247 @@
+"""The web editor in real Chromium against Decap's real local proxy (npm decap-server), as
+`make edit` runs them: a relic and a monthly post made in the form land where the site reads
+them and pass `make check`; a bad id and a missing English name are refused in the form with
+the words of `make check`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from heritage.content.settings import load_settings
+from heritage.content.vocabulary import load_vocabulary
+from heritage.tools import cms
+from tests.conftest import REPO, TODAY, serve
+
+SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def local_proxy(repo: Path, mode: str = "fs"):
+    """decap-server on loopback, writing into `repo` (MODE=fs, as `make edit`; MODE=git keeps
+    drafts on branches, as the GitHub backend does with pull requests)."""
+    if not SERVER.is_file() or shutil.which("node") is None:
+        message = "decap-server is not installed (npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    port = _free_port()
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": mode, "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error"}
+    process = subprocess.Popen(["node", str(SERVER)], env=env, cwd=repo)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/api/v1"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(params=["fs"])
+def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
+    """The admin page of `small_project`, served on loopback, with the local proxy; yields (page, project)."""
+    root = small_project.root
+    site = tmp_path_factory.mktemp("admin-site")
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    if request.param == "git":
+        git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+        subprocess.run(["git", "config", "user.name", "Test"], cwd=root, check=True)
+        subprocess.run(["git", "config", "user.email", "test@example.org"], cwd=root, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=root, check=True)
+    with local_proxy(root, request.param) as proxy:
+        monkeypatch.setenv(cms.PROXY_ENV, proxy)
+        settings, _ = load_settings(root)
+        vocabulary, _ = load_vocabulary(root)
+        assert cms.write_admin(root, site, settings, vocabulary) is not None
+        with serve(site) as url:
+            context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+            context.set_default_timeout(60_000)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            outside: list[str] = []
+            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.wait_for_timeout(1000)
+            yield page, small_project, url
+            shots = os.environ.get("HERITAGE_SCREENSHOTS")
+            if shots:
+                page.screenshot(path=str(Path(shots) / "admin.png"))
+            context.close()
+            assert outside == [], f"requests to other hosts: {outside}"
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Công bố").first.click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+
+
+def _select(page, field_id: str, option: str) -> None:
+    page.locator(f"#{field_id}").click(force=True)
+    page.get_by_text(option, exact=True).click()
+
+
+def test_bad_id_and_missing_english_are_refused_with_make_checks_words(editor):
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/di-tich/new")
+    page.locator("[id^=id-field]").fill("Dinh Moi")
+    page.locator("[data-field=name] [data-lang=vi]").fill("Đình Mới")
+    _publish(page)
+    errors = page.locator("ul li").all_inner_texts()
+    text = " ".join(errors).lower()
+    # content.messages._bad_pattern and _missing, as `make check` prints them
+    assert "lowercase ascii letters, digits and hyphens only" in text
+    assert "chữ thường không dấu, số và dấu gạch ngang" in text
+    assert "the english text (`en`) is missing." in text
+    assert "thiếu bản tiếng anh (`en`)." in text
+    assert not (project.root / "data" / "di-tich" / "Dinh Moi.yml").exists()
+
+
+def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check(editor, tmp_path):
+    page, project, url = editor
+    photo = tmp_path / "cong-dinh-moi.jpg"
+    from PIL import Image
+
+    Image.new("RGB", (900, 600), (150, 60, 40)).save(photo)
+
+    page.goto(url + "admin/#/collections/di-tich/new")
+    page.locator("[id^=id-field]").fill("dinh-moi")
+    def bilingual(field: str, vi: str, en: str) -> None:
+        page.locator(f"[data-field={field}] [data-lang=vi]").fill(vi)
+        page.locator(f"[data-field={field}] [data-lang=en]").fill(en)
+
+    bilingual("name", "Đình Mới", "New Communal House")
+    bilingual("summary", "Ngôi đình minh họa cho trình biên tập.", "An illustrative communal house for the editor.")
+    _select(page, page.locator("[id^=type-field]").get_attribute("id"), "Đình / Communal house")
+    _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Di tích cấp tỉnh / Provincial relic")
+    page.locator("[id^=lat-field]").fill("21.2001")
+    page.locator("[id^=lon-field]").fill("106.1502")
+    # a photo, uploaded through Decap's media library into the entry's own folder
+    page.get_by_role("button", name="Add ảnh, âm thanh, video / photos, audio, video").click()
+    page.get_by_role("button", name="Chọn một hình").first.click()
+    page.set_input_files("input[type=file]", str(photo))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    bilingual("alt", "Cổng đình nhìn từ sân", "The gate seen from the courtyard")
+    page.locator("[id^=credit-field]").fill("Nguyễn Văn A")
+    page.locator("[id^=license-field]").fill("CC BY 4.0")
+    page.locator("[id^=sample-field]").last.click()  # illustrative content: the page shows a badge
+    stories = page.locator("[data-slate-editor]")
+    stories.nth(0).click()
+    page.keyboard.type("Đình Mới là ví dụ minh họa.")
+    stories.nth(1).click()
+    page.keyboard.type("New Communal House is an illustration.")
+    _publish(page)
+    deadline = time.monotonic() + 20
+    target = project.root / "data" / "di-tich" / "dinh-moi.yml"
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["name"] == {"vi": "Đình Mới", "en": "New Communal House"}
+    assert data["type"] == "dinh" and data["ranking"] == "tinh"
+    assert data["location"]["lat"] == pytest.approx(21.2001)
+    assert "id" not in data and "story_vi" not in data
+    assert data["media"] == [
+        {"image": "cong-dinh-moi.jpg", "alt": {"vi": "Cổng đình nhìn từ sân", "en": "The gate seen from the courtyard"}, "credit": "Nguyễn Văn A", "license": "CC BY 4.0"}
+    ]
+    assert data["sample"] is True
+    assert (project.root / "data" / "media" / "dinh-moi" / "cong-dinh-moi.jpg").read_bytes() == photo.read_bytes()
+    assert "Đình Mới là ví dụ minh họa." in (project.root / "docs/vi/di-tich/dinh-moi.md").read_text(encoding="utf-8")
+    assert "New Communal House is an illustration." in (project.root / "docs/en/di-tich/dinh-moi.md").read_text(encoding="utf-8")
+
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_monthly_post_is_written_in_both_languages_side_by_side(editor):
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/chuyen-muc/new")
+    titles, summaries, bodies = page.locator("[id^=title-field]"), page.locator("[id^=summary-field]"), page.locator("[data-slate-editor]")
+    titles.nth(1).wait_for()
+    assert titles.count() == 2  # Vietnamese on the left, English on the right
+    titles.nth(0).fill("Tin di sản tháng mười")
+    page.locator("[id^=date-field]").first.fill(TODAY)
+    summaries.nth(0).fill("Những việc của tháng mười.")
+    bodies.nth(0).click()
+    page.keyboard.type("Tháng mười, phường mở lớp Quan họ.")
+    titles.nth(1).fill("Heritage news for October")
+    summaries.nth(1).fill("What happened in October.")
+    bodies.nth(1).click()
+    page.keyboard.type("In October the ward opened a Quan họ class.")
+    _publish(page)
+    vi = project.root / "docs" / "vi" / "chuyen-muc" / "tin-di-san-thang-muoi.md"
+    en = project.root / "docs" / "en" / "chuyen-muc" / "tin-di-san-thang-muoi.md"
+    deadline = time.monotonic() + 30
+    while not (vi.exists() and en.exists()) and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert "Tháng mười, phường mở lớp Quan họ." in vi.read_text(encoding="utf-8")
+    english = en.read_text(encoding="utf-8")
+    assert "title: Heritage news for October" in english and "In October the ward opened a Quan họ class." in english
+    from heritage.content.translations import revision
+
+    assert f"translated_from: {revision(vi)}" in english  # both languages saved together: fresh
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _fill_relic(page, entry_id: str) -> None:
+    page.locator("[id^=id-field]").fill(entry_id)
+    for field, vi, en in (("name", "Đền Thử", "Test Temple"), ("summary", "Tóm tắt.", "Summary.")):
+        page.locator(f"[data-field={field}] [data-lang=vi]").fill(vi)
+        page.locator(f"[data-field={field}] [data-lang=en]").fill(en)
+    _select(page, page.locator("[id^=type-field]").get_attribute("id"), "Đền / Temple")
+    _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Chưa xếp hạng / Not yet ranked")
+    page.locator("[id^=lat-field]").fill("21.2")
+    page.locator("[id^=lon-field]").fill("106.1")
+    stories = page.locator("[data-slate-editor]")
+    stories.nth(0).click()
+    page.keyboard.type("Câu chuyện đền.")
+    stories.nth(1).click()
+    page.keyboard.type("The temple's story.")
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
+    """Editorial workflow: what the GitHub backend makes a pull request, the git proxy keeps on a
+    branch; the draft's one commit holds the entry's three files, and reopening it reads them back."""
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/di-tich/new")
+    _fill_relic(page, "den-thu")
+    page.get_by_role("button", name="Lưu").first.click()
+    root = project.root
+    deadline = time.monotonic() + 30
+    changed = [""]
+    while not changed[0].startswith("Thêm") and time.monotonic() < deadline:  # the branch comes first, then its commit
+        time.sleep(0.5)
+        shown = subprocess.run(["git", "show", "--name-only", "--format=%s", "cms/di-tich/den-thu", "--"], cwd=root, capture_output=True, text=True)
+        changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+    assert changed[0].startswith("Thêm Di tích")
+    assert set(filter(None, changed[1:])) == {"data/di-tich/den-thu.yml", "docs/vi/di-tich/den-thu.md", "docs/en/di-tich/den-thu.md"}
+    assert not (root / "data" / "di-tich" / "den-thu.yml").exists()  # main is untouched until publication
+    page.goto(url + "admin/#/workflow")
+    page.reload()  # a new hash alone does not leave Decap's editor
+    page.get_by_text("Đền Thử — Test Temple (den-thu)").wait_for()
+    page.goto(url + "admin/#/collections/di-tich/entries/den-thu")
+    page.reload()
+    page.locator("[data-field=name] [data-lang=vi]").wait_for()
+    page.get_by_text("The temple's story.").wait_for()  # the English story, read from the draft's branch
