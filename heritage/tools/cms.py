@@ -135,6 +135,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "repo": ("Kho GitHub (chủ/tên)", "GitHub repository (owner/name)"),
     "branch": ("Nhánh", "Branch"),
     "auth_endpoint": ("Địa chỉ đăng nhập (OAuth)", "Sign-in endpoint (OAuth)"),
+    "excused": ("Tháng được miễn (NĂM-THÁNG: lý do)", "Excused months (YEAR-MONTH: reason)"),
+    # the yearly report's header and signature, the brochure
+    "report": ("Báo cáo năm", "Yearly report"),
+    "agency": ("Cơ quan cấp trên", "Parent body"),
+    "office": ("Cơ quan ban hành", "Issuing office"),
+    "number": ("Số, ký hiệu", "Number and symbol"),
+    "place": ("Địa danh (dòng ngày tháng)", "Place (date line)"),
+    "signer": ("Người ký", "Signatory"),
+    "recipients": ("Nơi nhận", "Recipients"),
+    "brochure": ("Tài liệu giới thiệu", "Brochure"),
+    "intro": ("Đoạn giới thiệu phường", "The ward in a paragraph"),
+    "relics": ("Di tích giới thiệu (mã)", "Featured relics (ids)"),
+    "trail": ("Hành trình in kèm (mã)", "Trail printed (id)"),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
