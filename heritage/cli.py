@@ -93,10 +93,12 @@ def _media_prepare(args: argparse.Namespace) -> int:
 def _valid_content(root: Path):
     """(inventory, settings), or None after printing the errors (reports and plaques need valid data)."""
     from heritage.content.loader import load_inventory
+    from heritage.qr.issued import read_issued
 
     inventory = load_inventory(root)
-    if inventory.errors:
-        print(format_problems(inventory.errors))
+    errors = inventory.errors + read_issued(root)[1]  # the plaques command appends to that record
+    if errors:
+        print(format_problems(errors))
         return None
     return inventory, inventory.settings
 

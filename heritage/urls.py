@@ -7,7 +7,7 @@ relative to the site's root, so the site works under any base path. The contract
 
 from __future__ import annotations
 
-from heritage.sections import COLUMN, LANGUAGES
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
 # Pages with a fixed folder (the same name in both languages).
 CALENDAR = "lich-le-hoi"
@@ -21,6 +21,13 @@ QR = "q"
 SEARCH_INDEX = "search"
 MEDIA = "media"
 MEDIA_SOURCE = "data/media"  # where the originals are, in the repository
+
+# Names an id can never take (contract): each is a folder or file the site writes at its
+# root or in a section's folder (`index` would be the section's own page).
+RESERVED_IDS = frozenset(
+    {"index", "404", "q", "en", "vi", "admin", "assets", "media", "search", "stylesheets", "javascripts", "sitemap", "feed", "robots", "sw",
+     QR, SEARCH_INDEX, MEDIA, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, "gioi-thieu", "hanh-trinh", "trails", COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES}
+)
 
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}

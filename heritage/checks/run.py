@@ -64,12 +64,40 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
                         line=entry.doc.line_of(path),
                     )
                 )
-    for posts in inv.posts.values():
-        for post in posts:
-            for path, text in _strings(post.meta.model_dump(mode="json")):
+    return out
+
+
+def front_matter_problems(root: Path) -> list[Problem]:
+    """Every page's front matter: readable, and no markup in it (the theme prints `title` raw).
+
+    Run before MkDocs reads any page, so that a page it could not parse, or one that
+    would feed markup to the theme, stops the build with a message.
+    """
+    out = []
+    docs = root / "docs"
+    for lang in LANGUAGES:
+        folder = docs / lang
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            rel = path.relative_to(root).as_posix()
+            try:
+                front, _ = split_front_matter(read_text(path, rel), rel)
+            except SourceError as exc:
+                out.append(exc.problem)
+                continue
+            for where, text in _strings(front.data):
                 for finding in safety.scan_text(text):
                     vi, en = finding.explain()
-                    out.append(Problem(post.rel, vi, en, "Xóa đoạn mã này.", "Remove this code.", field=_field(path)))
+                    out.append(
+                        Problem(
+                            rel,
+                            vi,
+                            en,
+                            "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
+                            "Remove this code: the fields at the top of the page (title, summary…) are plain text.",
+                            field=_field(where),
+                            line=front.line_of(where),
+                        )
+                    )
     return out
 
 
@@ -99,8 +127,9 @@ def content_problems(
     problems += festivals.calendar_problems(inv, today)
     problems += issued_problems(inv)
     problems += yaml_safety_problems(inv)
-    problems += media_policy.media_problems(inv, gps=warnings)
-    return problems
+    problems += front_matter_problems(root)
+    problems += media_policy.media_problems(inv, gps=warnings, decode=warnings)
+    return list(dict.fromkeys(problems))
 
 
 _NEEDS_CHECK = re.compile(r"<|\{|\]\(|href|src=|javascript:|data:|vbscript:", re.I)

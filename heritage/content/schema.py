@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from heritage.sections import ENTRY_SECTIONS
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
@@ -227,3 +229,29 @@ class PostMeta(Model):
     sample: bool = False
     translated_from: NonEmpty | None = None
     description: NonEmpty | None = None
+
+
+# --- the other data files -----------------------------------------------------------------
+
+
+class IssuedCode(Model):
+    """One code printed on a plaque (data/qr-issued.yml)."""
+
+    id: EntryId
+    date: dt.date
+
+
+class IssuedFile(Model):
+    issued: list[IssuedCode] = []
+
+
+SectionKey = Literal[tuple(ENTRY_SECTIONS)]  # type: ignore[valid-type]
+
+
+class VocabularyFile(Model):
+    """data/vocabulary.yml: per section, value → labels; and site-wide lists."""
+
+    types: dict[SectionKey, dict[NonEmpty, Text]]
+    rankings: dict[SectionKey, dict[NonEmpty, Text] | None] = {}
+    priorities: dict[NonEmpty, Text] = {}
+    categories: dict[NonEmpty, Text] = {}
