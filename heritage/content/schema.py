@@ -26,6 +26,8 @@ VIETNAM_LON = (102.0, 117.5)
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+# A name or title is a heading, a tab title, a card and a search result: long text breaks them all.
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
 
 def broken(rule: str, **values) -> PydanticCustomError:
@@ -50,6 +52,11 @@ class Text(Model):
 class Summary(Text):
     vi: Short
     en: Short
+
+
+class Name(Text):
+    vi: Title
+    en: Title
 
 
 class Location(Model):
@@ -160,7 +167,7 @@ EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN.pattern)]
 class Entry(Model):
     """Fields every section shares."""
 
-    name: Text
+    name: Name
     summary: Summary
     type: NonEmpty
     priority: NonEmpty | None = None
@@ -220,7 +227,7 @@ class PostMeta(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: NonEmpty
+    title: Title
     date: dt.date
     summary: Short
     category: NonEmpty | None = None

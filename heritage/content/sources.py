@@ -194,6 +194,14 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
             mark = exc.context_mark  # an unclosed quote: where it opens, not the end of the file
+            raise _refuse(
+                rel,
+                mark.line + first_line,
+                "Lỗi cú pháp YAML: dấu ngoặc kép (hoặc đơn) mở ở dòng này không được đóng.",
+                "YAML syntax error: a quote opened on this line is never closed.",
+                "Thêm dấu ngoặc đóng ở cuối văn bản, ví dụ credit: \"Nguyễn Văn A\".",
+                'Add the closing quote at the end of the text, e.g. credit: "Nguyễn Văn A".',
+            ) from None
         line = mark.line + first_line if mark else None
         raise SourceError(
             Problem(

@@ -169,6 +169,11 @@ def media_problems(inv: Inventory, gps: bool = True, decode: bool = True) -> lis
     return out
 
 
+def master_path(path: Path) -> Path:
+    """Where `prepare_master` writes: `<slug>.jpg` beside the original."""
+    return path.with_name((slugify(path.stem) or "anh") + ".jpg")
+
+
 def prepare_master(path: Path) -> tuple[Path, int, int]:
     """Turn a camera original into an archival master: upright sRGB JPEG, bounded size, no metadata.
 
@@ -178,7 +183,7 @@ def prepare_master(path: Path) -> tuple[Path, int, int]:
     before = path.stat().st_size
     image = open_upright(path, path.name)
     image.thumbnail((MASTER_LONG_SIDE, MASTER_LONG_SIDE), Image.LANCZOS)
-    target = path.with_name((slugify(path.stem) or "anh") + ".jpg")
+    target = master_path(path)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=MASTER_QUALITY, optimize=True, progressive=True)
     atomic_write(target, buffer.getvalue())

@@ -316,6 +316,20 @@ class Site:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         sitemap.write_sitemap(self, site_root, self.absolute)
 
+    @staticmethod
+    def discard_output(site_root: Path) -> None:
+        """Empty the output folder of a build that failed (as MkDocs empties it before one):
+        pages with content that broke the rules must not stay there to be deployed."""
+        import shutil
+
+        if not site_root.is_dir():
+            return
+        for child in site_root.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.
 
