@@ -8,6 +8,7 @@ MkDocs renders anyway and `heritage check` runs after rendering with Python-Mark
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any, Iterable
@@ -64,6 +65,46 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
                         line=entry.doc.line_of(path),
                     )
                 )
+    return out
+
+
+def stray_file_problems(root: Path) -> list[Problem]:
+    """Files MkDocs would publish as they are: anything but Markdown in docs/<lang>/ (an
+    .html, .svg or .js file runs on the site's own address, outside every policy), and
+    symbolic links under docs/ or data/ (a page or data file read from anywhere).
+    Links under data/media/ are reported by the media checks."""
+    out = []
+    for top in ("docs", "data"):
+        for dirpath, dirnames, filenames in os.walk(root / top):
+            here = Path(dirpath)
+            rel_here = here.relative_to(root).as_posix()
+            if rel_here == urls.MEDIA_SOURCE or rel_here.startswith(urls.MEDIA_SOURCE + "/"):
+                dirnames[:] = []
+                continue
+            for name in [*dirnames, *filenames]:
+                if (here / name).is_symlink():
+                    out.append(
+                        Problem(
+                            f"{rel_here}/{name}",
+                            "Đây là liên kết tượng trưng (symlink): trang chỉ đọc tệp thật nằm trong kho.",
+                            "This is a symbolic link: the site reads only real files inside the repository.",
+                            "Xóa liên kết và đặt chính tệp vào đây.",
+                            "Delete the link and put the file itself here.",
+                        )
+                    )
+            dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+            in_pages = top == "docs" and len(here.relative_to(root / "docs").parts) >= 1 and here.relative_to(root / "docs").parts[0] in LANGUAGES
+            for name in filenames:
+                if in_pages and not name.endswith(".md") and not name.startswith(".") and not (here / name).is_symlink():
+                    out.append(
+                        Problem(
+                            f"{rel_here}/{name}",
+                            "Thư mục docs/ chỉ chứa trang Markdown (.md): tệp khác sẽ được đăng nguyên trạng, kể cả mã chạy được.",
+                            "docs/ holds Markdown pages (.md) only: any other file would be published as it is, code included.",
+                            "Ảnh, âm thanh, video đặt trong data/media/<mã mục>/ và khai báo trong tệp .yml; xóa tệp này khỏi docs/.",
+                            "Photos, audio and video go in data/media/<id>/ and are listed in the .yml file; remove this file from docs/.",
+                        )
+                    )
     return out
 
 
@@ -128,6 +169,7 @@ def content_problems(
     problems += issued_problems(inv)
     problems += yaml_safety_problems(inv)
     problems += front_matter_problems(root)
+    problems += stray_file_problems(root)
     problems += media_policy.media_problems(inv, gps=warnings, decode=warnings)
     return list(dict.fromkeys(problems))
 
