@@ -336,3 +336,33 @@ def test_nothing_an_editor_writes_runs_in_the_browser(chromium, small_project: P
         assert page.evaluate(f"window.{TOKEN}") is None
         assert "<script>" in page.title()  # shown as the text the editor typed
         context.close()
+
+
+def video_with_location(path: Path) -> None:
+    """A short clip whose container carries a phone's GPS position, as phones write it."""
+    import av
+
+    with av.open(str(path), "w", format="mp4") as out:
+        out.metadata["location"] = "+21.1800+106.0700/"
+        stream = out.add_stream("mpeg4", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for i in range(10):
+            for packet in stream.encode(av.VideoFrame.from_image(Image.new("RGB", (64, 48), (i * 20, 0, 0)))):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+
+
+def test_gps_in_a_video_original_is_a_warning_and_never_published(small_project: Project, tmp_path: Path):
+    media_file("clip.mp4", video_with_location, kind="video")(small_project, tmp_path)
+    result = small_project.check()
+    assert result.returncode == 0, result.stdout
+    block = result.stdout.split("📄 data/media/dinh-tan-an/clip.mp4", 1)[1].split("📄", 1)[0]
+    assert "CẢNH BÁO / WARNING" in block and "GPS" in block and block.index("vị trí GPS") < block.index("GPS position")
+    built = small_project.build()
+    assert built.returncode == 0, built.stderr
+    import av
+
+    (published,) = (small_project.root / "site/media/dinh-tan-an").glob("clip-*.mp4")
+    with av.open(str(published)) as container:
+        assert not any("location" in key for key in container.metadata)
