@@ -180,7 +180,7 @@ def _check_post(inv: Inventory, post: Post, problems: list[Problem]) -> None:
             )
         )
     if meta.cover is not None:
-        error = media_path_error(inv.root, meta.cover)
+        error = media_path_error(inv.root, meta.cover, cover=True)
         if error is not None:
             problems.append(Problem(rel, *error, field="cover", line=doc.line_of(("cover",))))
     for index, entry_id in enumerate(meta.entries):

@@ -256,7 +256,7 @@ def split_front_matter(text: str, rel: str) -> tuple[YamlDocument, str]:
 MEDIA_FOLDER = ("data", "media")
 
 
-def media_path_error(root: Path, key: str) -> tuple[str, str, str, str] | None:
+def media_path_error(root: Path, key: str, cover: bool = False) -> tuple[str, str, str, str] | None:
     """Why `data/media/<key>` may not be published, or None: only a regular file inside an
     entry's own folder, reached through no symbolic link, ever is. `key` is '<id>/<path>'.
 
@@ -281,6 +281,13 @@ def media_path_error(root: Path, key: str) -> tuple[str, str, str, str] | None:
                 "Thay liên kết bằng chính tệp ảnh, âm thanh hoặc video.",
                 "Replace the link with the photo, audio or video file itself.",
             )
+    if not path.is_file() and cover:
+        return (
+            f"Không tìm thấy ảnh bìa data/media/{key}.",
+            f"The cover image data/media/{key} does not exist.",
+            "Ghi đường dẫn trong data/media/, ví dụ cover: dinh-tan-an/anh-1.jpg.",
+            "Write a path inside data/media/, e.g. cover: dinh-tan-an/anh-1.jpg.",
+        )
     if not path.is_file():
         return (
             f"Không tìm thấy tệp media data/media/{key}.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,7 +71,11 @@ class TrustedScripts:
     @classmethod
     def from_folders(cls, folders: Iterable[Path], extra: Iterable[Path] = ()) -> "TrustedScripts":
         """Every template under the theme's folders (custom_dir first), plus single files."""
-        files = [p for folder in folders for p in sorted(Path(folder).rglob("*.html"))]
+        files = []
+        for folder in folders:
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # Material's .icons: thousands of SVGs
+                files.extend(Path(dirpath) / name for name in sorted(filenames) if name.endswith(".html"))
         return cls([*files, *extra])
 
     def add_template(self, text: str) -> None:

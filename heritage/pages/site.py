@@ -77,6 +77,8 @@ def plain(text: str) -> str:
     return html_module.escape(html_module.unescape(text), quote=True)
 
 
+_TRUSTED: dict[tuple[Path, ...], security.TrustedScripts] = {}
+
 # Front-matter fields the theme prints as they are (title in <title> and the header,
 # description, subtitle, status); `template` would let a page pick any theme template.
 THEME_META_TEXT = ("title", "description", "subtitle", "status", "icon")
@@ -150,7 +152,10 @@ class Site:
     def trust_theme(self, template_folders: Iterable[Path]) -> None:
         """The theme's template folders (custom_dir first): their inline scripts, and only
         those and ours, are allowed by the pages' policy."""
-        self.trusted_scripts = security.TrustedScripts.from_folders([*map(Path, template_folders), OWN_TEMPLATES])
+        folders = (*map(Path, template_folders), OWN_TEMPLATES)
+        if folders not in _TRUSTED:  # templates are package files: read once per process
+            _TRUSTED[folders] = security.TrustedScripts.from_folders(folders)
+        self.trusted_scripts = _TRUSTED[folders]
 
     def is_published(self, src_uri: str) -> bool:
         """False for a column post dated after today: it waits for its date."""
