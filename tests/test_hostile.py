@@ -146,6 +146,7 @@ CASES = [
     Case("duplicate-key", lambda p, o: append(p, ENTRY, "sample: false\n"), ENTRY, None, None, ("hai lần", "twice")),
     Case("vertical-tab", lambda p, o: replace(p, ENTRY, "Cổng đình", "Cổng\x0bđình"), ENTRY, None, None, ("Shift+Enter", "Shift+Enter")),
     Case("nul-byte", lambda p, o: replace(p, ENTRY, "Cổng đình", "Cổng\x00đình"), ENTRY, None, None, ("NUL", "NUL")),
+    Case("bidi-override", lambda p, o: replace(p, ENTRY, "vi: Đình Tân An", "vi: Đình \u202eAn Tân"), ENTRY, None, 2, ("U+202E", "U+202E")),
     Case("unclosed-quote", lambda p, o: replace(p, ENTRY, "credit: Ảnh thử\n", 'credit: "Ảnh thử\n'), ENTRY, None, 20, ("không được đóng", "never closed")),
     Case("issued-syntax-error", lambda p, o: p.write("data/qr-issued.yml", "issued:\n  - {id: dinh-tan-an, date: 2026-10-01\n"), "data/qr-issued.yml", None, None, ("cú pháp", "syntax")),
     Case("issued-bare-ids", lambda p, o: p.write("data/qr-issued.yml", "issued: [dinh-tan-an]\n"), "data/qr-issued.yml", "issued[0]", 1),

@@ -102,7 +102,9 @@ def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None
 
 
 # C0 and C1 controls except tab and line breaks, and the BOM or non-characters inside text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# Bidirectional overrides (U+202A-202E, U+2066-2069) too: they make text read differently from
+# how it is stored ("Trojan Source"), and Vietnamese never needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 _CONTROL_NAMES = {"\x0b": ("dấu xuống dòng của Word (Shift+Enter)", "Word's line break (Shift+Enter)"), "\x00": ("ký tự rỗng (NUL)", "a NUL character")}
 
 
