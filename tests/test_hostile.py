@@ -130,6 +130,8 @@ CASES = [
     Case("post-title-comment-trick", lambda p, o: replace(p, POST, "title: Ra mắt", f"title: 'Ra mắt <!--> {SCRIPT} -->'"), POST, "title", 2, ("<script>", "<script>")),
     Case("style-attribute-html", lambda p, o: append(p, STORY, '\n<a href="https://example.com" style="position:fixed;inset:0">Xem</a>\n'), STORY, None, 5, ("style=", "style=")),
     Case("style-attribute-attr-list", lambda p, o: append(p, STORY, '\nĐoạn văn.\n{: style="position:fixed;inset:0" }\n'), STORY, None, None, ("style=", "style=")),
+    Case("unclosed-brackets", lambda p, o: append(p, STORY, "\n" + "[x" * 2000 + "\n"), STORY, None, None, ("dấu ngoặc", "brackets")),
+    Case("nested-brackets", lambda p, o: append(p, STORY, "\n" + "[" * 3000 + "x" + "]" * 3000 + "\n"), STORY, None, 5, ("dấu ngoặc", "brackets")),
     # Files from outside the repository
     Case("cover-absolute-path", cover_absolute, POST, "cover", 7, ("data/media/<mã mục>/", "data/media/<id>/")),
     Case("media-file-symlink", link_file, ENTRY, "media[0].image", None, ("symlink", "symbolic link")),
