@@ -69,13 +69,22 @@ def _templates(args: argparse.Namespace) -> int:
 
 def _media_prepare(args: argparse.Namespace) -> int:
     from heritage.media.images import ImageError
-    from heritage.media.policy import prepare_master
+    from heritage.media.policy import master_path, prepare_master
 
     status = 0
     for name in args.files:
         path = Path(name)
-        if not path.is_file():
-            print(f"{name}: không có tệp này. / no such file.", file=sys.stderr)
+        if not path.is_file() or path.is_symlink():
+            print(f"{name}: không có tệp này (hoặc là liên kết). / no such file (or a link).", file=sys.stderr)
+            status = 1
+            continue
+        target = master_path(path)
+        if target.exists() and target.resolve() != path.resolve() and not args.force:
+            print(
+                f"{name}: đã có tệp khác tên {target}; lệnh không ghi đè tệp nó không tạo ra. Đổi tên một trong hai tệp, hoặc thêm --force để ghi đè.\n"
+                f"{name}: another file {target} already exists; this command does not overwrite a file it did not make. Rename one of them, or add --force to overwrite it.",
+                file=sys.stderr,
+            )
             status = 1
             continue
         try:
@@ -93,10 +102,12 @@ def _media_prepare(args: argparse.Namespace) -> int:
 def _valid_content(root: Path):
     """(inventory, settings), or None after printing the errors (reports and plaques need valid data)."""
     from heritage.content.loader import load_inventory
+    from heritage.qr.issued import read_issued
 
     inventory = load_inventory(root)
-    if inventory.errors:
-        print(format_problems(inventory.errors))
+    errors = inventory.errors + read_issued(root)[1]  # the plaques command appends to that record
+    if errors:
+        print(format_problems(errors))
         return None
     return inventory, inventory.settings
 
@@ -236,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     media_commands = media.add_subparsers(dest="media_command", required=True)
     prepare = media_commands.add_parser("prepare", help="thu nhỏ ảnh gốc, xóa GPS / shrink an original, strip GPS")
     prepare.add_argument("files", nargs="+", metavar="FILE")
+    prepare.add_argument("--force", action="store_true", help="ghi đè tệp .jpg khác đã có / overwrite an existing, different .jpg")
     prepare.set_defaults(func=_media_prepare)
 
     report = commands.add_parser("report", help="báo cáo năm (trước 25/10) / the yearly report")

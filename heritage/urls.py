@@ -7,7 +7,7 @@ relative to the site's root, so the site works under any base path. The contract
 
 from __future__ import annotations
 
-from heritage.sections import COLUMN, LANGUAGES
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
 # Pages with a fixed folder (the same name in both languages).
 CALENDAR = "lich-le-hoi"
@@ -35,6 +35,13 @@ OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
 
 # The map's own background tiles (heritage/map/basemap.py): ban-do/nen/{z}/{x}/{y}.png.
 BASEMAP = f"{MAP}/nen"
+
+# Names an id can never take (contract): each is a folder or file the site writes at its
+# root or in a section's folder (`index` would be the section's own page).
+RESERVED_IDS = frozenset(
+    {"index", "404", "stylesheets", "javascripts", "sitemap", "feed", "robots", "sw", "manifest", "trails", "assets",
+     QR, SEARCH_INDEX, MEDIA, ADMIN, OFFLINE, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, ABOUT, COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES}
+)
 
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
@@ -98,8 +105,6 @@ def brochure(year: int) -> str:
     return f"{ABOUT}/{BROCHURE_FILE.format(year=year)}"
 
 
-# Names an id may never take: the site writes these at its root (the contract lists them).
-RESERVED_IDS = frozenset({"index", QR, "en", "vi", "admin", "assets", MEDIA, SEARCH_INDEX, "404", CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, ABOUT, "sitemap"})
 
 
 def qr_landing(code: str) -> str:

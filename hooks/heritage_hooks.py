@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort
 
 from heritage import parallel
 from heritage.clock import ClockError
-from heritage.pages.site import Site, load_site
+from heritage.pages.site import Site, load_site, plain
 from heritage.problems import ContentError
 from heritage.sections import LANGUAGES
 
@@ -78,6 +78,7 @@ def on_config(config):
         except ClockError as exc:
             raise Abort(str(exc)) from None
     config.site_url = _site.site_url or config.site_url  # SITE_URL or data/site.yml, if given
+    _site.trust_theme(config.theme.dirs)  # the policy allows the templates' inline scripts, no others
     return config
 
 
@@ -158,6 +159,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     _site.check_page(page.file.src_uri, page.url, page.file.content_string, html)
+    # Every page's title is now known, before any template prints one: the theme prints them raw.
+    page.meta = _site.plain_meta(page.meta)
+    page.title = plain(page.title) if page.title else page.title
     return _site.finish(page.file.src_uri, html)
 
 
@@ -195,6 +199,7 @@ def on_post_build(config):
         for task in forked:  # if waiting failed in another way, no child goes on writing into site/
             task.cancel()
     if errors:
+        _site.discard_output(root)  # nothing of a refused build stays in site/
         raise Abort("\n" + "\n".join(errors))
     if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site

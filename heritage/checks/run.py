@@ -8,6 +8,7 @@ MkDocs renders anyway and `heritage check` runs after rendering with Python-Mark
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any, Iterable
@@ -64,12 +65,116 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
                         line=entry.doc.line_of(path),
                     )
                 )
-    for posts in inv.posts.values():
-        for post in posts:
-            for path, text in _strings(post.meta.model_dump(mode="json")):
+    return out
+
+
+def stray_file_problems(root: Path) -> list[Problem]:
+    """Files MkDocs would publish as they are: anything but Markdown in docs/<lang>/ (an
+    .html, .svg or .js file runs on the site's own address, outside every policy), and
+    symbolic links under docs/ or data/ (a page or data file read from anywhere).
+    Links under data/media/ are reported by the media checks."""
+    out = []
+    for top in ("docs", "data"):
+        for dirpath, dirnames, filenames in os.walk(root / top):
+            here = Path(dirpath)
+            rel_here = here.relative_to(root).as_posix()
+            if rel_here == urls.MEDIA_SOURCE or rel_here.startswith(urls.MEDIA_SOURCE + "/"):
+                dirnames[:] = []
+                continue
+            for name in [*dirnames, *filenames]:
+                if (here / name).is_symlink():
+                    out.append(
+                        Problem(
+                            f"{rel_here}/{name}",
+                            "Đây là liên kết tượng trưng (symlink): trang chỉ đọc tệp thật nằm trong kho.",
+                            "This is a symbolic link: the site reads only real files inside the repository.",
+                            "Xóa liên kết và đặt chính tệp vào đây.",
+                            "Delete the link and put the file itself here.",
+                        )
+                    )
+            dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+            in_pages = top == "docs" and len(here.relative_to(root / "docs").parts) >= 1 and here.relative_to(root / "docs").parts[0] in LANGUAGES
+            for name in filenames:
+                if in_pages and not name.endswith(".md") and not name.startswith(".") and not (here / name).is_symlink():
+                    out.append(
+                        Problem(
+                            f"{rel_here}/{name}",
+                            "Thư mục docs/ chỉ chứa trang Markdown (.md): tệp khác sẽ được đăng nguyên trạng, kể cả mã chạy được.",
+                            "docs/ holds Markdown pages (.md) only: any other file would be published as it is, code included.",
+                            "Ảnh, âm thanh, video đặt trong data/media/<mã mục>/ và khai báo trong tệp .yml; xóa tệp này khỏi docs/.",
+                            "Photos, audio and video go in data/media/<id>/ and are listed in the .yml file; remove this file from docs/.",
+                        )
+                    )
+    return out
+
+
+# Python-Markdown's link patterns take time quadratic in unclosed or nested brackets: 2,000
+# unclosed '[' took 11 s, 5,000 nested 50 s. No real page comes near these limits.
+MAX_UNCLOSED_BRACKETS = 100
+MAX_BRACKET_DEPTH = 30
+
+
+def bracket_problem(rel: str, body: str, body_line: int) -> Problem | None:
+    """A page built to stall the build: too many unclosed or nested brackets."""
+    depth = deepest = 0
+    where = None
+    for index, char in enumerate(body):
+        if char == "[":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if depth == MAX_BRACKET_DEPTH + 1:
+                    where = index
+        elif char == "]" and depth:
+            depth -= 1
+    unclosed = max(body.count("[") - body.count("]"), body.count("(") - body.count(")"))
+    if deepest <= MAX_BRACKET_DEPTH and unclosed <= MAX_UNCLOSED_BRACKETS:
+        return None
+    return Problem(
+        rel,
+        f"Trang có quá nhiều dấu ngoặc [ ( chưa đóng hoặc lồng nhau ({max(unclosed, deepest)}): việc tạo trang sẽ mất hàng phút.",
+        f"The page has too many unclosed or nested brackets [ ( ({max(unclosed, deepest)}): building it would take minutes.",
+        "Đóng các dấu ngoặc, hoặc xóa đoạn ký tự lặp lại này.",
+        "Close the brackets, or remove this run of repeated characters.",
+        line=body_line + body.count("\n", 0, where) if where is not None else None,
+    )
+
+
+def front_matter_problems(root: Path) -> list[Problem]:
+    """Every page's front matter: readable, and no markup in it (the theme prints `title` raw).
+
+    Run before MkDocs reads any page, so that a page it could not parse, or one that
+    would feed markup to the theme, stops the build with a message.
+    """
+    out = []
+    docs = root / "docs"
+    for lang in LANGUAGES:
+        folder = docs / lang
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            rel = path.relative_to(root).as_posix()
+            try:
+                source = read_text(path, rel)
+                front, body = split_front_matter(source, rel)
+            except SourceError as exc:
+                out.append(exc.problem)
+                continue
+            stall = bracket_problem(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
+            if stall is not None:
+                out.append(stall)
+            for where, text in _strings(front.data):
                 for finding in safety.scan_text(text):
                     vi, en = finding.explain()
-                    out.append(Problem(post.rel, vi, en, "Xóa đoạn mã này.", "Remove this code.", field=_field(path)))
+                    out.append(
+                        Problem(
+                            rel,
+                            vi,
+                            en,
+                            "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
+                            "Remove this code: the fields at the top of the page (title, summary…) are plain text.",
+                            field=_field(where),
+                            line=front.line_of(where),
+                        )
+                    )
     return out
 
 
@@ -99,8 +204,10 @@ def content_problems(
     problems += festivals.calendar_problems(inv, today)
     problems += issued_problems(inv)
     problems += yaml_safety_problems(inv)
-    problems += media_policy.media_problems(inv, gps=warnings)
-    return problems
+    problems += front_matter_problems(root)
+    problems += stray_file_problems(root)
+    problems += media_policy.media_problems(inv, gps=warnings, decode=warnings)
+    return list(dict.fromkeys(problems))
 
 
 _NEEDS_CHECK = re.compile(r"<|\{|\]\(|href|src=|javascript:|data:|vbscript:", re.I)
@@ -160,6 +267,8 @@ def markdown_problems(root: Path) -> list[Problem]:
             except SourceError as exc:
                 out.append(exc.problem)
                 continue
+            if bracket_problem(rel, body, 1) is not None:
+                continue  # reported by front_matter_problems; rendering it would stall the check
             html = renderer.reset().convert(body)
             out += page_problems(rel, source, html, urls.from_source(under_docs), docs, pages)
     return out

@@ -2,12 +2,20 @@
 
 The ward plan forbids publishing anything nobody reviewed; a pull request must not be
 able to run code in visitors' browsers. We do not rewrite content silently: we parse
-the HTML (the standard library's HTML parser, not regular expressions) and refuse,
-naming the tag and the line, so the editor sees exactly what to remove.
+the HTML (the standard library's HTML parser) and refuse, naming the tag and the line,
+so the editor sees exactly what to remove.
+
+Python's parser reads some markup differently from browsers (`<!-->`, CDATA,
+`<noscript>`), so a second pass looks for a forbidden tag or a `style=`/`on…=`
+attribute anywhere in the rendered HTML, whatever wraps it: rendered Markdown escapes
+every `<` an editor meant as text, so any left is markup. These messages are for
+editors; what guarantees visitors' safety is the output sanitiser
+(`outputs.sanitise`) and the Content-Security-Policy (`outputs.security`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -28,6 +36,11 @@ class Finding:
             return (
                 f"Có thẻ <{self.name}> trong nội dung: thẻ này có thể chạy mã hoặc thay đổi trang, nên không được phép.",
                 f"The content contains a <{self.name}> tag, which can run code or alter the page and is not allowed.",
+            )
+        if self.what == "style":
+            return (
+                "Có thuộc tính style= (định dạng tự do: có thể che cả trang bằng một liên kết khác): không được phép.",
+                "The content has a style= attribute (free styling can cover the whole page with another link): not allowed.",
             )
         if self.what == "attribute":
             return (
@@ -52,6 +65,8 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.findings.append(Finding("attribute", name, raw, value or ""))
+            elif name == "style":
+                self.findings.append(Finding("style", name, raw, value or ""))
             elif name in URL_ATTRIBUTES and value:
                 compact = "".join(value.split()).lower()
                 for scheme in FORBIDDEN_SCHEMES:
@@ -61,11 +76,32 @@ class _Scanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+_ANY_FORBIDDEN_TAG = re.compile(r"<\s*(" + "|".join(sorted(FORBIDDEN_TAGS)) + r")\b[^>]*>?", re.I)
+_ANY_HANDLER = re.compile(r"<[a-z][^>]*?[\s/\"'](on[a-z]+|style)\s*=[^>]*>?", re.I)
+
+
+def _wrapped(html: str, found: list[Finding]) -> list[Finding]:
+    """Forbidden markup the standard parser took for a comment, CDATA or text."""
+    seen = {(f.what, f.name) for f in found}
+    out = []
+    for match in _ANY_FORBIDDEN_TAG.finditer(html):
+        if ("tag", match.group(1).lower()) not in seen:
+            seen.add(("tag", match.group(1).lower()))
+            out.append(Finding("tag", match.group(1).lower(), match.group(0)))
+    for match in _ANY_HANDLER.finditer(html):
+        name = match.group(1).lower()
+        what = "style" if name == "style" else "attribute"
+        if (what, name) not in seen:
+            seen.add((what, name))
+            out.append(Finding(what, name, match.group(0)))
+    return out
+
+
 def scan_html(html: str) -> list[Finding]:
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
-    return scanner.findings
+    return scanner.findings + _wrapped(html, scanner.findings)
 
 
 def scan_text(text: str) -> list[Finding]:

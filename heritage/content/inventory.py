@@ -84,6 +84,7 @@ class Inventory:
     posts: dict[str, list[Post]] = field(default_factory=dict)
     trails: dict[str, TrailRecord] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    invalid_ids: set[str] = field(default_factory=set)  # entries whose file has errors (reported there)
     _sections: dict[tuple[str, str], list[EntryRecord]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property

@@ -47,6 +47,18 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
             )
         )
         return None
+    if entry_id in urls.RESERVED_IDS:
+        problems.append(
+            Problem(
+                rel,
+                f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo), không dùng làm mã mục được.",
+                f"The id '{entry_id}' is reserved (a folder or page the site writes itself) and cannot name an entry.",
+                f"Đổi tên tệp thành một mã khác, ví dụ '{section}-{entry_id}' (và đổi tên hai trang Markdown theo).",
+                f"Rename the file to another id, e.g. '{section}-{entry_id}' (and both Markdown pages with it).",
+                field="id",
+            )
+        )
+        return None
     try:
         doc = load_yaml_file(path, rel)
     except SourceError as exc:
@@ -176,6 +188,8 @@ def load_inventory(root: Path) -> Inventory:
         seen[path.stem] = rel
         if entry is not None:
             inv.entries[entry.id] = entry
+        elif ID_PATTERN.match(path.stem) and path.stem not in urls.RESERVED_IDS:
+            inv.invalid_ids.add(path.stem)  # exists, with errors of its own: not "does not exist" elsewhere
     for path in sorted((root / "data" / TRAILS_FOLDER).glob("*.yml")):
         rel = path.relative_to(root).as_posix()
         if path.stem in seen:
@@ -208,7 +222,7 @@ def fingerprint(root: Path) -> tuple:
     for top in ("data", "docs"):
         for dirpath, _dirs, files in os.walk(root / top):
             for name in files:
-                stat = os.stat(os.path.join(dirpath, name))
+                stat = os.lstat(os.path.join(dirpath, name))  # a broken link is reported, not a crash
                 items.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
     items.sort()
     return tuple(items)

@@ -375,3 +375,14 @@ def _drop_union_noise(items):
     for loc, message in items:
         by_loc.setdefault(loc, []).append(message)
     return [(loc, messages[0]) for loc, messages in by_loc.items()]
+
+
+def model_problems(exc: ValidationError, model: type[BaseModel], rel: str, doc) -> list:
+    """Problems for a file that does not fit its model: file, line and field of each error.
+    `doc` is the file's `sources.YamlDocument` (for line numbers)."""
+    from heritage.problems import Problem
+
+    return [
+        Problem(rel, vi, en, fix_vi, fix_en, field=field_label(loc) or None, line=doc.line_of(loc))
+        for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, model)
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from heritage import urls
 from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import suggest
+from heritage.content.sources import media_path_error
 from heritage.content.vocabulary import Vocabulary
 from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS, LANGUAGES
@@ -63,7 +64,19 @@ def _check_ids(entries: dict[str, EntryRecord], problems: list[Problem], trails:
     for entry in entries.values():
         for index, alias in enumerate(entry.data.aliases):
             owner = claims.get(alias)
-            if owner is not None:
+            if alias in urls.RESERVED_IDS:
+                problems.append(
+                    Problem(
+                        entry.rel,
+                        f"Mã cũ (alias) '{alias}' là tên dành riêng của trang, không dùng được.",
+                        f"The alias '{alias}' is a reserved name and cannot be used.",
+                        "Xóa alias này.",
+                        "Remove this alias.",
+                        field=f"aliases[{index}]",
+                        line=entry.line("aliases", index),
+                    )
+                )
+            elif owner is not None:
                 problems.append(
                     Problem(
                         entry.rel,
@@ -81,7 +94,22 @@ def _check_ids(entries: dict[str, EntryRecord], problems: list[Problem], trails:
 
 def _check_links(entry: EntryRecord, inv: Inventory, problems: list[Problem]) -> None:
     for index, other in enumerate(entry.data.related):
-        if other == entry.id or inv.entries.get(other) is None:
+        if other == entry.id:
+            problems.append(
+                Problem(
+                    entry.rel,
+                    f"Mục '{other}' ghi chính nó trong `related`.",
+                    f"The entry '{other}' lists itself in `related`.",
+                    "Xóa mã này khỏi related: chỉ ghi các mục khác.",
+                    "Remove it from related: list other entries only.",
+                    field=f"related[{index}]",
+                    line=entry.line("related", index),
+                )
+            )
+            continue
+        if other in inv.invalid_ids:
+            continue  # its own file has errors, reported there
+        if inv.entries.get(other) is None:
             current = inv.aliases.get(other)
             problems.append(
                 Problem(
@@ -97,19 +125,9 @@ def _check_links(entry: EntryRecord, inv: Inventory, problems: list[Problem]) ->
     for index, item in enumerate(entry.data.media):
         if item.kind == "youtube":
             continue
-        path = inv.media_path(entry.id, item.path)
-        if not path.is_file():
-            problems.append(
-                Problem(
-                    entry.rel,
-                    f"Không tìm thấy tệp media {urls.media_source(entry.id, item.path)}.",
-                    f"The media file {urls.media_source(entry.id, item.path)} does not exist.",
-                    f"Tải tệp lên thư mục {urls.MEDIA_SOURCE}/{entry.id}/ hoặc sửa tên tệp (phân biệt chữ hoa, chữ thường).",
-                    f"Upload the file to {urls.MEDIA_SOURCE}/{entry.id}/ or fix its name (case matters).",
-                    field=f"media[{index}].{item.kind}",
-                    line=entry.line("media", index, item.kind),
-                )
-            )
+        error = media_path_error(inv.root, urls.media_key(entry.id, item.path))
+        if error is not None:
+            problems.append(Problem(entry.rel, *error, field=f"media[{index}].{item.kind}", line=entry.line("media", index, item.kind)))
 
 
 def _check_pages(inv: Inventory, problems: list[Problem]) -> None:
@@ -167,21 +185,11 @@ def _check_post(inv: Inventory, post: Post, problems: list[Problem]) -> None:
             )
         )
     if meta.cover is not None:
-        cover = inv.root / urls.MEDIA_SOURCE / meta.cover
-        if ".." in meta.cover.split("/") or not cover.is_file():
-            problems.append(
-                Problem(
-                    rel,
-                    f"Không tìm thấy ảnh bìa data/media/{meta.cover}.",
-                    f"The cover image data/media/{meta.cover} does not exist.",
-                    "Ghi đường dẫn trong data/media/, ví dụ cover: dinh-tan-an/anh-1.jpg.",
-                    "Write a path inside data/media/, e.g. cover: dinh-tan-an/anh-1.jpg.",
-                    field="cover",
-                    line=doc.line_of(("cover",)),
-                )
-            )
+        error = media_path_error(inv.root, meta.cover, cover=True)
+        if error is not None:
+            problems.append(Problem(rel, *error, field="cover", line=doc.line_of(("cover",))))
     for index, entry_id in enumerate(meta.entries):
-        if inv.resolve(entry_id) is None:
+        if inv.resolve(entry_id) is None and entry_id not in inv.invalid_ids:
             problems.append(
                 Problem(
                     rel,

@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from heritage.sections import ENTRY_SECTIONS
+
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
@@ -24,6 +26,8 @@ VIETNAM_LON = (102.0, 117.5)
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+# A name or title is a heading, a tab title, a card and a search result: long text breaks them all.
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
 
 def broken(rule: str, **values) -> PydanticCustomError:
@@ -48,6 +52,11 @@ class Text(Model):
 class Summary(Text):
     vi: Short
     en: Short
+
+
+class Name(Text):
+    vi: Title
+    en: Title
 
 
 class Location(Model):
@@ -158,7 +167,7 @@ EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN.pattern)]
 class Entry(Model):
     """Fields every section shares."""
 
-    name: Text
+    name: Name
     summary: Summary
     type: NonEmpty
     priority: NonEmpty | None = None
@@ -218,7 +227,7 @@ class PostMeta(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    title: NonEmpty
+    title: Title
     date: dt.date
     summary: Short
     category: NonEmpty | None = None
@@ -251,3 +260,27 @@ class Trail(Model):
     travel: list[Literal["walking", "cycling"]] = Field(min_length=1)
     season: Text  # the best time of year, said in words (lunar months, weather)
     sample: bool = False
+# --- the other data files -----------------------------------------------------------------
+
+
+class IssuedCode(Model):
+    """One code printed on a plaque (data/qr-issued.yml)."""
+
+    id: EntryId
+    date: dt.date
+
+
+class IssuedFile(Model):
+    issued: list[IssuedCode] = []
+
+
+SectionKey = Literal[tuple(ENTRY_SECTIONS)]  # type: ignore[valid-type]
+
+
+class VocabularyFile(Model):
+    """data/vocabulary.yml: per section, value → labels; and site-wide lists."""
+
+    types: dict[SectionKey, dict[NonEmpty, Text]]
+    rankings: dict[SectionKey, dict[NonEmpty, Text] | None] = {}
+    priorities: dict[NonEmpty, Text] = {}
+    categories: dict[NonEmpty, Text] = {}

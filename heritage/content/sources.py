@@ -3,6 +3,12 @@
 Editors save files from the GitHub web editor, Word, or a phone: a UTF-8 byte-order
 mark or decomposed (NFD) Vietnamese is accepted and normalised in memory; the file
 on disk is never rewritten.
+
+YAML is read as plain data, nothing more: anchors, aliases and tags are refused before
+anything is built from them (an alias "bomb" of a few lines would otherwise take
+minutes and gigabytes), a key written twice is an error naming both lines (YAML would
+silently keep the last), and a control character (Word's Shift+Enter pastes a vertical
+tab) is reported with its line instead of the parser's traceback.
 """
 
 from __future__ import annotations
@@ -95,16 +101,109 @@ def _record_lines(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> None
             _record_lines(item, child, lines)
 
 
+# C0 and C1 controls except tab and line breaks, and the BOM or non-characters inside text.
+# Bidirectional overrides (U+202A-202E, U+2066-2069) too: they make text read differently from
+# how it is stored ("Trojan Source"), and Vietnamese never needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {"\x0b": ("dấu xuống dòng của Word (Shift+Enter)", "Word's line break (Shift+Enter)"), "\x00": ("ký tự rỗng (NUL)", "a NUL character")}
+
+
+def _refuse(rel: str, line: int | None, vi: str, en: str, fix_vi: str, fix_en: str) -> SourceError:
+    return SourceError(Problem(rel, vi, en, fix_vi, fix_en, line=line))
+
+
+def _check_controls(text: str, rel: str, first_line: int) -> None:
+    match = _CONTROL.search(text)
+    if match is None:
+        return
+    char = match.group(0)
+    vi_name, en_name = _CONTROL_NAMES.get(char, (f"ký tự điều khiển U+{ord(char):04X}", f"the control character U+{ord(char):04X}"))
+    lines = sorted({text.count("\n", 0, m.start()) + first_line for m in _CONTROL.finditer(text)})
+    more = f" (và dòng {', '.join(map(str, lines[1:6]))})" if len(lines) > 1 else ""
+    more_en = f" (and line {', '.join(map(str, lines[1:6]))})" if len(lines) > 1 else ""
+    raise _refuse(
+        rel,
+        lines[0],
+        f"Có {vi_name} trong văn bản{more}: ký tự vô hình này làm hỏng tệp.",
+        f"The text contains {en_name}{more_en}: this invisible character breaks the file.",
+        "Xóa ký tự đó: gõ lại dòng này (xuống dòng bằng Enter, không dùng Shift+Enter), hoặc dán văn bản dưới dạng chữ thường (Ctrl+Shift+V).",
+        "Remove it: retype the line (break lines with Enter, not Shift+Enter), or paste as plain text (Ctrl+Shift+V).",
+    )
+
+
+def _check_events(text: str, rel: str, first_line: int) -> None:
+    """No anchors, aliases or tags: checked on the event stream, before any node is built."""
+    for event in yaml.parse(text, Loader=_Base):
+        line = event.start_mark.line + first_line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _refuse(
+                rel,
+                line,
+                "Tệp dùng neo/bí danh YAML (& hoặc *): trang không nhận cách viết này.",
+                "The file uses a YAML anchor or alias (& or *): not accepted here.",
+                "Viết đầy đủ giá trị ở mỗi chỗ thay vì &tên / *tên; nếu là văn bản có dấu & hoặc * ở đầu, đặt nó trong ngoặc kép.",
+                "Write the value out in full in each place instead of &name / *name; text starting with & or * goes in double quotes.",
+            )
+        if getattr(event, "tag", None) is not None:
+            raise _refuse(
+                rel,
+                line,
+                f"Tệp dùng thẻ kiểu YAML ({event.tag}): trang không nhận cách viết này.",
+                f"The file uses a YAML type tag ({event.tag}): not accepted here.",
+                "Xóa phần bắt đầu bằng dấu ! ; nếu là văn bản có dấu ! ở đầu, đặt nó trong ngoặc kép.",
+                "Remove the part starting with '!'; text starting with '!' goes in double quotes.",
+            )
+
+
+def _check_duplicate_keys(node: yaml.Node, rel: str, first_line: int) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in current.value:
+                key = str(key_node.value)
+                line = key_node.start_mark.line + first_line
+                if key in seen:
+                    raise _refuse(
+                        rel,
+                        line,
+                        f"Trường '{key}' được viết hai lần (dòng {seen[key]} và dòng {line}): chỉ giá trị sau được dùng.",
+                        f"The field '{key}' is written twice (lines {seen[key]} and {line}): only the last would count.",
+                        "Giữ một trong hai dòng và xóa dòng kia.",
+                        "Keep one of the two and delete the other.",
+                    )
+                seen[key] = line
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; a syntax error becomes a Problem with its line."""
+    _check_controls(text, rel, first_line)
     loader = _Loader(text)
     try:
+        _check_events(text, rel, first_line)
         node = loader.get_single_node()
         if node is None:
             return YamlDocument({}, {}, first_line)
+        _check_duplicate_keys(node, rel, first_line)
         data = loader.construct_document(node)
+    except RecursionError:
+        raise _refuse(rel, None, "Tệp lồng nhau quá sâu.", "The file is nested too deeply.", "Viết lại tệp theo mẫu trong templates/.", "Rewrite the file after the example in templates/.") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "quoted scalar" in (exc.context or ""):
+            mark = exc.context_mark  # an unclosed quote: where it opens, not the end of the file
+            raise _refuse(
+                rel,
+                mark.line + first_line,
+                "Lỗi cú pháp YAML: dấu ngoặc kép (hoặc đơn) mở ở dòng này không được đóng.",
+                "YAML syntax error: a quote opened on this line is never closed.",
+                "Thêm dấu ngoặc đóng ở cuối văn bản, ví dụ credit: \"Nguyễn Văn A\".",
+                'Add the closing quote at the end of the text, e.g. credit: "Nguyễn Văn A".',
+            ) from None
         line = mark.line + first_line if mark else None
         raise SourceError(
             Problem(
@@ -118,6 +217,8 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDocument:
                 line=line,
             )
         ) from None
+    except yaml.YAMLError as exc:  # anything else the reader refuses: never a traceback
+        raise _refuse(rel, None, f"Không đọc được tệp YAML: {exc}.", f"The YAML file cannot be read: {exc}.", "Lưu lại tệp dưới dạng văn bản UTF-8.", "Save the file again as UTF-8 text.") from None
     finally:
         loader.dispose()
     lines: dict[Path_, int] = {}
@@ -150,3 +251,50 @@ def split_front_matter(text: str, rel: str) -> tuple[YamlDocument, str]:
             )
         )
     return document, text[match.end():]
+
+
+# --- media originals ----------------------------------------------------------------------
+
+MEDIA_FOLDER = ("data", "media")
+
+
+def media_path_error(root: Path, key: str, cover: bool = False) -> tuple[str, str, str, str] | None:
+    """Why `data/media/<key>` may not be published, or None: only a regular file inside an
+    entry's own folder, reached through no symbolic link, ever is. `key` is '<id>/<path>'.
+
+    A symlink (to a file or a folder, at any level) or an absolute or '..' path could
+    otherwise publish any file the build machine can read.
+    """
+    parts = key.replace("\\", "/").split("/")
+    if key.startswith(("/", "\\", "~")) or "\\" in key or ":" in parts[0] or len(parts) < 2 or any(p in ("", ".", "..") for p in parts):
+        return (
+            f"Đường dẫn '{key}' ra ngoài thư mục media của mục: chỉ được dùng tệp trong data/media/<mã mục>/.",
+            f"The path '{key}' leads outside the entry's media folder: only files in data/media/<id>/ can be used.",
+            "Chép tệp vào data/media/<mã mục>/ và ghi đường dẫn tương đối, ví dụ anh-1.jpg (ảnh bìa bài viết: dinh-tan-an/anh-1.jpg).",
+            "Copy the file into data/media/<id>/ and write a relative path, e.g. anh-1.jpg (a post cover: dinh-tan-an/anh-1.jpg).",
+        )
+    path = root
+    for part in (*MEDIA_FOLDER, *parts):
+        path = path / part
+        if path.is_symlink():
+            return (
+                f"{path.relative_to(root).as_posix()} là liên kết tượng trưng (symlink): trang không đăng tệp qua liên kết.",
+                f"{path.relative_to(root).as_posix()} is a symbolic link: the site never publishes a file through a link.",
+                "Thay liên kết bằng chính tệp ảnh, âm thanh hoặc video.",
+                "Replace the link with the photo, audio or video file itself.",
+            )
+    if not path.is_file() and cover:
+        return (
+            f"Không tìm thấy ảnh bìa data/media/{key}.",
+            f"The cover image data/media/{key} does not exist.",
+            "Ghi đường dẫn trong data/media/, ví dụ cover: dinh-tan-an/anh-1.jpg.",
+            "Write a path inside data/media/, e.g. cover: dinh-tan-an/anh-1.jpg.",
+        )
+    if not path.is_file():
+        return (
+            f"Không tìm thấy tệp media data/media/{key}.",
+            f"The media file data/media/{key} does not exist.",
+            "Tải tệp lên thư mục đó hoặc sửa tên tệp (phân biệt chữ hoa, chữ thường).",
+            "Upload the file to that folder or fix its name (case matters).",
+        )
+    return None

@@ -78,7 +78,10 @@ def survey(root: Path) -> list[PagePair]:
         if rel not in vi_pages:
             out.append(PagePair(rel, "no-vietnamese"))
             continue
-        current = revision(docs / "vi" / rel)
+        try:
+            current = revision(docs / "vi" / rel)
+        except SourceError:
+            continue  # unreadable: reported, with its reason, by the front-matter checks
         recorded = _recorded(docs / "en" / rel, f"docs/en/{rel}")
         if recorded is None:
             status: Status = "unstamped"

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from heritage.content.messages import model_problems
+from heritage.content.schema import Text, VocabularyFile
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS
@@ -31,42 +35,28 @@ class Vocabulary:
         return self.label(self.rankings.get(section, {}), value, lang)
 
 
-def _labels(data: object, rel: str, where: str, problems: list[Problem]) -> Labels:
-    if not isinstance(data, dict):
-        problems.append(Problem(rel, f"`{where}` phải là danh sách giá trị.", f"`{where}` must map values to labels.", field=where))
-        return {}
-    out: Labels = {}
-    for value, labels in data.items():
-        if not (isinstance(labels, dict) and isinstance(labels.get("vi"), str) and isinstance(labels.get("en"), str)):
-            problems.append(
-                Problem(
-                    rel,
-                    f"Giá trị `{value}` cần nhãn tiếng Việt và tiếng Anh.",
-                    f"The value `{value}` needs a Vietnamese and an English label.",
-                    f"Viết {value}: {{vi: …, en: …}}.",
-                    f"Write {value}: {{vi: …, en: …}}.",
-                    field=f"{where}.{value}",
-                )
-            )
-            continue
-        out[str(value)] = {"vi": labels["vi"].strip(), "en": labels["en"].strip()}
-    return out
-
-
 def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
+    """The vocabulary, validated by its schema; an unreadable or invalid file is an error
+    (every entry's `type` depends on it), never a silently empty vocabulary."""
     rel = "data/vocabulary.yml"
     path = root / rel
-    problems: list[Problem] = []
     if not path.exists():
         return Vocabulary(), [Problem(rel, "Thiếu tệp từ vựng.", "The vocabulary file is missing.", "Khôi phục data/vocabulary.yml.", "Restore data/vocabulary.yml.")]
     try:
-        data = load_yaml_file(path, rel).data or {}
+        doc = load_yaml_file(path, rel)
+        data = VocabularyFile.model_validate(doc.data if doc.data is not None else {})
     except SourceError as exc:
         return Vocabulary(), [exc.problem]
+    except ValidationError as exc:
+        return Vocabulary(), model_problems(exc, VocabularyFile, rel, doc)
+
+    def labels(group: dict[str, Text] | None) -> Labels:
+        return {str(value): {"vi": text.vi, "en": text.en} for value, text in (group or {}).items()}
+
     vocab = Vocabulary()
     for section in ENTRY_SECTIONS:
-        vocab.types[section] = _labels(data.get("types", {}).get(section, {}), rel, f"types.{section}", problems)
-        vocab.rankings[section] = _labels(data.get("rankings", {}).get(section, {}) or {}, rel, f"rankings.{section}", problems)
-    vocab.priorities = _labels(data.get("priorities", {}), rel, "priorities", problems)
-    vocab.categories = _labels(data.get("categories", {}), rel, "categories", problems)
-    return vocab, problems
+        vocab.types[section] = labels(data.types.get(section))
+        vocab.rankings[section] = labels(data.rankings.get(section))
+    vocab.priorities = labels(data.priorities)
+    vocab.categories = labels(data.categories)
+    return vocab, []

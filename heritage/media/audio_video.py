@@ -97,8 +97,7 @@ def _poster_frame(path: Path):
     return None
 
 
-def prepare(path: Path, source: str, kind: str, cache: MediaCache) -> PublishedMedia:
-    """Cached: probe, remux without metadata, and (video) make a poster."""
+def _check_format(path: Path, source: str, kind: str) -> str:
     ext = path.suffix.lower().lstrip(".")
     if ext not in CONTAINERS:
         raise _problem(
@@ -106,6 +105,48 @@ def prepare(path: Path, source: str, kind: str, cache: MediaCache) -> PublishedM
             f"Định dạng .{ext} không được hỗ trợ cho {('video' if kind == 'video' else 'âm thanh')}.",
             f"The .{ext} format is not supported for {kind}.",
         )
+    return ext
+
+
+@dataclass(frozen=True)
+class Probe:
+    duration: float
+    width: int
+    height: int
+    has_location: bool  # a phone's GPS position in the container's metadata
+
+
+def probe(path: Path, source: str, kind: str) -> Probe:
+    """Open the file as the build will: its format, its tracks, its length. `make check` calls
+    this too, so that both refuse the same files with the same message."""
+    _check_format(path, source, kind)
+    try:
+        with av.open(str(path)) as container:
+            duration = float(container.duration or 0) / av.time_base
+            videos = container.streams.video
+            audios = container.streams.audio
+            width = videos[0].codec_context.width if videos else 0
+            height = videos[0].codec_context.height if videos else 0
+            tags = {**container.metadata, **{k: v for s in container.streams for k, v in s.metadata.items()}}
+            if kind == "video" and not videos:
+                raise _problem(source, "Tệp không có hình (không phải video).", "The file has no picture track (not a video).")
+            if kind == "audio" and not audios:
+                raise _problem(source, "Tệp không có tiếng (không phải âm thanh).", "The file has no sound track (not audio).")
+    except MediaError:
+        raise
+    except (av.FFmpegError, OSError, ValueError, IndexError) as exc:
+        raise _problem(source, f"Không đọc được tệp ({exc}).", f"The file cannot be read ({exc}).") from None
+    return Probe(duration, width, height, any("location" in key.lower() for key in tags))
+
+
+def is_prepared(path: Path, cache: MediaCache) -> bool:
+    """Whether this exact file was already probed and remuxed by a build."""
+    return cache.manifest("av", cache.key(cache.content_hash(path), SETTINGS)) is not None
+
+
+def prepare(path: Path, source: str, kind: str, cache: MediaCache) -> PublishedMedia:
+    """Cached: probe, remux without metadata, and (video) make a poster."""
+    ext = _check_format(path, source, kind)
     muxer, mime = CONTAINERS[ext]
     key = cache.key(cache.content_hash(path), SETTINGS)
     folder = cache.folder("av", key)
@@ -113,17 +154,9 @@ def prepare(path: Path, source: str, kind: str, cache: MediaCache) -> PublishedM
     url = f"media/{source.rpartition('/')[0]}/{stem}-{key[:8]}.{ext}"
     manifest = cache.manifest("av", key)
     if manifest is None:
+        found = probe(path, source, kind)
+        duration, width, height = found.duration, found.width, found.height
         try:
-            with av.open(str(path)) as container:
-                duration = float(container.duration or 0) / av.time_base
-                videos = container.streams.video
-                audios = container.streams.audio
-                width = videos[0].codec_context.width if videos else 0
-                height = videos[0].codec_context.height if videos else 0
-                if kind == "video" and not videos:
-                    raise _problem(source, "Tệp không có hình (không phải video).", "The file has no picture track (not a video).")
-                if kind == "audio" and not audios:
-                    raise _problem(source, "Tệp không có tiếng (không phải âm thanh).", "The file has no sound track (not audio).")
             _remux(path, folder / f"media.{ext}", muxer)
             poster = None
             if kind == "video":

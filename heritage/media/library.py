@@ -9,6 +9,7 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.content.inventory import Inventory
+from heritage.content.sources import media_path_error
 from heritage.problems import Problem
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
@@ -50,7 +51,19 @@ class MediaLibrary:
 
     # --- preparing -------------------------------------------------------------------
 
+    def sources(self) -> list[str]:
+        """Every original the site would publish, as '<id>/<path>' under data/media/."""
+        keys = [urls.media_key(e.id, i.path) for e in self.inventory.entries.values() for i in e.data.media if i.kind != "youtube"]
+        keys += [p.meta.cover for posts in self.inventory.posts.values() for p in posts if p.meta.cover]
+        return list(dict.fromkeys(keys))
+
     def prepare(self) -> list[Problem]:
+        # Checked again here, where files are read to be published: never through a link,
+        # never outside data/media/<id>/, whatever the checks before said.
+        unsafe = [(key, media_path_error(self.root, key)) for key in self.sources()]
+        problems = [Problem(f"{urls.MEDIA_SOURCE}/{key}", *error) for key, error in unsafe if error is not None]
+        if problems:
+            return problems
         problems = self._images()
         problems += self._audio_video()
         self._youtube_posters()

@@ -7,17 +7,20 @@ warning, anything far above it an error that names the file and the fix.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
 from heritage import urls
 from heritage.content.inventory import Inventory
+from heritage.content.sources import media_path_error
 from heritage.problems import Problem
 from heritage.text import slugify
 
-from .cache import atomic_write
-from .images import open_upright
+from . import audio_video, images
+from .cache import MediaCache, atomic_write
+from .images import ImageError, open_upright
 
 WARN_BYTES = 10 * 1024 * 1024
 ERROR_BYTES = 25 * 1024 * 1024
@@ -49,13 +52,76 @@ def referenced_media(inv: Inventory) -> set[str]:
     return used
 
 
-def media_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
+def _files_and_links(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Regular files under `folder`, and every symbolic link (never followed)."""
+    files, links = [], []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        for name in [*dirnames, *filenames]:
+            if (here / name).is_symlink():
+                links.append(here / name)
+        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+        files.extend(here / n for n in filenames if not (here / n).is_symlink() and not n.startswith("."))
+    return sorted(files), sorted(links)
+
+
+def decode_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
+    """Open every media file the build would publish, as the build does (same functions,
+    same messages), so that `make check` fails on what `make build` would fail on.
+    A file a build already prepared (same content, in .cache/) is not decoded again."""
+    cache = MediaCache(inv.root / ".cache" / "media")
+    out: list[Problem] = []
+    seen: set[str] = set()
+    jobs = [(urls.media_key(e.id, i.path), i.kind) for e in inv.entries.values() for i in e.data.media if i.kind != "youtube"]
+    jobs += [(p.meta.cover, "image") for posts in inv.posts.values() for p in posts if p.meta.cover]
+    for key, kind in jobs:
+        if key in seen or media_path_error(inv.root, key) is not None:
+            continue  # a path problem, reported with the entry
+        seen.add(key)
+        path = inv.root / urls.MEDIA_SOURCE / key
+        try:
+            if kind == "image":
+                if cache.manifest("images", cache.key(cache.content_hash(path), images.SETTINGS)) is None:
+                    open_upright(path, key)
+            elif not audio_video.is_prepared(path, cache) or gps:
+                found = audio_video.probe(path, key, kind)
+                if gps and found.has_location:
+                    out.append(
+                        Problem(
+                            f"{urls.MEDIA_SOURCE}/{key}",
+                            "Tệp gốc chứa vị trí GPS nơi quay/ghi âm; kho mã là công khai nên ai cũng tải được tệp gốc (trang web thì đã xóa).",
+                            "The original contains the GPS position where it was recorded; the repository is public, so anyone can download it (the website strips it).",
+                            "Xuất lại tệp không kèm vị trí (trên điện thoại: tắt vị trí cho máy ảnh), hoặc dùng youtube: cho video dài.",
+                            "Export the file again without location (on a phone: turn off location for the camera), or use youtube: for long videos.",
+                            severity="warning",
+                        )
+                    )
+        except (ImageError, audio_video.MediaError) as exc:
+            out.append(exc.problem)
+    return out
+
+
+def media_problems(inv: Inventory, gps: bool = True, decode: bool = True) -> list[Problem]:
+    """Links, weight, GPS and use of every file under data/media/; `decode` opens every file
+    the build would publish (the build itself decodes them as it prepares them)."""
     folder = inv.root / urls.MEDIA_SOURCE
     if not folder.is_dir():
         return []
     used = referenced_media(inv)
-    out = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
+    files, links = _files_and_links(folder)
+    out = [
+        Problem(
+            link.relative_to(inv.root).as_posix(),
+            "Đây là liên kết tượng trưng (symlink): trang không bao giờ đăng tệp qua liên kết, vì nó có thể trỏ ra ngoài kho.",
+            "This is a symbolic link: the site never publishes a file through a link, which could point outside the repository.",
+            "Xóa liên kết và đặt chính tệp vào data/media/<mã mục>/.",
+            "Delete the link and put the file itself into data/media/<id>/.",
+        )
+        for link in links
+    ]
+    if decode:
+        out += decode_problems(inv, gps)
+    for path in files:
         rel_media = path.relative_to(folder).as_posix()
         rel = f"{urls.MEDIA_SOURCE}/{rel_media}"
         size = path.stat().st_size
@@ -103,6 +169,11 @@ def media_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
     return out
 
 
+def master_path(path: Path) -> Path:
+    """Where `prepare_master` writes: `<slug>.jpg` beside the original."""
+    return path.with_name((slugify(path.stem) or "anh") + ".jpg")
+
+
 def prepare_master(path: Path) -> tuple[Path, int, int]:
     """Turn a camera original into an archival master: upright sRGB JPEG, bounded size, no metadata.
 
@@ -112,7 +183,7 @@ def prepare_master(path: Path) -> tuple[Path, int, int]:
     before = path.stat().st_size
     image = open_upright(path, path.name)
     image.thumbnail((MASTER_LONG_SIDE, MASTER_LONG_SIDE), Image.LANCZOS)
-    target = path.with_name((slugify(path.stem) or "anh") + ".jpg")
+    target = master_path(path)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=MASTER_QUALITY, optimize=True, progressive=True)
     atomic_write(target, buffer.getvalue())

@@ -1,19 +1,24 @@
 """Security of the built site: a Content-Security-Policy, safe external links, host headers.
 
-Each HTML file is secured as it is written (`secure_page`): its own inline scripts (the
-theme's bootstrap, the QR landings' forwarder, the anchor fix, the `hx-js` class set
-before the first paint) are hashed into a policy
-in its <head>; anything else inline, such as a script smuggled into content, would be
-blocked by the browser even if the content checks had missed it. Styles may be inline
-(the theme sets some); scripts may not. `write_headers` then gives hosts that read a
-`_headers` file the same policy for the whole site, with every page's hashes.
+The policy lists only the project's own inline scripts: those written by the theme's and
+our templates (Material's bootstrap, the anchor fix, the `hx-js` class set before the
+first paint, the QR landings' forwarder). `TrustedScripts` reads them from the template
+files themselves, before any editor content exists; a template's `{{ … }}` (the page's
+base path) may only stand for path characters. A script found in a finished page is
+hashed into its policy only if it is one of these, so a script smuggled into content,
+however it got past the sanitiser, is blocked by the browser and reported as a
+violation. Every page gets its policy first in <head>, whatever its text says. Styles
+may be inline (the theme sets some); scripts may not. `write_headers` then gives hosts
+that read a `_headers` file the same policy for the whole site.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 # The only hosts a page may reach, and only on the visitor's action: the map's background
@@ -40,8 +45,52 @@ def inline_scripts(html: str) -> list[str]:
     return out
 
 
+def script_hash(script: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
 def inline_script_hashes(html: str) -> set[str]:
-    return {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in inline_scripts(html)}
+    """Hashes of every inline script in a page, trusted or not (for tests and audits)."""
+    return {script_hash(s) for s in inline_scripts(html)}
+
+
+# What a template's `{{ … }}` may become inside a trusted script: a path, nothing that
+# could close a string or start code.
+_TEMPLATE_VALUE = r"[A-Za-z0-9._/~-]*"
+_JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+
+
+class TrustedScripts:
+    """The inline scripts the theme's and our templates write, read from the template files."""
+
+    def __init__(self, template_files: Iterable[Path] = ()):
+        self.patterns: list[re.Pattern] = []
+        for path in template_files:
+            self.add_template(path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_folders(cls, folders: Iterable[Path], extra: Iterable[Path] = ()) -> "TrustedScripts":
+        """Every template under the theme's folders (custom_dir first), plus single files."""
+        files = []
+        for folder in folders:
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))  # Material's .icons: thousands of SVGs
+                files.extend(Path(dirpath) / name for name in sorted(filenames) if name.endswith(".html"))
+        return cls([*files, *extra])
+
+    def add_template(self, text: str) -> None:
+        for script in inline_scripts(text):
+            if "{%" in script or "{#" in script:
+                continue  # logic inside a script: not something we can pin; a test lists what is trusted
+            parts = _JINJA_EXPRESSION.split(script)
+            self.patterns.append(re.compile(_TEMPLATE_VALUE.join(re.escape(p) for p in parts)))
+
+    def trusts(self, script: str) -> bool:
+        return any(p.fullmatch(script) for p in self.patterns)
+
+    def hashes(self, html: str) -> set[str]:
+        """Hashes of the page's inline scripts that the templates wrote; others stay blocked."""
+        return {script_hash(s) for s in inline_scripts(html) if self.trusts(s)}
 
 
 def policy(script_hashes: set[str]) -> str:
@@ -90,14 +139,22 @@ def safe_external_links(html: str, own_host: str = "") -> str:
     return _ANCHOR.sub(fix, html)
 
 
-def secure_page(html: str, own_host: str = "") -> tuple[str, set[str]]:
-    """The page with its policy (meta, first in <head>) and safe links; and its script hashes."""
-    hashes = inline_script_hashes(html)
+_HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
+
+
+def secure_page(html: str, trusted: TrustedScripts, own_host: str = "") -> tuple[str, set[str]]:
+    """The page with its policy (meta, first in <head>) and safe links; and its script hashes.
+
+    Only scripts `trusted` knows from the templates are hashed. The policy goes in
+    whatever the page contains: a second policy can only restrict, never widen.
+    """
+    hashes = trusted.hashes(html)
     html = safe_external_links(html, own_host)
-    if "Content-Security-Policy" not in html:
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-        html = re.sub(r"<head>", lambda _: "<head>\n" + meta, html, count=1, flags=re.I)
-    return html, hashes
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    head = _HEAD.search(html)
+    if head is None:
+        raise ValueError("a page without <head>: no policy can be set")
+    return html[: head.end()] + "\n" + meta + html[head.end():], hashes
 
 
 HEADERS_FILE = "_headers"

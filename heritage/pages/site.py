@@ -7,6 +7,8 @@ objects, so that a move to another engine only rewrites hooks/.
 
 from __future__ import annotations
 
+import html as html_module
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from heritage.content.settings import effective_site_url
 from heritage.map import basemap
 from heritage.media.library import MediaLibrary
 from heritage.outputs import opendata, search, security, sitemap, structured_data, webapp
+from heritage.outputs.sanitise import sanitise
 from heritage.pages import render
 from heritage.pages.head import LOCALES, Alternate, PageHead
 from heritage.problems import ContentError, Problem
@@ -68,6 +71,25 @@ _MARKER_TOKEN = secrets.token_hex(6)
 def _marker(i: int) -> str:
     """Stands for a block in the Markdown; Python-Markdown passes a lone comment through."""
     return f"<!-- heritage-block-{_MARKER_TOKEN}-{i} -->"
+
+
+_MARKERS = re.compile(rf"<!-- heritage-block-{_MARKER_TOKEN}-(\d+) -->")
+# Our own templates' inline scripts (the QR landing's forwarder), trusted by the policy.
+OWN_TEMPLATES = Path(__file__).parent / "templates"
+
+
+def plain(text: str) -> str:
+    """Text an editor wrote, safe to print raw in HTML text or attributes: the theme prints
+    page titles and front matter without escaping. Entities are read first, so that an
+    already escaped title is not escaped twice."""
+    return html_module.escape(html_module.unescape(text), quote=True)
+
+
+_TRUSTED: dict[tuple[Path, ...], security.TrustedScripts] = {}
+
+# Front-matter fields the theme prints as they are (title in <title> and the header,
+# description, subtitle, status); `template` would let a page pick any theme template.
+THEME_META_TEXT = ("title", "description", "subtitle", "status", "icon")
 
 
 @dataclass(frozen=True)
@@ -124,6 +146,7 @@ class Site:
         self.page_errors: list[Problem] = []
         self._blocks: dict[str, list[str]] = {}  # src_uri → HTML blocks waiting for `finish`
         self.script_hashes: set[str] = set()  # of every page secured in this process
+        self.trusted_scripts = security.TrustedScripts.from_folders([OWN_TEMPLATES])
         self.search = search.SearchIndex()
         self.media = media
         self.basemap = basemap.find(root)  # None in an offline build: the opt-in background stays
@@ -136,6 +159,14 @@ class Site:
     def absolute(self, site_path: str) -> str:
         """Absolute URL of a site path, from the configured site URL."""
         return urls.absolute(self.site_url, site_path)
+
+    def trust_theme(self, template_folders: Iterable[Path]) -> None:
+        """The theme's template folders (custom_dir first): their inline scripts, and only
+        those and ours, are allowed by the pages' policy."""
+        folders = (*map(Path, template_folders), OWN_TEMPLATES)
+        if folders not in _TRUSTED:  # templates are package files: read once per process
+            _TRUSTED[folders] = security.TrustedScripts.from_folders(folders)
+        self.trusted_scripts = _TRUSTED[folders]
 
     def is_published(self, src_uri: str) -> bool:
         """False for a column post dated after today: it waits for its date."""
@@ -170,7 +201,7 @@ class Site:
         heading, head, tail = "", "", ""
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
-            heading = f"# {entry.name(lang)}"  # first, so that MkDocs takes the page title from it
+            heading = f"# {plain(entry.name(lang))}"  # first, so that MkDocs takes the page title from it
             head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
@@ -191,10 +222,26 @@ class Site:
         return "\n\n".join(p for p in parts if p) + "\n"
 
     def finish(self, src_uri: str, html: str) -> str:
-        """The page's HTML with the blocks of `enrich` in place of their markers."""
-        for i, block in enumerate(self._blocks.pop(src_uri, [])):
-            html = html.replace(_marker(i), block, 1)
-        return html
+        """The page's HTML: what the editor wrote sanitised, then the blocks of `enrich` in
+        place of their markers (our templates, autoescaped, are not the editor's)."""
+        blocks = self._blocks.pop(src_uri, [])
+        pieces = _MARKERS.split(html)  # editor's, marker index, editor's, …
+        out = []
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                out.append(sanitise(piece))
+            elif int(piece) < len(blocks):
+                out.append(blocks[int(piece)])
+        return "".join(out)
+
+    @staticmethod
+    def plain_meta(meta: dict) -> dict:
+        """Front matter as the theme may print it: text fields escaped, no template choice."""
+        cleaned = {k: v for k, v in meta.items() if k != "template"}
+        for key in THEME_META_TEXT:
+            if isinstance(cleaned.get(key), str):
+                cleaned[key] = plain(cleaned[key])
+        return cleaned
 
     def _translation_notice(self, src_uri: str, lang: str, base: str) -> str:
         """On a stale English page, tell readers the Vietnamese original is newer."""
@@ -265,7 +312,7 @@ class Site:
 
     def secure(self, html: str) -> str:
         """A finished HTML file with its Content-Security-Policy and safe external links."""
-        html, hashes = security.secure_page(html, self.own_host)
+        html, hashes = security.secure_page(html, self.trusted_scripts, self.own_host)
         self.script_hashes |= hashes
         return html
 
@@ -299,6 +346,20 @@ class Site:
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
         cms.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary)
+
+    @staticmethod
+    def discard_output(site_root: Path) -> None:
+        """Empty the output folder of a build that failed (as MkDocs empties it before one):
+        pages with content that broke the rules must not stay there to be deployed."""
+        import shutil
+
+        if not site_root.is_dir():
+            return
+        for child in site_root.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.

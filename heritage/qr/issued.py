@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from heritage.content.messages import model_problems
+from heritage.content.schema import IssuedFile
 from heritage.content.sources import SourceError, load_yaml_file
-from heritage.problems import Problem
+from heritage.problems import ContentError, Problem
 
 ISSUED_FILE = "data/qr-issued.yml"
 ISSUED_HEADER = (
@@ -21,26 +25,35 @@ ISSUED_HEADER = (
 )
 
 
-def issued(root: Path) -> list[tuple[str, str, int | None]]:
-    """(id, date, line) of every printed code."""
+def read_issued(root: Path) -> tuple[list[tuple[str, str, int | None]], list[Problem]]:
+    """(id, date, line) of every printed code, and the file's problems: a record that cannot
+    be read is an error, never an empty record (the check would then protect nothing)."""
     path = root / ISSUED_FILE
     if not path.is_file():
-        return []
+        return [], []
     try:
         doc = load_yaml_file(path, ISSUED_FILE)
-    except SourceError:
-        return []
-    out = []
-    for index, item in enumerate((doc.data or {}).get("issued") or []):
-        if isinstance(item, dict) and item.get("id"):
-            out.append((str(item["id"]), str(item.get("date", "")), doc.line_of(("issued", index))))
-    return out
+        record = IssuedFile.model_validate(doc.data if doc.data is not None else {})
+    except SourceError as exc:
+        return [], [exc.problem]
+    except ValidationError as exc:
+        return [], model_problems(exc, IssuedFile, ISSUED_FILE, doc)
+    return [(code.id, code.date.isoformat(), doc.line_of(("issued", i))) for i, code in enumerate(record.issued)], []
+
+
+def issued(root: Path) -> list[tuple[str, str, int | None]]:
+    """(id, date, line) of every printed code; raises ContentError when the record is unreadable."""
+    codes, problems = read_issued(root)
+    if problems:
+        raise ContentError(problems)
+    return codes
 
 
 def issued_problems(inv) -> list:
-    out = []
-    for code, day, line in issued(inv.root):
-        if inv.resolve(code) is None and code not in inv.trails:  # a trail sign prints its id too
+    codes, out = read_issued(inv.root)
+    for code, day, line in codes:
+        # a trail sign prints its id too; an entry whose file has errors is reported there
+        if inv.resolve(code) is None and code not in inv.trails and code not in inv.invalid_ids:
             out.append(
                 Problem(
                     ISSUED_FILE,
