@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets
+.PHONY: serve test build check lock clean help bench budgets screenshots
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -48,6 +48,10 @@ bench: $(STAMP)
 budgets: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/budgets.py
 
+# PNGs of every page type, both languages, at 360×780 and 1366×768, into screenshots/.
+screenshots: build
+	$(BIN)/python scripts/screenshots.py --site site --out screenshots
+
 # Re-resolve requirements.in into exact pins.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -57,4 +61,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache screenshots

@@ -1,4 +1,4 @@
-"""Site-wide settings from data/site.yml (ward name, column launch month)."""
+"""Site-wide settings from data/site.yml (ward name, contact, logo, featured entries, column launch month)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import os
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
 from heritage.content.messages import field_label, validation_messages
 from heritage.content.schema import Text, broken
@@ -66,6 +68,27 @@ class License(BaseModel):
     url: str
 
 
+class Contact(BaseModel):
+    """The ward's culture office, as visitors reach it: every page's footer and the About page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    office: Text
+    address: Text | None = None
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 .()-]{5,20}$")] | None = None
+    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    hours: Text | None = None
+    sample: bool = False  # illustrative details: the footer says so
+
+    @property
+    def tel(self) -> str:
+        """The number as a tel: link wants it: digits and a leading +."""
+        return re.sub(r"[^0-9+]", "", self.phone or "")
+
+
+# Logos the header can show: an <img>, so even an SVG's scripts never run.
+LOGO_SUFFIXES = (".svg", ".png")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
@@ -73,6 +96,23 @@ class Settings(BaseModel):
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings
+    # The home page's promise under the site's name, in each language.
+    tagline: Text = Text(
+        vi="Đình làng, lễ hội, làng nghề và làn điệu Quan họ của phường Tân An, Bắc Ninh",
+        en="Communal houses, festivals, crafts and Quan họ songs of Tân An, Bắc Ninh",
+    )
+    # A file under data/ (SVG or PNG) the ward provides; none: the site's own emblem.
+    logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png)$")] | None = None
+    # Entries the home page shows first (its photo leads), in this order.
+    featured: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
+    contact: Contact | None = None
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_inside(cls, value: str | None) -> str | None:
+        if value is not None and ".." in value.split("/"):
+            raise broken("media-path", value=value)
+        return value
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from heritage import clock, urls
+from heritage import clock, i18n, urls
 from heritage.calendar import ical
 from heritage.checks import links
 from heritage.checks import run as checks
@@ -25,7 +25,7 @@ from heritage.content.settings import effective_site_url
 from heritage.media.library import MediaLibrary
 from heritage.outputs import opendata, search, security, sitemap, structured_data
 from heritage.pages import render
-from heritage.pages.head import LOCALES, Alternate, PageHead
+from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
@@ -34,7 +34,6 @@ from heritage.text import nfc
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
-    "home": render.home,
     "column": render.column_index,
     "map": render.places,
     "calendar": render.festivals,
@@ -115,6 +114,7 @@ class Site:
         self._blocks: dict[str, list[str]] = {}  # src_uri → HTML blocks waiting for `finish`
         self.script_hashes: set[str] = set()  # of every page secured in this process
         self.search = search.SearchIndex()
+        self._footers: dict[tuple[str, str], str] = {}
         self.media = media
         self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None)
 
@@ -163,6 +163,8 @@ class Site:
             head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
+        elif kind.kind == "home":
+            head, tail = render.home_blocks(data, lang, base)
         elif kind.kind == "catalogue":
             tail = render.catalogue(data, kind.key, lang, base)
         elif kind.kind in APPENDED:
@@ -202,12 +204,20 @@ class Site:
             fields["image"] = self.absolute(image)
         if kind.kind == "open-data":
             fields["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
+        trail: list[tuple[str, str]] = []  # (name, site path) above this page
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
-            jsonld = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
-            fields.update(description=entry.data.summary(lang), type="article", jsonld=jsonld)
+            trail = [(i18n.t("home", lang), urls.page(lang)), (ENTRY_SECTIONS[entry.section].label(lang), urls.page(lang, entry.section)), (entry.name(lang), page_url)]
+            graph = [structured_data.entry_jsonld(self, entry, lang, self.today), structured_data.breadcrumbs_jsonld(self, trail)]
+            fields.update(description=entry.data.summary(lang), type="article", jsonld=structured_data.script_safe(graph))
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
-            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat())
+            trail = [(i18n.t("home", lang), urls.page(lang)), (COLUMN.label(lang), urls.page(lang, COLUMN.key)), (post.meta.title, page_url)]
+            jsonld = structured_data.script_safe(structured_data.breadcrumbs_jsonld(self, trail))
+            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat(), jsonld=jsonld)
+        if trail:
+            base = relative_base(page_url)
+            crumbs = [Crumb(name, (base + path) or "./") for name, path in trail[:-1]] + [Crumb(trail[-1][0], "")]
+            fields.update(breadcrumbs=tuple(crumbs), breadcrumbs_label=i18n.t("breadcrumbs", lang))
         return PageHead(
             lang=lang,
             locale=LOCALES[lang],
@@ -222,8 +232,17 @@ class Site:
             noindex=kind.kind == "translations",
             map=kind.kind == "map",
             search=kind.kind == "search",
+            footer=self._footer(lang, relative_base(page_url)),
+            logo=urls.logo(self.settings.logo) if self.settings.logo else None,
             **fields,
         )
+
+    def _footer(self, lang: str, base: str) -> str:
+        """The same for every page at the same depth: rendered once per language and depth."""
+        key = (lang, base)
+        if key not in self._footers:
+            self._footers[key] = render.footer(self.render_data, lang, base)
+        return self._footers[key]
 
     def social_image(self, src_uri: str) -> str | None:
         """Site path of the page's social preview card."""
