@@ -195,6 +195,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "read_more": {"vi": "Xem", "en": "See"},
     "photo_credit_short": {"vi": "Ảnh", "en": "Photo"},
     "copyright": {"vi": "© {year} {ward}. Nội dung theo giấy phép CC BY 4.0 trừ khi ghi khác.", "en": "© {year} {ward}. Content under CC BY 4.0 unless stated otherwise."},
+    "contact_title": {"vi": "Liên hệ", "en": "Contact"},
+    "contact_why": {
+        "vi": "Góp ý, đính chính, tư liệu hay ảnh về di sản của phường xin gửi về địa chỉ trên; muốn tham quan theo hẹn, xin liên hệ trước.",
+        "en": "Comments, corrections, documents or photos of the ward's heritage are welcome at the address above; for visits by appointment, please get in touch first.",
+    },
+    "made_with": {"vi": "Trang được làm bằng", "en": "Made with"},
+    "made_with_text": {"vi": "Phần mềm mã nguồn mở, xin cảm ơn các tác giả:", "en": "Open-source software, with thanks to its authors:"},
     "skip_home": {"vi": "Về trang chủ", "en": "Back to the home page"},
 }
 

@@ -95,3 +95,13 @@ def wrap(text: str, width: float, measure, max_lines: int) -> list[str]:
             lines[-1] = lines[-1].rsplit(" ", 1)[0]
         lines[-1] = lines[-1].rstrip(",.;:") + "…"
     return lines
+
+
+# Letters only Vietnamese uses among the languages of this site: ă â đ ê ô ơ ư ĩ ũ and the
+# precomposed vowels with tone marks (NFC), upper and lower case.
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĩũĂÂĐÊÔƠƯĨŨ\u1EA0-\u1EF9]")
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when a text uses letters only Vietnamese has (a source title, a credit)."""
+    return bool(_VIETNAMESE_LETTERS.search(nfc(text or "")))

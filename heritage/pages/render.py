@@ -16,6 +16,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from heritage import i18n, urls
+from heritage.text import looks_vietnamese
 from heritage.calendar import festivals as festival_dates
 from heritage.column import rules as column
 from heritage.media.audio_video import format_duration, iso_duration
@@ -169,6 +170,14 @@ class Renderer:
 
     def count(self, key: str, n: int) -> str:
         return i18n.count(key, n, self.lang)
+
+    def plural(self, key: str) -> tuple[str, str]:
+        """Both forms with a {n} for the page's scripts to fill in."""
+        return i18n.PLURALS[key][self.lang]
+
+    def lang_of(self, text: str) -> str:
+        """' lang="vi"' for Vietnamese text an editor left unmarked on a page in another language."""
+        return ' lang="vi"' if self.lang != "vi" and looks_vietnamese(text) else ""
 
     def post_url(self, post: "Post") -> str:
         return self.href(post.url(self.lang))
@@ -355,6 +364,24 @@ def footer(data: RenderData, lang: str, base: str) -> str:
     """Every page's footer: the site's promise, the ward's contact, a few links, the copyright."""
     r = Renderer(data, lang, base)
     return r.render("footer.html", settings=data.settings, year=data.today.year)
+
+
+# What the site is made with, credited on the About page (and nowhere else).
+CREDITS = (
+    ("MkDocs", "https://www.mkdocs.org/", {"vi": "tạo trang web tĩnh", "en": "static site generator"}),
+    ("Material for MkDocs", "https://squidfunk.github.io/mkdocs-material/", {"vi": "giao diện", "en": "theme"}),
+    ("mkdocs-static-i18n", "https://github.com/ultrabug/mkdocs-static-i18n", {"vi": "hai ngôn ngữ", "en": "two languages"}),
+    ("Leaflet", "https://leafletjs.com/", {"vi": "bản đồ", "en": "the map"}),
+    ("OpenStreetMap", "https://www.openstreetmap.org/copyright", {"vi": "nền bản đồ, © những người đóng góp OpenStreetMap", "en": "map background, © OpenStreetMap contributors"}),
+    ("Be Vietnam Pro", "https://github.com/bettergui/BeVietnamPro", {"vi": "phông chữ tiêu đề (SIL Open Font License)", "en": "heading typeface (SIL Open Font License)"}),
+    ("Pillow, PyAV, segno, ReportLab", "https://python-pillow.org/", {"vi": "ảnh, âm thanh, mã QR, biển in", "en": "photos, audio, QR codes, printed plaques"}),
+    ("pydantic, PyYAML, Jinja2, Babel", "https://docs.pydantic.dev/", {"vi": "kiểm tra và trình bày dữ liệu", "en": "checking and presenting the data"}),
+)
+
+
+def about(data: RenderData, lang: str, base: str) -> str:
+    r = Renderer(data, lang, base)
+    return r.render("about.html", settings=data.settings, credits=CREDITS)
 
 
 def search_page(data: RenderData, lang: str, base: str) -> str:

@@ -8,6 +8,7 @@ objects, so that a move to another engine only rewrites hooks/.
 from __future__ import annotations
 
 import secrets
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
+from heritage.media import fonts
 from heritage.media.library import MediaLibrary
 from heritage.outputs import opendata, search, security, sitemap, structured_data
 from heritage.pages import render
@@ -40,6 +42,7 @@ APPENDED = {
     "search": render.search_page,
     "open-data": render.open_data,
     "translations": render.translation_table,
+    "about": render.about,
 }
 
 # Pages with a folder of their own: folder → kind.
@@ -49,6 +52,7 @@ FOLDER_PAGES = {
     urls.OPEN_DATA: "open-data",
     urls.SEARCH: "search",
     urls.EDITORS: "translations",
+    urls.ABOUT: "about",
 }
 
 
@@ -64,7 +68,7 @@ def _marker(i: int) -> str:
 @dataclass(frozen=True)
 class PageKind:
     lang: str
-    kind: str  # home, catalogue, entry, column, post, map, calendar, open-data, search, translations, page
+    kind: str  # home, catalogue, entry, column, post, map, calendar, open-data, search, translations, about, page
     key: str = ""  # section for catalogue/entry, id or slug
 
 
@@ -287,11 +291,20 @@ class Site:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
         self.media.publish(site_root)
+        self.write_theme_files(site_root)
         opendata.write_open_data(self, site_root)
         qr_landings.write_landings(self, site_root, self.secure if secure else None)
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         sitemap.write_sitemap(self, site_root, self.absolute)
+
+    def write_theme_files(self, site_root: Path) -> None:
+        """The headings' font (a subset of Be Vietnam Pro) and the ward's logo, if it gave one."""
+        fonts.write_heading_font(site_root, self.root / ".cache" / "fonts", urls.HEADING_FONT)
+        if self.settings.logo:
+            target = site_root / urls.logo(self.settings.logo)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.root / "data" / self.settings.logo, target)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.
