@@ -202,7 +202,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "made_with": {"vi": "Trang được làm bằng", "en": "Made with"},
     "made_with_text": {"vi": "Phần mềm mã nguồn mở, xin cảm ơn các tác giả:", "en": "Open-source software, with thanks to its authors:"},
-    "skip_home": {"vi": "Về trang chủ", "en": "Back to the home page"},
+    "monthly": {"vi": "Cập nhật hằng tháng", "en": "Updated monthly"},
 }
 
 # Counted words: (one, other) per language; Vietnamese nouns do not change with number.

@@ -270,7 +270,7 @@ def home_blocks(data: RenderData, lang: str, base: str) -> tuple[str, str]:
         Way("di-tich", urls.page(lang, "di-tich"), ENTRY_SECTIONS["di-tich"].label(lang), i18n.count("entries", counts["di-tich"], lang), WAY_ICONS["di-tich"]),
         Way("le-hoi", urls.page(lang, urls.CALENDAR), ENTRY_SECTIONS["le-hoi"].label(lang), r.t("next_festival") if coming else "", WAY_ICONS["le-hoi"]),
         Way(urls.MAP, urls.page(lang, urls.MAP), r.t("map_teaser"), i18n.count("places", located, lang), WAY_ICONS[urls.MAP]),
-        Way(COLUMN.key, urls.page(lang, COLUMN.key), COLUMN.label(lang), "", WAY_ICONS[COLUMN.key]),
+        Way(COLUMN.key, urls.page(lang, COLUMN.key), COLUMN.label(lang), r.t("monthly"), WAY_ICONS[COLUMN.key]),
     ]
     head = r.render("home_head.html", hero=hero(data), ways=ways, settings=data.settings)
     tail = r.render(
