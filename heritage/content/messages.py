@@ -111,8 +111,8 @@ RULES: dict[str, Message] = {
     "visit-fee": (
         "`free: true` (miễn phí) và `fee` (giá vé) không dùng cùng nhau.",
         "`free: true` and `fee` (the entry fee) cannot both be set.",
-        "Giữ một trong hai: free: true nếu không thu phí, hoặc fee: {vi: …, en: …}.",
-        "Keep one: free: true if there is no charge, or fee: {vi: …, en: …}.",
+        "Giữ một trong hai: free: true nếu không thu phí, hoặc fee: {{vi: …, en: …}}.",
+        "Keep one: free: true if there is no charge, or fee: {{vi: …, en: …}}.",
     ),
     "month-format": ("Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09.", "", ""),
     "image-alt": (

@@ -192,7 +192,7 @@ def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -
 
 def catalogue(data: RenderData, section: str, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=data.inventory.section(section, lang))
+    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=data.inventory.section(section, lang), unranked=UNRANKED)
 
 
 # The home page's ways in: section or page folder → a small line icon (decorative, inline).
