@@ -82,6 +82,9 @@ def main() -> int:
                     context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale="vi-VN" if lang == "vi" else "en-GB")
                     page = context.new_page()
                     page.goto(base + path, wait_until="networkidle")
+                    if not args.first_screen:  # lazy photos load as a reader scrolls: scroll like one
+                        page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); } scrollTo(0, 0); }")
+                        page.wait_for_load_state("networkidle")
                     page.evaluate("document.fonts.ready")
                     target = args.out / size / f"{stem}.png"
                     target.parent.mkdir(parents=True, exist_ok=True)
