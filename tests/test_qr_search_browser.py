@@ -119,8 +119,10 @@ def served_homographs(tmp_path_factory):
     project = Project(root)
     project.entry("di-tich", "dinh-cong", ("Định Công", "Dinh Cong Shrine"), type="mieu")
     project.entry("di-tich", "dinh-tan-an", ("Đình Tân An", "Tân An Communal House"))
-    project.entry("nghe-nhan", "ong-a", ("Ông A", "Mr A"), title=None)
-    project.write("docs/vi/nghe-nhan/ong-a.md", "Gia đình ông làm nghề đã ba đời.\n")
+    project.post("vi", "nghe-ba-doi", "2026-10-15", "Ông A", summary="Gia đình ông làm nghề đã ba đời.")
+    project.post("en", "nghe-ba-doi", "2026-10-15", "Mr A", summary="His family has kept the craft for three generations.")
+    for lang, title in (("vi", "Tìm kiếm"), ("en", "Search")):
+        project.write(f"docs/{lang}/tim-kiem/index.md", f"---\ntitle: {title}\n---\n")
     project.stamp_all()
     result = project.build()
     assert result.returncode == 0, result.stderr
