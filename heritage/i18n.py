@@ -202,6 +202,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "made_with": {"vi": "Trang được làm bằng", "en": "Made with"},
     "made_with_text": {"vi": "Phần mềm mã nguồn mở, xin cảm ơn các tác giả:", "en": "Open-source software, with thanks to its authors:"},
+    "same_type": {"vi": "Cùng loại hình: {type}", "en": "Same type: {type}"},
     "monthly": {"vi": "Cập nhật hằng tháng", "en": "Updated monthly"},
 }
 
