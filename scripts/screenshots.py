@@ -83,7 +83,7 @@ def main() -> int:
                     page = context.new_page()
                     page.goto(base + path, wait_until="networkidle")
                     if not args.first_screen:  # lazy photos load as a reader scrolls: scroll like one
-                        page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); } scrollTo(0, 0); }")
+                        page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); } scrollTo(0, 0); await new Promise(r => setTimeout(r, 600)); }")
                         page.wait_for_load_state("networkidle")
                     page.evaluate("document.fonts.ready")
                     target = args.out / size / f"{stem}.png"

@@ -249,8 +249,7 @@ def test_entry_with_visit_shows_the_box_breadcrumbs_and_their_json_ld(visitor_si
     assert f"{hours} – 11:00" in visit
     trail = re.search(r'<nav class="hx-crumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
     assert [t.strip() for t in re.findall(r">([^<>]+)</(?:a|span)>", trail)] == [c.replace("'", "&#39;") for c in crumbs]
-    graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
-    place, breadcrumbs = graph
+    place, breadcrumbs = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
     assert place["openingHoursSpecification"] == [
         {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")], "opens": "07:30", "closes": "11:00"}
     ]

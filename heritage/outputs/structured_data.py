@@ -122,6 +122,6 @@ def dataset_jsonld(site, lang: str) -> dict:
     }
 
 
-def script_safe(data: dict | list) -> str:
+def script_safe(data: dict) -> str:
     """JSON for a <script type="application/ld+json"> block: no '</' can close it early."""
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")

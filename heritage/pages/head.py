@@ -41,6 +41,7 @@ class PageHead:
     image: str | None = None  # absolute URL of the 1200×630 card
     published: str | None = None  # a post's date, ISO
     jsonld: str | None = None  # schema.org, already safe inside <script>
+    jsonld_breadcrumbs: str | None = None  # the BreadcrumbList, in a second <script>
     map: bool = False  # loads Leaflet
     search: bool = False  # loads the search script
     footer: str = ""  # the footer's HTML in the page's language (heritage.pages.render.footer)

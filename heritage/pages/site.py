@@ -212,13 +212,13 @@ class Site:
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
             trail = [(i18n.t("home", lang), urls.page(lang)), (ENTRY_SECTIONS[entry.section].label(lang), urls.page(lang, entry.section)), (entry.name(lang), page_url)]
-            graph = [structured_data.entry_jsonld(self, entry, lang, self.today), structured_data.breadcrumbs_jsonld(self, trail)]
-            fields.update(description=entry.data.summary(lang), type="article", jsonld=structured_data.script_safe(graph))
+            jsonld = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
+            fields.update(description=entry.data.summary(lang), type="article", jsonld=jsonld)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             trail = [(i18n.t("home", lang), urls.page(lang)), (COLUMN.label(lang), urls.page(lang, COLUMN.key)), (post.meta.title, page_url)]
-            jsonld = structured_data.script_safe(structured_data.breadcrumbs_jsonld(self, trail))
-            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat(), jsonld=jsonld)
+            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat())
         if trail:
+            fields["jsonld_breadcrumbs"] = structured_data.script_safe(structured_data.breadcrumbs_jsonld(self, trail))
             base = relative_base(page_url)
             crumbs = [Crumb(name, (base + path) or "./") for name, path in trail[:-1]] + [Crumb(trail[-1][0], "")]
             fields.update(breadcrumbs=tuple(crumbs), breadcrumbs_label=i18n.t("breadcrumbs", lang))
