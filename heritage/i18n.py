@@ -169,7 +169,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "when_to_come": {"vi": "Nên đến khi nào", "en": "When to come"},
     "when_to_come_text": {
         "vi": "Mùa xuân, sau Tết, là mùa lễ hội làng và hát Quan họ; lịch lễ hội ghi ngày âm lịch và dương lịch.",
-        "en": "Spring, after Tết (the lunar new year), is the season of village festivals and Quan họ singing; the calendar gives lunar and solar dates.",
+        "en": "Spring, after the Lunar New Year, is the season of village festivals and Quan họ singing; the calendar gives lunar and solar dates.",
     },
     "ask_us": {"vi": "Hỏi thông tin", "en": "Ask us"},
     "contact_sample": {"vi": "Thông tin liên hệ minh họa, sẽ được thay bằng thông tin chính thức.", "en": "Illustrative contact details, to be replaced by the official ones."},

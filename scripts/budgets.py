@@ -39,6 +39,7 @@ PAGES = {
     "map": "ban-do/",
     "open data": "du-lieu/",
     "search": "tim-kiem/",
+    "about": "gioi-thieu/",
 }
 # Not meant for search engines (noindex by design), so SEO does not apply to them.
 UNINDEXED = {"QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}

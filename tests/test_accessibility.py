@@ -23,6 +23,8 @@ PAGES = [
     "tim-kiem/?q=dinh",  # search with results
     "le-hoi/hoi-lim/",
     "nghe-nhan/nguyen-thi-minh-hoa/",
+    "gioi-thieu/",  # about: contact and credits
+    "gioi-thieu/ke-hoach/",  # the ward's plan
 ]
 
 
