@@ -183,6 +183,7 @@ SITE_YML = """\
 ward: {vi: "UBND phường Tân An", en: "Tân An Ward People's Committee"}
 column: {launch: 2026-09}
 featured: [dinh-tan-an]
+logo: logo-phuong.svg
 contact:
   office: {vi: "Phòng Văn hóa - Xã hội", en: "Culture and Society Office"}
   address: {vi: "Trụ sở phường", en: "Ward office"}
@@ -205,6 +206,7 @@ def visitor_site(tmp_path_factory) -> Project:
     _skeleton(root)
     project = fill_small_project(Project(root))
     project.write("data/site.yml", SITE_YML)
+    project.write("data/logo-phuong.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>')
     project.entry("di-tich", "am-ba", ("Am Bà", "Lady's Shrine"), type="mieu", ranking="chua-xep-hang", priority="cao", visit=VISIT)
     result = project.build(HERITAGE_TODAY="2026-11-27")
     assert result.returncode == 0, result.stderr
@@ -285,3 +287,14 @@ def test_every_page_has_the_contact_in_its_language_and_no_generator_credit(visi
         about = "/gioi-thieu/index.html" in page.as_posix()
         assert ("Material for MkDocs" in html) == about, page
         assert "md-footer__link" not in html  # no previous/next documentation footer
+
+
+@pytest.mark.parametrize("path", ["", "en/di-tich/am-ba/"])
+def test_the_wards_logo_replaces_the_emblem(visitor_site, built, path):
+    html = visitor_site.html(path)
+    logo = re.search(r'<a [^>]*class="md-header__button md-logo"[^>]*>(.*?)</a>', html, re.S).group(1)
+    src = re.search(r'<img src="([^"]+)"', logo).group(1)
+    assert src.endswith("assets/heritage/logo.svg") and "hx-emblem" not in logo
+    assert (visitor_site.root / "site/assets/heritage/logo.svg").read_bytes().startswith(b"<svg")
+    # Without a logo in data/site.yml: the built-in emblem, inline, no request.
+    assert 'class="hx-emblem"' in built.html(path)
