@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from heritage import i18n, urls
-from heritage.text import looks_vietnamese
+from heritage.text import looks_vietnamese, vietnamese_spans
 from heritage.calendar import festivals as festival_dates
 from heritage.column import rules as column
 from heritage.media.audio_video import format_duration, iso_duration
@@ -174,6 +175,13 @@ class Renderer:
     def plural(self, key: str) -> tuple[str, str]:
         """Both forms with a {n} for the page's scripts to fill in."""
         return i18n.PLURALS[key][self.lang]
+
+    def name(self, text: str) -> Markup:
+        """A name as HTML: on a page in another language, its Vietnamese parts are marked
+        lang="vi", so that a screen reader says 'Hội Lim' in Vietnamese."""
+        if self.lang == "vi":
+            return Markup.escape(text)
+        return Markup("").join(Markup('<span lang="vi">{}</span>').format(part) if is_vi else Markup.escape(part) for part, is_vi in vietnamese_spans(text))
 
     def lang_of(self, text: str) -> str:
         """' lang="vi"' for Vietnamese text an editor left unmarked on a page in another language."""
