@@ -9,7 +9,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets edit
+.PHONY: serve test build check lock clean help bench budgets edit screenshots
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -49,6 +49,10 @@ bench: $(STAMP)
 budgets: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/budgets.py
 
+# PNGs of every page type, both languages, at 360×780 and 1366×768, into screenshots/.
+screenshots: build
+	$(BIN)/python scripts/screenshots.py --site site --out screenshots
+
 # Re-resolve requirements.in into exact pins.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
@@ -58,7 +62,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache screenshots
 
 # The web editor on the local checkout: Decap's proxy (npm decap-server) on 127.0.0.1:8081
 # writes into this folder; the preview server shows /admin/ at http://127.0.0.1:8000/admin/.

@@ -219,7 +219,105 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_show": {"vi": "Xem trên bản đồ", "en": "Show on the map"},
     "map_zoom_in": {"vi": "Phóng to", "en": "Zoom in"},
     "map_zoom_out": {"vi": "Thu nhỏ", "en": "Zoom out"},
+    # --- visitors' site (issue 16): home, chrome, visiting information, breadcrumbs ---
+    "home": {"vi": "Trang chủ", "en": "Home"},
+    "breadcrumbs": {"vi": "Đường dẫn", "en": "Breadcrumb"},
+    "hero_explore": {"vi": "Khám phá di tích", "en": "Explore the sites"},
+    "ways_in": {"vi": "Bắt đầu từ đây", "en": "Where to start"},
+    "next_festival": {"vi": "Lễ hội sắp tới", "en": "Next festival"},
+    "happening_now": {"vi": "Đang diễn ra", "en": "Happening now"},
+    "today_word": {"vi": "Hôm nay", "en": "Today"},
+    "tomorrow": {"vi": "Ngày mai", "en": "Tomorrow"},
+    "in_days": {"vi": "Còn {n} ngày", "en": "In {n} days"},
+    "featured_places": {"vi": "Điểm đến tiêu biểu", "en": "Places to visit"},
+    "map_teaser": {"vi": "Bản đồ di sản", "en": "Heritage map"},
+    "map_teaser_text": {
+        "vi": "Đình, chùa, làng nghề trên một bản đồ, kèm chỉ đường bằng ứng dụng bản đồ của bạn.",
+        "en": "Communal houses, pagodas and craft villages on one map, with directions in your map app.",
+    },
+    "open_the_map": {"vi": "Mở bản đồ", "en": "Open the map"},
+    "plan_visit": {"vi": "Lên kế hoạch tham quan", "en": "Plan your visit"},
+    "getting_there": {"vi": "Đường đến", "en": "Getting there"},
+    "getting_there_text": {
+        "vi": "Mỗi trang di tích ghi địa chỉ, tọa độ và liên kết chỉ đường bằng OpenStreetMap hoặc Google Maps.",
+        "en": "Every site's page gives its address, coordinates and a link for directions in OpenStreetMap or Google Maps.",
+    },
+    "when_to_come": {"vi": "Nên đến khi nào", "en": "When to come"},
+    "when_to_come_text": {
+        "vi": "Mùa xuân, sau Tết, là mùa lễ hội làng và hát Quan họ; lịch lễ hội ghi ngày âm lịch và dương lịch.",
+        "en": "Spring, after the Lunar New Year, is the season of village festivals and Quan họ singing; the calendar gives lunar and solar dates.",
+    },
+    "ask_us": {"vi": "Hỏi thông tin", "en": "Ask us"},
+    "contact_sample": {"vi": "Thông tin liên hệ minh họa, sẽ được thay bằng thông tin chính thức.", "en": "Illustrative contact details, to be replaced by the official ones."},
+    "office": {"vi": "Đơn vị", "en": "Office"},
+    "phone": {"vi": "Điện thoại", "en": "Phone"},
+    "email": {"vi": "Thư điện tử", "en": "Email"},
+    "office_hours": {"vi": "Giờ làm việc", "en": "Office hours"},
+    "about": {"vi": "Giới thiệu", "en": "About"},
+    "open_data_link": {"vi": "Dữ liệu mở", "en": "Open data"},
+    "rss": {"vi": "RSS chuyên mục", "en": "Column RSS"},
+    "visit_title": {"vi": "Thông tin tham quan", "en": "Visiting"},
+    "opening_hours": {"vi": "Giờ mở cửa", "en": "Opening hours"},
+    "by_appointment": {"vi": "Theo hẹn trước", "en": "By appointment"},
+    "fee": {"vi": "Vé vào cửa", "en": "Entry fee"},
+    "free": {"vi": "Miễn phí", "en": "Free"},
+    "visit_contact": {"vi": "Liên hệ", "en": "Contact"},
+    "etiquette": {"vi": "Trang phục và ứng xử", "en": "Dress and behaviour"},
+    "accessibility": {"vi": "Khả năng tiếp cận", "en": "Accessibility"},
+    "best_time": {"vi": "Thời điểm nên đến", "en": "Best time to visit"},
+    "visit_sample": {"vi": "Thông tin tham quan minh họa, chưa xác minh.", "en": "Illustrative visiting information, not verified."},
+    "back_to": {"vi": "Tất cả mục {section}", "en": "All {section}"},
+    "related_title": {"vi": "Có thể bạn quan tâm", "en": "You may also like"},
+    "read_more": {"vi": "Xem", "en": "See"},
+    "photo_credit_short": {"vi": "Ảnh", "en": "Photo"},
+    "copyright": {"vi": "© {year} {ward}. Nội dung theo giấy phép CC BY 4.0 trừ khi ghi khác.", "en": "© {year} {ward}. Content under CC BY 4.0 unless stated otherwise."},
+    "contact_title": {"vi": "Liên hệ", "en": "Contact"},
+    "contact_why": {
+        "vi": "Góp ý, đính chính, tư liệu hay ảnh về di sản của phường xin gửi về địa chỉ trên; muốn tham quan theo hẹn, xin liên hệ trước.",
+        "en": "Comments, corrections, documents or photos of the ward's heritage are welcome at the address above; for visits by appointment, please get in touch first.",
+    },
+    "made_with": {"vi": "Trang được làm bằng", "en": "Made with"},
+    "made_with_text": {"vi": "Phần mềm mã nguồn mở, xin cảm ơn các tác giả:", "en": "Open-source software, with thanks to its authors:"},
+    "same_type": {"vi": "Cùng loại hình: {type}", "en": "Same type: {type}"},
+    "monthly": {"vi": "Cập nhật hằng tháng", "en": "Updated monthly"},
 }
+
+# Counted words: (one, other) per language; Vietnamese nouns do not change with number.
+PLURALS: dict[str, dict[str, tuple[str, str]]] = {
+    "entries": {"vi": ("{n} mục", "{n} mục"), "en": ("{n} entry", "{n} entries")},
+    "results": {"vi": ("{n} kết quả", "{n} kết quả"), "en": ("{n} result", "{n} results")},
+    "posts": {"vi": ("{n} bài viết", "{n} bài viết"), "en": ("{n} post", "{n} posts")},
+    "places": {"vi": ("{n} địa điểm", "{n} địa điểm"), "en": ("{n} place", "{n} places")},
+    "days": {"vi": ("{n} ngày", "{n} ngày"), "en": ("{n} day", "{n} days")},
+    "stars": {"vi": ("{n} sao", "{n} sao"), "en": ("{n} star", "{n} stars")},
+}
+
+WEEKDAY_NAMES = {
+    "vi": {"mo": "Thứ Hai", "tu": "Thứ Ba", "we": "Thứ Tư", "th": "Thứ Năm", "fr": "Thứ Sáu", "sa": "Thứ Bảy", "su": "Chủ nhật"},
+    "en": {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday", "sa": "Saturday", "su": "Sunday"},
+}
+_WEEK = ("mo", "tu", "we", "th", "fr", "sa", "su")
+
+
+def count(key: str, n: int, lang: str) -> str:
+    """'1 entry' / '3 entries' / '3 mục': the noun agrees with the number."""
+    one, other = PLURALS[key][lang]
+    return (one if n == 1 else other).format(n=n)
+
+
+def format_weekdays(days: list[str], lang: str) -> str:
+    """['mo'…'fr'] → 'Thứ Hai – Thứ Sáu' / 'Monday – Friday'; all seven → 'every day'."""
+    if len(days) == 7:
+        return "Hằng ngày" if lang == "vi" else "Every day"
+    names = WEEKDAY_NAMES[lang]
+    runs: list[list[str]] = []
+    for day in sorted(days, key=_WEEK.index):
+        if runs and _WEEK.index(day) == _WEEK.index(runs[-1][-1]) + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = [f"{names[r[0]]} – {names[r[-1]]}" if len(r) > 2 else ", ".join(names[d] for d in r) for r in runs]
+    return ", ".join(parts)
 
 LUNAR_MONTH_NAMES_VI = {1: "Giêng", 12: "Chạp"}
 

@@ -95,3 +95,36 @@ def wrap(text: str, width: float, measure, max_lines: int) -> list[str]:
             lines[-1] = lines[-1].rsplit(" ", 1)[0]
         lines[-1] = lines[-1].rstrip(",.;:") + "…"
     return lines
+
+
+# Letters only Vietnamese uses among the languages of this site: ă â đ ê ô ơ ư ĩ ũ and the
+# precomposed vowels with tone marks (NFC), upper and lower case.
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĩũĂÂĐÊÔƠƯĨŨ\u1EA0-\u1EF9]")
+
+
+def looks_vietnamese(text: str) -> bool:
+    """True when a text uses letters only Vietnamese has (a source title, a credit)."""
+    return bool(_VIETNAMESE_LETTERS.search(nfc(text or "")))
+
+
+def vietnamese_spans(text: str) -> list[tuple[str, bool]]:
+    """A name split where it changes language: 'Lim Festival (Hội Lim)' → [('Lim Festival (', False),
+    ('Hội Lim', True), (')', False)]. A part (around parentheses) is Vietnamese when at least
+    half of its words use letters only Vietnamese has: 'Người ở đừng về' and 'Hội Lim' are,
+    'Tân An Communal House' is an English name with a Vietnamese place in it."""
+    out: list[tuple[str, bool]] = []
+    for part in re.split(r"([()])", text or ""):
+        words = re.findall(r"[^\W\d_]+", part)
+        marked = sum(1 for w in words if _VIETNAMESE_LETTERS.search(w))
+        is_vi = bool(words) and marked * 2 >= len(words)
+        if is_vi:
+            lead = part[: len(part) - len(part.lstrip())]
+            trail = part[len(part.rstrip()):]
+            if lead:
+                out.append((lead, False))
+            out.append((part.strip(), True))
+            if trail:
+                out.append((trail, False))
+        elif part:
+            out.append((part, False))
+    return out

@@ -16,7 +16,8 @@ OPEN_DATA = "du-lieu"
 SEARCH = "tim-kiem"
 EDITORS = "bien-tap"  # translation status, for the culture office (noindex)
 TRAILS = "hanh-trinh"  # heritage trails: /hanh-trinh/ and /hanh-trinh/<id>/
-ABOUT = "gioi-thieu"  # the About page, which offers the brochure
+ABOUT = "gioi-thieu"  # for visitors: the site, the ward's contact, credits; it offers the brochure
+PLAN = "gioi-thieu/ke-hoach"  # the ward's plan and how the site serves it (administrative)
 
 # Folders the build writes at the site's root besides pages.
 QR = "q"
@@ -42,6 +43,10 @@ RESERVED_IDS = frozenset(
     {"index", "404", "stylesheets", "javascripts", "sitemap", "feed", "robots", "sw", "manifest", "trails", "assets",
      QR, SEARCH_INDEX, MEDIA, ADMIN, OFFLINE, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, ABOUT, COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES}
 )
+
+# The theme's own files the build adds (site paths).
+LOGO = "assets/heritage/logo"  # + the ward's file suffix (.svg or .png)
+HEADING_FONT = "assets/heritage/fonts/be-vietnam-pro-700.woff2"  # heritage.css names it relative to itself
 
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
@@ -122,6 +127,11 @@ def from_source(rel_under_docs: str) -> str:
     else:
         path = rest[:-3] + "/"
     return path if lang == LANGUAGES[0] else f"{lang}/{path}"
+
+
+def logo(source_name: str) -> str:
+    """Where the ward's logo (data/<source_name>) is published: its suffix kept."""
+    return LOGO + source_name[source_name.rfind("."):].lower()
 
 
 def media_key(entry_id: str, path: str) -> str:

@@ -41,6 +41,7 @@ PAGES = {
     "trail, English": "en/hanh-trinh/vong-dinh-chua-den/",
     "open data": "du-lieu/",
     "search": "tim-kiem/",
+    "about": "gioi-thieu/",
 }
 # Not meant for search engines (noindex by design), so SEO does not apply to them.
 UNINDEXED = {"QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}

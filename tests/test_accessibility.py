@@ -25,9 +25,10 @@ PAGES = [
     "nghe-nhan/nguyen-thi-minh-hoa/",
     "hanh-trinh/",  # trails index
     "hanh-trinh/vong-dinh-chua-den/",  # trail: map, numbered stops, audio guide
-    "gioi-thieu/",  # about, with the brochure
     "le-hoi/festival-ve-mien-quan-ho/",  # festival held every three years
     "ngoai-tuyen/",  # the offline page
+    "gioi-thieu/",  # about: contact, credits, the brochure
+    "gioi-thieu/ke-hoach/",  # the ward's plan
 ]
 
 

@@ -27,7 +27,7 @@ def test_home_then_entry_then_switch_language(phone, served_sample):
     assert phone.locator("h1").first.inner_text() == "Di sản Tân An"
     shot(phone, "home-vi")
 
-    phone.locator("article").get_by_role("link", name="Di tích").click()
+    phone.locator("article .hx-ways").get_by_role("link", name="Di tích 4 mục").click()
     phone.wait_for_url("**/di-tich/")
     phone.locator("article").get_by_role("link", name="Đình Tân An").click()
     phone.wait_for_url("**/di-tich/dinh-tan-an/")
@@ -184,3 +184,38 @@ def test_nothing_jumps_while_the_page_loads(chromium, served_sample, path):
     context.close()
     assert held, "no photo on this page: the test would prove nothing"
     assert sum(s["value"] for s in shifts) < 0.001, shifts  # what Lighthouse would count as none
+
+
+def test_catalogue_filters_live_in_the_address_and_back_restores_them(phone, served_sample):
+    phone.goto(served_sample + "di-tich/")
+    phone.select_option("select[name=type]", "dinh")
+    assert phone.url.endswith("di-tich/?type=dinh")
+    shown = phone.locator("[data-hx-cards] > li:not([hidden])").count()
+    phone.locator("[data-hx-cards] > li:not([hidden]) a").first.click()
+    phone.wait_for_url("**/di-tich/dinh-tan-an/")
+    phone.go_back()
+    phone.wait_for_url("**/di-tich/?type=dinh")
+    assert phone.locator("select[name=type]").input_value() == "dinh"
+    assert phone.locator("[data-hx-cards] > li:not([hidden])").count() == shown
+    # A shared address opens the list filtered; an unknown value lists everything.
+    phone.goto(served_sample + "en/di-tich/?type=chua")
+    assert phone.locator("select[name=type]").input_value() == "chua"
+    assert all(t == "chua" for t in phone.locator("[data-hx-cards] > li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.type)"))
+    phone.goto(served_sample + "en/di-tich/?type=nonsense")
+    assert phone.locator("[data-hx-cards] > li[hidden]").count() == 0
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_home_shows_a_photo_and_the_ways_in_on_the_first_phone_screen(chromium, served_sample, prefix):
+    context = chromium.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_sample + prefix, wait_until="load")
+    photo = page.locator(".hx-home-hero img")
+    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    box = photo.bounding_box()
+    assert box["y"] < 120 and box["height"] > 250 and box["width"] >= 350
+    ways = page.locator(".hx-ways .hx-way")
+    assert ways.count() == 4
+    assert all(w.bounding_box()["y"] + w.bounding_box()["height"] <= 780 for w in ways.all())
+    assert page.locator(".hx-home-hero h1").is_visible()
+    context.close()

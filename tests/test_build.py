@@ -47,8 +47,8 @@ def test_every_page_exists_in_both_languages(built, lang_prefix, path):
 @pytest.mark.parametrize(
     "prefix, title, facts",
     [
-        ("", "Đình Tân An", ["Thông tin chính", "Loại hình", "Đình", "Di tích cấp tỉnh", "Nội dung minh họa", "Xem thêm", "Hội Lim", "Nguồn ảnh và bản quyền"]),
-        ("en/", "Tân An Communal House", ["Key facts", "Communal house", "Provincial relic", "Sample content", "See also", "Lim Festival", "Image credits and licences"]),
+        ("", "Đình Tân An", ["Thông tin chính", "Loại hình", "Đình", "Di tích cấp tỉnh", "Nội dung minh họa", "Có thể bạn quan tâm", "Hội Lim", "Nguồn ảnh và bản quyền"]),
+        ("en/", "Tân An Communal House", ["Key facts", "Communal house", "Provincial relic", "Sample content", "You may also like", "Lim Festival", "Image credits and licences"]),
     ],
 )
 def test_entry_page_wraps_the_story_with_the_data(built, prefix, title, facts):
@@ -174,6 +174,129 @@ def test_blocks_from_data_surround_the_story_and_ignore_editors_comments(small_p
     out = site.enrich("vi/di-tich/dinh-tan-an.md", "di-tich/dinh-tan-an/", story)
     assert out.startswith("# Đình Tân An\n\n<!-- heritage-block-")
     html = site.finish("vi/di-tich/dinh-tan-an.md", markdown.markdown(out))
-    assert re.findall(r"<!-- heritage-block[^>]*-->", html) == []
-    assert html.count('class="hx-entry"') == 1
-    assert html.index('class="hx-entry"') < html.index("Câu chuyện.") < html.index('class="hx-gallery"')
+    assert re.findall(r"<!-- heritage-block[^>]*-->", html) == []  # an editor's comment is dropped, never taken for a block
+    assert html.count('class="hx-entry ') == 1
+    assert html.index('class="hx-entry ') < html.index("Câu chuyện.") < html.index('class="hx-gallery"')
+
+
+# --- a site for visitors: home, footer, entry pages, visiting information -------------------
+
+SITE_YML = """\
+ward: {vi: "UBND phường Tân An", en: "Tân An Ward People's Committee"}
+column: {launch: 2026-09}
+featured: [dinh-tan-an]
+logo: logo-phuong.svg
+contact:
+  office: {vi: "Phòng Văn hóa - Xã hội", en: "Culture and Society Office"}
+  address: {vi: "Trụ sở phường", en: "Ward office"}
+  phone: "0222 000 0000"
+  email: "vanhoa@example.org"
+  hours: {vi: "Thứ Hai – Thứ Sáu", en: "Monday – Friday"}
+"""
+VISIT = {
+    "hours": [{"days": ["mo", "tu", "we", "th", "fr"], "opens": "07:30", "closes": "11:00"}],
+    "by_appointment": True,
+    "free": True,
+    "etiquette": {"vi": "Ăn mặc kín đáo.", "en": "Dress modestly."},
+}
+
+
+@pytest.fixture(scope="module")
+def visitor_site(tmp_path_factory) -> Project:
+    """The small project with the ward's contact, a featured entry and visiting information."""
+    root = tmp_path_factory.mktemp("visitors")
+    _skeleton(root)
+    project = fill_small_project(Project(root))
+    project.write("data/site.yml", SITE_YML)
+    project.write("data/logo-phuong.svg", '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5"/></svg>')
+    project.entry("di-tich", "am-ba", ("Am Bà", "Lady's Shrine"), type="mieu", ranking="chua-xep-hang", priority="cao", visit=VISIT)
+    result = project.build(HERITAGE_TODAY="2026-11-27")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.mark.parametrize("prefix, name, ways", [("", "Di sản Tân An", "Di tích"), ("en/", "Tân An Heritage", "Historic sites")])
+def test_home_page_leads_with_a_photo_and_the_ways_in(visitor_site, prefix, name, ways):
+    body = article(visitor_site.html(prefix))
+    hero = body.split('class="hx-home-hero', 1)[1].split("</section>", 1)[0]
+    assert '<source type="image/avif"' in hero and '<source type="image/webp"' in hero
+    img = re.search(r"<img[^>]*>", hero).group(0)
+    assert 'fetchpriority="high"' in img and "srcset=" in img and 'loading="lazy"' not in img
+    assert "/dinh-tan-an/" in img  # the featured entry's photo
+    assert re.search(rf"<h1[^>]*>{name}</h1>", hero)
+    ways_nav = body.split('class="hx-ways', 1)[1].split("</nav>", 1)[0]
+    from urllib.parse import urljoin
+
+    hrefs = [urljoin(f"https://x.org/{prefix}", h) for h in re.findall(r'href="([^"]+)"', ways_nav)]
+    assert hrefs == [f"https://x.org/{prefix}{p}/" for p in ("di-tich", "lich-le-hoi", "ban-do", "chuyen-muc")]
+    assert ways in text_of(ways_nav)
+    assert body.index("hx-home-hero") < body.index("hx-ways") < body.index("hx-next-festival")
+    countdown = text_of(body.split('id="hx-next-festival"', 1)[1].split("</section>", 1)[0])
+    assert re.search(r"Còn \d+ ngày|In \d+ days", countdown)
+    assert "Hội Lim" in countdown or "Lim Festival" in countdown
+
+
+@pytest.mark.parametrize(
+    "prefix, box, hours, crumbs",
+    [
+        ("", ["Thông tin tham quan", "Giờ mở cửa", "Thứ Hai – Thứ Sáu", "Theo hẹn trước", "Miễn phí", "Ăn mặc kín đáo."], "07:30", ["Trang chủ", "Di tích", "Am Bà"]),
+        ("en/", ["Visiting", "Opening hours", "Monday – Friday", "By appointment", "Free", "Dress modestly."], "07:30", ["Home", "Historic sites", "Lady's Shrine"]),
+    ],
+)
+def test_entry_with_visit_shows_the_box_breadcrumbs_and_their_json_ld(visitor_site, prefix, box, hours, crumbs):
+    import json
+
+    html = visitor_site.html(prefix + "di-tich/am-ba/")
+    visit = text_of(html.split('class="hx-visit"', 1)[1].split("</section>", 1)[0])
+    for part in box:
+        assert part in visit
+    assert f"{hours} – 11:00" in visit
+    trail = re.search(r'<nav class="hx-crumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    assert [t.strip() for t in re.findall(r">([^<>]+)</(?:a|span)>", trail)] == [c.replace("'", "&#39;") for c in crumbs]
+    place, breadcrumbs = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    assert place["openingHoursSpecification"] == [
+        {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")], "opens": "07:30", "closes": "11:00"}
+    ]
+    assert place["isAccessibleForFree"] is True
+    assert breadcrumbs["@type"] == "BreadcrumbList"
+    assert [i["name"] for i in breadcrumbs["itemListElement"]] == crumbs
+    assert breadcrumbs["itemListElement"][1]["item"].endswith(f"{prefix}di-tich/")
+
+
+@pytest.mark.parametrize("prefix, hidden", [("", ["Chưa xếp hạng", "Đề xuất bảo vệ", "Cao"]), ("en/", ["Not yet ranked", "Proposed protection", "High priority", "priority"])])
+def test_inventory_only_fields_stay_off_public_pages(visitor_site, prefix, hidden):
+    for path in ("di-tich/am-ba/", "di-tich/"):
+        text = text_of(article(visitor_site.html(prefix + path)))
+        for word in hidden:
+            assert word not in text, (path, word)
+
+
+def test_counts_agree_with_their_number(visitor_site):
+    assert "1 entry" in text_of(visitor_site.html("en/lang-nghe/")) and "1 entries" not in text_of(visitor_site.html("en/lang-nghe/"))
+    assert "4 entries" in text_of(visitor_site.html("en/di-tich/"))
+
+
+@pytest.mark.parametrize("prefix, contact, foreign", [("", "Phòng Văn hóa - Xã hội", "Culture and Society Office"), ("en/", "Culture and Society Office", "Phòng Văn hóa")])
+def test_every_page_has_the_contact_in_its_language_and_no_generator_credit(visitor_site, prefix, contact, foreign):
+    site = visitor_site.root / "site"
+    pages = [p for p in (site / prefix).rglob("index.html") if not p.relative_to(site).as_posix().startswith(("q/", "en/" if not prefix else "-"))]
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        footer = html.split('<footer class="md-footer hx-footer">', 1)[1]
+        assert contact in footer and foreign not in footer, page
+        assert 'href="tel:02220000000"' in footer and "mailto:vanhoa@example.org" in footer
+        about = "/gioi-thieu/index.html" in page.as_posix()
+        assert ("Material for MkDocs" in html) == about, page
+        assert "md-footer__link" not in html  # no previous/next documentation footer
+
+
+@pytest.mark.parametrize("path", ["", "en/di-tich/am-ba/"])
+def test_the_wards_logo_replaces_the_emblem(visitor_site, built, path):
+    html = visitor_site.html(path)
+    logo = re.search(r'<a [^>]*class="md-header__button md-logo"[^>]*>(.*?)</a>', html, re.S).group(1)
+    src = re.search(r'<img src="([^"]+)"', logo).group(1)
+    assert src.endswith("assets/heritage/logo.svg") and "hx-emblem" not in logo
+    assert (visitor_site.root / "site/assets/heritage/logo.svg").read_bytes().startswith(b"<svg")
+    # Without a logo in data/site.yml: the built-in emblem, inline, no request.
+    assert 'class="hx-emblem"' in built.html(path)

@@ -72,7 +72,10 @@ def test_calendar_page_lists_the_coming_twelve_months_in_order(festival_project)
     assert all("2026-09-26" <= d <= "2027-09-27" for d in dates)
     assert 'lich-le-hoi/lich-le-hoi.ics" type="text/calendar"' in html
     home = festival_project.html("")
-    assert len(re.findall(r'<time class="hx-calendar__date"', home)) == 2
+    card = home.split('id="hx-next-festival"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r'<time datetime="([\d-]+)"', card)
+    assert shown[0] == "2026-09-26" and "Đang diễn ra" in card  # the next festival, under way
+    assert len(shown) == 3 and shown == sorted(shown)  # and the two after it
     entry = festival_project.html("en/le-hoi/hoi-lim/")
     assert "13th day of the 1st lunar month" in entry and "18 February 2027 – 20 February 2027" in entry
 

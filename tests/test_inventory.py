@@ -68,6 +68,12 @@ def test_relics_sort_in_vietnamese_order(small_project):
         ("san-pham", {"media": [{"image": "khong-co.jpg", "alt": bi("a"), "credit": "x", "license": "y"}]}, "media[0].image", "Không tìm thấy", "does not exist"),
         ("san-pham", {"sources": [{"title": "x", "url": "ftp:/x"}]}, "sources[0].url", "địa chỉ web", "web address"),
         ("san-pham", {"aliases": ["Cu Sai"]}, "aliases[0]", "chữ thường không dấu", "lowercase ASCII"),
+        ("di-tich", {"visit": {"hours": [{"days": ["mo", "thu"], "opens": "07:00", "closes": "11:00"}]}}, "visit.hours[0].days", "thu", "Unknown day"),
+        ("di-tich", {"visit": {"hours": [{"days": "daily", "opens": "7h", "closes": "11:00"}]}}, "visit.hours[0].opens", "GIỜ:PHÚT", "HOURS:MINUTES"),
+        ("di-tich", {"visit": {"hours": [{"days": "daily", "opens": "17:00", "closes": "11:00"}]}}, "visit.hours[0]", "không sau giờ mở cửa", "not after opening"),
+        ("lang-nghe", {"visit": {"free": True, "fee": bi("10.000 đồng", "10,000 dong")}}, "visit", "không dùng cùng nhau", "cannot both"),
+        ("lang-nghe", {"visit": {}}, "visit", "đang trống", "is empty"),
+        ("nghe-nhan", {"visit": {"by_appointment": True}}, "visit", "visit", "visit"),
     ],
 )
 def test_bad_field_gets_a_precise_error(project, section, fields, field, vi_part, en_part):
@@ -206,3 +212,27 @@ def test_cache_reloads_only_on_change(small_project):
     small_project.entry("san-pham", "moi")
     second = cached_inventory(small_project.root)
     assert second is not first and "moi" in second.entries
+
+
+def test_visit_block_reads_hours_as_written(project):
+    """An unquoted 07:30 is a number to YAML 1.1 (450 minutes): it still means half past seven."""
+    project.write(
+        "data/di-tich/dinh-x.yml",
+        "name: {vi: Đình X, en: X House}\nsummary: {vi: a, en: b}\ntype: dinh\nranking: tinh\n"
+        "location: {lat: 21.2, lon: 106.1}\nvisit:\n  hours:\n    - {days: [sa, su], opens: 07:30, closes: \"17:00\"}\n  by_appointment: true\n",
+    )
+    for lang in ("vi", "en"):
+        project.write(f"docs/{lang}/di-tich/dinh-x.md", "Nội dung")
+    inv = load_inventory(project.root)
+    assert inv.errors == []
+    hours = inv.entries["dinh-x"].data.visit.hours[0]
+    assert (hours.opens, hours.closes, hours.weekdays) == ("07:30", "17:00", ["sa", "su"])
+
+
+def test_site_settings_name_existing_featured_entries_and_logo(small_project):
+    small_project.write("data/site.yml", "ward: {vi: Phường X, en: X Ward}\ncolumn: {launch: 2026-09}\nfeatured: [dinh-tan-ann]\nlogo: logo.svg\n")
+    errors = errors_of(small_project)
+    fields = {e.field: e for e in errors}
+    assert set(fields) == {"featured[0]", "logo"}
+    assert "dinh-tan-an" in fields["featured[0]"].vi and "does not exist" in fields["featured[0]"].en
+    assert fields["logo"].file == "data/site.yml" and "data/logo.svg" in fields["logo"].en

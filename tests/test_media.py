@@ -383,3 +383,23 @@ def test_prepare_turns_heic_into_a_jpeg_master(project, tmp_path):
     result = project.run(sys.executable, "-m", "heritage", "media", "prepare", str(heic))
     assert result.returncode == 0, result.stderr
     assert decode(tmp_path / "img-0001.jpg").format == "JPEG" and heic.exists()
+
+
+def test_heading_font_is_a_small_woff2_with_every_vietnamese_letter(tmp_path):
+    """The real Be Vietnam Pro, subset by fontTools: every letter a Vietnamese or English heading
+    needs is in it, nothing else, and a second build reads it from the cache."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from heritage.media import fonts
+
+    data = fonts.heading_font(tmp_path)
+    assert data[:4] == b"wOF2" and len(data) < 30_000
+    cmap = TTFont(io.BytesIO(data)).getBestCmap()
+    for letter in "ĐđĂăÂâÊêÔôƠơƯưẠạẢảẤấẦầẨẩẪẫẬậỆệỲỳỴỵỸỹ" + "AZaz09–“”":
+        assert ord(letter) in cmap, letter
+    assert ord("Ж") not in cmap and ord("中") not in cmap
+    (cached,) = tmp_path.glob("*.woff2")
+    cached.write_bytes(b"wOF2 from the cache")
+    assert fonts.heading_font(tmp_path) == b"wOF2 from the cache"

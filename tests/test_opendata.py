@@ -48,7 +48,8 @@ def test_json_and_geojson(sample_site):
                                            ("nghe-nhan/nguyen-thi-minh-hoa/", "nghe-nhan"), ("quan-ho/nguoi-o-dung-ve/", "quan-ho"), ("san-pham/banh-da-tan-an/", "san-pham")])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_entry_pages_carry_json_ld(sample_site, path, section, prefix):
-    (data,) = jsonld(sample_site.html(prefix + path))
+    (data, trail) = jsonld(sample_site.html(prefix + path))
+    assert trail["@type"] == "BreadcrumbList" and trail["itemListElement"][-1]["name"] == data["name"]
     assert data["@context"] == "https://schema.org" and data["@type"] == TYPES[section]
     assert data["url"].endswith(prefix + path) and data["name"] and data["description"]
     if section == "le-hoi":

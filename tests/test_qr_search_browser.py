@@ -107,3 +107,37 @@ def test_header_search_button_reaches_the_page(phone, served_sample):
     phone.goto(served_sample + "en/le-hoi/")
     phone.get_by_role("link", name="Search").click()
     phone.wait_for_url(served_sample + "en/tim-kiem/")
+
+
+@pytest.fixture(scope="module")
+def served_homographs(tmp_path_factory):
+    """Names that fold to the same letters: Đình, Định, and a story that says 'gia đình'."""
+    from .conftest import Project, _skeleton, serve
+
+    root = tmp_path_factory.mktemp("homographs")
+    _skeleton(root)
+    project = Project(root)
+    project.entry("di-tich", "dinh-cong", ("Định Công", "Dinh Cong Shrine"), type="mieu")
+    project.entry("di-tich", "dinh-tan-an", ("Đình Tân An", "Tân An Communal House"))
+    project.post("vi", "nghe-ba-doi", "2026-10-15", "Ông A", summary="Gia đình ông làm nghề đã ba đời.")
+    project.post("en", "nghe-ba-doi", "2026-10-15", "Mr A", summary="His family has kept the craft for three generations.")
+    for lang, title in (("vi", "Tìm kiếm"), ("en", "Search")):
+        project.write(f"docs/{lang}/tim-kiem/index.md", f"---\ntitle: {title}\n---\n")
+    project.stamp_all()
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("query, order", [("Đình", ["Đình Tân An", "Định Công"]), ("Định", ["Định Công", "Đình Tân An"]), ("dinh", None)])
+def test_diacritics_typed_rank_exact_matches_first(phone, served_homographs, query, order):
+    phone.goto(served_homographs + "tim-kiem/")
+    phone.wait_for_selector("form[data-ready]")
+    phone.fill("input[name=q]", query)
+    phone.press("input[name=q]", "Enter")
+    phone.locator(".hx-results__title a").first.wait_for()
+    titles = phone.locator(".hx-results__title a").all_inner_texts()
+    assert {"Đình Tân An", "Định Công", "Ông A"} <= set(titles)  # folded matches are still found
+    if order:
+        assert [t for t in titles if t in order] == order

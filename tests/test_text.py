@@ -44,3 +44,20 @@ def test_fold(text, folded):
 
 def test_nfc():
     assert nfc(unicodedata.normalize("NFD", "Tân An")) == "Tân An"
+
+
+@pytest.mark.parametrize(
+    "name, vietnamese",
+    [
+        ("Lim Festival (Hội Lim)", ["Hội Lim"]),
+        ("Người ở đừng về (Stay, do not leave)", ["Người ở đừng về"]),
+        ("Tân An Communal House", []),  # an English name with a Vietnamese place in it
+        ("Bamboo weaving", []),
+    ],
+)
+def test_vietnamese_parts_of_a_name(name, vietnamese):
+    from heritage.text import vietnamese_spans
+
+    spans = vietnamese_spans(name)
+    assert "".join(part for part, _ in spans) == name
+    assert [part for part, is_vi in spans if is_vi] == vietnamese

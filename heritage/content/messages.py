@@ -84,6 +84,36 @@ RULES: dict[str, Message] = {
         'Thêm caption: {{vi: "Tên bản ghi", en: "Title"}}.',
         'Add caption: {{vi: "Tên bản ghi", en: "Title"}}.',
     ),
+    "visit-day": (
+        "Ngày trong tuần không hợp lệ: {value}.",
+        "Unknown day of the week: {value}.",
+        "Viết các ngày bằng mo, tu, we, th, fr, sa, su (Thứ Hai … Chủ nhật), ví dụ days: [mo, tu, we], hoặc days: daily (mọi ngày).",
+        "Write days as mo, tu, we, th, fr, sa, su, e.g. days: [mo, tu, we], or days: daily.",
+    ),
+    "visit-time": (
+        "Giờ '{value}' không đúng dạng GIỜ:PHÚT (24 giờ).",
+        "'{value}' is not a time as HOURS:MINUTES (24-hour clock).",
+        "Viết giờ trong dấu nháy, ví dụ opens: \"07:30\" và closes: \"17:00\".",
+        "Write the time in quotes, e.g. opens: \"07:30\" and closes: \"17:00\".",
+    ),
+    "visit-order": (
+        "Giờ đóng cửa {closes} không sau giờ mở cửa {opens}.",
+        "Closing time {closes} is not after opening time {opens}.",
+        "Kiểm tra lại opens (mở cửa) và closes (đóng cửa); buổi sáng và buổi chiều ghi thành hai dòng.",
+        "Check opens and closes; write morning and afternoon as two lines.",
+    ),
+    "visit-empty": (
+        "Khối `visit` đang trống.",
+        "The `visit` block is empty.",
+        "Điền ít nhất một thông tin: hours, by_appointment, fee, phone, etiquette… hoặc xóa khối này.",
+        "Fill in at least one item: hours, by_appointment, fee, phone, etiquette… or remove the block.",
+    ),
+    "visit-fee": (
+        "`free: true` (miễn phí) và `fee` (giá vé) không dùng cùng nhau.",
+        "`free: true` and `fee` (the entry fee) cannot both be set.",
+        "Giữ một trong hai: free: true nếu không thu phí, hoặc fee: {{vi: …, en: …}}.",
+        "Keep one: free: true if there is no charge, or fee: {{vi: …, en: …}}.",
+    ),
     "month-format": ("Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09.", "", ""),
     "image-alt": (
         "Ảnh cần mô tả `alt` bằng cả hai thứ tiếng cho người khiếm thị.",

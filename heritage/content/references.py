@@ -32,7 +32,39 @@ def problems(inv: Inventory) -> list[Problem]:
         _check_trail(trail, inv, out)
     _check_trail_pages(inv, out)
     _check_brochure(inv, out)
+    _check_settings(inv, out)
     return out
+
+
+def _check_settings(inv: Inventory, problems: list[Problem]) -> None:
+    """data/site.yml names entries to feature and a logo file: both must exist."""
+    from heritage.content.settings import SETTINGS_FILE
+
+    settings = inv.settings
+    for index, entry_id in enumerate(settings.featured):
+        if inv.resolve(entry_id) is None:
+            hint = suggest(entry_id, list(inv.entries))
+            problems.append(
+                Problem(
+                    SETTINGS_FILE,
+                    f"Mục nổi bật '{entry_id}' không tồn tại" + (f"; có phải ý bạn là '{hint}'?" if hint else "."),
+                    f"The featured entry '{entry_id}' does not exist" + (f"; did you mean '{hint}'?" if hint else "."),
+                    "Ghi mã (tên tệp .yml, không có đuôi) của một mục có thật, hoặc xóa dòng này.",
+                    "Write the id (the .yml file name without its extension) of an existing entry, or remove the line.",
+                    field=f"featured[{index}]",
+                )
+            )
+    if settings.logo and not (inv.root / "data" / settings.logo).is_file():
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                f"Không thấy tệp logo data/{settings.logo}.",
+                f"The logo file data/{settings.logo} does not exist.",
+                "Đặt tệp SVG hoặc PNG của phường vào thư mục data/ rồi ghi tên tệp, hoặc xóa dòng logo để dùng biểu tượng mặc định.",
+                "Put the ward's SVG or PNG file in data/ and write its name, or remove the logo line to use the default emblem.",
+                field="logo",
+            )
+        )
 
 
 def _check_vocabulary(entry: EntryRecord, vocab: Vocabulary, problems: list[Problem]) -> None:

@@ -163,6 +163,75 @@ class MediaItem(Model):
 
 EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN.pattern)]
 
+# Days of the week as editors write them, in order; schema.org names them in English.
+WEEKDAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
+TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+
+
+class Hours(Model):
+    """One line of opening hours: these days, from `opens` to `closes` (24-hour HH:MM)."""
+
+    days: list[str] | Literal["daily"]
+    opens: str
+    closes: str
+
+    @field_validator("days")
+    @classmethod
+    def _weekdays(cls, value: list[str] | str) -> list[str] | str:
+        if isinstance(value, list):
+            unknown = [d for d in value if d not in WEEKDAYS]
+            if unknown or not value:
+                raise broken("visit-day", value=", ".join(map(str, unknown)) or "[]")
+        return value
+
+    @field_validator("opens", "closes", mode="before")
+    @classmethod
+    def _time(cls, value: object) -> str:
+        # YAML 1.1 reads an unquoted 07:30 as the number 450 (sexagesimal): take it back.
+        if isinstance(value, int) and 0 <= value < 24 * 60:
+            value = f"{value // 60:02d}:{value % 60:02d}"
+        match = TIME.match(str(value).strip())
+        if not match:
+            raise broken("visit-time", value=value)
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Hours":
+        if self.closes <= self.opens:
+            raise broken("visit-order", opens=self.opens, closes=self.closes)
+        return self
+
+    @property
+    def weekdays(self) -> list[str]:
+        return list(WEEKDAYS) if self.days == "daily" else [d for d in WEEKDAYS if d in self.days]
+
+
+class Visit(Model):
+    """What a visitor needs before coming: hours or an appointment, fee, contact, manners."""
+
+    hours: list[Hours] = []
+    by_appointment: bool = False
+    hours_note: Text | None = None  # e.g. open on the 1st and 15th of each lunar month
+    fee: Text | None = None
+    free: bool = False
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 .()-]{5,20}$")] | None = None
+    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    etiquette: Text | None = None
+    accessibility: Text | None = None
+    best_time: Text | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> "Visit":
+        if not self.model_fields_set:
+            raise broken("visit-empty")
+        if self.free and self.fee is not None:
+            raise broken("visit-fee")
+        return self
+
+    @property
+    def tel(self) -> str:
+        return re.sub(r"[^0-9+]", "", self.phone or "")
+
 
 class Entry(Model):
     """Fields every section shares."""
@@ -187,6 +256,7 @@ class _Ranked(Entry):
 
 class Relic(_Ranked):
     location: Location
+    visit: Visit | None = None
 
 
 class Festival(_Ranked):
@@ -195,6 +265,7 @@ class Festival(_Ranked):
 
 class Craft(_Ranked):
     location: Location
+    visit: Visit | None = None
 
 
 class Artisan(Entry):
@@ -210,6 +281,7 @@ class Song(_Ranked):
 class Product(Entry):
     ocop_stars: int | None = Field(default=None, ge=1, le=5)
     ranking: None = None
+    visit: Visit | None = None
 
 
 SCHEMAS: dict[str, type[Entry]] = {

@@ -1,4 +1,5 @@
-"""Site-wide settings from data/site.yml (ward name, column launch month, the report's header)."""
+"""Site-wide settings from data/site.yml (ward name, contact, logo, featured entries, column launch
+month, the report's header, the brochure, the web editor's sign-in)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+from typing import Annotated
+
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
@@ -108,6 +111,25 @@ class CmsSettings(BaseModel):
     repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
     branch: str = "main"
     auth_endpoint: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+class Contact(BaseModel):
+    """The ward's culture office, as visitors reach it: every page's footer and the About page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    office: Text
+    address: Text | None = None
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 .()-]{5,20}$")] | None = None
+    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    hours: Text | None = None
+    sample: bool = False  # illustrative details: the footer says so
+
+    @property
+    def tel(self) -> str:
+        """The number as a tel: link wants it: digits and a leading +."""
+        return re.sub(r"[^0-9+]", "", self.phone or "")
+
+
+# Logos the header can show: an <img>, so even an SVG's scripts never run.
+LOGO_SUFFIXES = (".svg", ".png")
 
 
 class Settings(BaseModel):
@@ -120,6 +142,23 @@ class Settings(BaseModel):
     report: ReportSettings = ReportSettings()
     brochure: BrochureSettings | None = None
     cms: CmsSettings | None = None
+    # The home page's promise under the site's name, in each language.
+    tagline: Text = Text(
+        vi="Đình làng, lễ hội, làng nghề và làn điệu Quan họ của phường Tân An, Bắc Ninh",
+        en="Communal houses, festivals, crafts and Quan họ songs of Tân An, Bắc Ninh",
+    )
+    # A file under data/ (SVG or PNG) the ward provides; none: the site's own emblem.
+    logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png)$")] | None = None
+    # Entries the home page shows first (its photo leads), in this order.
+    featured: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
+    contact: Contact | None = None
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_inside(cls, value: str | None) -> str | None:
+        if value is not None and ".." in value.split("/"):
+            raise broken("media-path", value=value)
+        return value
 
 
 DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))

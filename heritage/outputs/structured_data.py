@@ -63,6 +63,8 @@ def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
         data["image"] = site.absolute(image)
     if entry.section in ("di-tich", "lang-nghe") and d.location is not None:
         data.update({k: v for k, v in _place(entry, lang).items() if k in ("address", "geo")})
+    if entry.section in ("di-tich", "lang-nghe") and getattr(d, "visit", None) is not None:
+        data.update(visit_jsonld(d.visit))
     if entry.section == "le-hoi":
         coming = festivals.coming(entry, today)  # never empty: at least the next edition
         data["startDate"] = coming[0].start.isoformat()
@@ -82,6 +84,37 @@ def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
         data["award"] = f"OCOP {d.ocop_stars}★"
     if d.sources:
         data["citation"] = _citations(site, d.sources, lang)
+    return data
+
+
+def breadcrumbs_jsonld(site, trail: list[tuple[str, str]]) -> dict:
+    """schema.org BreadcrumbList of (name, site path) from the home page down to this page."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": i, "name": name, "item": site.absolute(path)} for i, (name, path) in enumerate(trail, start=1)],
+    }
+
+
+# schema.org's days of the week, for opening hours.
+DAYS = {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday", "sa": "Saturday", "su": "Sunday"}
+
+
+def visit_jsonld(visit) -> dict:
+    """A place's visiting information: opening hours, fee, contact (schema.org Place properties)."""
+    data: dict = {}
+    if visit.hours:
+        data["openingHoursSpecification"] = [
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{DAYS[d]}" for d in h.weekdays], "opens": h.opens, "closes": h.closes}
+            for h in visit.hours
+        ]
+    if visit.free:
+        data["isAccessibleForFree"] = True
+    if visit.phone:
+        data["telephone"] = visit.tel
+    if visit.email:
+        data["email"] = visit.email
+    data["publicAccess"] = True
     return data
 
 

@@ -1,6 +1,7 @@
 """What a page's <head> tells search engines, feed readers and share previews, as a typed record.
 
 `overrides/main.html` prints these fields as they are; it decides nothing itself.
+The footer and logo partials read `footer` and `logo` from it too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,12 @@ LOCALES = {"vi": "vi_VN", "en": "en_US"}
 class Alternate:
     lang: str
     href: str  # absolute
+
+
+@dataclass(frozen=True)
+class Crumb:
+    name: str
+    href: str  # relative to the page; "" for the page itself (the last crumb)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,11 @@ class PageHead:
     published: str | None = None  # a post's date, ISO
     jsonld: str | None = None  # schema.org, already safe inside <script>
     manifest: str | None = None  # the language's web app manifest, relative to the page
+    jsonld_breadcrumbs: str | None = None  # the BreadcrumbList, in a second <script>
     map: bool = False  # loads Leaflet
     trail: bool = False  # loads the trail map's script (a trail page)
     search: bool = False  # loads the search script
+    footer: str = ""  # the footer's HTML in the page's language (heritage.pages.render.footer)
+    logo: str | None = None  # site path of the ward's logo; None: the built-in emblem
+    breadcrumbs: tuple[Crumb, ...] = ()  # Home › Section › this page, on entries and posts
+    breadcrumbs_label: str = ""

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from heritage import i18n, urls
+from heritage.text import looks_vietnamese, vietnamese_spans
 from heritage.calendar import festivals as festival_dates
 from heritage.calendar import ical
 from heritage.column import rules as column
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
     from heritage.content.translations import PagePair
     from heritage.map.basemap import Basemap
     from heritage.media.library import MediaLibrary
+
+
+# Rankings that say "not ranked": an inventory fact, nothing a visitor needs to read.
+UNRANKED = frozenset({"chua-xep-hang"})
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +145,13 @@ class Renderer:
     def ranking_label(self, entry: "EntryRecord") -> str:
         return self.inv.vocabulary.ranking_label(entry.section, entry.data.ranking, self.lang)
 
+    def shows_ranking(self, entry: "EntryRecord") -> bool:
+        """A ranking means something to a visitor only when there is one."""
+        return bool(entry.data.ranking) and entry.data.ranking not in UNRANKED
+
+    def weekdays(self, days: list[str]) -> str:
+        return i18n.format_weekdays(days, self.lang)
+
     def next_dates(self, entry: "EntryRecord"):
         """The dates the festival's page shows: the same as its .ics file."""
         return festival_dates.coming(entry, self.data.today)
@@ -166,6 +179,24 @@ class Renderer:
     def month_heading(self, month) -> str:
         return i18n.format_month_heading(month, self.lang)
 
+    def count(self, key: str, n: int) -> str:
+        return i18n.count(key, n, self.lang)
+
+    def plural(self, key: str) -> tuple[str, str]:
+        """Both forms with a {n} for the page's scripts to fill in."""
+        return i18n.PLURALS[key][self.lang]
+
+    def name(self, text: str) -> Markup:
+        """A name as HTML: on a page in another language, its Vietnamese parts are marked
+        lang="vi", so that a screen reader says 'Hội Lim' in Vietnamese."""
+        if self.lang == "vi":
+            return Markup.escape(text)
+        return Markup("").join(Markup('<span lang="vi">{}</span>').format(part) if is_vi else Markup.escape(part) for part, is_vi in vietnamese_spans(text))
+
+    def lang_of(self, text: str) -> str:
+        """' lang="vi"' for Vietnamese text an editor left unmarked on a page in another language."""
+        return ' lang="vi"' if self.lang != "vi" and looks_vietnamese(text) else ""
+
     def post_url(self, post: "Post") -> str:
         return self.href(post.url(self.lang))
 
@@ -182,19 +213,105 @@ class Renderer:
 def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -> tuple[str, str]:
     """What goes above an entry's story (facts, photos, media) and below it (sources, links)."""
     r = Renderer(data, lang, base)
-    return r.render("entry_head.html", entry=entry), r.render("entry_foot.html", entry=entry)
+    share = share_links(data, entry.url(lang), entry.name(lang))
+    return r.render("entry_head.html", entry=entry, share=share), r.render("entry_foot.html", entry=entry)
 
 
 def catalogue(data: RenderData, section: str, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=data.inventory.section(section, lang))
+    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=data.inventory.section(section, lang), unranked=UNRANKED)
 
 
-def home(data: RenderData, lang: str, base: str) -> str:
+# The home page's ways in: section or page folder → a small line icon (decorative, inline).
+_ICON = '<svg viewBox="0 0 24 24" width="28" height="28" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">{}</svg>'
+WAY_ICONS = {
+    "di-tich": _ICON.format('<path d="M2 10c2.5.4 4.6-.5 6.4-2L12 4.5 15.6 8c1.8 1.5 3.9 2.4 6.4 2"/><path d="M5 11v9M12 11v9M19 11v9M3 20h18"/>'),
+    "le-hoi": _ICON.format('<path d="M8 3v4M16 3v4M3 10h18"/><rect x="3" y="5" width="18" height="16" rx="2"/><path d="M12 13.5l1.2 2.4 2.6.4-1.9 1.8.5 2.6-2.4-1.3-2.4 1.3.5-2.6-1.9-1.8 2.6-.4z"/>'),
+    urls.MAP: _ICON.format('<path d="M9 4 3 6.5v13L9 17l6 2.5 6-2.5v-13L15 6.5z"/><path d="M9 4v13M15 6.5v13"/>'),
+    COLUMN.key: _ICON.format('<rect x="4" y="3" width="16" height="18" rx="2"/><path d="M8 8h8M8 12h8M8 16h5"/>'),
+}
+
+
+@dataclass(frozen=True)
+class Way:
+    key: str
+    href: str
+    label: str
+    note: str
+    icon: str
+
+
+@dataclass(frozen=True)
+class Hero:
+    entry: "EntryRecord"
+    item: object  # the entry's MediaItem
+    image: object  # its web renditions
+
+
+def hero(data: RenderData) -> Hero | None:
+    """The home page's photo: the first featured entry that has one (data/site.yml), else the
+    most recently added entry with a photo (git history; by id without it)."""
+    from heritage.content import history
+
+    inv = data.inventory
+    featured = [e for e in (inv.resolve(i) for i in data.settings.featured) if e is not None]
+    added = history.file_dates(inv.root, history.head_of(inv.root))
+    rest = sorted(inv.entries.values(), key=lambda e: (added.get(e.rel, (dt.date.min,))[0], e.id), reverse=True)
+    for entry in featured + rest:
+        for item in entry.data.media:
+            image = data.media.images.get(urls.media_key(entry.id, item.path)) if item.kind == "image" else None
+            if image is not None:
+                return Hero(entry, item, image)
+    return None
+
+
+def featured_entries(data: RenderData, limit: int = 3) -> list["EntryRecord"]:
+    """Places to visit on the home page: the featured ones first, then relics and crafts with photos."""
+    inv = data.inventory
+    chosen = [e for e in (inv.resolve(i) for i in data.settings.featured) if e is not None]
+    for key in ("di-tich", "lang-nghe"):
+        chosen += [e for e in inv.section(key, "vi") if e not in chosen and e.data.media]
+    return chosen[:limit]
+
+
+def countdown(occurrence, today: dt.date, lang: str) -> str:
+    """'In 12 days' / 'Tomorrow' / 'Today' / 'Happening now' for a festival's next occurrence."""
+    if occurrence.start < today <= occurrence.end:
+        return i18n.t("happening_now", lang)
+    days = (occurrence.start - today).days
+    if days == 0:
+        return i18n.t("today_word", lang)
+    if days == 1:
+        return i18n.t("tomorrow", lang)
+    return i18n.t("in_days", lang, n=days)
+
+
+def home_blocks(data: RenderData, lang: str, base: str) -> tuple[str, str]:
+    """Above the welcome text: the photo and the ways in; below: festival, places, column, visit."""
     r = Renderer(data, lang, base)
-    counts = {key: len([e for e in data.inventory.entries.values() if e.section == key]) for key in ENTRY_SECTIONS}
-    coming = festival_dates.upcoming(data.inventory, data.today)[:2]
-    return r.render("home.html", counts=counts, posts=data.inventory.published_posts(lang)[:3], coming=coming)
+    inv = data.inventory
+    counts = {key: len([e for e in inv.entries.values() if e.section == key]) for key in ENTRY_SECTIONS}
+    located = len([e for e in inv.entries.values() if e.data.location is not None])
+    coming = [o for o in festival_dates.upcoming(inv, data.today) if o.end >= data.today]
+    ways = [
+        Way("di-tich", urls.page(lang, "di-tich"), ENTRY_SECTIONS["di-tich"].label(lang), i18n.count("entries", counts["di-tich"], lang), WAY_ICONS["di-tich"]),
+        Way("le-hoi", urls.page(lang, urls.CALENDAR), ENTRY_SECTIONS["le-hoi"].label(lang), r.t("next_festival") if coming else "", WAY_ICONS["le-hoi"]),
+        Way(urls.MAP, urls.page(lang, urls.MAP), r.t("map_teaser"), i18n.count("places", located, lang), WAY_ICONS[urls.MAP]),
+        Way(COLUMN.key, urls.page(lang, COLUMN.key), COLUMN.label(lang), r.t("monthly"), WAY_ICONS[COLUMN.key]),
+    ]
+    head = r.render("home_head.html", hero=hero(data), ways=ways, settings=data.settings)
+    tail = r.render(
+        "home.html",
+        counts=counts,
+        posts=inv.published_posts(lang)[:3],
+        next_festival=coming[0] if coming else None,
+        later=coming[1:3],
+        countdown=countdown(coming[0], data.today, lang) if coming else "",
+        featured=featured_entries(data),
+        places=i18n.count("places", located, lang),
+        settings=data.settings,
+    )
+    return head, tail
 
 
 # Posts shown with their cover and summary on the column page; older ones as one line each,
@@ -290,6 +407,35 @@ def translation_table(data: RenderData, lang: str, base: str) -> str:
     return r.render("translation_table.html", pairs=list(data.translations.values()), labels=STATUS_LABELS)
 
 
+def footer(data: RenderData, lang: str, base: str) -> str:
+    """Every page's footer: the site's promise, the ward's contact, a few links, the copyright."""
+    r = Renderer(data, lang, base)
+    return r.render("footer.html", settings=data.settings, year=data.today.year)
+
+
+# What the site is made with, credited on the About page (and nowhere else).
+CREDITS = (
+    ("MkDocs", "https://www.mkdocs.org/", {"vi": "tạo trang web tĩnh", "en": "static site generator"}),
+    ("Material for MkDocs", "https://squidfunk.github.io/mkdocs-material/", {"vi": "giao diện", "en": "theme"}),
+    ("mkdocs-static-i18n", "https://github.com/ultrabug/mkdocs-static-i18n", {"vi": "hai ngôn ngữ", "en": "two languages"}),
+    ("Leaflet", "https://leafletjs.com/", {"vi": "bản đồ", "en": "the map"}),
+    ("OpenStreetMap", "https://www.openstreetmap.org/copyright", {"vi": "nền bản đồ, © những người đóng góp OpenStreetMap", "en": "map background, © OpenStreetMap contributors"}),
+    ("Be Vietnam Pro", "https://github.com/bettergui/BeVietnamPro", {"vi": "phông chữ tiêu đề (SIL Open Font License)", "en": "heading typeface (SIL Open Font License)"}),
+    ("Pillow, PyAV, segno, ReportLab", "https://python-pillow.org/", {"vi": "ảnh, âm thanh, mã QR, biển in", "en": "photos, audio, QR codes, printed plaques"}),
+    ("pydantic, PyYAML, Jinja2, Babel", "https://docs.pydantic.dev/", {"vi": "kiểm tra và trình bày dữ liệu", "en": "checking and presenting the data"}),
+)
+
+
+def about(data: RenderData, lang: str, base: str) -> str:
+    """The ward's contact and the credits; the brochure's download when the build publishes
+    one (it prints the site's QR code, so it needs the public address)."""
+    r = Renderer(data, lang, base)
+    html = r.render("about.html", settings=data.settings, credits=CREDITS)
+    if data.qr_codes:
+        html += "\n" + r.render("about_brochure.html", year=data.today.year)
+    return html
+
+
 def search_page(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
     return r.render("search.html", index=r.href(urls.search_index(lang)))
@@ -311,11 +457,3 @@ def trails_index(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
     trails = sorted(data.inventory.trails.values(), key=lambda t: vi_sort_key(t.name(lang)))
     return r.render("trails_index.html", routes=[trail_route.route(t, data.inventory) for t in trails], km=r.km)
-
-
-def about(data: RenderData, lang: str, base: str) -> str:
-    """The brochure's download, when the build publishes one (it needs the public address)."""
-    if not data.qr_codes:
-        return ""
-    r = Renderer(data, lang, base)
-    return r.render("about_brochure.html", year=data.today.year)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import html as html_module
 import re
 import secrets
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from heritage import clock, urls
+from heritage import clock, i18n, urls
 from heritage.calendar import ical
 from heritage.checks import links
 from heritage.checks import run as checks
@@ -25,11 +26,12 @@ from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
 from heritage.map import basemap
+from heritage.media import fonts
 from heritage.media.library import MediaLibrary
 from heritage.outputs import opendata, search, security, sitemap, structured_data, webapp
 from heritage.outputs.sanitise import sanitise
 from heritage.pages import render
-from heritage.pages.head import LOCALES, Alternate, PageHead
+from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
@@ -41,7 +43,6 @@ from heritage.tools import cms
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
-    "home": render.home,
     "column": render.column_index,
     "map": render.places,
     "calendar": render.festivals,
@@ -95,7 +96,7 @@ THEME_META_TEXT = ("title", "description", "subtitle", "status", "icon")
 @dataclass(frozen=True)
 class PageKind:
     lang: str
-    kind: str  # home, catalogue, entry, column, post, map, calendar, open-data, search, translations, page
+    kind: str  # home, catalogue, entry, column, post, map, calendar, open-data, search, translations, about, page
     key: str = ""  # section for catalogue/entry, id or slug
 
 
@@ -148,6 +149,7 @@ class Site:
         self.script_hashes: set[str] = set()  # of every page secured in this process
         self.trusted_scripts = security.TrustedScripts.from_folders([OWN_TEMPLATES])
         self.search = search.SearchIndex()
+        self._footers: dict[tuple[str, str], str] = {}
         self.media = media
         self.basemap = basemap.find(root)  # None in an offline build: the opt-in background stays
         self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
@@ -209,6 +211,8 @@ class Site:
             trail = self.inventory.trails[kind.key]
             heading = f"# {trail.name(lang)}"
             head, tail = render.trail_blocks(data, trail, lang, base)
+        elif kind.kind == "home":
+            head, tail = render.home_blocks(data, lang, base)
         elif kind.kind == "catalogue":
             tail = render.catalogue(data, kind.key, lang, base)
         elif kind.kind in APPENDED:
@@ -264,16 +268,25 @@ class Site:
             fields["image"] = self.absolute(image)
         if kind.kind == "open-data":
             fields["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
+        crumbs_above: list[tuple[str, str]] = []  # breadcrumbs: (name, site path) down to this page
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
+            crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (ENTRY_SECTIONS[entry.section].label(lang), urls.page(lang, entry.section)), (entry.name(lang), page_url)]
             jsonld = structured_data.script_safe(structured_data.entry_jsonld(self, entry, lang, self.today))
             fields.update(description=entry.data.summary(lang), type="article", jsonld=jsonld)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
+            crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (COLUMN.label(lang), urls.page(lang, COLUMN.key)), (post.meta.title, page_url)]
             fields.update(description=post.meta.summary, type="article", published=post.date.isoformat())
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
+            crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (i18n.t("trails", lang), urls.page(lang, urls.TRAILS)), (trail.name(lang), page_url)]
             jsonld = structured_data.script_safe(structured_data.trail_jsonld(self, trail, lang))
             fields.update(description=trail.data.summary(lang), jsonld=jsonld, map=True, trail=True)
+        if crumbs_above:
+            fields["jsonld_breadcrumbs"] = structured_data.script_safe(structured_data.breadcrumbs_jsonld(self, crumbs_above))
+            base = relative_base(page_url)
+            crumbs = [Crumb(name, (base + path) or "./") for name, path in crumbs_above[:-1]] + [Crumb(crumbs_above[-1][0], "")]
+            fields.update(breadcrumbs=tuple(crumbs), breadcrumbs_label=i18n.t("breadcrumbs", lang))
         return PageHead(
             lang=lang,
             locale=LOCALES[lang],
@@ -289,8 +302,17 @@ class Site:
             manifest=relative_base(page_url) + urls.manifest(lang),
             map=fields.pop("map", kind.kind == "map"),
             search=kind.kind == "search",
+            footer=self._footer(lang, relative_base(page_url)),
+            logo=urls.logo(self.settings.logo) if self.settings.logo else None,
             **fields,
         )
+
+    def _footer(self, lang: str, base: str) -> str:
+        """The same for every page at the same depth: rendered once per language and depth."""
+        key = (lang, base)
+        if key not in self._footers:
+            self._footers[key] = render.footer(self.render_data, lang, base)
+        return self._footers[key]
 
     def social_image(self, src_uri: str) -> str | None:
         """Site path of the page's social preview card."""
@@ -335,6 +357,7 @@ class Site:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
         self.media.publish(site_root)
+        self.write_theme_files(site_root)
         opendata.write_open_data(self, site_root)
         qr_landings.write_landings(self, site_root, self.secure if secure else None)
         webapp.write_webapp(self, site_root, self.secure if secure else None)
@@ -360,6 +383,14 @@ class Site:
                 shutil.rmtree(child, ignore_errors=True)
             else:
                 child.unlink(missing_ok=True)
+
+    def write_theme_files(self, site_root: Path) -> None:
+        """The headings' font (a subset of Be Vietnam Pro) and the ward's logo, if it gave one."""
+        fonts.write_heading_font(site_root, self.root / ".cache" / "fonts", urls.HEADING_FONT)
+        if self.settings.logo:
+            target = site_root / urls.logo(self.settings.logo)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.root / "data" / self.settings.logo, target)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.

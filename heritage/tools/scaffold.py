@@ -104,6 +104,20 @@ def entry_yaml(section: str, entry_id: str, vi: str, en: str, root: Path) -> str
         ]
     if section == "san-pham":
         lines += ["# Số sao OCOP (không bắt buộc), từ 1 đến 5.", "# ocop_stars: 3"]
+    if section in ("di-tich", "lang-nghe", "san-pham"):
+        lines += [
+            "# Thông tin tham quan (không bắt buộc): giờ mở cửa (days: daily hoặc [mo, tu, we, th, fr, sa, su]),",
+            "# hoặc by_appointment: true (theo hẹn); free: true (miễn phí) hoặc fee; liên hệ; trang phục, ứng xử…",
+            "# visit:",
+            '#   hours:',
+            '#     - {days: daily, opens: "07:00", closes: "11:00"}',
+            "#   by_appointment: false",
+            "#   free: true",
+            '#   phone: ""',
+            '#   etiquette: {vi: "", en: ""}',
+            '#   accessibility: {vi: "", en: ""}',
+            '#   best_time: {vi: "", en: ""}',
+        ]
     lines += [
         f"# Ảnh, âm thanh, video (không bắt buộc). Tệp đặt trong data/media/{entry_id}/.",
         "# Mỗi mục có đúng một trong image / audio / video / youtube; ảnh cần alt (mô tả cho người khiếm thị);",

@@ -9,32 +9,48 @@
     return (text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
   }
   function words(text) { return fold(text).split(/[^a-z0-9]+/).filter(Boolean); }
+  // The words as written, lower case: a query typed with diacritics ("Đình") ranks exact
+  // matches (đình) above folded ones (định, dinh).
+  function rawWords(text) { return (text || "").normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  var FOLDED_ONLY = 0.4;
   var WEIGHTS = { t: 10, s: 6, x: 4, h: 3, b: 1 };
   var KIND = { e: 1.5, p: 1.0, g: 0.8 };
 
   function prepare(doc) {
-    var prepared = { doc: doc, phrase: " " + words(doc.t).join(" ") + " ", section: words(doc.c).join(" "), fields: {} };
-    Object.keys(WEIGHTS).forEach(function (key) { prepared.fields[key] = words(doc[key]); });
+    var prepared = { doc: doc, phrase: " " + words(doc.t).join(" ") + " ", rawPhrase: " " + rawWords(doc.t).join(" ") + " ", section: words(doc.c).join(" "), fields: {}, raw: {} };
+    Object.keys(WEIGHTS).forEach(function (key) { prepared.fields[key] = words(doc[key]); prepared.raw[key] = rawWords(doc[key]); });
     return prepared;
   }
-  function score(item, tokens, phrase) {
+  function best(fields, token) {
+    var found = 0;
+    for (var key in WEIGHTS) {
+      var list = fields[key];
+      for (var j = 0; j < list.length; j++) {
+        if (list[j] === token) { found = Math.max(found, WEIGHTS[key] * 1.2); break; }
+        if (list[j].indexOf(token) === 0) { found = Math.max(found, WEIGHTS[key]); }
+      }
+    }
+    return found;
+  }
+  function phraseBonus(itemPhrase, phrase) {
+    if (itemPhrase.indexOf(" " + phrase + " ") >= 0) return 100;  // the whole name
+    if (itemPhrase.indexOf(" " + phrase) >= 0) return 40;
+    return 0;
+  }
+  // `raw`: the query's words as typed, or null when typed without diacritics.
+  function score(item, tokens, phrase, raw) {
     var total = 0;
     for (var i = 0; i < tokens.length; i++) {
-      var best = 0;
-      for (var key in WEIGHTS) {
-        var list = item.fields[key];
-        for (var j = 0; j < list.length; j++) {
-          if (list[j] === tokens[i]) { best = Math.max(best, WEIGHTS[key] * 1.2); break; }
-          if (list[j].indexOf(tokens[i]) === 0) { best = Math.max(best, WEIGHTS[key]); }
-        }
-      }
-      if (!best) return 0;  // every word must be found
-      total += best;
+      var folded = best(item.fields, tokens[i]);
+      if (!folded) return 0;  // every word must be found
+      var marked = raw && raw[i] !== tokens[i];
+      total += marked ? Math.max(best(item.raw, raw[i]), folded * FOLDED_ONLY) : folded;
     }
     // typing a section's name ("quan ho", "quan ho songs") lists that section's entries first
     if (item.section && (item.section === phrase || item.section.indexOf(phrase + " ") === 0)) total += 150;
-    if (item.phrase.indexOf(" " + phrase + " ") >= 0) total += 100;  // the whole name
-    else if (item.phrase.indexOf(" " + phrase) >= 0) total += 40;
+    var bonus = phraseBonus(item.phrase, phrase);
+    if (raw && bonus) bonus = Math.max(phraseBonus(item.rawPhrase, raw.join(" ")), bonus * FOLDED_ONLY);
+    total += bonus;
     return total * KIND[item.doc.k];
   }
 
@@ -49,11 +65,14 @@
       list.textContent = "";
       if (!tokens.length) { status.textContent = ""; return; }
       var phrase = tokens.join(" ");
-      var found = items.map(function (item) { return { item: item, score: score(item, tokens, phrase) }; })
+      var raw = rawWords(query);
+      if (raw.length !== tokens.length || raw.join(" ") === phrase) raw = null;
+      var found = items.map(function (item) { return { item: item, score: score(item, tokens, phrase, raw) }; })
         .filter(function (r) { return r.score > 0; })
         .sort(function (a, b) { return b.score - a.score || a.item.doc.t.localeCompare(b.item.doc.t, "vi"); })
         .slice(0, 30);
-      status.textContent = found.length ? found.length + " " + form.dataset.count : form.dataset.none + " “" + query + "”.";
+      var counted = found.length === 1 ? form.dataset.countOne : form.dataset.countOther;
+      status.textContent = found.length ? counted.replace("{n}", found.length) : form.dataset.none + " “" + query + "”.";
       found.forEach(function (r) {
         var doc = r.item.doc;
         var li = document.createElement("li");
