@@ -159,7 +159,8 @@ def test_every_festival_event_has_dates_and_an_addressed_location(festival_proje
     assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0
     for prefix in ("", "en/"):
         html = festival_project.html(f"{prefix}le-hoi/{entry_id}/")
-        (data,) = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        (data,) = [b for b in blocks if b["@type"] != "BreadcrumbList"]  # the page's own, beside its breadcrumbs
         assert data["@type"] == "Festival" and data["startDate"] <= data["endDate"]
         assert data["startDate"] == ("2029-09-26" if entry_id == "festival" else lunar.to_solar(2027, 1, 13).isoformat())
         address = data["location"]["address"]

@@ -53,8 +53,8 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
                 rel,
                 f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo), không dùng làm mã mục được.",
                 f"The id '{entry_id}' is reserved (a folder or page the site writes itself) and cannot name an entry.",
-                f"Đổi tên tệp thành một mã khác, ví dụ '{section}-{entry_id}' (và đổi tên hai trang Markdown theo).",
-                f"Rename the file to another id, e.g. '{section}-{entry_id}' (and both Markdown pages with it).",
+                f"Đổi tên tệp thành một mã khác, ví dụ '{path.parent.name}-{entry_id}' (và đổi tên hai trang Markdown theo).",
+                f"Rename the file to another id, e.g. '{path.parent.name}-{entry_id}' (and both Markdown pages with it).",
                 field="id",
             )
         )
@@ -66,18 +66,6 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
         return None
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, "Tệp phải gồm các trường `tên: giá trị`.", "The file must contain `name: value` fields.", line=1))
-        return None
-    if entry_id in urls.RESERVED_IDS:
-        problems.append(
-            Problem(
-                rel,
-                f"'{entry_id}' là tên dành riêng của trang web, không dùng làm mã được.",
-                f"'{entry_id}' is a name the site reserves; it cannot be an id.",
-                "Đổi tên tệp (và các trang Markdown của nó) thành một mã khác.",
-                "Rename the file (and its Markdown pages) to another id.",
-                field="id",
-            )
-        )
         return None
     try:
         data = schema.model_validate(doc.data)
