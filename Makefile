@@ -1,5 +1,6 @@
 # Di sản Tân An — one entry point for editors, developers and CI.
-# Needs only Python 3.11+ and make; everything else goes into .venv.
+# Needs only Python 3.11+ and make; Python packages go into .venv, npm ones into node_modules,
+# and `make test` installs the system packages it needs (scripts/system-deps.sh says which).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets
+.PHONY: serve test build check lock clean help bench budgets system-deps
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -23,8 +24,13 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# Chromium, a font with Vietnamese letters, Node.js and Java: installed with apt-get when
+# missing and the machine allows it; otherwise stops with the exact command to run.
+system-deps:
+	@sh scripts/system-deps.sh
+
 # axe-core, Lighthouse and the HTML validator, at the versions of package-lock.json.
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
@@ -37,15 +43,15 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m heritage check
 
-test: $(STAMP) $(NODE_STAMP)
+test: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Province-scale build benchmark (prints a table; slow: tens of minutes for 5,000 entries).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
 
-# Lighthouse budgets on every page type, both languages (CI runs it after the tests).
-budgets: $(STAMP) $(NODE_STAMP)
+# Lighthouse budgets on every page type, both languages (.ci/run runs it after the tests).
+budgets: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/budgets.py
 
 # Re-resolve requirements.in into exact pins.
