@@ -18,7 +18,7 @@ if [ ! -x "$chromium" ]; then
   missing="$missing chromium"; why="$why, a real browser for the browser tests"
 fi
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 'Noto Sans:lang=vi' family 2>/dev/null)" ]; then
-  missing="$missing fonts-noto-core"; why="$why, a font with Vietnamese letters (Noto Sans)"
+  missing="$missing fonts-noto-core"; why="$why, Noto Sans for Vietnamese letters"
 fi
 if ! command -v npm >/dev/null 2>&1; then
   missing="$missing nodejs npm"; why="$why, Node.js for axe-core and Lighthouse"
