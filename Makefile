@@ -18,8 +18,9 @@ help:
 	@echo "make build   — tạo trang trong site/ / build the site into site/"
 	@echo "make test    — chạy toàn bộ kiểm thử / run the whole test suite"
 
+# A .venv without pip (python3-venv was missing the first time) is made again.
 $(STAMP): requirements.lock pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
