@@ -48,6 +48,10 @@ if command -v apt-get >/dev/null 2>&1; then
   if $sudo env DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout=600 update >"$log" 2>&1 &&
      $sudo env DEBIAN_FRONTEND=noninteractive apt-get -qq -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $missing >>"$log" 2>&1; then
     rm -f "$log"
+    if [ ! -x "$chromium" ]; then
+      echo "Chromium was installed but $chromium is still missing: set CHROMIUM=/path/to/chromium, then make test again." >&2
+      exit 1
+    fi
     exit 0
   fi
   cat "$log" >&2
