@@ -13,7 +13,7 @@ languages. Two kinds of budget:
   on a quiet machine scored 77 while other work ran). The median of the runs should be
   ≥ 98 (lower is a warning). A median below 90 is measured again, --runs more times, after
   every other page; the run fails only if that median is still below 90 on a machine that
-  was not busy during the re-measure (1-minute load average at most one per core), and
+  was not busy during the re-measure (1-minute load average at most 1.5 per core), and
   says so; measured on a busy machine, it is a loud warning, not judged.
 
 Prints every run's performance score, a table, and the CPU load average beside it; exits 1
@@ -53,9 +53,10 @@ PAGES = {
 # Not meant for search engines (noindex by design), so SEO does not apply to them.
 UNINDEXED = {"QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}
 PERF_WANTED, PERF_FLOOR, KB_BUDGET = 98, 90, 150
-# More runnable processes than cores (1-minute load average) while a page is re-measured:
-# the machine is busy, and a performance score measured then is not judged.
-BUSY_LOAD_PER_CORE = 1.0
+# A 1-minute load average above 1.5 per core while a page is re-measured (Lighthouse and
+# Chromium themselves keep about one core busy): other work is competing for the CPU, and a
+# performance score measured then is not judged.
+BUSY_LOAD_PER_CORE = 1.5
 
 
 def lighthouse(url: str, out: Path) -> dict:
