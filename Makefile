@@ -1,5 +1,6 @@
 # Di sản Tân An — one entry point for editors, developers and CI.
-# Needs only Python 3.11+ and make; everything else goes into .venv.
+# Needs only Python 3.11+ and make; Python packages go into .venv, npm ones into node_modules,
+# and `make test` installs the system packages it needs (scripts/system-deps.sh says which).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets edit screenshots
+.PHONY: serve test build check lock clean help bench budgets edit screenshots system-deps
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -18,14 +19,20 @@ help:
 	@echo "make test    — chạy toàn bộ kiểm thử / run the whole test suite"
 	@echo "make edit    — trình biên tập web tại http://127.0.0.1:8000/admin/ / the web editor"
 
+# A .venv without pip (python3-venv was missing the first time) is made again.
 $(STAMP): requirements.lock pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# Chromium, a font with Vietnamese letters, Node.js and Java: installed with apt-get when
+# missing and the machine allows it; otherwise stops with the exact command to run.
+system-deps:
+	@sh scripts/system-deps.sh
+
 # axe-core, Lighthouse and the HTML validator, at the versions of package-lock.json.
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
@@ -38,15 +45,15 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m heritage check
 
-test: $(STAMP) $(NODE_STAMP)
+test: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Province-scale build benchmark (prints a table; slow: tens of minutes for 5,000 entries).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
 
-# Lighthouse budgets on every page type, both languages (CI runs it after the tests).
-budgets: $(STAMP) $(NODE_STAMP)
+# Lighthouse budgets on every page type, both languages (.ci/run runs it after the tests).
+budgets: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/budgets.py
 
 # PNGs of every page type, both languages, at 360×780 and 1366×768, into screenshots/.

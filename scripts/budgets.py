@@ -3,11 +3,22 @@
     .venv/bin/python scripts/budgets.py [--runs 3] [--site site]
 
 Builds the site (unless --site is given), serves it on loopback with gzip as GitHub
-Pages does, and runs Lighthouse in mobile mode on each page type in both languages.
-Budgets: performance ≥ 98 wanted (median of the runs); the script fails only below 90
-so that machine noise cannot block a merge; accessibility, best practices and SEO 100;
-first view ≤ 150 KB transferred, images below the fold excluded; no request to any
-host but the site. Prints a table; exits 1 when a budget is missed.
+Pages does, and runs Lighthouse in mobile mode, --runs times, on each page type in both
+languages. Two kinds of budget:
+
+- deterministic, the same on every machine; any miss fails the run: accessibility, best
+  practices and SEO 100; first view ≤ 150 KB transferred, images below the fold excluded;
+  no request to any host but the site;
+- the performance score, which depends on how busy the machine is (a page scoring 99-100
+  on a quiet machine scored 77 while other work ran). The median of the runs should be
+  ≥ 98 (lower is a warning). A median below 90 is measured again, --runs more times, after
+  every other page; the run fails only if that median is still below 90 on a machine that
+  was not busy during the re-measure (1-minute load average at most 1.5 per core), and
+  says so. On a busy machine it is a loud warning, not judged (and when the machine is
+  busy as the re-measure would start, it is not re-measured: that would be noise too).
+
+Prints every run's performance score, a table, and the CPU load average beside it; exits 1
+when a budget is missed.
 """
 
 from __future__ import annotations
@@ -46,6 +57,10 @@ PAGES = {
 # Not meant for search engines (noindex by design), so SEO does not apply to them.
 UNINDEXED = {"QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}
 PERF_WANTED, PERF_FLOOR, KB_BUDGET = 98, 90, 150
+# A 1-minute load average above 1.5 per core while a page is re-measured (Lighthouse and
+# Chromium themselves keep about one core busy): other work is competing for the CPU, and a
+# performance score measured then is not judged.
+BUSY_LOAD_PER_CORE = 1.5
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -68,6 +83,20 @@ def first_view(report: dict, base: str) -> tuple[int, list[str]]:
     return total, foreign
 
 
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
+
+
+def failing_audits(report: dict) -> list[str]:
+    return [
+        audit_id
+        for category in ("accessibility", "best-practices", "seo")
+        for audit_id in (ref["id"] for ref in report["categories"][category]["auditRefs"])
+        if (audit := report["audits"][audit_id]).get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
@@ -76,14 +105,27 @@ def main() -> int:
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: run `npm ci` (make test does).", file=sys.stderr)
         return 1
+    cores = os.cpu_count()
+    load_at_start = load_average()
+    print(f"CPU load average (1 / 5 / 15 min) at start: {load_at_start} on {cores} cores", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(args.site) if args.site else Path(tmp) / "site"
         if not args.site:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
         base, server = serve(site)
-        rows, failed = [], []
-        pages = [(f"{name}", path, True) for name, path in PAGES.items()] + [(name, path, False) for name, path in UNINDEXED.items()]
+        count = 0
+
+        def measure(url: str) -> tuple[list[dict], list[int]]:
+            nonlocal count
+            reports = []
+            for _ in range(args.runs):
+                count += 1
+                reports.append(lighthouse(url, Path(tmp) / f"r{count}.json"))
+            return reports, [round(r["categories"]["performance"]["score"] * 100) for r in reports]
+
+        pages = [(name, path, True) for name, path in PAGES.items()] + [(name, path, False) for name, path in UNINDEXED.items()]
+        measured = []  # one dict per page
         for lang in ("vi", "en"):
             for name, path, indexed in pages:
                 if lang == "en" and path in ("404.html",):
@@ -91,15 +133,12 @@ def main() -> int:
                 url = base + ("" if lang == "vi" or path.startswith("q/") else "en/") + path
                 if lang == "en" and path.startswith("q/"):
                     url = url.replace("lang=vi", "lang=en")
-                reports = [lighthouse(url, Path(tmp) / f"r{len(rows)}-{run}.json") for run in range(args.runs)]
-                scores = {k: [round(r["categories"][k]["score"] * 100) for r in reports] for k in ("performance", "accessibility", "best-practices", "seo")}
-                perf = statistics.median(scores["performance"])
+                reports, perf_runs = measure(url)
+                scores = {k: [round(r["categories"][k]["score"] * 100) for r in reports] for k in ("accessibility", "best-practices", "seo")}
                 a11y, practices, seo = (min(scores[k]) for k in ("accessibility", "best-practices", "seo"))
                 size, foreign = first_view(reports[0], base)
                 kb = size / 1024
-                problems = []
-                if perf < PERF_FLOOR:
-                    problems.append(f"performance {perf} < {PERF_FLOOR}")
+                problems = []  # deterministic: these fail the run on any machine
                 if a11y < 100:
                     problems.append(f"accessibility {a11y}")
                 if practices < 100:
@@ -110,20 +149,77 @@ def main() -> int:
                     problems.append(f"{kb:.0f} KB > {KB_BUDGET} KB")
                 if foreign:
                     problems.append("requests to " + ", ".join(foreign))
-                note = "" if perf >= PERF_WANTED else f" (below the {PERF_WANTED} wanted)"
-                rows.append((lang, name, f"{perf:g}{note}", a11y, practices, seo if indexed else "n/a", f"{kb:.0f}", "; ".join(problems) or "ok"))
-                if problems:
-                    failed.append((lang, name, problems, [a["id"] for r in reports[:1] for c in ("accessibility", "best-practices", "seo") for a in (r["audits"][x["id"]] for x in r["categories"][c]["auditRefs"]) if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"]))
-                print(" | ".join(str(c) for c in rows[-1]), flush=True)
+                page = {
+                    "lang": lang, "name": name, "url": url, "indexed": indexed, "runs": perf_runs, "rerun": [],
+                    "perf": statistics.median(perf_runs), "a11y": a11y, "practices": practices, "seo": seo,
+                    "kb": kb, "load": load_average(), "problems": problems,
+                    "audits": failing_audits(reports[0]) if problems else [],
+                }
+                measured.append(page)
+                print(f"{lang} {name}: performance runs {', '.join(map(str, perf_runs))} (median {page['perf']:g}); "
+                      f"a11y {a11y}, best practices {practices}, SEO {seo if indexed else 'n/a'}, {kb:.0f} KB; load {page['load']}", flush=True)
+
+        # A low performance median is measured again once every other page is done, unless
+        # the machine is busy: then a new measure would be noise too, and it is not judged.
+        busy = BUSY_LOAD_PER_CORE * (cores or 1)
+        for page in measured:
+            if page["perf"] < PERF_FLOOR:
+                before = os.getloadavg()[0]
+                if before > busy:
+                    page["busy"] = True
+                    print(f"not re-measuring {page['lang']} {page['name']} (performance median {page['perf']:g} < {PERF_FLOOR}): "
+                          f"the machine is busy (load {load_average()} on {cores} cores)", flush=True)
+                    continue
+                print(f"re-measuring {page['lang']} {page['name']}: performance median {page['perf']:g} < {PERF_FLOOR} (load {load_average()})", flush=True)
+                _, page["rerun"] = measure(page["url"])
+                page["perf"] = statistics.median(page["rerun"])
+                page["load"] = load_average()
+                page["busy"] = max(before, os.getloadavg()[0]) > busy
+                print(f"{page['lang']} {page['name']}: re-measured performance runs {', '.join(map(str, page['rerun']))} "
+                      f"(median {page['perf']:g}); load {page['load']}", flush=True)
         server.shutdown()
+
+    rows, failed, slow, unjudged, warnings = [], [], [], [], []
+    for page in measured:
+        runs = " ".join(map(str, page["runs"])) + (" | re-measured " + " ".join(map(str, page["rerun"])) if page["rerun"] else "")
+        verdict = list(page["problems"])
+        if page["perf"] < PERF_FLOOR and page.get("busy"):
+            verdict.append(f"warning: performance {page['perf']:g} < {PERF_FLOOR} on a busy machine: not judged")
+            unjudged.append(page)
+        elif page["perf"] < PERF_FLOOR:
+            verdict.append(f"performance {page['perf']:g} < {PERF_FLOOR} after a re-measure")
+            slow.append(page)
+        elif page["perf"] < PERF_WANTED:
+            verdict.append(f"warning: performance {page['perf']:g} < {PERF_WANTED} wanted")
+            warnings.append(page)
+        if page["problems"]:
+            failed.append(page)
+        rows.append((page["lang"], page["name"], f"{page['perf']:g}", runs, page["a11y"], page["practices"],
+                     page["seo"] if page["indexed"] else "n/a", f"{page['kb']:.0f}", page["load"], "; ".join(verdict) or "ok"))
     print()
-    header = ("lang", "page", f"perf (median of {args.runs})", "a11y", "best pr.", "SEO", "first view KB", "budget")
+    header = ("lang", "page", "perf", f"perf runs (median of {args.runs})", "a11y", "best pr.", "SEO", "first view KB",
+              "CPU load (1/5/15 min)", "budget")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))
-    for lang, name, problems, audits in failed:
-        print(f"FAILED {lang} {name}: {'; '.join(problems)}; failing audits: {', '.join(audits) or '-'}")
-    return 1 if failed else 0
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip())
+    print(f"\nCPU load average (1 / 5 / 15 min): {load_at_start} at start, {load_average()} at the end, on {cores} cores.")
+    for page in failed:
+        print(f"FAILED {page['lang']} {page['name']}: {'; '.join(page['problems'])}; failing audits: {', '.join(page['audits']) or '-'}")
+    for page in slow:
+        print(f"FAILED {page['lang']} {page['name']}: performance stayed below {PERF_FLOOR} after a re-measure "
+              f"(runs {', '.join(map(str, page['runs']))}, then {', '.join(map(str, page['rerun']))}) on a machine that was "
+              f"not busy (load {page['load']} on {cores} cores).")
+    for page in unjudged:
+        again = f"then {', '.join(map(str, page['rerun']))}" if page["rerun"] else "not re-measured"
+        print(f"WARNING, NOT JUDGED: {page['lang']} {page['name']}: performance below {PERF_FLOOR} "
+              f"(runs {', '.join(map(str, page['runs']))}, {again}), but the machine was busy "
+              f"(load {page['load']} on {cores} cores), so the score is noise and does not fail the run. "
+              f"Run `make budgets` on a quiet machine to know.")
+    if warnings:
+        print(f"warning: performance below the {PERF_WANTED} wanted (not a failure) on: " + ", ".join(f"{p['lang']} {p['name']}" for p in warnings))
+    if not failed and not slow:
+        print("budgets: ok" + (f", but performance not judged on {len(unjudged)} page(s): the machine was busy" if unjudged else ""))
+    return 1 if failed or slow else 0
 
 
 if __name__ == "__main__":

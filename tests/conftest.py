@@ -18,6 +18,8 @@ import pytest
 import yaml
 from PIL import Image
 
+from .ci_no_skips import pytest_make_collect_report, pytest_runtest_makereport  # noqa: F401  (hooks: no skip under CI=true)
+
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("vi", "en")
 # Fixture posts are dated September and October 2026; the column launched in September.
@@ -190,12 +192,9 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium driven by Playwright; missing browser fails under CI, skips elsewhere."""
+    """Debian's Chromium driven by Playwright. A missing browser fails, never skips: `make test` installs it."""
     if not CHROMIUM.exists():
-        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs it), or `apt-get install chromium`, or set CHROMIUM=/path/to/chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

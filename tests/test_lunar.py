@@ -95,3 +95,20 @@ def test_leap_festival_in_a_year_without_that_leap_month():
 def test_dates_that_do_not_exist(args):
     with pytest.raises(ValueError):
         lunar.to_solar(*args)
+
+
+def test_every_day_1901_to_2099_agrees_with_lunar_vn():
+    """An outside check: lunar-vn (PyPI), another implementation of the same method, day by day."""
+    import lunar_vn
+
+    day, last, checked, differences = D(1901, 1, 1), D(2099, 12, 31), 0, []
+    while day <= last:
+        ours, theirs = lunar.to_lunar(day), lunar_vn.solar_to_lunar(day)
+        if (ours.year, ours.month, ours.day, ours.leap) != (theirs.year, theirs.month, theirs.day, theirs.leap):
+            differences.append(f"{day}: ours {ours}, lunar-vn {theirs}")
+        elif ours.day == 1 and lunar.to_solar(ours.year, ours.month, 1, ours.leap) != lunar_vn.lunar_to_solar(theirs):
+            differences.append(f"{day}: month start {ours} converts back differently")
+        day += dt.timedelta(days=1)
+        checked += 1
+    assert checked == 72_684
+    assert differences == [], f"{len(differences)} days differ:\n" + "\n".join(differences[:10])
