@@ -49,7 +49,6 @@ PAGES = {
     "calendar": "lich-le-hoi/",
     "map": "ban-do/",
     "trail (map, stops, audio)": "hanh-trinh/vong-dinh-chua-den/",
-    "trail, English": "en/hanh-trinh/vong-dinh-chua-den/",
     "open data": "du-lieu/",
     "search": "tim-kiem/",
     "about": "gioi-thieu/",
