@@ -131,20 +131,30 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plaques(args: argparse.Namespace) -> int:
+def _printable(root: Path):
+    """(inventory, settings, public address) for what is printed with the site's QR code, or None
+    after saying why: valid content, and an address that is not this computer's."""
     from heritage.qr import codes as qr
+
+    content = _valid_content(root)
+    if content is None:
+        return None
+    inventory, settings = content
+    try:
+        return inventory, settings, qr.public_site_url(settings.site_url)
+    except qr.SiteUrlError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
+def _plaques(args: argparse.Namespace) -> int:
     from heritage.qr.issued import ISSUED_FILE
     from heritage.qr.plaques import write_plaques
 
-    content = _valid_content(Path(args.root))
-    if content is None:
+    printable = _printable(Path(args.root))
+    if printable is None:
         return 1
-    inventory, settings = content
-    try:
-        site_url = qr.public_site_url(settings.site_url)
-    except qr.SiteUrlError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    inventory, settings, site_url = printable
     ids = args.ids or sorted(inventory.entries)
     unknown = [i for i in ids if i not in inventory.entries and i not in inventory.trails]
     if unknown:
@@ -157,20 +167,15 @@ def _plaques(args: argparse.Namespace) -> int:
 
 
 def _brochure(args: argparse.Namespace) -> int:
-    from heritage.qr import codes as qr
+    from heritage import urls
     from heritage.tools.brochure import BrochureError, write_brochure
 
-    content = _valid_content(Path(args.root))
-    if content is None:
+    printable = _printable(Path(args.root))
+    if printable is None:
         return 1
-    inventory, settings = content
-    try:
-        site_url = qr.public_site_url(settings.site_url)
-    except qr.SiteUrlError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    inventory, _settings, site_url = printable
     year = args.year or today().year
-    target = Path(args.out) / f"di-san-tan-an-{year}.pdf"
+    target = Path(args.out) / urls.BROCHURE_FILE.format(year=year)
     try:
         written = write_brochure(inventory, site_url, year, target)
     except BrochureError as exc:
