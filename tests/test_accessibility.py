@@ -129,6 +129,7 @@ def test_keyboard_search(chromium, served_sample):
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/tim-kiem/?q=*")  # the form reloads the page: Tab only once the results are there
     page.wait_for_selector(".hx-results__title")
+    page.wait_for_load_state("networkidle")  # the index has arrived: the list is not drawn again under the focus
     tab_to(page, "el => el.closest('.hx-results__title')")
     assert page.evaluate("document.activeElement.textContent") == "Lim Festival (Hội Lim)"
     context.close()
