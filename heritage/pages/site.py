@@ -209,7 +209,7 @@ class Site:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
-            heading = f"# {trail.name(lang)}"
+            heading = f"# {plain(trail.name(lang))}"  # as for entries: the name is text, never markup
             head, tail = render.trail_blocks(data, trail, lang, base)
         elif kind.kind == "home":
             head, tail = render.home_blocks(data, lang, base)
