@@ -47,24 +47,26 @@ def _field(path: tuple) -> str:
     return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
 
 
+def _markup_in_fields(rel: str, doc, fix_vi: str, fix_en: str) -> list[Problem]:
+    """Markup in any text field of a YAML document (a data file or a page's front matter),
+    each finding named by its field and line."""
+    return [
+        Problem(rel, *finding.explain(), fix_vi, fix_en, field=_field(path), line=doc.line_of(path))
+        for path, text in _strings(doc.data)
+        for finding in safety.scan_text(text)
+    ]
+
+
 def yaml_safety_problems(inv: Inventory) -> list[Problem]:
     """Markup hidden in YAML text (a <script> in a summary, a javascript: source URL)."""
     out = []
     for entry in [*inv.entries.values(), *inv.trails.values()]:  # trails' notes are editors' text too
-        for path, text in _strings(entry.doc.data):
-            for finding in safety.scan_text(text):
-                vi, en = finding.explain()
-                out.append(
-                    Problem(
-                        entry.rel,
-                        vi,
-                        en,
-                        "Xóa đoạn mã này; văn bản trong tệp .yml chỉ là chữ thường. Ảnh, video dùng trường `media`.",
-                        "Remove this code; text in .yml files is plain text. Photos and videos go in the `media` field.",
-                        field=_field(path),
-                        line=entry.doc.line_of(path),
-                    )
-                )
+        out += _markup_in_fields(
+            entry.rel,
+            entry.doc,
+            "Xóa đoạn mã này; văn bản trong tệp .yml chỉ là chữ thường. Ảnh, video dùng trường `media`.",
+            "Remove this code; text in .yml files is plain text. Photos and videos go in the `media` field.",
+        )
     return out
 
 
@@ -161,20 +163,12 @@ def front_matter_problems(root: Path) -> list[Problem]:
             stall = bracket_problem(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
             if stall is not None:
                 out.append(stall)
-            for where, text in _strings(front.data):
-                for finding in safety.scan_text(text):
-                    vi, en = finding.explain()
-                    out.append(
-                        Problem(
-                            rel,
-                            vi,
-                            en,
-                            "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
-                            "Remove this code: the fields at the top of the page (title, summary…) are plain text.",
-                            field=_field(where),
-                            line=front.line_of(where),
-                        )
-                    )
+            out += _markup_in_fields(
+                rel,
+                front,
+                "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
+                "Remove this code: the fields at the top of the page (title, summary…) are plain text.",
+            )
     return out
 
 

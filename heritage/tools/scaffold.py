@@ -43,6 +43,20 @@ def _choices(labels: Labels) -> str:
     return ", ".join(f"{value} ({names['vi']})" for value, names in labels.items())
 
 
+def _name_and_summary(vi: str, en: str) -> list[str]:
+    """The two fields every data file opens with (entries and trails alike)."""
+    return [
+        f"# Tên {REQUIRED}, tiếng Việt và tiếng Anh.",
+        "name:",
+        f"  vi: {_quote(vi)}",
+        f"  en: {_quote(en)}",
+        f"# Tóm tắt {REQUIRED}: một hoặc hai câu, tối đa 300 ký tự mỗi thứ tiếng.",
+        "summary:",
+        '  vi: ""',
+        '  en: ""',
+    ]
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -56,14 +70,7 @@ def entry_yaml(section: str, entry_id: str, vi: str, en: str, root: Path) -> str
         f"# Trường ghi {REQUIRED} phải có; trường khác có thể để trống hoặc xóa.",
         "# Muốn đổi mã sau khi đã in biển QR: tạo mục với mã mới và ghi mã cũ vào `aliases`.",
         "",
-        f"# Tên {REQUIRED}, tiếng Việt và tiếng Anh.",
-        "name:",
-        f"  vi: {_quote(vi)}",
-        f"  en: {_quote(en)}",
-        f"# Tóm tắt {REQUIRED}: một hoặc hai câu, tối đa 300 ký tự mỗi thứ tiếng.",
-        "summary:",
-        '  vi: ""',
-        '  en: ""',
+        *_name_and_summary(vi, en),
         f"# Loại hình {REQUIRED}. Chọn một: {_choices(vocab.types.get(section, {}))}.",
         "type:",
     ]
@@ -168,14 +175,7 @@ def trail_yaml(trail_id: str, vi: str, en: str) -> str:
             f"# Hành trình: {vi} — mã (id) '{trail_id}', cũng là địa chỉ trang và mã QR của biển hành trình: đừng đổi tên tệp.",
             "# Điền các trường còn trống, rồi chạy `make check` để kiểm tra.",
             "",
-            f"# Tên {REQUIRED}, tiếng Việt và tiếng Anh.",
-            "name:",
-            f"  vi: {_quote(vi)}",
-            f"  en: {_quote(en)}",
-            f"# Tóm tắt {REQUIRED}: một hoặc hai câu, tối đa 300 ký tự mỗi thứ tiếng.",
-            "summary:",
-            '  vi: ""',
-            '  en: ""',
+            *_name_and_summary(vi, en),
             f"# Cách đi {REQUIRED}: walking (đi bộ), cycling (xe đạp); có thể ghi cả hai, ví dụ [walking, cycling].",
             "travel: [walking]",
             f"# Thời điểm nên đi {REQUIRED}, cả hai thứ tiếng (mùa, tháng âm lịch, buổi trong ngày).",
