@@ -32,6 +32,7 @@ OFFLINE = "ngoai-tuyen"
 OFFLINE_FILES = "offline-files.json"
 MANIFEST_FILE = "manifest.webmanifest"
 APP_ICONS = {size: f"assets/heritage/app-icon-{size}.png" for size in (192, 512)}
+FAVICON = "assets/heritage/favicon-48.png"  # the browser tab's icon, drawn like the app icons (mkdocs.yml: theme.favicon)
 OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
 
 # The map's own background tiles (heritage/map/basemap.py): ban-do/nen/{z}/{x}/{y}.png.

@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort
 
 from heritage import parallel
 from heritage.clock import ClockError
+from heritage.pages import scripts as page_scripts
 from heritage.pages.site import Site, load_site, plain
 from heritage.problems import ContentError
 from heritage.sections import LANGUAGES
@@ -162,7 +163,9 @@ def on_page_content(html, page, config, files):
     # Every page's title is now known, before any template prints one: the theme prints them raw.
     page.meta = _site.plain_meta(page.meta)
     page.title = plain(page.title) if page.title else page.title
-    return _site.finish(page.file.src_uri, html)
+    html = _site.finish(page.file.src_uri, html)
+    page.meta["hx_scripts"] = page_scripts.needed_by(html)
+    return html
 
 
 def on_post_page(output, page, config):

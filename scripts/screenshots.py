@@ -34,6 +34,7 @@ PAGES = {
     "post": "chuyen-muc/ra-mat-chuyen-muc-so-di-san-tan-an/",
     "calendar": "lich-le-hoi/",
     "map": "ban-do/",
+    "trail": "hanh-trinh/vong-dinh-chua-den/",
     "open-data": "du-lieu/",
     "search": "tim-kiem/?q=%C4%91%C3%ACnh",
     "about": "gioi-thieu/",

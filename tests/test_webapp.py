@@ -34,6 +34,20 @@ def test_a_manifest_per_language_makes_the_site_installable(sample_site, prefix,
     assert f'<link rel="manifest" href="{up}{prefix}manifest.webmanifest">' in page
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_browser_tab_shows_the_sites_logo(sample_site, prefix):
+    """The favicon is drawn from the logo like the app icons, not the theme's default book."""
+    site = sample_site.root / "site"
+    page = sample_site.html(prefix + "di-tich/dinh-tan-an/")
+    up = "../" * (3 if prefix else 2)
+    link = f'<link rel="icon" href="{up}assets/heritage/favicon-48.png">'
+    assert link in page
+    image = Image.open(site / "assets/heritage/favicon-48.png")
+    assert image.size == (48, 48) and image.format == "PNG"
+    assert image.convert("RGB").getpixel((2, 2)) == (0x8A, 0x1C, 0x1C)
+    assert (site / "assets/heritage/favicon-48.png").stat().st_size < 1024  # fetched by every first view
+
+
 def test_the_service_worker_keeps_what_exists(sample_site):
     site = sample_site.root / "site"
     files = json.loads((site / "offline-files.json").read_text())
