@@ -128,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "search_label": {"vi": "Tìm di tích, lễ hội, nghệ nhân…", "en": "Search sites, festivals, artisans…"},
     "search_button": {"vi": "Tìm", "en": "Search"},
+    "search_page": {"vi": "Tìm kiếm", "en": "Search"},
     "search_hint": {
         "vi": "Gõ có dấu hoặc không dấu đều được, ví dụ: dinh tan an, hoi lim, quan ho.",
         "en": "With or without Vietnamese accents, e.g. dinh tan an, hoi lim, quan ho.",

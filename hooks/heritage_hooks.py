@@ -19,7 +19,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from heritage import parallel
+from heritage import parallel, urls
+from heritage.i18n import t as words
 from heritage.clock import ClockError
 from heritage.pages import scripts as page_scripts
 from heritage.pages.site import Site, load_site, plain
@@ -151,6 +152,12 @@ def _write_shared_outputs(site_root: Path) -> set[str]:
     """The second child: outputs that no page changes; returns the QR landings' script hashes."""
     _site.write_shared_outputs(site_root)
     return _site.script_hashes
+
+
+def on_env(env, config, files):
+    # The theme's own templates (header, 404) use the core's address rules and words.
+    env.globals.update(hx_urls=urls, hx_t=words)
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
