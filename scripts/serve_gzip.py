@@ -34,12 +34,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         result = self.send_head()
-        if self._body is not None:
-            self.wfile.write(self._body)
-        elif result:
-            try:
+        try:
+            if self._body is not None:
+                self.wfile.write(self._body)
+            elif result:
                 self.copyfile(result, self.wfile)
-            finally:
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser closed the page (or itself) before the file ended: nothing to report
+        finally:
+            if result:
                 result.close()
 
 

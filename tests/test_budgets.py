@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -36,6 +37,7 @@ def run(monkeypatch, tmp_path, capsys):
                 pass
 
         monkeypatch.setattr(budgets, "lighthouse", lighthouse)
+        monkeypatch.setattr(budgets, "below_the_fold", lambda url: set())
         monkeypatch.setattr(budgets, "serve", lambda site: ("http://127.0.0.1:1/", Server()))
         monkeypatch.setattr(sys, "argv", ["budgets.py", "--site", str(tmp_path)])
         monkeypatch.setattr(budgets.os, "cpu_count", lambda: 2)
@@ -95,3 +97,31 @@ def test_a_performance_below_98_is_only_a_warning(run):
 def test_deterministic_budgets_fail_at_once(run, bad, message):
     status, out, calls = run(lambda url, n: report(100, **bad), load=14.0)  # however busy the machine
     assert status == 1 and f"FAILED vi home: {message}" in out and set(calls.values()) == {3}
+
+
+def test_first_view_leaves_out_images_below_the_fold_lazy_or_not():
+    base = "http://127.0.0.1:1/"
+    items = [{"url": base, "transferSize": 40_000}, {"url": base + "hero.avif", "transferSize": 30_000},
+             {"url": base + "lazy.avif", "transferSize": 20_000}, {"url": base + "offscreen.jpg", "transferSize": 10_000}]
+    report_ = {"audits": {"network-requests": {"details": {"items": items}},
+                          "offscreen-images": {"details": {"items": [{"url": base + "offscreen.jpg"}]}}}}
+    assert budgets.first_view(report_, base) == (90_000, [])
+    assert budgets.first_view(report_, base, {base + "lazy.avif"}) == (70_000, [])
+
+
+@pytest.mark.browser
+def test_below_the_fold_finds_the_photos_under_the_first_screen(sample_site):
+    """On Lighthouse's phone, a trail's stop photos lie under the map; the home page's hero does not."""
+    from scripts.serve_gzip import serve
+
+    base, server = serve(sample_site.root / "site")
+    try:
+        trail = budgets.below_the_fold(base + "hanh-trinh/vong-dinh-chua-den/")
+        home = budgets.below_the_fold(base)
+    finally:
+        server.shutdown()
+    stops = re.findall(r'class="hx-stop__img" src="\.\./\.\./([^"]+)"', sample_site.html("hanh-trinh/vong-dinh-chua-den/"))
+    assert stops and {base + s for s in stops} <= trail
+    hero = re.search(r'class="hx-home-hero__img" src="([^"]+)"', sample_site.html("")).group(1)
+    assert base + hero not in home
+    assert any("/media/" in url for url in home)  # the cards lower down
