@@ -1,19 +1,22 @@
 /* Di sản Tân An — the project's side of the web editor (Decap CMS, /admin/).
  *
  * Decap models one entry as one file. An entry of this site is three files
- * (data/<section>/<id>.yml and its stories docs/vi/<section>/<id>.md, docs/en/…), and a
- * column post is two (docs/vi/chuyen-muc/<slug>.md, docs/en/…). Rather than change the
+ * (data/<section>/<id>.yml and its stories docs/vi/<section>/<id>.md, docs/en/…), so is a
+ * trail (data/trails/<id>.yml and docs/<lang>/hanh-trinh/<id>.md), and a column post is two
+ * (docs/vi/chuyen-muc/<slug>.md, docs/en/…). Rather than change the
  * content layout (the contract keeps it), this script wraps Decap's own storage backends
  * (GitHub, and the local proxy of `make edit`) so that one form reads and writes all of an
  * entry's files in one commit, hence one pull request:
  *
- *  - entries: the form shows the YAML's fields plus `id` and the two stories; on reading,
- *    the id (the file's name) and both stories are added to what Decap sees; on saving,
- *    they are taken out again and the stories written to docs/<lang>/<section>/<id>.md.
+ *  - entries and trails (every collection whose config has `heritage.stories`): the form
+ *    shows the YAML's fields plus `id` and the two pages; on reading, the id (the file's name)
+ *    and both pages (without their front matter) are added to what Decap sees; on saving,
+ *    they are taken out again and the pages written to `heritage.stories[lang]` + <id>.md,
+ *    each keeping the front matter it had.
  *  - column: Decap's i18n ("multiple_folders") keeps a post as docs/chuyen-muc/<lang>/<slug>.md;
  *    every path is mapped to and from the site's docs/<lang>/chuyen-muc/<slug>.md.
- *  - translation freshness: when a save changes the English text together with the
- *    Vietnamese, the English page records the Vietnamese revision it translates
+ *  - translation freshness (posts, stories, trails' pages): when a save changes the English
+ *    text together with the Vietnamese, the English page records the Vietnamese revision it translates
  *    (`translated_from`, as `python -m heritage translations --stamp`); when only the
  *    Vietnamese changes, the old revision stays and `make check` marks the English stale.
  *
@@ -28,8 +31,9 @@
 
   // --- paths ----------------------------------------------------------------------------
 
+  /** Collections of a YAML file plus its two pages: the sections' entries and the trails. */
   function entryCollections() {
-    return (config.collections || []).filter(function (c) { return c.heritage && c.heritage.kind === "entry"; });
+    return (config.collections || []).filter(function (c) { return c.heritage && c.heritage.stories; });
   }
   function columnCollection() {
     return (config.collections || []).filter(function (c) { return c.heritage && c.heritage.kind === "column"; })[0];
@@ -101,7 +105,9 @@
     front = re.test(front) ? front.replace(re, line) : front + line + "\n";
     return "---\n" + front + "---\n" + raw.slice(match[0].length);
   }
-  function body(raw) { return (raw || "").replace(/^---\r?\n[\s\S]*?\n---\r?\n/, ""); }
+  var FRONT = /^---\r?\n[\s\S]*?\n---\r?\n/;
+  function body(raw) { return (raw || "").replace(FRONT, ""); }
+  function frontMatter(raw) { var m = FRONT.exec(raw || ""); return m ? m[0] : ""; }
   function frontField(raw, name) {
     var m = new RegExp("^" + name + ":\\s*(\\S+)", "m").exec((/^---\r?\n([\s\S]*?)\n---/.exec(raw || "") || ["", ""])[1]);
     return m ? m[1] : null;
@@ -151,9 +157,10 @@
         return found && typeof found.data === "string" ? found.data : "";
       } catch (e) { return ""; }
     }
+    /** Both pages as the form shows them: the text only (the front matter stays in the file). */
     async function readStories(entry, read) {
       var stories = {};
-      for (var i = 0; i < LANGS.length; i++) stories[LANGS[i]] = await read(storyPath(entry, LANGS[i]));
+      for (var i = 0; i < LANGS.length; i++) stories[LANGS[i]] = body(await read(storyPath(entry, LANGS[i]))).replace(/^\s*\n/, "");
       return stories;
     }
     function listed(files) {
@@ -203,18 +210,20 @@
             f.raw = withoutId(f.raw);
             var stories = pendingStories[own.collection.name] || { vi: "", en: "" };
             delete pendingStories[own.collection.name];
-            LANGS.forEach(function (lang) {
+            for (var l = 0; l < LANGS.length; l++) {
+              var lang = LANGS[l];
               // a page must exist in both languages (make check); an empty story is one blank line
               var text = stories[lang].trim() ? stories[lang].replace(/\s*$/, "\n") : "\n";
-              extra.push({ path: storyPath(own, lang), slug: f.slug, raw: text });
-            });
+              var front = frontMatter(await readOrEmpty(storyPath(own, lang))); // e.g. translated_from
+              extra.push({ path: storyPath(own, lang), slug: f.slug, raw: front ? front + "\n" + text : text });
+            }
           } else {
             f.path = toReal(f.path);
             if (f.newPath) f.newPath = toReal(f.newPath);
           }
         }
-        await stampTranslation(files);
         var dataFiles = files.concat(extra);
+        await stampTranslation(dataFiles);
         var payload = Object.assign({}, entry, { dataFiles: dataFiles });
         delete payload.raw; delete payload.path;
         return inner.persistEntry(payload, options);
@@ -249,24 +258,26 @@
       },
     };
 
-    /** The English page records the Vietnamese revision it translates, when both changed. */
+    /** The English page records the Vietnamese revision it translates, when both changed.
+     * Twins are docs/vi/<path> and docs/en/<path> saved together (a post, an entry's or a trail's pages). */
     async function stampTranslation(files) {
-      var byLang = {};
+      var twins = {};
       files.forEach(function (f) {
-        LANGS.forEach(function (lang) {
-          var column = columnCollection();
-          if (column && f.path.indexOf(column.heritage.real[lang] + "/") === 0) byLang[lang] = f;
-        });
+        var m = /^docs\/([a-z]+)\/(.+)$/.exec(f.path);
+        if (m && LANGS.indexOf(m[1]) >= 0) (twins[m[2]] = twins[m[2]] || {})[m[1]] = f;
       });
-      if (!byLang.vi || !byLang.en) return;
-      var before = await readOrEmpty(byLang.en.path);
-      var beforeVi = await readOrEmpty(byLang.vi.path);
-      var englishChanged = !before || body(before).trim() !== body(byLang.en.raw).trim() || frontField(before, "title") !== frontField(byLang.en.raw, "title");
-      var recorded = frontField(before, "translated_from");
-      if (englishChanged || !beforeVi) {
-        byLang.en.raw = setFrontField(byLang.en.raw, "translated_from", await revision(byLang.vi.raw));
-      } else if (recorded) {
-        byLang.en.raw = setFrontField(byLang.en.raw, "translated_from", recorded);
+      for (var rest in twins) {
+        var byLang = twins[rest];
+        if (!byLang.vi || !byLang.en || !body(byLang.en.raw).trim()) continue; // nothing translated yet
+        var before = await readOrEmpty(byLang.en.path);
+        var beforeVi = await readOrEmpty(byLang.vi.path);
+        var englishChanged = !before || body(before).trim() !== body(byLang.en.raw).trim() || frontField(before, "title") !== frontField(byLang.en.raw, "title");
+        var recorded = frontField(before, "translated_from");
+        if (englishChanged || !beforeVi) {
+          byLang.en.raw = setFrontField(byLang.en.raw, "translated_from", await revision(byLang.vi.raw));
+        } else if (recorded) {
+          byLang.en.raw = setFrontField(byLang.en.raw, "translated_from", recorded);
+        }
       }
     }
 
@@ -392,6 +403,37 @@
       props.widgetFor("body"));
   }
 
+  /** A trail as its page lists it: name, summary, how and when, the numbered stops. */
+  function TrailPreview(props) {
+    var data = props.entry.get("data");
+    var fields = props.fields;
+    var stopsField = fields.find(function (f) { return f.get("name") === "stops"; });
+    var entryField = stopsField && stopsField.get("fields").find(function (f) { return f.get("name") === "entry"; });
+    function entryName(id) {
+      var option = entryField && (entryField.get("options") || []).find(function (o) { return o.get("value") === id; });
+      return option ? option.get("label").split(" / ")[0] : id || "";
+    }
+    var travel = (data.get("travel") || []).map(function (mode) { return optionLabel(fields, "travel", mode, "vi"); });
+    var stops = (data.get("stops") || []).map(function (stop, i) {
+      return h("li", { key: i },
+        h("strong", {}, entryName(stop.get("entry"))),
+        stop.get("minutes") ? " — " + stop.get("minutes") + " phút" : "",
+        stop.getIn(["note", "vi"]) ? h("p", {}, stop.getIn(["note", "vi"])) : null);
+    });
+    return h("div", { className: "md-typeset hx-cms-preview" },
+      data.get("sample") ? h("p", { className: "hx-badge" }, "Nội dung minh họa / Illustrative content") : null,
+      h("h1", {}, data.getIn(["name", "vi"]) || ""),
+      h("p", { className: "hx-summary" }, data.getIn(["summary", "vi"]) || ""),
+      h("div", { className: "hx-facts" }, h("dl", {},
+        h("dt", {}, "Cách đi"), h("dd", {}, (travel.toJS ? travel.toJS() : travel).join(", ")),
+        h("dt", {}, "Nên đi"), h("dd", {}, data.getIn(["season", "vi"]) || ""))),
+      h("ol", {}, stops),
+      props.widgetFor("story_vi"),
+      h("hr", {}),
+      h("h2", { lang: "en" }, (data.getIn(["name", "en"]) || "") + " (English)"),
+      h("div", { lang: "en" }, props.widgetFor("story_en")));
+  }
+
   var english = /[?&]lang=en\b/.test(location.search); // /admin/?lang=en: the interface in English
   var configFile = english ? "config-en.yml" : "config.yml";
   var link = document.createElement("link");
@@ -403,7 +445,7 @@
     // Section names come from config.yml, which the build generates: no list to keep here.
     (text.match(/^- name: ([a-z-]+)$/gm) || []).forEach(function (line) {
       var name = line.slice(8);
-      CMS.registerPreviewTemplate(name, name === "chuyen-muc" ? PostPreview : EntryPreview);
+      CMS.registerPreviewTemplate(name, name === "chuyen-muc" ? PostPreview : name === "hanh-trinh" ? TrailPreview : EntryPreview);
     });
   });
   ready.finally(function () { CMS.init(); });

@@ -10,7 +10,9 @@ import pytest
 import yaml
 
 from heritage.content.messages import RULES
-from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta
+from heritage.content.loader import load_inventory
+from heritage.content.messages import too_few
+from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta, Trail, TrailStop
 from heritage.content.settings import load_settings
 from heritage.content.vocabulary import load_vocabulary
 from heritage.sections import COLUMN, ENTRY_SECTIONS
@@ -90,6 +92,66 @@ def test_the_column_is_translated_side_by_side_into_the_sites_folders(config):
     pattern, message = _field(column["fields"], "summary")["pattern"]
     assert re.fullmatch(pattern, "x" * 300) and not re.fullmatch(pattern, "x" * 301) and "300" in message
     assert _field(column["fields"], "title")["i18n"] is True and _field(column["fields"], "date")["i18n"] == "duplicate"
+
+
+def _bounds(info) -> dict:
+    return {k: getattr(m, k) for m in info.metadata for k in ("ge", "le", "min_length") if getattr(m, k, None) is not None}
+
+
+def test_the_trail_form_is_the_trail_schema(config):
+    """Every field of Trail and of its stops, required as `make check` requires it, with the
+    schema's ranges, default and list lengths; choices of travel from the schema."""
+    trail = _collection(config[0], cms.TRAIL_COLLECTION)
+    assert trail["folder"] == "data/trails" and trail["format"] == "yml" and trail["slug"] == "{{id}}"
+    assert trail["heritage"]["stories"] == {"vi": "docs/vi/hanh-trinh/", "en": "docs/en/hanh-trinh/"}
+    form = {f["name"]: f for f in trail["fields"]}
+    assert set(form) - {cms.ID_FIELD, *cms.STORY_FIELDS.values()} == set(Trail.model_fields)
+    assert form[cms.ID_FIELD]["pattern"][0] == ID_PATTERN.pattern
+    own = {name: f for name, f in form.items() if name not in (cms.ID_FIELD, *cms.STORY_FIELDS.values())}
+    for model, fields in ((Trail, own), (TrailStop, {f["name"]: f for f in form["stops"]["fields"]})):
+        assert set(fields) == set(model.model_fields), model
+        for name, info in model.model_fields.items():
+            assert fields[name]["required"] == info.is_required(), name
+            bounds = _bounds(info)
+            if "ge" in bounds:
+                assert (fields[name]["min"], fields[name]["max"]) == (bounds["ge"], bounds["le"]), name
+            if "min_length" in bounds:
+                assert fields[name]["min"] == bounds["min_length"], name
+                assert cms.both(too_few(name, bounds["min_length"])[:2]) in fields[name]["hint"], name
+    stop = {f["name"]: f for f in form["stops"]["fields"]}
+    assert form["stops"]["widget"] == "list" and form["stops"]["min"] == 2
+    assert stop["minutes"]["default"] == TrailStop.model_fields["minutes"].default == 20
+    assert stop["note"]["widget"] == "heritage-bilingual" and "heritage_required_vi" not in stop["note"]
+    assert form["season"]["widget"] == "heritage-bilingual" and "Thiếu bản tiếng Anh (`en`)." in form["season"]["heritage_required_en"]
+    assert form["summary"]["heritage_max_length"] == 300
+    (mode,) = typing.get_args(Trail.model_fields["travel"].annotation)  # list[Literal[...]]
+    assert form["travel"]["widget"] == "select" and form["travel"]["multiple"] is True
+    assert [o["value"] for o in form["travel"]["options"]] == list(typing.get_args(mode))
+    assert form["travel"]["options"][0]["label"] == "Đi bộ / On foot"  # as the trail's page says it
+
+
+def test_a_stop_is_chosen_among_the_entries_with_coordinates(config):
+    """`make check` refuses a stop that is not an entry or has no coordinates: the form offers
+    exactly the others (from the inventory, at build time)."""
+    inventory = load_inventory(REPO)
+    stops = _field(_collection(config[0], cms.TRAIL_COLLECTION)["fields"], "stops")
+    entry = _field(stops["fields"], "entry")
+    assert entry["widget"] == "select"
+    offered = [o["value"] for o in entry["options"]]
+    located = {e.id for e in inventory.entries.values() if e.data.location is not None}
+    assert set(offered) == located and len(offered) == len(located)
+    assert {e.id for e in inventory.entries.values()} - located, "the sample content has entries without coordinates"
+    first = inventory.entries[offered[0]]
+    assert entry["options"][0]["label"].startswith(f"{first.name('vi')} / {first.name('en')}")
+    # every stop of the sample trails can be picked again in the form
+    assert {s.entry for t in inventory.trails.values() for s in t.data.stops} <= set(offered)
+
+
+def test_without_entries_a_stop_is_typed_as_an_id(config):
+    """A site with no located entry yet: no empty list of choices (Decap refuses one), an id field."""
+    generator = cms.Generator(config[1], stops=[])
+    entry = _field(_field(cms.trail_collection(generator)["fields"], "stops")["fields"], "entry")
+    assert entry["widget"] == "string" and entry["pattern"][0] == ID_PATTERN.pattern
 
 
 def test_an_optional_block_can_stay_empty(config):

@@ -335,14 +335,18 @@ def _not_a_mapping(e: _Error) -> Message:
     return ("Trường này phải gồm các trường con (dạng `tên: giá trị`).", "This field must contain sub-fields (`name: value`).", "Xem mẫu trong CONTRIBUTING.md.", "See the examples in CONTRIBUTING.md.")
 
 
-def _too_few(e: _Error) -> Message:
-    least = e.ctx.get("min_length", 1)
+def too_few(field: str, least: int) -> Message:
+    """A list with too few items; also the web editor's hint for such a list (tools/cms.py)."""
     return (
-        f"Danh sách `{field_label(e.loc)}` cần ít nhất {least} phần tử.",
-        f"The list `{field_label(e.loc)}` needs at least {least} items.",
+        f"Danh sách `{field}` cần ít nhất {least} phần tử.",
+        f"The list `{field}` needs at least {least} items.",
         "Thêm phần tử, mỗi phần tử trên một dòng bắt đầu bằng '- '.",
         "Add items, each on a line starting with '- '.",
     )
+
+
+def _too_few(e: _Error) -> Message:
+    return too_few(field_label(e.loc), e.ctx.get("min_length", 1))
 
 
 def _not_for_section(e: _Error) -> Message:

@@ -368,7 +368,7 @@ class Site:
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
-        cms.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary)
+        cms.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
 
     @staticmethod
     def discard_output(site_root: Path) -> None:

@@ -7,6 +7,10 @@ every section from `sections.py`, and the words of the form's refusals from
 `content.messages` (the same sentences `make check` prints). `tests/test_cms.py` walks
 the schema again and fails when the two drift.
 
+Trails (data/trails/<id>.yml and their two pages) are a collection like a section's: their
+stops pick an entry from a list written here at build time from the inventory (only entries
+with coordinates, the ones `make check` accepts as stops).
+
 The editor's own behaviour (one form writing three files, the column's two languages
 side by side, the English page's `translated_from`, the preview) is in `admin/heritage-cms.js`;
 the Decap bundle is copied from `node_modules/decap-cms/dist/` (npm), never from a CDN.
@@ -26,11 +30,15 @@ import annotated_types
 import yaml
 from pydantic import BaseModel
 
+from heritage import urls
 from heritage.content import schema
-from heritage.content.messages import EMPTY_HINTS, RULES
-from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta, Text
+from heritage.content.inventory import Inventory
+from heritage.content.loader import TRAILS_FOLDER, cached_inventory
+from heritage.content.messages import EMPTY_HINTS, RULES, too_few
+from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta, Text, Trail
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Labels, Vocabulary
+from heritage.i18n import STRINGS
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.urls import ADMIN
 
@@ -148,6 +156,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "intro": ("Đoạn giới thiệu phường", "The ward in a paragraph"),
     "relics": ("Di tích giới thiệu (mã)", "Featured relics (ids)"),
     "trail": ("Hành trình in kèm (mã)", "Trail printed (id)"),
+    # heritage trails
+    "stops": ("Điểm dừng, theo thứ tự đi", "Stops, in the order of the walk"),
+    "entry": ("Mục", "Entry"),
+    "note": ("Ghi chú tại điểm dừng", "Note at this stop"),
+    "minutes": ("Số phút nên dừng", "Suggested minutes here"),
+    "travel": ("Cách đi", "How to travel"),
+    "season": ("Thời điểm nên đi", "Best time to go"),
+    "intro_vi": ("Lời dẫn tiếng Việt", "Vietnamese introduction"),
+    "intro_en": ("Lời dẫn tiếng Anh", "English introduction"),
 }
 
 HINTS: dict[str, tuple[str, str]] = {
@@ -161,6 +178,12 @@ HINTS: dict[str, tuple[str, str]] = {
     ),
     "media": ("Mỗi mục có đúng một trong ảnh / âm thanh / video / YouTube; mọi mục cần tác giả và giấy phép.", "Each item has exactly one of photo / audio / video / YouTube; every item needs a credit and a licence."),
 }
+HINTS["entry"] = (
+    "Chỉ có các mục đã có tọa độ (danh sách lấy từ nội dung lúc dựng trang; mục mới tạo hiện ra sau khi được công bố).",
+    "Only entries with coordinates (the list is taken from the content when the site is built; a new entry appears once it is published).",
+)
+HINTS["season"] = ("Mùa, tháng âm lịch, buổi trong ngày; cả hai thứ tiếng.", "Season, lunar months, time of day; in both languages.")
+HINTS["intro_vi"] = ("Lưu ý khi đi: chỗ gửi xe, nước uống… Tên, điểm dừng, bản đồ, quãng đường lấy từ các trường trên.", "Practical advice: parking, water… The name, stops, map and distance come from the fields above.")
 HINTS["type"] = ("Danh sách lấy từ data/vocabulary.yml.", "The list comes from data/vocabulary.yml.")
 HINTS["ranking"] = ("Chưa xếp hạng thì chọn “Chưa xếp hạng”.", "If not ranked, choose “Not yet ranked”.")
 for _key in ("lat", "lon", "month", "day", "date", "ref"):
@@ -218,8 +241,9 @@ def _base(annotation: Any) -> Any:
 class Generator:
     """Decap fields for a section, the column and the site settings."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, stops: list[dict[str, str]] | None = None):
         self.vocabulary = vocabulary
+        self.stops = stops  # choices for a trail stop's entry (trail_stops()); None: typed as an id
 
     def text(self, name: str, model: type[Text], required: bool, multiline: bool = False) -> dict[str, Any]:
         """A bilingual text: Vietnamese and English side by side in one widget (admin/heritage-cms.js),
@@ -256,6 +280,8 @@ class Generator:
             return self._decorate({"widget": "select", "options": _options(self.vocabulary.priorities)}, name, required)
         if name == "category":
             return self._decorate({"widget": "select", "options": _options(self.vocabulary.categories)}, name, required)
+        if name == "entry" and self.stops:
+            return self._decorate({"widget": "select", "options": self.stops}, name, required)
         if name in ("image", "audio", "video"):
             return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required)
         if isinstance(base, type) and issubclass(base, Text):
@@ -273,15 +299,23 @@ class Generator:
         if typing.get_origin(base) is list:
             (item,) = typing.get_args(base)
             item_base = _base(item)
+            least = {"min": bounds["min_length"]} if bounds.get("min_length") else {}
             if isinstance(item_base, type) and issubclass(item_base, BaseModel):
-                return self._decorate({"widget": "list", "collapsed": False, "fields": self.fields(section, item_base)}, name, required)
-            inner = self.field(section, "item", _Info(item, [], True))
-            inner.pop("hint", None)
-            return self._decorate({"widget": "list", "field": {**inner, "label": label(name)}}, name, required)
+                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base)}, name, required)
+            elif typing.get_origin(item_base) is Literal:
+                # a few fixed choices (a trail's travel modes): one select, several values
+                out = self._decorate({"widget": "select", "multiple": True, **least, "options": _literal_options(item_base)}, name, required)
+            else:
+                inner = self.field(section, "item", _Info(item, [], True))
+                inner.pop("hint", None)
+                out = self._decorate({"widget": "list", **least, "field": {**inner, "label": label(name)}}, name, required)
+            if least:
+                # Decap refuses a short list in its own words; the hint says what `make check` says
+                rule = both(too_few(name, least["min"])[:2])
+                out["hint"] = f"{out['hint']} {rule}" if "hint" in out else rule
+            return out
         if typing.get_origin(base) is Literal:
-            values = typing.get_args(base)
-            options = [{"label": both(CHOICE_LABELS.get(v, (v, v))), "value": v} for v in values]
-            return self._decorate({"widget": "select", "options": options, "default": values[0]}, name, required)
+            return self._decorate({"widget": "select", "options": _literal_options(base), "default": typing.get_args(base)[0]}, name, required)
         if base is bool:
             return self._decorate({"widget": "boolean", "default": bool(info.default) if info.default not in (None, ...) else False}, name, required)
         if base in (int, float):
@@ -294,6 +328,9 @@ class Generator:
                 field["max"] = hi
             if base is float:
                 field["step"] = 0.000001
+            default = getattr(info, "default", None)
+            if isinstance(default, int) and not isinstance(default, bool):
+                field["default"] = default  # a festival's one day, a stop's 20 minutes, as the schema
             return self._decorate(field, name, required)
         if base is dt.date:
             return self._decorate({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}, name, required)
@@ -347,7 +384,17 @@ class _Info(typing.NamedTuple):
         return self.required
 
 
-CHOICE_LABELS: dict[str, tuple[str, str]] = {"lunar": ("Âm lịch", "Lunar"), "solar": ("Dương lịch", "Solar")}
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "lunar": ("Âm lịch", "Lunar"),
+    "solar": ("Dương lịch", "Solar"),
+    # a trail's travel modes, worded as on the trail's page
+    **{mode: (STRINGS[mode]["vi"], STRINGS[mode]["en"]) for mode in schema.TRAVEL_MODES},
+}
+
+
+def _literal_options(annotation: Any) -> list[dict[str, str]]:
+    return [{"label": both(CHOICE_LABELS.get(v, (v, v))), "value": v} for v in typing.get_args(annotation)]
+
 # Ranges the schema checks in a validator rather than in the field's type.
 RANGES: dict[str, tuple[float, float]] = {"lat": VIETNAM_LAT, "lon": VIETNAM_LON}
 
@@ -360,10 +407,9 @@ POST_LABELS = {"title": ("Tiêu đề", "Title"), "date": ("Ngày đăng", "Date
 # --- collections ------------------------------------------------------------------------------
 
 
-def entry_collection(section: str, generator: Generator) -> dict[str, Any]:
-    s = ENTRY_SECTIONS[section]
-    model = SCHEMAS[section]
-    id_field = {
+def _id_field() -> dict[str, Any]:
+    """The file's name, shown as a field (never written inside the file)."""
+    return {
         "name": ID_FIELD,
         "label": label(ID_FIELD),
         "widget": "string",
@@ -371,10 +417,21 @@ def entry_collection(section: str, generator: Generator) -> dict[str, Any]:
         "hint": both(HINTS["id"]),
         "required": True,
     }
-    stories = [
-        {"name": STORY_FIELDS[lang], "label": label(STORY_FIELDS[lang]), "widget": "markdown", "required": False, **({"hint": both(HINTS[STORY_FIELDS[lang]])} if STORY_FIELDS[lang] in HINTS else {})}
-        for lang in LANGUAGES
-    ]
+
+
+def _stories(names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The two Markdown pages of a data file, as the fields story_vi and story_en (heritage-cms.js
+    moves them out of the YAML into docs/<lang>/…); `names` gives them other labels and hints."""
+    out = []
+    for lang in LANGUAGES:
+        key = (names or STORY_FIELDS)[lang]
+        out.append({"name": STORY_FIELDS[lang], "label": label(key), "widget": "markdown", "required": False, **({"hint": both(HINTS[key])} if key in HINTS else {})})
+    return out
+
+
+def entry_collection(section: str, generator: Generator) -> dict[str, Any]:
+    s = ENTRY_SECTIONS[section]
+    model = SCHEMAS[section]
     return {
         "name": section,
         "label": f"{s.vi} / {s.en}",
@@ -389,7 +446,44 @@ def entry_collection(section: str, generator: Generator) -> dict[str, Any]:
         "media_folder": "/data/media/{{" + ID_FIELD + "}}",
         "public_folder": "",
         "heritage": {"kind": "entry", "section": section, "stories": {lang: f"docs/{lang}/{section}/" for lang in LANGUAGES}},
-        "fields": [id_field, *generator.fields(section, model), *stories],
+        "fields": [_id_field(), *generator.fields(section, model), *_stories()],
+    }
+
+
+TRAIL_COLLECTION = urls.TRAILS  # the collection's name: its drafts are branches cms/hanh-trinh/<id>
+TRAIL_ORDER = ("name", "summary", "travel", "season", "stops", "sample")
+TRAIL_STORIES = {lang: f"intro_{lang}" for lang in LANGUAGES}
+
+
+def trail_stops(inventory: Inventory) -> list[dict[str, str]]:
+    """Choices for a stop: every entry with coordinates (a stop without them is refused by
+    `make check`: the trail could not be drawn), section by section, in Vietnamese order."""
+    options = []
+    for key, section in ENTRY_SECTIONS.items():
+        for entry in inventory.section(key, "vi"):
+            if entry.data.location is not None:
+                options.append({"label": f"{entry.name('vi')} / {entry.name('en')} — {section.vi} ({entry.id})", "value": entry.id})
+    return options
+
+
+def trail_collection(generator: Generator) -> dict[str, Any]:
+    """data/trails/<id>.yml and its pages docs/<lang>/hanh-trinh/<id>.md, one form: the same
+    three-files-per-form mechanism as an entry's (heritage-cms.js reads `heritage.stories`)."""
+    rank = {name: i for i, name in enumerate(TRAIL_ORDER)}
+    fields = sorted(generator.fields(None, Trail), key=lambda f: rank.get(f["name"], len(TRAIL_ORDER)))
+    return {
+        "name": TRAIL_COLLECTION,
+        "label": "Hành trình / Trails",
+        "label_singular": "Hành trình / Trail",
+        "folder": f"data/{TRAILS_FOLDER}",
+        "extension": "yml",
+        "format": "yml",
+        "create": True,
+        "slug": "{{" + ID_FIELD + "}}",
+        "identifier_field": ID_FIELD,
+        "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}})",
+        "heritage": {"kind": "trail", "stories": {lang: f"docs/{lang}/{urls.TRAILS}/" for lang in LANGUAGES}},
+        "fields": [_id_field(), *fields, *_stories(TRAIL_STORIES)],
     }
 
 
@@ -443,9 +537,10 @@ def settings_collection(generator: Generator) -> dict[str, Any]:
     }
 
 
-def config(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None) -> dict[str, Any]:
-    """The whole Decap configuration (config.yml), from the schema, the vocabulary and site.yml."""
-    generator = Generator(vocabulary)
+def config(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None, inventory: Inventory | None = None) -> dict[str, Any]:
+    """The whole Decap configuration (config.yml), from the schema, the vocabulary and site.yml,
+    and the inventory (the entries a trail can stop at)."""
+    generator = Generator(vocabulary, trail_stops(inventory or cached_inventory(root)))
     cms = settings.cms
     backend: dict[str, Any] = {
         "name": "github",
@@ -476,7 +571,12 @@ def config(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | 
         "editor": {"preview": True},
         # Only collections that ask for it (the column) are translated side by side.
         "i18n": {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
-        "collections": [entry_collection(section, generator) for section in ENTRY_SECTIONS] + [column_collection(generator), settings_collection(generator)],
+        "collections": [
+            *(entry_collection(section, generator) for section in ENTRY_SECTIONS),
+            trail_collection(generator),
+            column_collection(generator),
+            settings_collection(generator),
+        ],
     }
     if proxy:
         out["local_backend"] = {"url": proxy}
@@ -544,7 +644,7 @@ def decap_dist(root: Path) -> Path | None:
     return path if (path / "decap-cms.js").is_file() else None
 
 
-def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Vocabulary) -> Path | None:
+def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Vocabulary, inventory: Inventory | None = None) -> Path | None:
     """site/admin/: the page, its generated config.yml, our script and Decap's bundle.
     Returns None when node_modules has no Decap (`npm ci` was not run): the site is whole
     without it (the README says so; CI and the deploy run `npm ci`)."""
@@ -561,9 +661,9 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
     for file in ASSETS.iterdir():
         if file.suffix in (".js", ".css"):
             shutil.copyfile(file, folder / file.name)
-    (folder / "config.yml").write_text(config_yaml(root, settings, vocabulary, proxy), encoding="utf-8")
+    (folder / "config.yml").write_text(config_yaml(root, settings, vocabulary, proxy, inventory=inventory), encoding="utf-8")
     # /admin/?lang=en: the same form with Decap's interface in English
-    (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en"), encoding="utf-8")
+    (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en", inventory=inventory), encoding="utf-8")
     (folder / "index.html").write_text(INDEX.format(csp=policy(proxy)), encoding="utf-8")
     return folder
 
@@ -571,9 +671,9 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
 ENGLISH_CONFIG = "config-en.yml"
 
 
-def config_yaml(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None, locale: str = LANGUAGES[0]) -> str:
+def config_yaml(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None, locale: str = LANGUAGES[0], inventory: Inventory | None = None) -> str:
     head = "# Tạo tự động từ heritage/content/schema.py và data/vocabulary.yml: đừng sửa tay.\n# Generated from the schema and the vocabulary (heritage/tools/cms.py): do not edit.\n"
-    return head + yaml.safe_dump({**config(root, settings, vocabulary, proxy), "locale": locale}, allow_unicode=True, sort_keys=False, width=1000)
+    return head + yaml.safe_dump({**config(root, settings, vocabulary, proxy, inventory), "locale": locale}, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def append_headers(site_root: Path) -> None:
