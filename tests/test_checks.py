@@ -184,3 +184,11 @@ def test_heavy_media(small_project, name, size_mb, severity, fix):
 def test_missed_month_fails_the_check_but_not_the_build(small_project):
     assert small_project.check(HERITAGE_TODAY="2026-12-03").returncode == 1
     assert small_project.build(HERITAGE_TODAY="2026-12-03").returncode == 0
+
+
+@pytest.mark.parametrize("least, english", [(1, "needs at least 1 item."), (2, "needs at least 2 items.")])
+def test_too_short_a_list_is_worded_in_good_english(least, english):
+    from heritage.content.messages import too_few
+
+    vi, en, _, _ = too_few("stops", least)
+    assert f"cần ít nhất {least} phần tử" in vi and en.endswith(english)

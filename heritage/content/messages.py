@@ -339,7 +339,7 @@ def too_few(field: str, least: int) -> Message:
     """A list with too few items; also the web editor's hint for such a list (tools/cms.py)."""
     return (
         f"Danh sách `{field}` cần ít nhất {least} phần tử.",
-        f"The list `{field}` needs at least {least} items.",
+        f"The list `{field}` needs at least {least} {'item' if least == 1 else 'items'}.",
         "Thêm phần tử, mỗi phần tử trên một dòng bắt đầu bằng '- '.",
         "Add items, each on a line starting with '- '.",
     )
