@@ -429,25 +429,34 @@ def _stories(names: dict[str, str] | None = None) -> list[dict[str, Any]]:
     return out
 
 
-def entry_collection(section: str, generator: Generator) -> dict[str, Any]:
-    s = ENTRY_SECTIONS[section]
-    model = SCHEMAS[section]
+def _yaml_collection(name: str, label: str, singular: str, folder: str, heritage: dict, fields: list, **extra: Any) -> dict[str, Any]:
+    """A collection of YAML data files, one per id, with the pages the editor's script writes
+    beside each (`heritage.stories`): what entries and trails share."""
     return {
-        "name": section,
-        "label": f"{s.vi} / {s.en}",
-        "label_singular": f"{s.vi} / {s.en}",
-        "folder": f"data/{section}",
+        "name": name,
+        "label": label,
+        "label_singular": singular,
+        "folder": folder,
         "extension": "yml",
         "format": "yml",
         "create": True,
         "slug": "{{" + ID_FIELD + "}}",
         "identifier_field": ID_FIELD,
         "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}})",
-        "media_folder": "/data/media/{{" + ID_FIELD + "}}",
-        "public_folder": "",
-        "heritage": {"kind": "entry", "section": section, "stories": {lang: f"docs/{lang}/{section}/" for lang in LANGUAGES}},
-        "fields": [_id_field(), *generator.fields(section, model), *_stories()],
+        **extra,
+        "heritage": heritage,
+        "fields": [_id_field(), *fields],
     }
+
+
+def entry_collection(section: str, generator: Generator) -> dict[str, Any]:
+    s = ENTRY_SECTIONS[section]
+    return _yaml_collection(
+        section, f"{s.vi} / {s.en}", f"{s.vi} / {s.en}", f"data/{section}",
+        {"kind": "entry", "section": section, "stories": {lang: f"docs/{lang}/{section}/" for lang in LANGUAGES}},
+        [*generator.fields(section, SCHEMAS[section]), *_stories()],
+        media_folder="/data/media/{{" + ID_FIELD + "}}", public_folder="",
+    )
 
 
 TRAIL_COLLECTION = urls.TRAILS  # the collection's name: its drafts are branches cms/hanh-trinh/<id>
@@ -471,20 +480,11 @@ def trail_collection(generator: Generator) -> dict[str, Any]:
     three-files-per-form mechanism as an entry's (heritage-cms.js reads `heritage.stories`)."""
     rank = {name: i for i, name in enumerate(TRAIL_ORDER)}
     fields = sorted(generator.fields(None, Trail), key=lambda f: rank.get(f["name"], len(TRAIL_ORDER)))
-    return {
-        "name": TRAIL_COLLECTION,
-        "label": "Hành trình / Trails",
-        "label_singular": "Hành trình / Trail",
-        "folder": f"data/{TRAILS_FOLDER}",
-        "extension": "yml",
-        "format": "yml",
-        "create": True,
-        "slug": "{{" + ID_FIELD + "}}",
-        "identifier_field": ID_FIELD,
-        "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}})",
-        "heritage": {"kind": "trail", "stories": {lang: f"docs/{lang}/{urls.TRAILS}/" for lang in LANGUAGES}},
-        "fields": [_id_field(), *fields, *_stories(TRAIL_STORIES)],
-    }
+    return _yaml_collection(
+        TRAIL_COLLECTION, "Hành trình / Trails", "Hành trình / Trail", f"data/{TRAILS_FOLDER}",
+        {"kind": "trail", "stories": {lang: f"docs/{lang}/{urls.TRAILS}/" for lang in LANGUAGES}},
+        [*fields, *_stories(TRAIL_STORIES)],
+    )
 
 
 def column_collection(generator: Generator) -> dict[str, Any]:
