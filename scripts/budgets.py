@@ -88,24 +88,30 @@ FOLD_SCRIPT = """() => {
 }"""
 
 
-def below_the_fold(url: str) -> set[str]:
+def below_the_fold(url: str, browser=None) -> set[str]:
     """Every rendition of the images laid out below the first screen of Lighthouse's phone.
 
     Lighthouse's own offscreen audit leaves out images marked loading=lazy (they are deferred),
     yet Chromium fetches those near the screen anyway: without this, a trail's stop photos
     lower down counted as first view (issue 19's trail page measured 164 KB, 14 KB of them
-    photos below the fold)."""
-    from playwright.sync_api import sync_playwright
+    photos below the fold). `browser`: a Playwright Chromium already open (the tests')."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM)
-        try:
-            page = browser.new_page(**PHONE)
-            page.goto(url, wait_until="load")
-            below, above = page.evaluate(FOLD_SCRIPT)
-            return set(below) - set(above)  # the same photo higher up (a home page's hero) counts
-        finally:
-            browser.close()
+        with sync_playwright() as p:
+            own = p.chromium.launch(executable_path=CHROMIUM)
+            try:
+                return below_the_fold(url, own)
+            finally:
+                own.close()
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        below, above = page.evaluate(FOLD_SCRIPT)
+        return set(below) - set(above)  # the same photo higher up (a home page's hero) counts
+    finally:
+        context.close()
 
 
 def first_view(report: dict, base: str, below: set[str] = frozenset()) -> tuple[int, list[str]]:

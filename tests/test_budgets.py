@@ -110,14 +110,14 @@ def test_first_view_leaves_out_images_below_the_fold_lazy_or_not():
 
 
 @pytest.mark.browser
-def test_below_the_fold_finds_the_photos_under_the_first_screen(sample_site):
+def test_below_the_fold_finds_the_photos_under_the_first_screen(sample_site, chromium):
     """On Lighthouse's phone, a trail's stop photos lie under the map; the home page's hero does not."""
     from scripts.serve_gzip import serve
 
     base, server = serve(sample_site.root / "site")
     try:
-        trail = budgets.below_the_fold(base + "hanh-trinh/vong-dinh-chua-den/")
-        home = budgets.below_the_fold(base)
+        trail = budgets.below_the_fold(base + "hanh-trinh/vong-dinh-chua-den/", chromium)
+        home = budgets.below_the_fold(base, chromium)
     finally:
         server.shutdown()
     stops = re.findall(r'class="hx-stop__img" src="\.\./\.\./([^"]+)"', sample_site.html("hanh-trinh/vong-dinh-chua-den/"))
