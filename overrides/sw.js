@@ -5,13 +5,31 @@
 // visitor never sees an old page after a deploy while online. Other files are served
 // from the cache and refreshed in the background: at most one visit behind.
 // The list of files to keep at install comes from offline-files.json (heritage/urls.py).
-const CACHE = "di-san-tan-an-v1";
+//
+// Storage is bounded: a phone browsing 200 pages must not fill up with our site, and a
+// browser short of space may evict the WHOLE origin (the offline page with it). Caches:
+// - precache: the offline pages, their script and offline-files.json; never trimmed.
+// - pages, assets (styles, scripts, fonts), files (photos, map tiles, data): what was
+//   opened, each trimmed oldest first to its own limit after every addition. A file used
+//   again is put again (the background refresh), which moves it to the end: least
+//   recently used goes first. Assets have their own limit so that a map session's tiles
+//   never push out the styles every kept page needs.
+// - kept: what an entry page asked to keep (the page, the QR landing that opened it, its
+//   photos, its audio guide), per page: the pages that asked last, up to a number of
+//   pages and a byte budget; browsing other pages never trims it, only other entries do.
+// The limits are in offline-files.json (heritage/outputs/webapp.py says why those).
+const VERSION = "v2";  // a change in what the caches hold: activate deletes the old ones
+const PREFIX = "di-san-tan-an-";
+const NAMES = Object.fromEntries(["precache", "pages", "assets", "files", "kept"].map((k) => [k, `${PREFIX}${k}-${VERSION}`]));
 const SCOPE = new URL("./", self.location).href;
 const FILES = "offline-files.json";
+const KEPT_INDEX = SCOPE + "sw-kept.json";  // the kept cache's own record, never a page
+// Only if offline-files.json could not be read: the same numbers as webapp.py's.
+const DEFAULT_LIMITS = { pages: 60, assets: 60, files: 150, kept_pages: 30, kept_bytes: 50000000 };
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.add(SCOPE + FILES)
+    caches.open(NAMES.precache).then((cache) => cache.add(SCOPE + FILES)
       .then(() => cache.match(SCOPE + FILES))
       .then((response) => response.json())
       .then((files) => cache.addAll(files.precache.map((f) => SCOPE + f))))
@@ -21,17 +39,48 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
+  const current = new Set(Object.values(NAMES));
   event.waitUntil(
     caches.keys()
-      .then((names) => Promise.all(names.filter((n) => n !== CACHE).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n.startsWith(PREFIX) && !current.has(n)).map((n) => caches.delete(n))))
       .then(() => self.clients.claim())
   );
 });
 
+let limitsRead;
+function limits() {
+  if (!limitsRead) {
+    limitsRead = caches.match(SCOPE + FILES).then((r) => r.json())
+      .then((files) => ({ ...DEFAULT_LIMITS, ...(files.limits || {}) }))
+      .catch(() => { limitsRead = undefined; return DEFAULT_LIMITS; });
+  }
+  return limitsRead;
+}
+
+// Every write and trim in turn, so that a trim never counts a half-written cache.
+let queue = Promise.resolve();
+function serially(task) {
+  queue = queue.then(task).catch(() => undefined);
+  return queue;
+}
+
+function kindOf(request) {
+  if (request.mode === "navigate") return "pages";
+  return ["style", "script", "font", "manifest"].includes(request.destination) ? "assets" : "files";
+}
+
+// Oldest first: Cache.keys() lists entries in the order they were put.
+function trim(kind) {
+  return limits().then((limit) => caches.open(NAMES[kind]).then((cache) => cache.keys().then((keys) =>
+    Promise.all(keys.slice(0, Math.max(0, keys.length - limit[kind])).map((k) => cache.delete(k))))));
+}
+
+// Puts a copy in its runtime cache, in turn (the fetch handler waits for the queue).
 function remember(request, response) {
   if (response && response.status === 200 && response.type === "basic") {
     const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy));
+    const kind = kindOf(request);
+    serially(() => caches.open(NAMES[kind]).then((cache) => cache.put(request, copy)).then(() => trim(kind)));
   }
   return response;
 }
@@ -53,12 +102,13 @@ function offlinePage(url) {
 
 // Another size or format of the same photo (media/<key>-<width>.<ext>) that the phone kept.
 function otherRendition(url) {
-  const match = url.pathname.match(/^(.*-)\d+\.(avif|webp|jpg)$/);
+  const pattern = /^(.*-)\d+\.(avif|webp|jpg)$/;
+  const match = url.pathname.match(pattern);
   if (!match) return Promise.resolve(undefined);
-  return caches.open(CACHE).then((cache) => cache.keys().then((keys) => {
-    const same = keys.find((k) => new URL(k.url).pathname.match(/^(.*-)\d+\.(avif|webp|jpg)$/) && new URL(k.url).pathname.startsWith(match[1]));
+  return Promise.all([NAMES.kept, NAMES.files].map((name) => caches.open(name).then((cache) => cache.keys().then((keys) => {
+    const same = keys.find((k) => new URL(k.url).pathname.match(pattern) && new URL(k.url).pathname.startsWith(match[1]));
     return same ? cache.match(same) : undefined;
-  }));
+  })))).then((found) => found.find(Boolean));
 }
 
 // Audio and video ask for byte ranges; a kept file answers them from the whole copy.
@@ -80,18 +130,66 @@ function ranged(request, response) {
   });
 }
 
-// A page asks to keep files it will need offline (its photos, its audio guide).
+// A copy of a file with its size measured: from any cache if the phone has it, else fetched.
+function copyOf(href, fresh) {
+  const source = fresh ? Promise.resolve(undefined) : caches.match(href);
+  return source.then((hit) => hit || fetch(href).then((r) => (r.status === 200 ? r : undefined)))
+    .then((response) => response && response.blob().then((blob) => {
+      const headers = new Headers(response.headers);
+      headers.delete("Content-Length");  // the body is decoded: its length, not the wire's
+      headers.delete("Content-Encoding");
+      return { href, bytes: blob.size, response: new Response(blob, { status: 200, headers }) };
+    }))
+    .catch(() => undefined);
+}
+
+// The kept cache's record: which page asked for which files (oldest first), and their sizes.
+function readIndex(cache) {
+  return cache.match(KEPT_INDEX).then((r) => (r ? r.json() : null)).catch(() => null)
+    .then((index) => index || { pages: [], bytes: {} });
+}
+
+// The rule: the pages that asked last stay, up to `kept_pages` pages and `kept_bytes`
+// bytes in all; older ones go whole, oldest first. The page that asked last always stays.
+function trimKept(cache, index) {
+  return limits().then((limit) => {
+    const total = () => [...new Set(index.pages.flatMap((p) => p.urls))].reduce((sum, u) => sum + (index.bytes[u] || 0), 0);
+    while (index.pages.length > 1 && (index.pages.length > limit.kept_pages || total() > limit.kept_bytes)) index.pages.shift();
+    const wanted = new Set(index.pages.flatMap((p) => p.urls));
+    index.bytes = Object.fromEntries(Object.entries(index.bytes).filter(([u]) => wanted.has(u)));
+    return cache.put(KEPT_INDEX, new Response(JSON.stringify(index), { headers: { "Content-Type": "application/json" } }))
+      .then(() => cache.keys())
+      .then((keys) => Promise.all(keys.filter((k) => k.url !== KEPT_INDEX && !wanted.has(k.url)).map((k) => cache.delete(k))));
+  });
+}
+
+function keep(page, urls) {
+  // Fetched first, outside the queue: an audio guide's download never holds up other writes.
+  return caches.open(NAMES.kept).then((cache) => readIndex(cache).then((before) => Promise.all(urls.map((href) =>
+    // The page itself is taken fresh each time (a deploy may have changed it); media files
+    // have their content in their names, so a kept copy is still right.
+    href !== page && before.bytes[href] !== undefined ? undefined : copyOf(href, href === page)
+  ))).then((copies) => serially(() => readIndex(cache).then((index) => Promise.all(copies.filter(Boolean).map((c) =>
+    cache.put(c.href, c.response).then(() => { index.bytes[c.href] = c.bytes; })
+  )).then(() => {
+    // Online, the page says what it needs now (a new deploy, another photo size); with no
+    // signal, what it asks for may be what it could not load: the last list stays.
+    const last = index.pages.find((p) => p.page === page);
+    const got = copies[0] || !last ? urls.filter((u) => index.bytes[u] !== undefined) : last.urls;
+    index.pages = index.pages.filter((p) => p.page !== page).concat([{ page, urls: got }]);
+    return trimKept(cache, index);
+  })))));
+}
+
+// A page asks to keep files it will need offline (itself, its photos, its audio guide).
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type !== "keep" || !Array.isArray(data.urls)) return;
-  const wanted = data.urls.map((u) => new URL(u, SCOPE)).filter((u) => u.origin === self.location.origin);
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => Promise.all(wanted.map((url) =>
-      cache.match(url.href).then((hit) => hit || fetch(url.href).then((response) => {
-        if (response.status === 200) return cache.put(url.href, response);
-      }).catch(() => undefined))
-    )))
-  );
+  if (data.type !== "keep" || !Array.isArray(data.urls) || typeof data.page !== "string") return;
+  const ours = (u) => { try { const url = new URL(u, SCOPE); url.hash = ""; return url.origin === self.location.origin ? url.href : null; } catch (e) { return null; } };
+  const page = ours(data.page);
+  if (!page) return;
+  const urls = [...new Set([page, ...data.urls.map(ours).filter(Boolean)])];
+  event.waitUntil(keep(page, urls));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -99,10 +197,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    event.respondWith(
-      fetch(request).then((response) => remember(request, response))
-        .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || offlinePage(url)))
-    );
+    const fresh = fetch(request).then((response) => remember(request, response));
+    event.waitUntil(fresh.then(() => queue, () => undefined));
+    event.respondWith(fresh.catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || offlinePage(url))));
     return;
   }
   if (request.headers.has("range")) {
@@ -111,11 +208,9 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
+  const fresh = fetch(request).then((response) => remember(request, response));
+  event.waitUntil(fresh.then(() => queue, () => undefined));
   event.respondWith(
-    caches.match(request).then((hit) => {
-      const fresh = fetch(request).then((response) => remember(request, response))
-        .catch(() => hit || otherRendition(url).then((other) => other || Response.error()));
-      return hit || fresh;
-    })
+    caches.match(request).then((hit) => hit || fresh.catch(() => otherRendition(url).then((other) => other || Response.error())))
   );
 });

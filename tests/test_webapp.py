@@ -1,17 +1,21 @@
 """Offline at the relic and installing the site (heritage/outputs/webapp.py, overrides/sw.js):
 manifests and icons in the build; in Chromium with no signal, the offline page in the
-page's language, and an entry opened from its QR code kept with its photos and audio guide."""
+page's language, an entry opened from its QR code kept with its photos and audio guide, and
+the caches bounded: oldest pages out first, what an entry asked to keep kept."""
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import time
 
 import pytest
 from PIL import Image
 
 from heritage.outputs import webapp
 
-from .conftest import PHONE
+from .conftest import PHONE, serve
 
 
 @pytest.mark.parametrize("prefix, lang, name", [("", "vi", "Di sản Tân An"), ("en/", "en", "Tân An Heritage")])
@@ -103,7 +107,9 @@ def test_a_qr_visit_keeps_the_entry_its_photos_and_audio_guide(chromium, served_
     page.wait_for_load_state("networkidle")
     audio = page.locator("audio source").get_attribute("src")
     photos = page.locator(".hx-hero img, .hx-gallery img").evaluate_all("els => els.map(e => e.currentSrc || e.src)")
-    page.wait_for_timeout(1500)  # the worker fetches what the page asked it to keep
+    # The worker fetches what the page asked it to keep, after the page has loaded.
+    kept = {page.locator("audio source").evaluate("el => el.src"), *photos}
+    _until(lambda: kept <= set(_cache_keys(page, "kept")))
     context.set_offline(True)
     page.goto(served_sample + "q/dinh-tan-an/")
     page.wait_for_url("**/di-tich/dinh-tan-an/")
@@ -120,3 +126,111 @@ def test_a_qr_visit_keeps_the_entry_its_photos_and_audio_guide(chromium, served_
     assert len(photos) >= 2 and all(s == 200 for s in statuses[2:])  # lazy gallery photos too
     context.set_offline(False)
     context.close()
+
+
+def _cache_keys(page, kind: str) -> list[str]:
+    """The addresses in the worker's cache of that kind (pages, kept…), in their order."""
+    return page.evaluate(
+        """kind => caches.keys().then(names => {
+            const name = names.find(n => n.includes("-" + kind + "-"));
+            return name ? caches.open(name).then(c => c.keys()).then(keys => keys.map(k => k.url)) : [];
+        })""",
+        kind,
+    )
+
+
+def _until(check, timeout: float = 10.0):
+    """Polls `check` until it returns something true (the worker writes after responding)."""
+    end = time.monotonic() + timeout
+    while not (result := check()):
+        assert time.monotonic() < end, "timed out"
+        time.sleep(0.2)
+    return result
+
+
+def _site_with_limits(sample_site, tmp_path, **limits):
+    """The sample site with smaller cache limits, so a test need not open 60 pages."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site.root / "site", site, copy_function=os.link)  # links: cheap, same files
+    files = json.loads((site / "offline-files.json").read_text())
+    assert files["limits"] == webapp.CACHE_LIMITS
+    (site / "offline-files.json").unlink()  # a new file, not the linked one of the shared build
+    (site / "offline-files.json").write_text(json.dumps({**files, "limits": {**files["limits"], **limits}}))
+    return site
+
+
+@pytest.mark.browser
+def test_the_caches_keep_the_newest_pages_and_what_an_entry_asked_to_keep(chromium, sample_site, tmp_path):
+    site = _site_with_limits(sample_site, tmp_path, pages=4)
+    browsed = ["di-tich/", "le-hoi/", "lang-nghe/", "chuyen-muc/", "le-hoi/hoi-lim/", "di-tich/chua-tan-an/", "lich-le-hoi/", "hanh-trinh/"]
+    with serve(site) as base:
+        context = chromium.new_context(**PHONE, locale="vi-VN")
+        page = context.new_page()
+        # A cache of an older worker, and one that is not ours, made before the worker comes.
+        page.goto(base + "offline-files.json")
+        page.evaluate("Promise.all(['di-san-tan-an-v1', 'another-app'].map(n => caches.open(n).then(c => c.put('old', new Response('old')))))")
+        page.goto(base + "q/dinh-tan-an/")
+        page.wait_for_url("**/di-tich/dinh-tan-an/")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.goto(base + "q/dinh-tan-an/")  # under the worker: the entry asks to keep its files
+        page.wait_for_url("**/di-tich/dinh-tan-an/")
+        page.wait_for_load_state("networkidle")
+        audio = page.locator("audio source").evaluate("el => el.src")
+        _until(lambda: audio in _cache_keys(page, "kept"))
+        for path in browsed[:6]:
+            page.goto(base + path)
+        page.goto(base + browsed[0])  # opened again: it moves to the end
+        for path in browsed[6:]:
+            page.goto(base + path)
+        newest = [base + p for p in (browsed[5], browsed[0], browsed[6], browsed[7])]
+        _until(lambda: _cache_keys(page, "pages") == newest)  # the 4 most recent, oldest first
+        names = page.evaluate("caches.keys()")
+        assert "di-san-tan-an-v1" not in names and "another-app" in names
+        assert all(n.endswith("-v2") for n in names if n.startswith("di-san-tan-an-"))
+        kept = _cache_keys(page, "kept")
+        for href in (base + "di-tich/dinh-tan-an/", base + "q/dinh-tan-an/", audio):
+            assert href in kept  # through two other entries and eight pages
+        context.set_offline(True)
+        page.goto(base + "lang-nghe/nghe-dan-tre/")  # never opened
+        assert page.locator("h1").inner_text() == "Bạn đang ngoại tuyến"
+        page.goto(base + browsed[1])  # opened, then pushed out by newer pages
+        assert page.locator("h1").inner_text() == "Bạn đang ngoại tuyến"
+        page.goto(base + browsed[7])
+        assert page.locator("h1").inner_text() != "Bạn đang ngoại tuyến"
+        page.goto(base + "q/dinh-tan-an/")  # the plaque, at the relic, with no signal
+        page.wait_for_url("**/di-tich/dinh-tan-an/")
+        assert page.locator("h1").inner_text() == "Đình Tân An"
+        ranged = page.evaluate(
+            """audio => fetch(audio, {headers: {Range: "bytes=0-99"}}).then(r => r.status + ":" + r.headers.get("Content-Range").split("/")[0])""",
+            audio,
+        )
+        assert ranged == "206:bytes 0-99"
+        played = page.evaluate(
+            """() => {
+                const player = document.querySelector(".hx-player audio");
+                player.muted = true;
+                return player.play().then(() => new Promise(done => setTimeout(done, 800)))
+                    .then(() => [player.currentTime, player.error && player.error.code]);
+            }"""
+        )
+        assert played[0] > 0 and played[1] is None, played
+        context.set_offline(False)
+        context.close()
+
+
+@pytest.mark.browser
+def test_what_older_entries_asked_to_keep_goes_whole_oldest_first(chromium, sample_site, tmp_path):
+    site = _site_with_limits(sample_site, tmp_path, kept_pages=2)
+    with serve(site) as base:
+        context = chromium.new_context(**PHONE, locale="vi-VN")
+        page = _under_worker(context, base + "di-tich/dinh-tan-an/")
+        audio = page.locator("audio source").evaluate("el => el.src")
+        photos = page.locator(".hx-hero img, .hx-gallery img").evaluate_all("els => els.map(e => e.currentSrc || e.src)")
+        _until(lambda: audio in _cache_keys(page, "kept"))
+        for entry in ("le-hoi/hoi-lim/", "di-tich/chua-tan-an/"):
+            page.goto(base + entry)
+            page.wait_for_load_state("networkidle")
+        kept = _until(lambda: (keys := _cache_keys(page, "kept")) and audio not in keys and keys)
+        assert base + "di-tich/chua-tan-an/" in kept and base + "le-hoi/hoi-lim/" in kept  # the two entries opened last
+        assert not {base + "di-tich/dinh-tan-an/", audio, *photos} & set(kept)  # the oldest, all of it
+        context.close()

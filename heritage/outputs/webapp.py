@@ -113,14 +113,31 @@ def offline_page(site, lang: str) -> str:
     ) + "\n"
 
 
+# How much the service worker keeps of what a visitor opens (overrides/sw.js), so that our
+# site never fills a phone: a browser short of space may evict the whole origin, the offline
+# page with it. Counts, not bytes, where files are small and alike; measured in the sample
+# build, a page is 22 KB on average and a photo 8-53 KB (AVIF smallest, JPEG largest); a
+# 256-px PNG map tile is of the same order.
+# - pages 60: more than a day's walk of pages (≈ 1.3 MB);
+# - assets 60: styles, scripts and fonts, about 20 per deploy: this one and two before;
+# - files 150: photos, map tiles, data (≈ 8 MB at 53 KB each), the last pages' photos;
+# - kept: what entry pages asked to keep (page, QR landing, photos, audio guide) for the
+#   last 30 entries opened, within 50 MB: audio guides are published as uploaded and a
+#   10-minute MP3 is about 10 MB, so the budget, not the count, bounds them.
+# In all about 60 MB at most, well under what phones grant a site.
+CACHE_LIMITS = {"pages": 60, "assets": 60, "files": 150, "kept_pages": 30, "kept_bytes": 50_000_000}
+
+
 def offline_files() -> dict:
-    """What the service worker keeps at install, and where each language's offline page is."""
+    """What the service worker keeps at install, where each language's offline page is, and
+    how much it keeps of what a visitor opens."""
     pages = {lang: urls.page(lang, urls.OFFLINE) for lang in LANGUAGES}
     return {
         "offline": pages,
         "prefixes": {lang: urls.prefix(lang) for lang in LANGUAGES},
         # Not the icons: the browser fetches them itself when it offers to install the site.
         "precache": [*pages.values(), urls.OFFLINE_SCRIPT],
+        "limits": CACHE_LIMITS,
     }
 
 

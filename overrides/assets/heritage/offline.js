@@ -1,6 +1,8 @@
 // Registers the service worker (sw.js at the site's root) for offline visits, and asks it
 // to keep what an entry page needs with no signal: its photos and its audio guide (they
-// load lazily or only on play, so opening the page alone would not keep them).
+// load lazily or only on play, so opening the page alone would not keep them), the page
+// itself and the plaque's QR landing that opened it. The worker keeps these apart from
+// what browsing caches, so that other pages opened later do not push them out.
 (function () {
   if (!("serviceWorker" in navigator) || !document.currentScript) return;
   var root = document.currentScript.src.replace(/assets\/heritage\/offline\.js.*$/, "");
@@ -16,6 +18,8 @@
     Array.prototype.forEach.call(document.querySelectorAll(".hx-player audio source, .hx-player video[poster]"), function (el) {
       urls.push(el.src || el.poster);
     });
+    // The plaque's landing (/q/<id>/, a permanent address) forwarded here: keep it too.
+    if (document.referrer.indexOf(root + "q/") === 0) urls.push(document.referrer);
     return urls;
   }
   window.addEventListener("load", function () {
@@ -23,7 +27,7 @@
     var files = entryFiles();
     if (!files.length) return;
     navigator.serviceWorker.ready.then(function (registration) {
-      if (registration.active) registration.active.postMessage({ type: "keep", urls: files });
+      if (registration.active) registration.active.postMessage({ type: "keep", page: location.href.split("#")[0], urls: files });
     });
   });
 })();
