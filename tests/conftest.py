@@ -207,8 +207,22 @@ def chromium():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site to the browser tests. `no-store`: Chromium must not answer from its own
+    HTTP cache (heuristic freshness from Last-Modified), so what works offline is the service
+    worker's doing, whenever the site was built."""
+
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser closed the page before the file ended
 
 
 @contextlib.contextmanager
