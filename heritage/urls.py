@@ -31,7 +31,8 @@ ADMIN = "admin"  # the web editor (Decap CMS): noindex, outside the sitemap and 
 OFFLINE = "ngoai-tuyen"
 OFFLINE_FILES = "offline-files.json"
 MANIFEST_FILE = "manifest.webmanifest"
-APP_ICONS = {size: f"assets/heritage/app-icon-{size}.png" for size in (192, 512)}
+OWN_ASSETS = "assets/heritage"  # our own stylesheets, scripts, icons and fonts (from overrides/assets/heritage/)
+APP_ICONS = {size: f"{OWN_ASSETS}/app-icon-{size}.png" for size in (192, 512)}
 FAVICON = "assets/heritage/favicon-48.png"  # the browser tab's icon, drawn like the app icons (mkdocs.yml: theme.favicon)
 OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
 

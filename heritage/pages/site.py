@@ -28,7 +28,7 @@ from heritage.content.settings import effective_site_url
 from heritage.map import basemap
 from heritage.media import fonts
 from heritage.media.library import MediaLibrary
-from heritage.outputs import opendata, search, security, sitemap, structured_data, webapp
+from heritage.outputs import minify, opendata, search, security, sitemap, structured_data, webapp
 from heritage.outputs.sanitise import sanitise
 from heritage.pages import render
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
@@ -400,6 +400,7 @@ class Site:
         if secure:
             security.write_headers(site_root, self.script_hashes | set(script_hashes))
             cms.append_headers(site_root)
+        minify.minify_assets(site_root)
         self.script_hashes = set()
 
 
