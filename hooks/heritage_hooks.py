@@ -20,8 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from heritage import parallel, urls
-from heritage.i18n import t as words
 from heritage.clock import ClockError
+from heritage.i18n import t as words
 from heritage.pages import scripts as page_scripts
 from heritage.pages.site import Site, load_site, plain
 from heritage.problems import ContentError

@@ -1,10 +1,11 @@
 """Our own stylesheets and scripts, published minified.
 
 Why: every page's first view carries heritage.css and offline.js, and the map and trail
-pages their scripts too; without comments and indentation they are a quarter smaller once
-compressed (map page: 2.6 KB of its 150 KB budget, measured). The repository keeps the
-commented sources in overrides/assets/heritage/. rcssmin and rjsmin only drop comments and
-whitespace (no renaming, no rewriting), so what runs is what was written and reviewed.
+pages their scripts too; without comments and indentation they are a fifth to a quarter smaller
+once compressed (heritage.css 6.7 → 5.4 KB, map.js 3.7 → 2.8 KB; the map page 2.6 KB of its
+150 KB budget, measured). The repository keeps the commented sources in
+overrides/assets/heritage/. rcssmin and rjsmin only drop comments and whitespace (no
+renaming, no rewriting), so what runs is what was written and reviewed.
 Vendored libraries (assets/vendor/) and the theme's bundle ship minified already.
 """
 

@@ -10,11 +10,13 @@ go in the <head> too. offline.js stays on every page (mkdocs.yml's extra_javascr
 
 from __future__ import annotations
 
+from heritage.urls import OWN_ASSETS
+
 # Script (site path) → the attributes of the markup it works on (heritage/pages/templates/).
 SCRIPTS_BY_MARKUP: dict[str, tuple[str, ...]] = {
-    "assets/heritage/filters.js": ("data-hx-filter",),
-    "assets/heritage/media.js": ("data-hx-gallery", "data-hx-lightbox", "data-hx-youtube"),
-    "assets/heritage/share.js": ("data-hx-share",),
+    f"{OWN_ASSETS}/filters.js": ("data-hx-filter",),
+    f"{OWN_ASSETS}/media.js": ("data-hx-gallery", "data-hx-lightbox", "data-hx-youtube"),
+    f"{OWN_ASSETS}/share.js": ("data-hx-share",),
 }
 
 
