@@ -146,16 +146,10 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     page.locator("[id^=credit-field]").fill("Nguyễn Văn A")
     page.locator("[id^=license-field]").fill("CC BY 4.0")
     page.locator("[id^=sample-field]").last.click()  # illustrative content: the page shows a badge
-    stories = page.locator("[data-slate-editor]")
-    stories.nth(0).click()
-    page.keyboard.type("Đình Mới là ví dụ minh họa.")
-    stories.nth(1).click()
-    page.keyboard.type("New Communal House is an illustration.")
+    _write_stories(page, "Đình Mới là ví dụ minh họa.", "New Communal House is an illustration.")
     _publish(page)
-    deadline = time.monotonic() + 20
     target = project.root / "data" / "di-tich" / "dinh-moi.yml"
-    while not target.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
+    _wait_for(target, seconds=20)
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert data["name"] == {"vi": "Đình Mới", "en": "New Communal House"}
     assert data["type"] == "dinh" and data["ranking"] == "tinh"
@@ -213,11 +207,7 @@ def _fill_relic(page, entry_id: str) -> None:
     _select(page, page.locator("[id^=ranking-field]").get_attribute("id"), "Chưa xếp hạng / Not yet ranked")
     page.locator("[id^=lat-field]").fill("21.2")
     page.locator("[id^=lon-field]").fill("106.1")
-    stories = page.locator("[data-slate-editor]")
-    stories.nth(0).click()
-    page.keyboard.type("Câu chuyện đền.")
-    stories.nth(1).click()
-    page.keyboard.type("The temple's story.")
+    _write_stories(page, "Câu chuyện đền.", "The temple's story.")
 
 
 @pytest.mark.parametrize("editor", ["git"], indirect=True)
@@ -248,6 +238,15 @@ def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
     page.reload()
     page.locator("[data-field=name] [data-lang=vi]").wait_for()
     page.get_by_text("The temple's story.").wait_for()  # the English story, read from the draft's branch
+
+
+def _write_stories(page, vi: str, en: str) -> None:
+    """Types the Vietnamese and the English story into the form's two Markdown editors."""
+    stories = page.locator("[data-slate-editor]")
+    stories.nth(0).click()
+    page.keyboard.type(vi)
+    stories.nth(1).click()
+    page.keyboard.type(en)
 
 
 def _bilingual(page, field: str, vi: str, en: str, nth: int = 0) -> None:
@@ -282,11 +281,7 @@ def test_a_trail_made_in_the_form_lands_in_its_three_files_and_builds(editor):
     page.get_by_text("Chùa Ân / Ân Pagoda — Di tích (chua-an)", exact=True).click()
     page.locator("[id^=minutes-field]").nth(0).fill("35")
     _bilingual(page, "note", "Xem cổng đình.", "Look at the gate.", nth=0)
-    stories = page.locator("[data-slate-editor]")
-    stories.nth(0).click()
-    page.keyboard.type("Gửi xe ở sân đình.")
-    stories.nth(1).click()
-    page.keyboard.type("Park at the communal house.")
+    _write_stories(page, "Gửi xe ở sân đình.", "Park at the communal house.")
     _publish(page)
     root = project.root
     data_file, vi, en = root / "data/trails/vong-thu.yml", root / "docs/vi/hanh-trinh/vong-thu.md", root / "docs/en/hanh-trinh/vong-thu.md"
