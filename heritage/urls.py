@@ -47,7 +47,7 @@ RESERVED_IDS = frozenset(
 )
 
 # The theme's own files the build adds (site paths).
-LOGO = "assets/heritage/logo"  # + the ward's file suffix (.svg or .png)
+LOGO = "assets/heritage/logo.png"  # the ward's emblem, always a PNG the build draws
 HEADING_FONT = "assets/heritage/fonts/be-vietnam-pro-700.woff2"  # heritage.css names it relative to itself
 
 FEED_FILE = "feed.xml"
@@ -129,11 +129,6 @@ def from_source(rel_under_docs: str) -> str:
     else:
         path = rest[:-3] + "/"
     return path if lang == LANGUAGES[0] else f"{lang}/{path}"
-
-
-def logo(source_name: str) -> str:
-    """Where the ward's logo (data/<source_name>) is published: its suffix kept."""
-    return LOGO + source_name[source_name.rfind("."):].lower()
 
 
 def media_key(entry_id: str, path: str) -> str:

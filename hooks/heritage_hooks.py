@@ -20,6 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from heritage import parallel, urls
+from heritage.checks import published
 from heritage.clock import ClockError
 from heritage.i18n import t as words
 from heritage.pages import scripts as page_scripts
@@ -89,6 +90,10 @@ _THEME_SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
 
 def on_files(files, config):
     # Removing (not adding) files is safe with static-i18n; a post dated in the future waits.
+    # Of docs/, only the language folders' pages: anything else would be copied as it is
+    # (the checks refuse it; this holds should they ever be bypassed).
+    for file in [f for f in files if f.src_dir == config.docs_dir and not published.is_page_source(f.src_uri)]:
+        files.remove(file)
     for file in list(files.documentation_pages()):
         if not _site.is_published(file.src_uri):
             files.remove(file)

@@ -8,7 +8,6 @@ MkDocs renders anyway and `heritage check` runs after rendering with Python-Mark
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Any, Iterable
@@ -18,11 +17,13 @@ import markdown as python_markdown
 from heritage import clock, urls
 from heritage.calendar import festivals
 from heritage.checks import links, safety
+from heritage.checks.published import stray_file_problems
 from heritage.column import rules as column
 from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.sources import SourceError, read_text, split_front_matter
+from heritage.media import emblem
 from heritage.media import policy as media_policy
 from heritage.problems import Problem
 from heritage.qr.issued import issued_problems
@@ -67,46 +68,6 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
             "Xóa đoạn mã này; văn bản trong tệp .yml chỉ là chữ thường. Ảnh, video dùng trường `media`.",
             "Remove this code; text in .yml files is plain text. Photos and videos go in the `media` field.",
         )
-    return out
-
-
-def stray_file_problems(root: Path) -> list[Problem]:
-    """Files MkDocs would publish as they are: anything but Markdown in docs/<lang>/ (an
-    .html, .svg or .js file runs on the site's own address, outside every policy), and
-    symbolic links under docs/ or data/ (a page or data file read from anywhere).
-    Links under data/media/ are reported by the media checks."""
-    out = []
-    for top in ("docs", "data"):
-        for dirpath, dirnames, filenames in os.walk(root / top):
-            here = Path(dirpath)
-            rel_here = here.relative_to(root).as_posix()
-            if rel_here == urls.MEDIA_SOURCE or rel_here.startswith(urls.MEDIA_SOURCE + "/"):
-                dirnames[:] = []
-                continue
-            for name in [*dirnames, *filenames]:
-                if (here / name).is_symlink():
-                    out.append(
-                        Problem(
-                            f"{rel_here}/{name}",
-                            "Đây là liên kết tượng trưng (symlink): trang chỉ đọc tệp thật nằm trong kho.",
-                            "This is a symbolic link: the site reads only real files inside the repository.",
-                            "Xóa liên kết và đặt chính tệp vào đây.",
-                            "Delete the link and put the file itself here.",
-                        )
-                    )
-            dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
-            in_pages = top == "docs" and len(here.relative_to(root / "docs").parts) >= 1 and here.relative_to(root / "docs").parts[0] in LANGUAGES
-            for name in filenames:
-                if in_pages and not name.endswith(".md") and not name.startswith(".") and not (here / name).is_symlink():
-                    out.append(
-                        Problem(
-                            f"{rel_here}/{name}",
-                            "Thư mục docs/ chỉ chứa trang Markdown (.md): tệp khác sẽ được đăng nguyên trạng, kể cả mã chạy được.",
-                            "docs/ holds Markdown pages (.md) only: any other file would be published as it is, code included.",
-                            "Ảnh, âm thanh, video đặt trong data/media/<mã mục>/ và khai báo trong tệp .yml; xóa tệp này khỏi docs/.",
-                            "Photos, audio and video go in data/media/<id>/ and are listed in the .yml file; remove this file from docs/.",
-                        )
-                    )
     return out
 
 
@@ -200,6 +161,7 @@ def content_problems(
     problems += yaml_safety_problems(inv)
     problems += front_matter_problems(root)
     problems += stray_file_problems(root)
+    problems += emblem.problems(root, inv.settings.logo)
     problems += media_policy.media_problems(inv, gps=warnings, decode=warnings)
     return list(dict.fromkeys(problems))
 

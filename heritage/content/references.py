@@ -60,8 +60,8 @@ def _check_settings(inv: Inventory, problems: list[Problem]) -> None:
                 SETTINGS_FILE,
                 f"Không thấy tệp logo data/{settings.logo}.",
                 f"The logo file data/{settings.logo} does not exist.",
-                "Đặt tệp SVG hoặc PNG của phường vào thư mục data/ rồi ghi tên tệp, hoặc xóa dòng logo để dùng biểu tượng mặc định.",
-                "Put the ward's SVG or PNG file in data/ and write its name, or remove the logo line to use the default emblem.",
+                "Đặt tệp PNG (hoặc JPEG, SVG) của phường vào thư mục data/ rồi ghi tên tệp, hoặc xóa dòng logo để dùng biểu tượng mặc định.",
+                "Put the ward's PNG (or JPEG, SVG) file in data/ and write its name, or remove the logo line to use the default emblem.",
                 field="logo",
             )
         )

@@ -147,8 +147,9 @@ class Settings(BaseModel):
         vi="Đình làng, lễ hội, làng nghề và làn điệu Quan họ của phường Tân An, Bắc Ninh",
         en="Communal houses, festivals, crafts and Quan họ songs of Tân An, Bắc Ninh",
     )
-    # A file under data/ (SVG or PNG) the ward provides; none: the site's own emblem.
-    logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png)$")] | None = None
+    # A file under data/ (PNG, JPEG or SVG) the ward provides; none: the site's own emblem.
+    # Published as a PNG the build draws (heritage/media/emblem.py), never as the file itself.
+    logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|jpg|jpeg)$")] | None = None
     # Entries the home page shows first (its photo leads), in this order.
     featured: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
     contact: Contact | None = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html as html_module
 import re
 import secrets
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
 from heritage.map import basemap
-from heritage.media import fonts
+from heritage.media import emblem, fonts
 from heritage.media.library import MediaLibrary
 from heritage.outputs import minify, opendata, search, security, sitemap, structured_data, webapp
 from heritage.outputs.sanitise import sanitise
@@ -303,7 +302,7 @@ class Site:
             map=fields.pop("map", kind.kind == "map"),
             search=kind.kind == "search",
             footer=self._footer(lang, relative_base(page_url)),
-            logo=urls.logo(self.settings.logo) if self.settings.logo else None,
+            logo=urls.LOGO if self.settings.logo else None,
             **fields,
         )
 
@@ -385,12 +384,11 @@ class Site:
                 child.unlink(missing_ok=True)
 
     def write_theme_files(self, site_root: Path) -> None:
-        """The headings' font (a subset of Be Vietnam Pro) and the ward's logo, if it gave one."""
+        """The headings' font (a subset of Be Vietnam Pro) and the ward's logo, if it gave one,
+        as a PNG drawn from it (never the uploaded file: an SVG can carry scripts)."""
         fonts.write_heading_font(site_root, self.root / ".cache" / "fonts", urls.HEADING_FONT)
         if self.settings.logo:
-            target = site_root / urls.logo(self.settings.logo)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.root / "data" / self.settings.logo, target)
+            emblem.publish(self.root, self.settings.logo, site_root / urls.LOGO)
 
     def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.

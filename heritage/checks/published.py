@@ -1,0 +1,100 @@
+"""What of docs/ may reach the site: the Markdown pages of the language folders, nothing else.
+
+MkDocs copies every other file under docs_dir to the site as it is: an .html, .svg or .js
+file would run on the site's own address, outside every policy (and read what the web editor
+keeps in the browser); `_redirects` or `_headers` would redirect or re-police the whole site
+on Netlify or Cloudflare Pages; `CNAME` would move it. So anything else under docs/ is an
+error for `make check` and the build (`stray_file_problems`), and the build's hook drops it
+all the same (`is_page_source`) should a check ever be bypassed.
+
+The build's own outputs (feeds, media, _headers…) are written by heritage, not copied from
+docs/, and the theme's files (overrides/, Material's assets) come from the theme's folders:
+neither is concerned here.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from heritage import urls
+from heritage.problems import Problem
+from heritage.sections import LANGUAGES
+
+PAGE_SUFFIX = ".md"
+# Files that tools leave in folders and that carry nothing: tolerated (never an error), and
+# never published (the hook drops them like everything that is not a page). Any other
+# dot-file (.htaccess, .well-known/…) is an error: a host may act on it.
+HARMLESS = frozenset({".gitkeep", ".keep", ".DS_Store"})
+
+
+def is_page_source(src_uri: str) -> bool:
+    """Whether a path under docs/ is a page the site publishes: docs/<lang>/…/<name>.md,
+    with no hidden folder or file on the way."""
+    parts = src_uri.replace("\\", "/").split("/")
+    return (
+        len(parts) >= 2
+        and parts[0] in LANGUAGES
+        and parts[-1].endswith(PAGE_SUFFIX)
+        and len(parts[-1]) > len(PAGE_SUFFIX)
+        and not any(part.startswith(".") or not part for part in parts)
+    )
+
+
+def _symlink(rel: str) -> Problem:
+    return Problem(
+        rel,
+        "Đây là liên kết tượng trưng (symlink): trang chỉ đọc tệp thật nằm trong kho.",
+        "This is a symbolic link: the site reads only real files inside the repository.",
+        "Xóa liên kết và đặt chính tệp vào đây.",
+        "Delete the link and put the file itself here.",
+    )
+
+
+def _not_a_page(rel: str) -> Problem:
+    languages = ", ".join(f"docs/{lang}/" for lang in LANGUAGES)
+    return Problem(
+        rel,
+        f"Thư mục docs/ chỉ chứa trang Markdown (.md) trong các thư mục ngôn ngữ ({languages}): "
+        "tệp khác sẽ được đăng nguyên trạng lên địa chỉ của trang, kể cả mã chạy được hoặc tệp cấu hình máy chủ (_redirects, _headers, CNAME).",
+        f"docs/ holds Markdown pages (.md) only, inside the language folders ({languages}): "
+        "any other file would be published as it is on the site's address, code or server settings (_redirects, _headers, CNAME) included.",
+        *(_MOVE_PAGE if rel.endswith(PAGE_SUFFIX) else _REMOVE_FILE),
+    )
+
+
+_MOVE_PAGE = (
+    "Chuyển trang này vào docs/vi/ (tiếng Việt) hoặc docs/en/ (tiếng Anh), đúng thư mục mục của nó.",
+    "Move this page into docs/vi/ (Vietnamese) or docs/en/ (English), in its section's folder.",
+)
+_REMOVE_FILE = (
+    "Ảnh, âm thanh, video đặt trong data/media/<mã mục>/ và khai báo trong tệp .yml; logo ghi ở trường `logo` của data/site.yml; xóa tệp này khỏi docs/.",
+    "Photos, audio and video go in data/media/<id>/ and are listed in the .yml file; the emblem is the `logo` field of data/site.yml; remove this file from docs/.",
+)
+
+
+def stray_file_problems(root: Path) -> list[Problem]:
+    """Every file under docs/ that is not a page of a language folder, and every symbolic
+    link under docs/ or data/ (a page or data file read from anywhere). Links under
+    data/media/ are reported by the media checks."""
+    out = []
+    for top in ("docs", "data"):
+        base = root / top
+        for dirpath, dirnames, filenames in os.walk(base):
+            here = Path(dirpath)
+            rel_here = here.relative_to(root).as_posix()
+            if rel_here == urls.MEDIA_SOURCE or rel_here.startswith(urls.MEDIA_SOURCE + "/"):
+                dirnames[:] = []
+                continue
+            links = {name for name in [*dirnames, *filenames] if (here / name).is_symlink()}
+            out += [_symlink(f"{rel_here}/{name}") for name in sorted(links)]
+            dirnames[:] = sorted(d for d in dirnames if d not in links)
+            if top != "docs":
+                continue
+            under = here.relative_to(base).as_posix()
+            for name in sorted(filenames):
+                if name in links or name in HARMLESS:
+                    continue
+                if not is_page_source(f"{under}/{name}" if under != "." else name):
+                    out.append(_not_a_page(f"{rel_here}/{name}"))
+    return out
