@@ -24,6 +24,19 @@
  */
 (function () {
   "use strict";
+  // Inside a frame (another site laying its page over the form to steer the officer's clicks,
+  // where the host sends no frame-ancestors header, as GitHub Pages): the editor never starts.
+  if (window.top !== window.self) {
+    document.addEventListener("DOMContentLoaded", function () {
+      var note = document.createElement("p");
+      note.id = "hx-framed";
+      note.setAttribute("role", "alert");
+      note.textContent = "Trình biên tập không chạy trong khung của trang khác: hãy mở trực tiếp địa chỉ /admin/ của trang. / " +
+        "The editor does not run inside another page's frame: open the site's /admin/ address directly.";
+      document.body.appendChild(note);
+    });
+    return;
+  }
   var CMS = window.CMS;
   var h = window.h;
   var LANGS = ["vi", "en"];

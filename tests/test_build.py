@@ -297,7 +297,9 @@ def test_the_wards_logo_replaces_the_emblem(visitor_site, built, path):
     html = visitor_site.html(path)
     logo = re.search(r'<a [^>]*class="md-header__button md-logo"[^>]*>(.*?)</a>', html, re.S).group(1)
     src = re.search(r'<img src="([^"]+)"', logo).group(1)
-    assert src.endswith("assets/heritage/logo.svg") and "hx-emblem" not in logo
-    assert (visitor_site.root / "site/assets/heritage/logo.svg").read_bytes().startswith(b"<svg")
+    assert src.endswith("assets/heritage/logo.png") and "hx-emblem" not in logo
+    # The ward's SVG is drawn to a PNG: never published as SVG (an SVG can carry scripts).
+    assert (visitor_site.root / "site/assets/heritage/logo.png").read_bytes().startswith(b"\x89PNG")
+    assert not (visitor_site.root / "site/assets/heritage/logo.svg").exists()
     # Without a logo in data/site.yml: the built-in emblem, inline, no request.
     assert 'class="hx-emblem"' in built.html(path)

@@ -635,7 +635,13 @@ INDEX = """<!doctype html>
 </html>
 """
 
-HEADERS_BLOCK = "/{admin}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n  X-Robots-Tag: noindex\n"
+# Never inside another site's frame (a page could lay itself over the form and steer the
+# officer's clicks): both headers, for browsers that know only one. GitHub Pages sends no
+# _headers, and a meta policy cannot forbid framing: heritage-cms.js refuses to start there.
+HEADERS_BLOCK = (
+    "/{admin}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"
+    "  X-Frame-Options: DENY\n  X-Robots-Tag: noindex\n"
+)
 
 
 def decap_dist(root: Path) -> Path | None:
