@@ -26,6 +26,15 @@ function entryFiles(params) {
   return files.flatMap(file => (file && typeof file === 'object' ? [file.path, ...(defined(file.newPath) ? [file.newPath] : [])] : [file]));
 }
 
+/** persistEntry in the editorial workflow: the draft's branch is cms/<collectionName>/<first slug>,
+ * and its status and label prefix go into .git/config. */
+function entryDrafts(params) {
+  const options = params.options && typeof params.options === 'object' ? params.options : {};
+  if (!options.useWorkflow) return [];
+  const files = [...(defined(params.entry) ? [params.entry] : []), ...(defined(params.dataFiles) ? list(params.dataFiles) : [])];
+  return [options.collectionName, options.status, ...files.map(file => file && file.slug), ...(defined(params.cmsLabelPrefix) ? [params.cmsLabelPrefix] : [])];
+}
+
 const assetPaths = params => (defined(params.assets) ? list(params.assets) : []).map(asset => asset && asset.path);
 const draft = params => [params.collection, params.slug];
 
@@ -43,7 +52,7 @@ const ACTIONS = {
   getEntry: { files: p => [p.path], listing: body => [body && body.file && body.file.path] },
   getMedia: { folders: p => [p.mediaFolder], listing: body => list(body).map(item => item && item.path) },
   getMediaFile: { files: p => [p.path] },
-  persistEntry: { write: true, files: p => [...entryFiles(p), ...assetPaths(p)], drafts: p => (p.options && p.options.collectionName ? [p.options.collectionName] : []) },
+  persistEntry: { write: true, files: p => [...entryFiles(p), ...assetPaths(p)], drafts: entryDrafts },
   persistMedia: { write: true, files: p => [p.asset && p.asset.path] },
   deleteFile: { write: true, files: p => [p.path] },
   deleteFiles: { write: true, files: p => (defined(p.paths) ? list(p.paths) : [undefined]) },

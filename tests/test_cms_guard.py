@@ -231,6 +231,10 @@ def test_git_mode_keeps_drafts_to_the_checked_out_branch_and_to_data_and_docs(ch
         refused(proxy.send({"action": "updateUnpublishedEntryStatus", "params": {"branch": "main", "collection": "di-tich", "slug": "x\n[core]\nhooksPath=hooks", "newStatus": "pending_review"}}))
         refused(proxy.send({"action": "deleteUnpublishedEntry", "params": {"branch": "main", "collection": "..", "slug": "x"}}))
         refused(proxy.send(persist("hooks/x.py")))
+        drafted = persist("data/di-tich/x.yml")
+        drafted["params"]["options"] |= {"useWorkflow": True, "collectionName": "di-tich"}
+        drafted["params"]["dataFiles"][0]["slug"] = "x.description\n[core]"
+        refused(proxy.send(drafted))
         assert tree(root) == before
         status, _, body = proxy.send({"action": "unpublishedEntries", "params": {"branch": "main"}})
         assert status == 200 and "di-tich/evil" in body
