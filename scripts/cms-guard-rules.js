@@ -26,22 +26,25 @@ function entryFiles(params) {
   return files.flatMap(file => (file && typeof file === 'object' ? [file.path, ...(defined(file.newPath) ? [file.newPath] : [])] : [file]));
 }
 
-/** persistEntry in the editorial workflow: the draft's branch is cms/<collectionName>/<first slug>,
- * and its status and label prefix go into .git/config. */
+/** persistEntry in the editorial workflow: the draft's branch is cms/<collectionName>/<first slug>. */
 function entryDrafts(params) {
   const options = params.options && typeof params.options === 'object' ? params.options : {};
   if (!options.useWorkflow) return [];
   const files = [...(defined(params.entry) ? [params.entry] : []), ...(defined(params.dataFiles) ? list(params.dataFiles) : [])];
-  return [options.collectionName, options.status, ...files.map(file => file && file.slug), ...(defined(params.cmsLabelPrefix) ? [params.cmsLabelPrefix] : [])];
+  return [options.collectionName, ...files.map(file => file && file.slug)];
 }
+
+/** A draft's status and label prefix: a value in .git/config (e.g. decap-cms/ + draft). */
+const labels = params => [params.newStatus, params.options && params.options.status, params.cmsLabelPrefix].filter(defined);
 
 const assetPaths = params => (defined(params.assets) ? list(params.assets) : []).map(asset => asset && asset.path);
 const draft = params => [params.collection, params.slug];
 
 /**
- * action → {write, files(params), folders(params), drafts(params), listing(body)}:
+ * action → {write, files(params), folders(params), drafts(params), labels(params), listing(body)}:
  * `files` and `folders` return the paths the action reads or writes; `drafts` the names
- * that make a git branch (cms/<collection>/<slug>); `listing` the paths in a response,
+ * that make a git branch (cms/<collection>/<slug>); `labels` the values written into
+ * .git/config (a draft's status); `listing` the paths in a response,
  * so that a symbolic link inside data/ never hands out a file from elsewhere.
  */
 const ACTIONS = {
@@ -52,17 +55,17 @@ const ACTIONS = {
   getEntry: { files: p => [p.path], listing: body => [body && body.file && body.file.path] },
   getMedia: { folders: p => [p.mediaFolder], listing: body => list(body).map(item => item && item.path) },
   getMediaFile: { files: p => [p.path] },
-  persistEntry: { write: true, files: p => [...entryFiles(p), ...assetPaths(p)], drafts: entryDrafts },
+  persistEntry: { write: true, files: p => [...entryFiles(p), ...assetPaths(p)], drafts: entryDrafts, labels },
   persistMedia: { write: true, files: p => [p.asset && p.asset.path] },
   deleteFile: { write: true, files: p => [p.path] },
   deleteFiles: { write: true, files: p => (defined(p.paths) ? list(p.paths) : [undefined]) },
   // git mode: drafts live on the branch cms/<collection>/<slug> until published
   unpublishedEntries: {},
-  unpublishedEntry: { drafts: p => [p.id, p.collection, p.slug].filter(defined) },
+  unpublishedEntry: { drafts: p => [p.id, p.collection, p.slug].filter(defined), labels },
   unpublishedEntryDataFile: { files: p => [p.path], drafts: p => [p.collection, p.slug, p.id] },
   unpublishedEntryMediaFile: { files: p => [p.path], drafts: p => [p.collection, p.slug, p.id] },
   deleteUnpublishedEntry: { write: true, drafts: draft },
-  updateUnpublishedEntryStatus: { write: true, drafts: p => [...draft(p), p.newStatus, ...(defined(p.cmsLabelPrefix) ? [p.cmsLabelPrefix] : [])] },
+  updateUnpublishedEntryStatus: { write: true, drafts: draft, labels },
   publishUnpublishedEntry: { write: true, drafts: draft, publishes: true },
 };
 
@@ -129,6 +132,12 @@ function draftProblem(value) {
   return null;
 }
 
+const LABEL = /^[\p{L}\p{N}_.\/-]{1,100}$/u;
+
+function labelProblem(value) {
+  return typeof value === 'string' && LABEL.test(value) ? null : 'invalid';
+}
+
 function refusal(kind, value) {
   const [vi, en] = WHY[kind] || WHY.invalid;
   const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 200)) : String(value);
@@ -159,6 +168,9 @@ function check(root, body, branch) {
   }
   for (const value of rule.drafts ? rule.drafts(params) : []) {
     if (draftProblem(value)) return refusal('invalid', value);
+  }
+  for (const value of rule.labels ? rule.labels(params) : []) {
+    if (labelProblem(value)) return refusal('invalid', value);
   }
   return null;
 }

@@ -38,7 +38,11 @@ const origin = process.env.ORIGIN || 'http://127.0.0.1:8000';
 const maxBody = parseInt(process.env.MAX_BODY || String(50 * 1024 * 1024), 10);
 
 const say = (vi, en) => ({ error: `${vi} / ${en}` });
-const refuse = (res, status, body) => res.status(status).set('Cache-Control', 'no-store').json(body);
+// Every refusal is also printed where `make edit` runs: the officer sees what was tried.
+function refuse(res, status, body) {
+  console.error(`cms-guard ${status}: ${String(body.error).slice(0, 300)}`);
+  return res.status(status).set('Cache-Control', 'no-store').json(body);
+}
 
 // decap-server's own logger (winston); at `warn` it prints only failures.
 const options = { logLevel: process.env.LOG_LEVEL || 'warn' };
