@@ -75,14 +75,15 @@ lock:
 clean:
 	rm -rf site .cache screenshots
 
-# The web editor on the local checkout: Decap's proxy (npm decap-server) on 127.0.0.1:8081
-# writes into this folder; the preview server shows /admin/ at http://127.0.0.1:8000/admin/.
-# Ctrl+C stops both (the trap ends the proxy when mkdocs serve returns).
+# The web editor on the local checkout: Decap's proxy (npm decap-server) behind our guard
+# (scripts/cms-guard.js, one process on 127.0.0.1:8081) writes into data/ and docs/ of this
+# folder, for the preview's page only; the preview server shows /admin/ at
+# http://127.0.0.1:8000/admin/. Ctrl+C stops both (the trap ends the proxy when mkdocs serve returns).
 CMS_PROXY_PORT ?= 8081
 EDIT_ADDR ?= 127.0.0.1:8000
 edit: $(STAMP) $(NODE_STAMP)
 	@echo "Trình biên tập / editor: http://$(EDIT_ADDR)/admin/  (Ctrl+C để dừng / to stop)"
-	@PORT=$(CMS_PROXY_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
-	  node node_modules/decap-server/dist/index.js & proxy=$$!; \
+	@PORT=$(CMS_PROXY_PORT) ORIGIN=http://$(EDIT_ADDR) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	  node scripts/cms-guard.js >/dev/null & proxy=$$!; \
 	  trap 'kill $$proxy 2>/dev/null' EXIT INT TERM; \
 	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)

@@ -23,6 +23,7 @@ from heritage import parallel, urls
 from heritage.checks import published
 from heritage.clock import ClockError
 from heritage.i18n import t as words
+from heritage.outputs import security
 from heritage.pages import scripts as page_scripts
 from heritage.pages.site import Site, load_site, plain
 from heritage.problems import ContentError
@@ -49,10 +50,6 @@ def _site_root(site_dir: str, lang: str) -> Path:
 def on_startup(command, dirty):
     global _command
     _command = command
-
-
-def _serving() -> bool:
-    return _command == "serve"
 
 
 def _is_default_language(config) -> bool:
@@ -181,25 +178,40 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return output if _serving() else _site.secure(output)
+    return _site.secure(output)  # under `mkdocs serve` too: see on_serve for its reload script
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name.endswith(".html") and not _serving():
+    if template_name.endswith(".html"):
         return _site.secure(output_content)  # 404.html
     return output_content
+
+
+def on_serve(server, config, builder):
+    """The preview keeps every page's policy. `mkdocs serve` adds its reload script to each page
+    as it sends it (with numbers that change per request): that script, and only when it is the
+    server's own template, gets its hash into the page's policy as it goes out."""
+    from mkdocs import livereload
+
+    trusted = security.numbers_template(livereload._SCRIPT_TEMPLATE_STR)
+    inject = server._inject_js_into_html
+
+    def inject_allowed(content: bytes, epoch: int) -> bytes:
+        return security.allow_added_script(content, inject(content, epoch), trusted)
+
+    server._inject_js_into_html = inject_allowed
+    return server
 
 
 def on_post_build(config):
     global _others, _shared
     lang = config.theme["language"]
     root = _site_root(config.site_dir, lang)
-    secure = not _serving()
     errors: list[str] = []
     try:
         _site.write_language_outputs(lang, root)
         if _is_default_language(config) and _shared is None:
-            _site.write_shared_outputs(root, secure)  # one process: no child wrote them
+            _site.write_shared_outputs(root)  # one process: no child wrote them
     except ContentError as exc:
         errors.append(str(exc))
     forked, other_hashes = [t for t in (_others, _shared) if t is not None], set()
@@ -218,7 +230,7 @@ def on_post_build(config):
         raise Abort("\n" + "\n".join(errors))
     if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site
-    _site.write_site_outputs(root, secure, other_hashes)
+    _site.write_site_outputs(root, other_hashes)
 
 
 def on_build_error(error):

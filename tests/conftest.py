@@ -7,6 +7,7 @@ import functools
 import hashlib
 import http.server
 import os
+import selectors
 import shutil
 import subprocess
 import sys
@@ -236,6 +237,34 @@ def serve(folder: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+# --- the web editor's local proxy ---------------------------------------------------------
+
+CMS_GUARD = REPO / "scripts" / "cms-guard.js"
+
+
+@contextlib.contextmanager
+def cms_guard(repo: Path, origin: str, mode: str = "fs", **extra: str):
+    """`make edit`'s proxy (decap-server behind scripts/cms-guard.js) on a free loopback port,
+    writing into `repo`, for pages of `origin` only; yields its API address."""
+    if not (REPO / "node_modules" / "decap-server").is_dir() or shutil.which("node") is None:
+        message = "decap-server is not installed (npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    env = {**os.environ, "PORT": "0", "ORIGIN": origin, "MODE": mode, "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error", **extra}
+    process = subprocess.Popen(["node", str(CMS_GUARD)], env=env, cwd=repo, stdout=subprocess.PIPE, text=True)
+    try:
+        ready = selectors.DefaultSelector()
+        ready.register(process.stdout, selectors.EVENT_READ)
+        assert ready.select(timeout=30), "the editor's proxy did not start"
+        address = process.stdout.readline().strip()
+        assert address.startswith("http://127.0.0.1:"), f"the editor's proxy did not start: {address!r}"
+        yield address
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,12 @@
-"""The web editor in real Chromium against Decap's real local proxy (npm decap-server), as
-`make edit` runs them: a relic and a monthly post made in the form land where the site reads
+"""The web editor in real Chromium against Decap's real local proxy (npm decap-server, behind
+scripts/cms-guard.js), as `make edit` runs them: a relic and a monthly post made in the form land where the site reads
 them and pass `make check`; a bad id and a missing English name are refused in the form with
 the words of `make check`."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,39 +16,7 @@ import yaml
 from heritage.content.settings import load_settings
 from heritage.content.vocabulary import load_vocabulary
 from heritage.tools import cms
-from tests.conftest import REPO, TODAY, serve
-
-SERVER = REPO / "node_modules" / "decap-server" / "dist" / "index.js"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def local_proxy(repo: Path, mode: str = "fs"):
-    """decap-server on loopback, writing into `repo` (MODE=fs, as `make edit`; MODE=git keeps
-    drafts on branches, as the GitHub backend does with pull requests)."""
-    if not SERVER.is_file() or shutil.which("node") is None:
-        message = "decap-server is not installed (npm ci)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    port = _free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": mode, "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error"}
-    process = subprocess.Popen(["node", str(SERVER)], env=env, cwd=repo)
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-            time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}/api/v1"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+from tests.conftest import REPO, TODAY, cms_guard, serve
 
 
 @pytest.fixture(params=["fs"])
@@ -68,28 +32,28 @@ def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
         subprocess.run(["git", "config", "user.email", "test@example.org"], cwd=root, check=True)
         subprocess.run(["git", "add", "-A"], cwd=root, check=True)
         subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=root, check=True)
-    with local_proxy(root, request.param) as proxy:
+    # As `make edit`: the proxy answers the preview's pages only (its origin is known once served).
+    with serve(site) as url, cms_guard(root, url.rstrip("/"), request.param) as proxy:
         monkeypatch.setenv(cms.PROXY_ENV, proxy)
         settings, _ = load_settings(root)
         vocabulary, _ = load_vocabulary(root)
         assert cms.write_admin(root, site, settings, vocabulary) is not None
-        with serve(site) as url:
-            context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-            context.set_default_timeout(60_000)
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            outside: list[str] = []
-            page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-            page.goto(url + "admin/")
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.wait_for_timeout(1000)
-            yield page, small_project, url
-            shots = os.environ.get("HERITAGE_SCREENSHOTS")
-            if shots:
-                page.screenshot(path=str(Path(shots) / "admin.png"))
-            context.close()
-            assert outside == [], f"requests to other hosts: {outside}"
+        context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+        context.set_default_timeout(60_000)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        outside: list[str] = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+        page.goto(url + "admin/")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_timeout(1000)
+        yield page, small_project, url
+        shots = os.environ.get("HERITAGE_SCREENSHOTS")
+        if shots:
+            page.screenshot(path=str(Path(shots) / "admin.png"))
+        context.close()
+        assert outside == [], f"requests to other hosts: {outside}"
 
 
 def _publish(page) -> None:

@@ -157,6 +157,41 @@ def secure_page(html: str, trusted: TrustedScripts, own_host: str = "") -> tuple
     return html[: head.end()] + "\n" + meta + html[head.end():], hashes
 
 
+def numbers_template(template: str) -> re.Pattern:
+    """A script template whose `${name}` placeholders may only stand for digits (the reload
+    script's page version and request number)."""
+    return re.compile(r"[0-9]+".join(re.escape(part) for part in re.split(r"\$\{\w+\}", template)))
+
+
+_OWN_POLICY = re.compile(r'(<head(?:\s[^>]*)?>\n<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src \'self\')', re.I)
+
+
+def allow_added_script(before: bytes, after: bytes, trusted: re.Pattern) -> bytes:
+    """`after` (`before` with one inline script added by the preview server) with that script's
+    hash in the policy `secure_page` put first in its <head>, if the script is `trusted`.
+
+    Why: `mkdocs serve` adds its reload script to each page as it sends it, with two numbers
+    that change on every request, so its hash cannot be known when the page is built. The
+    script is taken from what the server added (nothing a page's content wrote) and hashed
+    only when it matches the server's own template. A page without our policy there (the
+    editor's /admin/, whose policy is its own) is left as it is: a reload would lose the form.
+    """
+    at = before.rfind(b"</body>")  # where the server puts it, as mkdocs serve does
+    at = len(before) if at < 0 else at
+    piece = after[at : at + len(after) - len(before)]
+    if not (after[:at] == before[:at] and after[at + len(piece) :] == before[at:] and piece.startswith(b"<script>") and piece.endswith(b"</script>")):
+        return after
+    script = piece[len(b"<script>") : -len(b"</script>")].decode("utf-8", "replace")
+    if not trusted.fullmatch(script):
+        return after
+    try:
+        html = after.decode("utf-8")
+    except UnicodeDecodeError:
+        return after
+    html, count = _OWN_POLICY.subn(lambda m: m.group(1) + " " + script_hash(script), html, count=1)
+    return html.encode("utf-8") if count else after
+
+
 HEADERS_FILE = "_headers"
 
 

@@ -345,21 +345,18 @@ class Site:
             raise ContentError(errors)
         self.search.write(lang, site_root)
 
-    def write_shared_outputs(self, site_root: Path, secure: bool = True) -> None:
+    def write_shared_outputs(self, site_root: Path) -> None:
         """Files that come from the data alone, not from any page, so they can be written while
         the pages are built: feeds, calendars, media, open data, QR landings and codes, sitemap.
-
-        `secure=False` (live preview) leaves out the Content-Security-Policy, which would
-        block the preview server's reload script.
-        """
+        Their pages carry the policy in the live preview too (the hooks allow its reload script)."""
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
         self.media.publish(site_root)
         self.write_theme_files(site_root)
         opendata.write_open_data(self, site_root)
-        qr_landings.write_landings(self, site_root, self.secure if secure else None)
-        webapp.write_webapp(self, site_root, self.secure if secure else None)
+        qr_landings.write_landings(self, site_root, self.secure)
+        webapp.write_webapp(self, site_root, self.secure)
         basemap.publish(self.basemap, site_root)
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
@@ -390,14 +387,13 @@ class Site:
         if self.settings.logo:
             emblem.publish(self.root, self.settings.logo, site_root / urls.LOGO)
 
-    def write_site_outputs(self, site_root: Path, secure: bool = True, script_hashes: Iterable[str] = ()) -> None:
+    def write_site_outputs(self, site_root: Path, script_hashes: Iterable[str] = ()) -> None:
         """Files that cover every page of every language, once all are written.
 
         `script_hashes`: inline-script hashes of pages secured in other processes.
         """
-        if secure:
-            security.write_headers(site_root, self.script_hashes | set(script_hashes))
-            cms.append_headers(site_root)
+        security.write_headers(site_root, self.script_hashes | set(script_hashes))
+        cms.append_headers(site_root)
         minify.minify_assets(site_root)
         self.script_hashes = set()
 
