@@ -76,7 +76,12 @@ const WHY = {
   git: ['chạm tới .git', 'it touches .git'],
   outside: ['nằm ngoài data/ và docs/', 'it is outside data/ and docs/'],
   link: ['liên kết tượng trưng dẫn ra ngoài data/ và docs/', 'a symbolic link leads outside data/ and docs/'],
+  page: ['trong docs/ chỉ ghi trang Markdown (.md) của một thư mục ngôn ngữ', 'under docs/ only Markdown pages (.md) of a language folder are written'],
 };
+
+// Under docs/ the site publishes only the language folders' Markdown (heritage/checks/published.py):
+// the editor writes nothing else there (an .html or .svg would run on the preview's origin).
+const PAGE = /^docs\/[a-z]{2}\/(?:[^/.][^/]*\/)*[^/.][^/]*\.md$/;
 
 /** The real path of `target`: its longest existing part resolved (links followed), the rest appended. */
 function realTarget(target) {
@@ -164,6 +169,9 @@ function check(root, body, branch) {
     for (const value of paths ? paths(params) : []) {
       const problem = pathProblem(root, value, folder);
       if (problem) return refusal(problem, value);
+      if (rule.write && !folder && value.replace(/^\.\//, '').startsWith('docs/') && !PAGE.test(value.replace(/^\.\//, ''))) {
+        return refusal('page', value);
+      }
     }
   }
   for (const value of rule.drafts ? rule.drafts(params) : []) {

@@ -117,6 +117,19 @@ def test_a_write_outside_data_and_docs_is_refused_and_nothing_changes(checkout, 
     assert tree(checkout.root) == before
 
 
+PAGES_ONLY = ["docs/evil.html", "docs/vi/evil.html", "docs/vi/di-tich/x.svg", "docs/_redirects", "docs/vi/.htaccess", "docs/x/page.md", "docs/vi/.hidden/page.md"]
+
+
+@pytest.mark.parametrize("path", PAGES_ONLY)
+def test_under_docs_only_markdown_pages_of_a_language_folder_are_written(checkout, proxy, path):
+    """docs/ publishes only the language folders' Markdown: the editor never writes a file that
+    the build would refuse (and the preview would serve as it is)."""
+    before = tree(checkout.root)
+    refused(proxy.send(persist("data/di-tich/x.yml", path)), path=path)
+    refused(proxy.send(media(path)), path=path)
+    assert tree(checkout.root) == before
+
+
 @pytest.mark.parametrize(
     "request_body",
     [
