@@ -114,6 +114,12 @@ RULES: dict[str, Message] = {
         "Giữ một trong hai: free: true nếu không thu phí, hoặc fee: {{vi: …, en: …}}.",
         "Keep one: free: true if there is no charge, or fee: {{vi: …, en: …}}.",
     ),
+    "web-address": (
+        "'{value}' không phải địa chỉ web dùng được: chỉ nhận http:// hoặc https:// với tên miền, không có dấu nháy, dấu cách, dấu < > hay \\.",
+        "'{value}' is not a usable web address: only http:// or https:// with a host, without quotes, spaces, < > or \\.",
+        "Dán địa chỉ đầy đủ từ thanh địa chỉ của trình duyệt, ví dụ https://vi.wikipedia.org/wiki/Quan_họ.",
+        "Paste the full address from the browser's address bar, e.g. https://en.wikipedia.org/wiki/Quan_họ.",
+    ),
     "month-format": ("Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09.", "", ""),
     "image-alt": (
         "Ảnh cần mô tả `alt` bằng cả hai thứ tiếng cho người khiếm thị.",
@@ -293,7 +299,7 @@ def _not_text(e: _Error) -> Message:
 
 
 def _bad_pattern(e: _Error) -> Message:
-    if e.last == "url":
+    if e.last in ("url", "auth_endpoint"):
         return (f"'{e.value}' không phải địa chỉ web.", f"'{e.value}' is not a web address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
     return (
         f"'{e.value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
