@@ -17,6 +17,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from heritage.content.addresses import visible
 from heritage.content.schema import SCHEMAS
 
 Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
@@ -299,8 +300,11 @@ def _not_text(e: _Error) -> Message:
 
 
 def _bad_pattern(e: _Error) -> Message:
-    if e.last in ("url", "auth_endpoint"):
-        return (f"'{e.value}' không phải địa chỉ web.", f"'{e.value}' is not a web address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
+    if e.last == "auth_endpoint":
+        value = visible(e.value)
+        return (f"'{value}' không phải địa chỉ https:// dùng được.", f"'{value}' is not a usable https:// address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
+    if e.last in ("url", "site_url"):
+        return tuple(text.format(value=visible(e.value)) for text in RULES["web-address"])
     return (
         f"'{e.value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
         f"'{e.value}' is not a valid id: lowercase ASCII letters, digits and hyphens only.",
