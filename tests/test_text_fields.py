@@ -29,6 +29,7 @@ from heritage.outputs.opendata import spreadsheet_safe, to_csv
 from heritage.outputs.sanitise import sanitise
 from heritage.outputs.structured_data import script_safe
 from heritage.pages.site import heading
+from heritage.problems import Problem, format_problems
 
 from .conftest import Project, serve
 
@@ -74,6 +75,9 @@ def test_anything_else_is_not_an_address(value: str):
 
 def test_an_error_message_never_carries_a_terminal_escape():
     assert visible("UBND \x1b[2J\u202e") == "UBND U+001B[2JU+202E"
+    shown = format_problems([Problem("data/x\x1b.yml", "'\x1b[2J' sai", "'\u202e' wrong", "sửa", "fix", field="types.\x1b]0;x\x07")])
+    assert "\x1b" not in shown and "\u202e" not in shown and "\x07" not in shown
+    assert "U+001B[2J" in shown and "U+202E" in shown and "data/xU+001B.yml" in shown
 
 
 def test_site_url_variable_is_checked_by_make_check(small_project: Project):
