@@ -7,6 +7,7 @@ them to the command line or to the MkDocs adapter, which print `format_problems`
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Literal
@@ -55,14 +56,24 @@ class ContentError(Exception):
 _LABEL = {"error": "LỖI / ERROR", "warning": "CẢNH BÁO / WARNING"}
 
 
+# Invisible characters a message may quote from a file (a field name, a value): written as U+XXXX,
+# so that no terminal obeys an escape sequence (ESC) and no text is shown reversed.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"U+{ord(m.group(0)):04X}", text)
+
+
 def format_problem(p: Problem) -> str:
-    lines = [f"  {_LABEL[p.severity]}" + (f" — {p.field}" if p.field else "") + (f" (dòng/line {p.line})" if p.line else "")]
-    lines.append(f"    {p.vi}")
+    field = _shown(p.field) if p.field else ""
+    lines = [f"  {_LABEL[p.severity]}" + (f" — {field}" if field else "") + (f" (dòng/line {p.line})" if p.line else "")]
+    lines.append(f"    {_shown(p.vi)}")
     if p.fix_vi:
-        lines.append(f"    → Cách sửa: {p.fix_vi}")
-    lines.append(f"    {p.en}")
+        lines.append(f"    → Cách sửa: {_shown(p.fix_vi)}")
+    lines.append(f"    {_shown(p.en)}")
     if p.fix_en:
-        lines.append(f"    → How to fix: {p.fix_en}")
+        lines.append(f"    → How to fix: {_shown(p.fix_en)}")
     return "\n".join(lines)
 
 
@@ -81,7 +92,7 @@ def format_problems(problems: Iterable[Problem]) -> str:
         by_file[p.file].append(p)
     out: list[str] = []
     for file in sorted(by_file, key=lambda f: (not any(p.is_error for p in by_file[f]), f)):
-        out.append(f"📄 {file}")
+        out.append(f"📄 {_shown(file)}")
         ordered = sorted(by_file[file], key=lambda p: (not p.is_error, p.line or 0))
         out.extend(format_problem(p) for p in ordered)
         out.append("")

@@ -39,11 +39,16 @@ OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
 # The map's own background tiles (heritage/map/basemap.py): ban-do/nen/{z}/{x}/{y}.png.
 BASEMAP = f"{MAP}/nen"
 
+# Device names Windows refuses as a file or folder name, whatever the extension: an entry
+# `con` (data/…/con.yml, docs/…/con.md) could not be checked out on an editor's Windows PC.
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+
 # Names an id can never take (contract): each is a folder or file the site writes at its
-# root or in a section's folder (`index` would be the section's own page).
+# root or in a section's folder (`index` would be the section's own page), or a Windows device.
 RESERVED_IDS = frozenset(
     {"index", "404", "stylesheets", "javascripts", "sitemap", "feed", "robots", "sw", "manifest", "trails", "assets",
-     QR, SEARCH_INDEX, MEDIA, ADMIN, OFFLINE, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, ABOUT, COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES}
+     QR, SEARCH_INDEX, MEDIA, ADMIN, OFFLINE, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, ABOUT, COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES,
+     *WINDOWS_DEVICE_NAMES}
 )
 
 # The theme's own files the build adds (site paths).

@@ -22,6 +22,7 @@ from mkdocs.exceptions import Abort
 from heritage import parallel, urls
 from heritage.checks import published
 from heritage.clock import ClockError
+from heritage.content.addresses import attribute_safe
 from heritage.i18n import t as words
 from heritage.outputs import security
 from heritage.pages import scripts as page_scripts
@@ -77,7 +78,8 @@ def on_config(config):
             raise Abort("\n" + str(exc)) from None
         except ClockError as exc:
             raise Abort(str(exc)) from None
-    config.site_url = _site.site_url or config.site_url  # SITE_URL or data/site.yml, if given
+    # SITE_URL or data/site.yml, if given; the theme prints it raw, so never with a quote or a '<'.
+    config.site_url = attribute_safe(_site.site_url or config.site_url or "") or None
     _site.trust_theme(config.theme.dirs)  # the policy allows the templates' inline scripts, no others
     return config
 

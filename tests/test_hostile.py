@@ -92,6 +92,18 @@ def broken_link(project: Project, outside: Path) -> None:
     os.symlink(outside / "khong-co.jpg", project.root / "data/media/dinh-tan-an/mat.jpg")
 
 
+SITE = {"ward": '{vi: "UBND phường", en: "Ward People\'s Committee"}', "column": "{launch: 2026-09}", "site_url": "https://heritage.example.org/", "data_license": '{name: CC BY 4.0, url: "https://creativecommons.org/licenses/by/4.0/"}'}
+
+
+def site_yml(**fields: str) -> Callable[[Project, Path], None]:
+    """data/site.yml with one line per field (ward on line 1 … data_license on line 4), some replaced."""
+
+    def setup(project: Project, outside: Path) -> None:
+        project.write("data/site.yml", "".join(f"{key}: {fields.get(key, value)}\n" for key, value in SITE.items()))
+
+    return setup
+
+
 BOMB = "lol: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(f"l{i}: &a{i} [*{'a' if i == 0 else f'a{i - 1}'}, *{'a' if i == 0 else f'a{i - 1}'}]\n" for i in range(9))
 
 
@@ -160,6 +172,23 @@ CASES = [
     Case("reserved-id-tim-kiem", lambda p, o: p.entry("le-hoi", "tim-kiem"), "data/le-hoi/tim-kiem.yml", "id", None, ("dành riêng", "reserved")),
     Case("self-reference", lambda p, o: replace(p, ENTRY, "- hoi-lim", "- dinh-tan-an"), ENTRY, "related[0]", None, ("chính nó", "itself")),
     Case("title-too-long", lambda p, o: replace(p, ENTRY, "vi: Đình Tân An", "vi: " + "Đình " * 40), ENTRY, "name.vi", 2, ("120", "120")),
+    # Text fields checked as text (security review): addresses, markup in settings and vocabulary,
+    # YAML escapes that write invisible characters, Windows device names
+    Case("site-url-meta-refresh", site_yml(site_url="'https://x.example/\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">'"), "data/site.yml", "site_url", 3, ("không phải địa chỉ web", "not a usable web address")),
+    Case("site-url-javascript", site_yml(site_url='"javascript:alert(1)"'), "data/site.yml", "site_url", 3, ("không phải địa chỉ web", "not a usable web address")),
+    Case("licence-url-javascript", site_yml(data_license='{name: CC BY 4.0, url: "javascript:alert(1)"}'), "data/site.yml", "data_license.url", 4, ("không phải địa chỉ web", "not a usable web address")),
+    Case("source-url-quote", lambda p, o: append(p, ENTRY, "sources:\n- {title: Nguồn, url: 'https://x.example/\" onmouseover=\"x'}\n"), ENTRY, "sources[0].url", None, ("không phải địa chỉ web", "not a usable web address")),
+    Case("ward-comment-script", site_yml(ward='{vi: "UBND <!--<script>", en: "People\'s Committee"}'), "data/site.yml", "ward.vi", 1, ("<script>", "<script>")),
+    Case("vocabulary-label-comment-script", lambda p, o: replace(p, "data/vocabulary.yml", "dinh: {vi: Đình,", 'dinh: {vi: "Đình <!--<script>",'), "data/vocabulary.yml", "types.di-tich.dinh.vi", 7, ("<script>", "<script>")),
+    Case("name-escaped-bidi", lambda p, o: replace(p, ENTRY, "vi: Đình Tân An", 'vi: "Đình \\u202eAn Tân"'), ENTRY, "name.vi", 2, ("U+202E", "U+202E")),
+    Case("caption-escaped-nul", lambda p, o: replace(p, ENTRY, "Cổng đình", '"Cổng\\0đình"'), ENTRY, "media[0].alt.vi", None, ("NUL", "NUL")),
+    Case("ward-escaped-esc", site_yml(ward='{vi: "UBND \\e[2J", en: "Ward"}'), "data/site.yml", "ward.vi", 1, ("ESC", "ESC")),
+    Case("label-escaped-cr", lambda p, o: replace(p, "data/vocabulary.yml", "dinh: {vi: Đình,", 'dinh: {vi: "Đình\\rĐền",'), "data/vocabulary.yml", "types.di-tich.dinh.vi", 7, ("CR", "CR")),
+    Case("issued-escaped-vtab", lambda p, o: p.write("data/qr-issued.yml", 'issued:\n  - {id: "dinh-tan-an\\v", date: 2026-10-01}\n'), "data/qr-issued.yml", "issued[0].id", 2, ("Shift+Enter", "Shift+Enter")),
+    Case("post-title-escaped-bidi", lambda p, o: replace(p, POST, "title: Ra mắt", 'title: "Ra mắt \\u2066x"'), POST, "title", 2, ("U+2066", "U+2066")),
+    Case("name-line-break", lambda p, o: replace(p, ENTRY, "vi: Đình Tân An", 'vi: "Đình\\n\\n[Bấm](https://evil.example)"'), ENTRY, "name.vi", 2, ("một dòng", "single line")),
+    Case("reserved-id-con", lambda p, o: p.entry("di-tich", "con"), "data/di-tich/con.yml", "id", None, ("Windows", "Windows")),
+    Case("reserved-id-lpt1", lambda p, o: p.entry("san-pham", "lpt1"), "data/san-pham/lpt1.yml", "id", None, ("dành riêng", "reserved")),
     # Media the build cannot use
     Case("truncated-jpeg", media_file("hong.jpg", truncated_jpeg), "data/media/dinh-tan-an/hong.jpg", None, None, ("hỏng", "damaged")),
     Case("html-as-jpeg", media_file("trang.jpg", b"<html><script>x</script></html>"), "data/media/dinh-tan-an/trang.jpg", None, None, ("không phải là ảnh", "not an image")),

@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any, Iterable
 
 import markdown as python_markdown
 
 from heritage import clock, urls
 from heritage.calendar import festivals
-from heritage.checks import links, safety
+from heritage.checks import links, safety, text_fields
 from heritage.checks.published import stray_file_problems
 from heritage.column import rules as column
-from heritage.content import translations
+from heritage.content import addresses, translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.sources import SourceError, read_text, split_front_matter
@@ -33,36 +32,12 @@ from heritage.sections import LANGUAGES
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
 
-def _strings(value: Any, path: tuple = ()) -> Iterable[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
-def _field(path: tuple) -> str:
-    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in path).replace(".[", "[")
-
-
-def _markup_in_fields(rel: str, doc, fix_vi: str, fix_en: str) -> list[Problem]:
-    """Markup in any text field of a YAML document (a data file or a page's front matter),
-    each finding named by its field and line."""
-    return [
-        Problem(rel, *finding.explain(), fix_vi, fix_en, field=_field(path), line=doc.line_of(path))
-        for path, text in _strings(doc.data)
-        for finding in safety.scan_text(text)
-    ]
-
-
 def yaml_safety_problems(inv: Inventory) -> list[Problem]:
-    """Markup hidden in YAML text (a <script> in a summary, a javascript: source URL)."""
+    """Markup or invisible characters hidden in YAML text (a <script> in a summary, a javascript:
+    source URL, a "\\u202E" in a name)."""
     out = []
     for entry in [*inv.entries.values(), *inv.trails.values()]:  # trails' notes are editors' text too
-        out += _markup_in_fields(
+        out += text_fields.field_problems(
             entry.rel,
             entry.doc,
             "Xóa đoạn mã này; văn bản trong tệp .yml chỉ là chữ thường. Ảnh, video dùng trường `media`.",
@@ -124,7 +99,7 @@ def front_matter_problems(root: Path) -> list[Problem]:
             stall = bracket_problem(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
             if stall is not None:
                 out.append(stall)
-            out += _markup_in_fields(
+            out += text_fields.field_problems(
                 rel,
                 front,
                 "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
@@ -156,9 +131,11 @@ def content_problems(
         problems += translations.structure_problems(root, pairs)
     if schedule:
         problems += column.frequency_problems(inv, inv.settings, today)
+    problems += addresses.site_url_variable_problems()
     problems += festivals.calendar_problems(inv, today)
     problems += issued_problems(inv)
     problems += yaml_safety_problems(inv)
+    problems += text_fields.data_file_problems(root)
     problems += front_matter_problems(root)
     problems += stray_file_problems(root)
     problems += emblem.problems(root, inv.settings.logo)

@@ -51,8 +51,8 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
         problems.append(
             Problem(
                 rel,
-                f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo), không dùng làm mã mục được.",
-                f"The id '{entry_id}' is reserved (a folder or page the site writes itself) and cannot name an entry.",
+                f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo, hoặc tên thiết bị mà Windows cấm đặt cho tệp), không dùng làm mã mục được.",
+                f"The id '{entry_id}' is reserved (a folder or page the site writes itself, or a device name Windows forbids for files) and cannot name an entry.",
                 f"Đổi tên tệp thành một mã khác, ví dụ '{path.parent.name}-{entry_id}' (và đổi tên hai trang Markdown theo).",
                 f"Rename the file to another id, e.g. '{path.parent.name}-{entry_id}' (and both Markdown pages with it).",
                 field="id",

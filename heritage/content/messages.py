@@ -17,6 +17,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ValidationError
 
+from heritage.content.addresses import visible
 from heritage.content.schema import SCHEMAS
 
 Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
@@ -113,6 +114,12 @@ RULES: dict[str, Message] = {
         "`free: true` and `fee` (the entry fee) cannot both be set.",
         "Giữ một trong hai: free: true nếu không thu phí, hoặc fee: {{vi: …, en: …}}.",
         "Keep one: free: true if there is no charge, or fee: {{vi: …, en: …}}.",
+    ),
+    "web-address": (
+        "'{value}' không phải địa chỉ web dùng được: chỉ nhận http:// hoặc https:// với tên miền, không có dấu nháy, dấu cách, dấu < > hay \\.",
+        "'{value}' is not a usable web address: only http:// or https:// with a host, without quotes, spaces, < > or \\.",
+        "Dán địa chỉ đầy đủ từ thanh địa chỉ của trình duyệt, ví dụ https://vi.wikipedia.org/wiki/Quan_họ.",
+        "Paste the full address from the browser's address bar, e.g. https://en.wikipedia.org/wiki/Quan_họ.",
     ),
     "month-format": ("Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09.", "", ""),
     "image-alt": (
@@ -293,8 +300,11 @@ def _not_text(e: _Error) -> Message:
 
 
 def _bad_pattern(e: _Error) -> Message:
-    if e.last == "url":
-        return (f"'{e.value}' không phải địa chỉ web.", f"'{e.value}' is not a web address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
+    if e.last == "auth_endpoint":
+        value = visible(e.value)
+        return (f"'{value}' không phải địa chỉ https:// dùng được.", f"'{value}' is not a usable https:// address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
+    if e.last in ("url", "site_url"):
+        return tuple(text.format(value=visible(e.value)) for text in RULES["web-address"])
     return (
         f"'{e.value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
         f"'{e.value}' is not a valid id: lowercase ASCII letters, digits and hyphens only.",

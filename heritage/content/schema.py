@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from heritage.content.addresses import SourceAddress
 from heritage.sections import ENTRY_SECTIONS
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -113,7 +114,7 @@ class Consent(Model):
 
 class Source(Model):
     title: NonEmpty
-    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(https?://\S+|/\S*)$")]
+    url: SourceAddress  # a web address, or a page of this site from its root
 
 
 _MEDIA_KINDS = ("image", "audio", "video", "youtube")

@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
+from heritage.content.addresses import WebAddress
 from heritage.content.messages import field_label, validation_messages
 from heritage.content.schema import Text, broken
 from heritage.content.sources import SourceError, load_yaml_file
@@ -67,7 +68,7 @@ class ColumnSettings(BaseModel):
 class License(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str
-    url: str
+    url: WebAddress
 
 
 class Signer(BaseModel):
@@ -110,7 +111,7 @@ class CmsSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
     branch: str = "main"
-    auth_endpoint: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None = None
+    auth_endpoint: Annotated[WebAddress, StringConstraints(pattern=r"^https://")] | None = None
 class Contact(BaseModel):
     """The ward's culture office, as visitors reach it: every page's footer and the About page."""
 
@@ -135,7 +136,7 @@ LOGO_SUFFIXES = (".svg", ".png")
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
-    site_url: str | None = None
+    site_url: WebAddress | None = None
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
     column: ColumnSettings

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from heritage import urls
@@ -88,12 +89,26 @@ def rows(site) -> list[dict]:
     return out
 
 
+# A cell a spreadsheet would read as a formula (=HYPERLINK(…), +, -, @, or one behind a tab or a
+# carriage return): OWASP's advice is a leading single quote, which shows the text as written.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that no spreadsheet runs: text starting a formula gets a leading quote; numbers
+    (a negative one included) stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def to_csv(table: list[dict]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\r\n")
     writer.writeheader()
     for row in table:
-        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else spreadsheet_safe(v)) for k, v in row.items()})
     return buffer.getvalue().encode("utf-8-sig")
 
 

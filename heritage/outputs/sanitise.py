@@ -39,9 +39,11 @@ ATTRIBUTES = {
     "blockquote": {"cite"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Class names that Markdown's extensions write and editors may use; anything else
-# (such as the theme's own overlay or dialog classes) is dropped.
-_CLASS = re.compile(r"^(admonition(-title)?|note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote|headerlink|footnote[\w-]*|md-button(--primary)?|hx-[\w-]+)$")
+# Class names an editor's text may keep: the admonition boxes (`!!! note` writes `admonition
+# note`). Anything else is dropped, above all the theme's (`md-…`: `md-button` would dress a
+# link to anywhere as the site's own button) and ours (`hx-…`, `headerlink`): a story must not
+# look like the page around it. Markdown's `toc` writes no class (permalink: false in mkdocs.yml).
+_CLASS = re.compile(r"^(admonition(-title)?|note|abstract|info|tip|success|question|warning|failure|danger|bug|example|quote)$")
 # Ids the theme's and our scripts look up (`__config`, `__md_*`, `hx-content`…) must not be clobbered.
 _RESERVED_ID = re.compile(r"^(__|md-|hx-)")
 

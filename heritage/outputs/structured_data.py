@@ -140,9 +140,16 @@ def dataset_jsonld(site, lang: str) -> dict:
     }
 
 
+# '<', '>' and '&' written as JSON escapes: no value can close the script block ('</script>') or
+# open a comment in it ('<!--<script>' keeps the HTML parser inside the block to the end of
+# the page, blanking it). JSON readers see the same text; U+2028/2029 too, for old JS parsers.
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def script_safe(data: dict) -> str:
-    """JSON for a <script type="application/ld+json"> block: no '</' can close it early."""
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    """JSON for a <script type="application/ld+json"> block, with no character the HTML parser
+    reads inside it (those characters can only occur inside JSON strings, so escaping is exact)."""
+    return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
 
 
 def trail_jsonld(site, trail, lang: str) -> dict:

@@ -85,6 +85,19 @@ def plain(text: str) -> str:
     return html_module.escape(html_module.unescape(text), quote=True)
 
 
+# What Python-Markdown reads as markup after a backslash (its ESCAPED_CHARS) but for '>', which
+# `plain` turns into '&gt;' first: a name is a heading of plain text, never a link, an image
+# or attributes ('[Bấm](https://…)', '![x](…)', '{: .md-button}').
+_MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def heading(text: str) -> str:
+    """A Markdown heading line showing `text` exactly: on one line, HTML escaped, every
+    Markdown mark escaped (so MkDocs still takes the page title from it)."""
+    text = html_module.unescape(" ".join(text.split()))  # entities first: '&#91;' is a '[' too
+    return "# " + html_module.escape(_MARKDOWN_MARKS.sub(r"\\\1", text), quote=True)
+
+
 _TRUSTED: dict[tuple[Path, ...], security.TrustedScripts] = {}
 
 # Front-matter fields the theme prints as they are (title in <title> and the header,
@@ -199,16 +212,16 @@ class Site:
         base = relative_base(page_url)
         lang, data = kind.lang, self.render_data
         notice = self._translation_notice(src_uri, lang, base)
-        heading, head, tail = "", "", ""
+        title, head, tail = "", "", ""
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
-            heading = f"# {plain(entry.name(lang))}"  # first, so that MkDocs takes the page title from it
+            title = heading(entry.name(lang))  # first, so that MkDocs takes the page title from it
             head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
-            heading = f"# {plain(trail.name(lang))}"  # as for entries: the name is text, never markup
+            title = heading(trail.name(lang))  # as for entries: the name is text, never markup
             head, tail = render.trail_blocks(data, trail, lang, base)
         elif kind.kind == "home":
             head, tail = render.home_blocks(data, lang, base)
@@ -221,7 +234,7 @@ class Site:
             return markdown
         self._blocks[src_uri] = above + ([tail] if tail else [])
         markers = [_marker(i) for i in range(len(self._blocks[src_uri]))]
-        parts = [heading, *markers[: len(above)], markdown.strip(), *markers[len(above):]]
+        parts = [title, *markers[: len(above)], markdown.strip(), *markers[len(above):]]
         return "\n\n".join(p for p in parts if p) + "\n"
 
     def finish(self, src_uri: str, html: str) -> str:

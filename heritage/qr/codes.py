@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import segno
 
 from heritage import urls
+from heritage.content.addresses import is_web_address
 
 ERROR_LEVEL = "h"
 PNG_DPI = 300
@@ -31,10 +32,10 @@ def public_site_url(configured: str | None) -> str:
     """The site's public address for codes: SITE_URL, else data/site.yml; never localhost."""
     url = (os.environ.get("SITE_URL") or configured or "").strip()
     parts = urlsplit(url)
-    if not url or parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_web_address(url):  # a printed code must never carry javascript:, quotes or markup
         raise SiteUrlError(
-            "Chưa cấu hình địa chỉ công khai của trang (site_url trong data/site.yml hoặc biến SITE_URL): "
-            "không thể in mã QR. / The site's public address is not configured (site_url in data/site.yml or SITE_URL): "
+            "Chưa cấu hình (hoặc không hợp lệ) địa chỉ công khai của trang (site_url trong data/site.yml hoặc biến SITE_URL): "
+            "không thể in mã QR. / The site's public address is not configured or not valid (site_url in data/site.yml or SITE_URL): "
             "refusing to make QR codes."
         )
     if parts.hostname in ("localhost", "127.0.0.1", "::1") or parts.hostname.endswith(".local"):

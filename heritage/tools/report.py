@@ -24,6 +24,7 @@ from heritage.column.rules import months, months_with_posts
 from heritage.content import history, translations
 from heritage.content.inventory import Inventory
 from heritage.content.settings import Settings
+from heritage.outputs.opendata import spreadsheet_safe
 from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS
 from heritage.text import vi_sort_key
@@ -150,7 +151,7 @@ class ReportFigures:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(["nhom", "muc", "gia_tri"])
-        writer.writerows(self.csv_rows())
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in self.csv_rows())
         return buffer.getvalue().encode("utf-8-sig")
 
 
