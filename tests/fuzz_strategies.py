@@ -168,8 +168,8 @@ def from_annotation(annotation: Any) -> st.SearchStrategy[Any]:
         return _text_leaf()
     if annotation is bool:
         return st.booleans()
-    if annotation is int:
-        return st.one_of(st.integers(-5, 40), st.sampled_from(NASTY_NUMBERS))
+    if annotation is int:  # small, years (every/since), anything
+        return st.one_of(st.integers(-5, 40), st.integers(1890, 2110), st.sampled_from(NASTY_NUMBERS), st.integers())
     if annotation is float:
         return st.one_of(st.floats(), st.sampled_from(NASTY_NUMBERS))
     if annotation in (dt.date, dt.datetime):
@@ -222,6 +222,15 @@ def markdown_body() -> st.SearchStrategy[str]:
     return st.lists(st.one_of(st.sampled_from(MARKDOWN), hostile_text()), min_size=1, max_size=5).map("\n\n".join)
 
 
+# Front matter any page may carry: the post's fields, and what MkDocs and the theme read.
+PAGE_KEYS = ["title", "summary", "date", "description", "entries", "cover", "translated_from", "icon", "hide", "template", "status", "search"]
+
+
+@functools.cache
+def page_fields() -> st.SearchStrategy[dict[str, Any]]:
+    return st.dictionaries(st.sampled_from(PAGE_KEYS), hostile_any(), min_size=1, max_size=2)
+
+
 @functools.cache
 def post_front() -> st.SearchStrategy[dict[str, Any]]:
     base = {"title": "Bài", "date": "2026-09-15", "summary": "Tóm tắt"}
@@ -238,6 +247,7 @@ def edit() -> st.SearchStrategy[tuple[str, str | bytes]]:
         fields_of(Settings).map(lambda f: ("data/site.yml", dump({**SITE, **f}))),
         st.tuples(st.sampled_from(PAGES), post_front(), markdown_body()).map(lambda t: (t[0], _front(t[1], t[2]))),
         st.tuples(st.sampled_from(PAGES), hostile_any(), markdown_body()).map(lambda t: (t[0], _front(t[1], t[2]))),
+        st.tuples(st.sampled_from(PAGES), page_fields(), markdown_body()).map(lambda t: (t[0], _front(t[1], t[2]))),
         st.tuples(st.sampled_from(PAGES), markdown_body()).map(lambda t: (t[0], t[1])),
         st.tuples(st.sampled_from(DATA_FILES), st.one_of(st.sampled_from(RAW_YAML), st.sampled_from(RAW_BYTES), hostile_text())),
         st.tuples(st.sampled_from(DATA_FILES), st.sampled_from([50, 200, 1000, 5000])).map(lambda t: (t[0], nesting(t[1]))),

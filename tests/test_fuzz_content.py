@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from heritage import cli
@@ -190,10 +191,16 @@ def injected_scripts(site: Path) -> list[str]:
 
 
 @settings(FUZZ, max_examples=examples(18))
-@given(changes=edits())
-def test_the_build_stops_with_a_message_or_publishes_no_injected_script(template, changes):
+@given(changes=edits(), rejected_too=st.integers(0, 3))
+def test_the_build_stops_with_a_message_or_publishes_no_injected_script(template, changes, rejected_too):
+    """Most generated content fails the check; the build is mostly given content that passed it
+    (the build renders it: that is where a payload would reach a page), and a quarter of the time
+    content that did not."""
     with project_with(template, changes) as project:
         before = project.snapshot()
+        status, output = check_in_process(project.root)
+        assert_contract(status, output, before, project.snapshot(), changes)
+        assume(status == 0 or rejected_too == 0)
         started = time.monotonic()
         status, output = run(project, sys.executable, "-m", "mkdocs", "build", "--strict")
         assert_contract(status, output, before, project.snapshot(), changes)
