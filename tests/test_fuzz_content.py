@@ -137,7 +137,7 @@ def assert_contract(status: int | str, output: str, before: dict, after: dict, c
     assert before == after, f"files under data/ or docs/ changed for {shown!r}"
 
 
-@settings(FUZZ, max_examples=examples(250))
+@settings(FUZZ, max_examples=examples(300))
 @given(changes=edits())
 def test_check_reports_any_content_without_a_traceback(template, changes):
     with project_with(template, changes) as project:
@@ -190,7 +190,7 @@ def injected_scripts(site: Path) -> list[str]:
     return found
 
 
-@settings(FUZZ, max_examples=examples(18))
+@settings(FUZZ, max_examples=examples(36))
 @given(changes=edits(), rejected_too=st.integers(0, 3))
 def test_the_build_stops_with_a_message_or_publishes_no_injected_script(template, changes, rejected_too):
     """Most generated content fails the check; the build is mostly given content that passed it
