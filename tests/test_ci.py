@@ -1,11 +1,14 @@
-"""The test set-up itself: no skip under CI=true, and system packages that are never silently missing."""
+"""The test set-up itself: no skip under CI=true, system packages that are never silently missing, and a pipeline that reads only, pins its actions and fences what editors wrote."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -87,3 +90,105 @@ def test_system_packages_present_means_nothing_to_do(tmp_path):
     result = subprocess.run(["sh", str(REPO / "scripts/system-deps.sh")], env=shimmed(tmp_path), capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     assert not (tmp_path / "apt-get-called").exists()
+
+
+# --- The pipeline itself: least permissions, no token left in .git/config, actions pinned by commit ---
+
+WORKFLOWS = REPO / ".github" / "workflows"
+PINNED = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def steps(flow: dict) -> list[dict]:
+    return [step for job in flow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_the_pull_request_workflow_only_reads():
+    flow = workflow("pull-request.yml")
+    assert flow["permissions"] == {"contents": "read"}
+    for name, job in flow["jobs"].items():
+        assert set(job.get("permissions", {}).values()) <= {"read", "none"}, name
+
+
+def test_the_deploy_gives_write_only_to_the_job_that_deploys():
+    flow = workflow("deploy.yml")
+    assert flow["permissions"] == {"contents": "read"}
+    jobs = flow["jobs"]
+    # the build runs editors' content: it reads (the Pages settings too) and can neither deploy nor mint an OIDC token
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+
+
+def test_no_checkout_leaves_the_token_in_git_config():
+    for name in ("pull-request.yml", "deploy.yml"):
+        checkouts = [s for s in steps(workflow(name)) if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts, name
+        for step in checkouts:
+            assert step.get("with", {}).get("persist-credentials") is False, (name, step)
+
+
+def test_every_action_is_pinned_by_commit_with_its_tag_beside_it():
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        used = [s["uses"] for s in steps(yaml.safe_load(path.read_text(encoding="utf-8"))) if "uses" in s]
+        assert used, path.name
+        for uses in used:
+            assert PINNED.match(uses), f"{path.name}: {uses} is not pinned by a full commit SHA"
+        # the tag a reviewer reads, in a comment on the same line
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+        assert len(lines) == len(used), path.name
+        for line in lines:
+            assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+\b", line), f"{path.name}: {line.strip()}"
+
+
+# --- The content check's report in the job summary: nothing an editor writes can close its fence ---
+
+HOSTILE_REPORTS = [
+    "LỖI / ERROR data/di-tich/a.yml: name.vi\n```\n## Injected heading\n<script>alert(1)</script>\n```\n",
+    "one ``` inline, then a line of four:\n````\n[link](javascript:alert(1))\n````\n",
+    "```````````` twelve\n~~~\n   ```\n``\n",
+    "no newline at the end ```",
+    "carriage return\r```\rstill inside\r\n````\r\n",
+    "",
+]
+
+
+def run_check_step(tmp_path: Path, report: str, status: int) -> tuple[subprocess.CompletedProcess, str]:
+    """Run the workflow's own content-check step with bash as GitHub does, `make check` printing `report`."""
+    step = next(s for s in workflow("pull-request.yml")["jobs"]["check"]["steps"] if s.get("id") == "check")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (tmp_path / "report.bin").write_bytes(report.encode("utf-8"))
+    (bin_dir / "make").write_text(f'#!/bin/sh\n[ "$1" = check ] || exit 99\ncat "{tmp_path}/report.bin"\nexit {status}\n')
+    (bin_dir / "make").chmod(0o755)
+    summary = tmp_path / "summary.md"
+    summary.write_text("Earlier step\n", encoding="utf-8")
+    (tmp_path / "step.sh").write_text(step["run"], encoding="utf-8")
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(tmp_path / "step.sh")],
+                            cwd=tmp_path, env=env, capture_output=True, timeout=60)
+    return result, summary.read_text(encoding="utf-8")
+
+
+def test_the_summary_fence_holds_whatever_the_report_contains(tmp_path):
+    from markdown_it import MarkdownIt
+
+    for i, report in enumerate(HOSTILE_REPORTS):
+        case = tmp_path / str(i)
+        case.mkdir()
+        result, summary = run_check_step(case, report, status=1)
+        assert result.returncode == 1, result.stderr  # the check's status is the step's
+        tokens = [t for t in MarkdownIt("commonmark").parse(summary) if t.level == 0 and not t.type.endswith("_close")]
+        assert [t.type for t in tokens] == ["paragraph_open", "heading_open", "fence"], (report, summary)
+        # the whole report, verbatim, is the fence's content (line endings as Markdown reads them)
+        expected = report.replace("\r\n", "\n").replace("\r", "\n")
+        assert tokens[-1].content == expected + ("\n" if expected and not expected.endswith("\n") else ""), (report, summary)
+
+
+def test_a_clean_check_leaves_a_plain_fenced_summary(tmp_path):
+    result, summary = run_check_step(tmp_path, "Không có lỗi / No errors\n", status=0)
+    assert result.returncode == 0, result.stderr
+    assert summary.endswith("## Kết quả kiểm tra nội dung / Content check\n```\nKhông có lỗi / No errors\n```\n"), summary
