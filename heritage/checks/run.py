@@ -18,11 +18,13 @@ import markdown as python_markdown
 from heritage import clock, urls
 from heritage.calendar import festivals
 from heritage.checks import links, safety
+from heritage.checks.limits import story_problems
+from heritage.checks.pages import page_meta_problems
 from heritage.column import rules as column
 from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
-from heritage.content.sources import SourceError, read_text, split_front_matter
+from heritage.content.sources import SourceError, read_text, special_file_problem, split_front_matter
 from heritage.media import policy as media_policy
 from heritage.problems import Problem
 from heritage.qr.issued import issued_problems
@@ -70,11 +72,16 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
     return out
 
 
+# A folder with one of these endings is taken for a file by whoever lists files by name.
+_FILE_ENDINGS = (".md", ".yml", ".yaml")
+
+
 def stray_file_problems(root: Path) -> list[Problem]:
     """Files MkDocs would publish as they are: anything but Markdown in docs/<lang>/ (an
     .html, .svg or .js file runs on the site's own address, outside every policy), and
-    symbolic links under docs/ or data/ (a page or data file read from anywhere).
-    Links under data/media/ are reported by the media checks."""
+    symbolic links under docs/ or data/ (a page or data file read from anywhere), and
+    anything that is not a regular file (a named pipe or device would hang the build, a
+    folder named x.yml crash it). data/media/ is the media checks' own."""
     out = []
     for top in ("docs", "data"):
         for dirpath, dirnames, filenames in os.walk(root / top):
@@ -95,9 +102,14 @@ def stray_file_problems(root: Path) -> list[Problem]:
                         )
                     )
             dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
+            for name in [*dirnames, *filenames]:  # a folder named like a file, a pipe, a device
+                special = None if (here / name).is_symlink() else special_file_problem(here / name, f"{rel_here}/{name}")
+                if special is not None and (name in filenames or name.endswith(_FILE_ENDINGS)):
+                    out.append(special)
+            filenames = [n for n in filenames if not (here / n).is_symlink() and special_file_problem(here / n, n) is None]
             in_pages = top == "docs" and len(here.relative_to(root / "docs").parts) >= 1 and here.relative_to(root / "docs").parts[0] in LANGUAGES
             for name in filenames:
-                if in_pages and not name.endswith(".md") and not name.startswith(".") and not (here / name).is_symlink():
+                if in_pages and not name.endswith(".md") and not name.startswith("."):
                     out.append(
                         Problem(
                             f"{rel_here}/{name}",
@@ -108,38 +120,6 @@ def stray_file_problems(root: Path) -> list[Problem]:
                         )
                     )
     return out
-
-
-# Python-Markdown's link patterns take time quadratic in unclosed or nested brackets: 2,000
-# unclosed '[' took 11 s, 5,000 nested 50 s. No real page comes near these limits.
-MAX_UNCLOSED_BRACKETS = 100
-MAX_BRACKET_DEPTH = 30
-
-
-def bracket_problem(rel: str, body: str, body_line: int) -> Problem | None:
-    """A page built to stall the build: too many unclosed or nested brackets."""
-    depth = deepest = 0
-    where = None
-    for index, char in enumerate(body):
-        if char == "[":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if depth == MAX_BRACKET_DEPTH + 1:
-                    where = index
-        elif char == "]" and depth:
-            depth -= 1
-    unclosed = max(body.count("[") - body.count("]"), body.count("(") - body.count(")"))
-    if deepest <= MAX_BRACKET_DEPTH and unclosed <= MAX_UNCLOSED_BRACKETS:
-        return None
-    return Problem(
-        rel,
-        f"Trang có quá nhiều dấu ngoặc [ ( chưa đóng hoặc lồng nhau ({max(unclosed, deepest)}): việc tạo trang sẽ mất hàng phút.",
-        f"The page has too many unclosed or nested brackets [ ( ({max(unclosed, deepest)}): building it would take minutes.",
-        "Đóng các dấu ngoặc, hoặc xóa đoạn ký tự lặp lại này.",
-        "Close the brackets, or remove this run of repeated characters.",
-        line=body_line + body.count("\n", 0, where) if where is not None else None,
-    )
 
 
 def front_matter_problems(root: Path) -> list[Problem]:
@@ -160,9 +140,8 @@ def front_matter_problems(root: Path) -> list[Problem]:
             except SourceError as exc:
                 out.append(exc.problem)
                 continue
-            stall = bracket_problem(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
-            if stall is not None:
-                out.append(stall)
+            out += story_problems(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
+            out += page_meta_problems(rel, front)
             out += _markup_in_fields(
                 rel,
                 front,
@@ -261,7 +240,7 @@ def markdown_problems(root: Path) -> list[Problem]:
             except SourceError as exc:
                 out.append(exc.problem)
                 continue
-            if bracket_problem(rel, body, 1) is not None:
+            if story_problems(rel, body, 1):
                 continue  # reported by front_matter_problems; rendering it would stall the check
             html = renderer.reset().convert(body)
             out += page_problems(rel, source, html, urls.from_source(under_docs), docs, pages)
