@@ -301,3 +301,6 @@ def main(argv: list[str] | None = None) -> int:
     except ClockError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: the editor stopped it, nothing went wrong
+        print("\nĐã dừng. / Stopped.", file=sys.stderr)
+        return 130

@@ -86,7 +86,9 @@ def coming(entry: EntryRecord, today: dt.date, years: int = HORIZON_YEARS) -> li
     when = entry.data.when
     last = horizon(today, years)
     found = []
-    for year in range(today.year - 1, today.year + years + (when.every or 1) + 1):
+    # A festival first held years from now (`since`) is looked for from then on.
+    first = max(today.year - 1, when.since or 0)
+    for year in range(first, first + years + (when.every or 1) + 2):
         o = occurrence(entry, year)
         if o is None or o.end < today:
             continue

@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from heritage import urls
+from heritage.content.sources import special_file_problem
 from heritage.problems import Problem
 from heritage.sections import LANGUAGES
 
@@ -26,6 +27,8 @@ PAGE_SUFFIX = ".md"
 # never published (the hook drops them like everything that is not a page). Any other
 # dot-file (.htaccess, .well-known/…) is an error: a host may act on it.
 HARMLESS = frozenset({".gitkeep", ".keep", ".DS_Store"})
+# A folder with one of these endings is taken for a file by whoever lists files by name.
+_FILE_ENDINGS = (".md", ".yml", ".yaml")
 
 
 def is_page_source(src_uri: str) -> bool:
@@ -74,9 +77,10 @@ _REMOVE_FILE = (
 
 
 def stray_file_problems(root: Path) -> list[Problem]:
-    """Every file under docs/ that is not a page of a language folder, and every symbolic
-    link under docs/ or data/ (a page or data file read from anywhere). Links under
-    data/media/ are reported by the media checks."""
+    """Every file under docs/ that is not a page of a language folder, every symbolic
+    link under docs/ or data/ (a page or data file read from anywhere), and anything there
+    that is not a regular file (a named pipe or a device would hang the build, a folder
+    named x.yml crash it). data/media/ is the media checks' own."""
     out = []
     for top in ("docs", "data"):
         base = root / top
@@ -89,11 +93,17 @@ def stray_file_problems(root: Path) -> list[Problem]:
             links = {name for name in [*dirnames, *filenames] if (here / name).is_symlink()}
             out += [_symlink(f"{rel_here}/{name}") for name in sorted(links)]
             dirnames[:] = sorted(d for d in dirnames if d not in links)
+            special = set()
+            for name in sorted({*dirnames, *filenames} - links):  # a folder named like a file, a pipe, a device
+                problem = special_file_problem(here / name, f"{rel_here}/{name}")
+                if problem is not None and (name in filenames or name.endswith(_FILE_ENDINGS)):
+                    out.append(problem)
+                    special.add(name)
             if top != "docs":
                 continue
             under = here.relative_to(base).as_posix()
             for name in sorted(filenames):
-                if name in links or name in HARMLESS:
+                if name in links or name in HARMLESS or name in special:
                     continue
                 if not is_page_source(f"{under}/{name}" if under != "." else name):
                     out.append(_not_a_page(f"{rel_here}/{name}"))

@@ -16,6 +16,8 @@ import markdown as python_markdown
 from heritage import clock, urls
 from heritage.calendar import festivals
 from heritage.checks import links, safety, text_fields
+from heritage.checks.limits import story_problems
+from heritage.checks.pages import page_meta_problems
 from heritage.checks.published import stray_file_problems
 from heritage.column import rules as column
 from heritage.content import addresses, translations
@@ -46,36 +48,6 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
     return out
 
 
-# Python-Markdown's link patterns take time quadratic in unclosed or nested brackets: 2,000
-# unclosed '[' took 11 s, 5,000 nested 50 s. No real page comes near these limits.
-MAX_UNCLOSED_BRACKETS = 100
-MAX_BRACKET_DEPTH = 30
-
-
-def bracket_problem(rel: str, body: str, body_line: int) -> Problem | None:
-    """A page built to stall the build: too many unclosed or nested brackets."""
-    depth = deepest = 0
-    where = None
-    for index, char in enumerate(body):
-        if char == "[":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if depth == MAX_BRACKET_DEPTH + 1:
-                    where = index
-        elif char == "]" and depth:
-            depth -= 1
-    unclosed = max(body.count("[") - body.count("]"), body.count("(") - body.count(")"))
-    if deepest <= MAX_BRACKET_DEPTH and unclosed <= MAX_UNCLOSED_BRACKETS:
-        return None
-    return Problem(
-        rel,
-        f"Trang có quá nhiều dấu ngoặc [ ( chưa đóng hoặc lồng nhau ({max(unclosed, deepest)}): việc tạo trang sẽ mất hàng phút.",
-        f"The page has too many unclosed or nested brackets [ ( ({max(unclosed, deepest)}): building it would take minutes.",
-        "Đóng các dấu ngoặc, hoặc xóa đoạn ký tự lặp lại này.",
-        "Close the brackets, or remove this run of repeated characters.",
-        line=body_line + body.count("\n", 0, where) if where is not None else None,
-    )
 
 
 def front_matter_problems(root: Path) -> list[Problem]:
@@ -96,9 +68,9 @@ def front_matter_problems(root: Path) -> list[Problem]:
             except SourceError as exc:
                 out.append(exc.problem)
                 continue
-            stall = bracket_problem(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
-            if stall is not None:
-                out.append(stall)
+            out += story_problems(rel, body, source.count("
+", 0, len(source) - len(body)) + 1)
+            out += page_meta_problems(rel, front)
             out += text_fields.field_problems(
                 rel,
                 front,
@@ -200,7 +172,7 @@ def markdown_problems(root: Path) -> list[Problem]:
             except SourceError as exc:
                 out.append(exc.problem)
                 continue
-            if bracket_problem(rel, body, 1) is not None:
+            if story_problems(rel, body, 1):
                 continue  # reported by front_matter_problems; rendering it would stall the check
             html = renderer.reset().convert(body)
             out += page_problems(rel, source, html, urls.from_source(under_docs), docs, pages)

@@ -16,7 +16,7 @@ from heritage import clock, urls
 from heritage.content import references
 from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import field_label, suggest, validation_messages
-from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta, Trail
+from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN, SCHEMAS, PostMeta, Trail
 from heritage.content.settings import load_settings
 from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
 from heritage.content.vocabulary import load_vocabulary
@@ -36,11 +36,12 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
     rel = path.relative_to(root).as_posix()
     entry_id = path.stem
     if not ID_PATTERN.match(entry_id):
+        shown = entry_id if len(entry_id) <= 80 else entry_id[:ID_MAX_LENGTH] + "…"
         problems.append(
             Problem(
                 rel,
-                f"Tên tệp '{entry_id}' không dùng được làm mã (id): chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
-                f"The file name '{entry_id}' cannot be an id: lowercase ASCII letters, digits and hyphens only.",
+                f"Tên tệp '{shown}' không dùng được làm mã (id): chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự.",
+                f"The file name '{shown}' cannot be an id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters.",
                 "Đổi tên tệp, ví dụ 'Đình Tân An.yml' → 'dinh-tan-an.yml' (và đổi tên hai trang Markdown theo).",
                 "Rename the file, e.g. 'Đình Tân An.yml' → 'dinh-tan-an.yml' (and both Markdown pages with it).",
                 field="id",
@@ -94,8 +95,8 @@ def _entry_files(root: Path, problems: list[Problem]):
         return
     for child in sorted(data_dir.iterdir()):
         rel = child.relative_to(root).as_posix()
-        if child.is_file():
-            continue
+        if not child.is_dir() or child.is_symlink():
+            continue  # site.yml and the like; a pipe or device is reported by the stray-file check
         if child.as_posix().endswith(urls.MEDIA_SOURCE) or child.name == TRAILS_FOLDER:
             continue
         if child.name not in ENTRY_SECTIONS:

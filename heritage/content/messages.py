@@ -18,7 +18,7 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, ValidationError
 
 from heritage.content.addresses import visible
-from heritage.content.schema import SCHEMAS
+from heritage.content.schema import ID_CHARS, ID_MAX_LENGTH, SCHEMAS
 
 Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
 
@@ -120,6 +120,18 @@ RULES: dict[str, Message] = {
         "'{value}' is not a usable web address: only http:// or https:// with a host, without quotes, spaces, < > or \\.",
         "Dán địa chỉ đầy đủ từ thanh địa chỉ của trình duyệt, ví dụ https://vi.wikipedia.org/wiki/Quan_họ.",
         "Paste the full address from the browser's address bar, e.g. https://en.wikipedia.org/wiki/Quan_họ.",
+    ),
+    "line-break": (
+        "Tên, tiêu đề chỉ được viết trên một dòng (đang có dấu xuống dòng).",
+        "A name or title must be a single line (it contains a line break).",
+        "Viết liền trên một dòng; phần giải thích thêm đưa vào `summary` hoặc trang Markdown.",
+        "Write it on one line; put anything more in `summary` or the Markdown page.",
+    ),
+    "unknown-icon": (
+        "Không có biểu tượng '{value}' trong giao diện.",
+        "The theme has no icon '{value}'.",
+        "Xóa dòng icon, hoặc dùng tên biểu tượng có sẵn, ví dụ icon: material/home.",
+        "Remove the icon line, or use an icon the theme has, e.g. icon: material/home.",
     ),
     "month-format": ("Tháng phải viết dạng NĂM-THÁNG, ví dụ 2026-09.", "Months are written YEAR-MONTH, e.g. 2026-09.", "", ""),
     "image-alt": (
@@ -287,6 +299,8 @@ def _not_a_date(e: _Error) -> Message:
 
 def _too_long(e: _Error) -> Message:
     limit = e.ctx.get("max_length")
+    if limit == ID_MAX_LENGTH and isinstance(e.value, str) and re.fullmatch(ID_CHARS, e.value):
+        return _bad_pattern(e)
     return (
         f"Văn bản dài {len(e.value)} ký tự, quá giới hạn {limit} ký tự.",
         f"The text is {len(e.value)} characters long, over the {limit}-character limit.",
@@ -305,9 +319,10 @@ def _bad_pattern(e: _Error) -> Message:
         return (f"'{value}' không phải địa chỉ https:// dùng được.", f"'{value}' is not a usable https:// address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
     if e.last in ("url", "site_url"):
         return tuple(text.format(value=visible(e.value)) for text in RULES["web-address"])
+    value = visible(str(e.value) if len(str(e.value)) <= 80 else f"{str(e.value)[:60]}…")
     return (
-        f"'{e.value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
-        f"'{e.value}' is not a valid id: lowercase ASCII letters, digits and hyphens only.",
+        f"'{value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự.",
+        f"'{value}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters.",
         "Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
         "For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
     )
@@ -355,6 +370,16 @@ def too_few(field: str, least: int) -> Message:
     )
 
 
+def _too_many(e: _Error) -> Message:
+    most, found = e.ctx.get("max_length"), e.ctx.get("actual_length")
+    return (
+        f"Danh sách `{field_label(e.loc)}` có {found} phần tử, tối đa {most}.",
+        f"The list `{field_label(e.loc)}` has {found} items, at most {most}.",
+        f"Giữ tối đa {most} phần tử quan trọng nhất; phần còn lại đưa vào mục khác hoặc trang Markdown.",
+        f"Keep the {most} that matter most; put the rest in another entry or the Markdown page.",
+    )
+
+
 def _too_few(e: _Error) -> Message:
     return too_few(field_label(e.loc), e.ctx.get("min_length", 1))
 
@@ -376,6 +401,7 @@ EXPLAIN: dict[str, Callable[[_Error], Message]] = {
     **dict.fromkeys(("greater_than_equal", "less_than_equal", "greater_than", "less_than"), _out_of_bounds),
     "list_type": _not_a_list,
     "too_short": _too_few,
+    "too_long": _too_many,
     **dict.fromkeys(("model_type", "model_attributes_type", "dict_type"), _not_a_mapping),
     "none_required": _not_for_section,
 }

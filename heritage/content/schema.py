@@ -12,28 +12,46 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from heritage.content.addresses import SourceAddress
 from heritage.sections import ENTRY_SECTIONS
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An id is a file name, a URL and a printed QR code: 60 characters keep all three workable
+# (the plaques' files are named after it; a file name has at most 255 bytes).
+ID_MAX_LENGTH = 60
+ID_CHARS = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"  # for pydantic's regex engine, which has no look-ahead
+ID_PATTERN = re.compile(rf"^(?=.{{1,{ID_MAX_LENGTH}}}$){ID_CHARS[1:]}")  # the file name, the form
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 # Mainland, islands and archipelagos of Viet Nam, with a small margin.
 VIETNAM_LAT = (8.0, 23.5)
 VIETNAM_LON = (102.0, 117.5)
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-# A name or title is a heading, a tab title, a card and a search result: long text breaks them all.
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-
 
 def broken(rule: str, **values) -> PydanticCustomError:
     """The error for a broken rule: its name (a key of `messages.RULES`) and values, no wording."""
     return PydanticCustomError("heritage", rule, {"rule": rule, **values})
+
+
+_LINE_BREAKS = re.compile(r"[\r\n\x85\u2028\u2029]")
+
+
+def _one_line(value: str) -> str:
+    """A title is one line: calendars, feeds and the page's <title> cannot carry a line break."""
+    if _LINE_BREAKS.search(value):
+        raise broken("line-break")
+    return value
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+# A name or title is a heading, a tab title, a card and a search result: long text breaks them all.
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_one_line)]
+# A photo's caption is a line or two under it; a transcript (a song's lyrics, a narration) is longer.
+CaptionLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+TranscriptText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 
 
 class Model(BaseModel):
@@ -58,6 +76,21 @@ class Summary(Text):
 class Name(Text):
     vi: Title
     en: Title
+
+
+class Caption(Text):
+    vi: CaptionLine
+    en: CaptionLine
+
+
+class Alt(Text):
+    vi: Short
+    en: Short
+
+
+class Transcript(Text):
+    vi: TranscriptText
+    en: TranscriptText
 
 
 class Location(Model):
@@ -88,7 +121,7 @@ class When(Model):
     day: int = Field(ge=1, le=31)
     leap: bool = False
     days: int = Field(default=1, ge=1, le=30)
-    every: int | None = Field(default=None, ge=1, le=20)
+    every: int | None = Field(default=None, ge=1, le=12)
     since: int | None = Field(default=None, ge=1900, le=2100)
 
     @model_validator(mode="after")
@@ -113,7 +146,7 @@ class Consent(Model):
 
 
 class Source(Model):
-    title: NonEmpty
+    title: Short
     url: SourceAddress  # a web address, or a page of this site from its root
 
 
@@ -121,15 +154,15 @@ _MEDIA_KINDS = ("image", "audio", "video", "youtube")
 
 
 class MediaItem(Model):
-    image: NonEmpty | None = None
-    audio: NonEmpty | None = None
-    video: NonEmpty | None = None
-    youtube: NonEmpty | None = None
-    alt: Text | None = None
-    caption: Text | None = None
-    transcript: Text | None = None  # lyrics or narration of audio and video, shown beside the player
-    credit: NonEmpty | Text
-    license: NonEmpty
+    image: Short | None = None
+    audio: Short | None = None
+    video: Short | None = None
+    youtube: Short | None = None
+    alt: Alt | None = None
+    caption: Caption | None = None
+    transcript: Transcript | None = None  # lyrics or narration of audio and video, shown beside the player
+    credit: Short | Text
+    license: Short
     date: dt.date | None = None
 
     @property
@@ -162,7 +195,17 @@ class MediaItem(Model):
         return self
 
 
-EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN.pattern)]
+EntryId = Annotated[str, StringConstraints(max_length=ID_MAX_LENGTH, pattern=ID_CHARS)]
+
+# The longest lists a page shows in full; past these a page weighs megabytes. Decap's form
+# takes them from here (tools/cms.py) and so refuses the same lists.
+MAX_MEDIA = 100
+MAX_RELATED = 30
+MAX_SOURCES = 50
+MAX_ALIASES = 20
+MAX_STOPS = 40
+MAX_HOURS = 14
+MAX_FEATURED = 30
 
 # Days of the week as editors write them, in order; schema.org names them in English.
 WEEKDAYS = ("mo", "tu", "we", "th", "fr", "sa", "su")
@@ -210,7 +253,7 @@ class Hours(Model):
 class Visit(Model):
     """What a visitor needs before coming: hours or an appointment, fee, contact, manners."""
 
-    hours: list[Hours] = []
+    hours: list[Hours] = Field(default=[], max_length=MAX_HOURS)
     by_appointment: bool = False
     hours_note: Text | None = None  # e.g. open on the 1st and 15th of each lunar month
     fee: Text | None = None
@@ -242,10 +285,10 @@ class Entry(Model):
     type: NonEmpty
     priority: NonEmpty | None = None
     location: Location | None = None
-    media: list[MediaItem] = []
-    related: list[EntryId] = []
-    sources: list[Source] = []
-    aliases: list[EntryId] = []
+    media: list[MediaItem] = Field(default=[], max_length=MAX_MEDIA)
+    related: list[EntryId] = Field(default=[], max_length=MAX_RELATED)
+    sources: list[Source] = Field(default=[], max_length=MAX_SOURCES)
+    aliases: list[EntryId] = Field(default=[], max_length=MAX_ALIASES)
     sample: bool = False
 
     ranking: str | None = None  # overridden where the section has rankings
@@ -305,7 +348,7 @@ class PostMeta(Model):
     summary: Short
     category: NonEmpty | None = None
     cover: NonEmpty | None = None
-    entries: list[EntryId] = []
+    entries: list[EntryId] = Field(default=[], max_length=MAX_FEATURED)
     sample: bool = False
     translated_from: NonEmpty | None = None
     description: NonEmpty | None = None
@@ -327,9 +370,9 @@ class TrailStop(Model):
 class Trail(Model):
     """An ordered visit through entries (izi.TRAVEL's tours, printed in the brochure too)."""
 
-    name: Text
+    name: Name
     summary: Summary
-    stops: list[TrailStop] = Field(min_length=2)
+    stops: list[TrailStop] = Field(min_length=2, max_length=MAX_STOPS)
     travel: list[Literal["walking", "cycling"]] = Field(min_length=1)
     season: Text  # the best time of year, said in words (lunar months, weather)
     sample: bool = False

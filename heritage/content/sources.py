@@ -13,7 +13,9 @@ tab) is reported with its line instead of the parser's traceback.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,9 +67,77 @@ class SourceError(ProblemError):
     """A file that cannot be used, with the reason."""
 
 
+# The largest file read as text: a page's Markdown (a long story is about 30 KB) and a YAML file
+# (a data file with many media items is about 20 KB). Past these, reading and rendering would
+# take minutes; nothing real comes near them.
+MAX_PAGE_BYTES = 200_000
+MAX_YAML_BYTES = 1_000_000
+
+
+def special_kind(path: Path) -> tuple[str, str] | None:
+    """What `path` is when it is not a regular file (in Vietnamese and English), or None.
+
+    A folder named like a page, a named pipe (FIFO) or a device file would crash or hang
+    whatever reads it; `os.stat` tells without opening. A missing file (a broken link) is None:
+    the callers say "does not exist" or "symbolic link" themselves."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return ("một thư mục", "a folder")
+    if stat.S_ISFIFO(mode):
+        return ("một ống dẫn (FIFO)", "a named pipe (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return ("một socket", "a socket")
+    return ("một tệp thiết bị", "a device file")
+
+
+def special_file_problem(path: Path, rel: str) -> Problem | None:
+    """The error for a path under data/ or docs/ that is not a regular file."""
+    kind = special_kind(path)
+    if kind is None:
+        return None
+    return Problem(
+        rel,
+        f"'{rel}' là {kind[0]}, không phải tệp thường: trang chỉ đọc tệp thường (văn bản, ảnh, âm thanh, video).",
+        f"'{rel}' is {kind[1]}, not a regular file: the site reads regular files only (text, photos, audio, video).",
+        "Xóa hoặc đổi tên nó (một thư mục không được đặt tên như tệp: bỏ đuôi .md, .yml, .jpg…).",
+        "Delete or rename it (a folder must not be named like a file: drop the .md, .yml, .jpg… ending).",
+    )
+
+
+def _size_limit(rel: str) -> int:
+    return MAX_PAGE_BYTES if rel.endswith(".md") else MAX_YAML_BYTES
+
+
+def too_big_problem(rel: str, size: int, limit: int) -> Problem:
+    kb, limit_kb = (size + 999) // 1000, limit // 1000
+    return Problem(
+        rel,
+        f"Tệp nặng {kb} KB, quá giới hạn {limit_kb} KB cho một tệp văn bản: đọc và dựng nó sẽ mất hàng phút.",
+        f"The file is {kb} KB, over the {limit_kb} KB limit for a text file: reading and building it would take minutes.",
+        "Chia nội dung thành nhiều trang (hoặc nhiều mục), hoặc xóa phần bị dán lặp lại.",
+        "Split the content into several pages (or entries), or remove the part pasted over and over.",
+    )
+
+
 def read_text(path: Path, rel: str) -> str:
-    """UTF-8 text in NFC, without a BOM; a clear error for any other encoding."""
-    raw = path.read_bytes()
+    """UTF-8 text in NFC, without a BOM; a clear error for any other encoding, for anything
+    but a regular file, and for a file over the size limit (checked before it is opened)."""
+    special = special_file_problem(path, rel)
+    if special is not None:
+        raise SourceError(special)
+    limit = _size_limit(rel)
+    size = os.stat(path).st_size
+    if size > limit:
+        raise SourceError(too_big_problem(rel, size, limit))
+    with open(path, "rb") as handle:
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:  # it grew between the two looks
+        raise SourceError(too_big_problem(rel, len(raw), limit))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -283,6 +353,14 @@ def media_path_error(root: Path, key: str, cover: bool = False) -> tuple[str, st
                 "Thay liên kết bằng chính tệp ảnh, âm thanh hoặc video.",
                 "Replace the link with the photo, audio or video file itself.",
             )
+    kind = special_kind(path)
+    if kind is not None:
+        return (
+            f"data/media/{key} là {kind[0]}, không phải tệp thường: trang chỉ đăng tệp ảnh, âm thanh, video thường.",
+            f"data/media/{key} is {kind[1]}, not a regular file: the site publishes regular photo, audio and video files only.",
+            "Thay nó bằng chính tệp ảnh, âm thanh hoặc video (hoặc sửa tên tệp trong tệp .yml).",
+            "Replace it with the photo, audio or video file itself (or fix the file name in the .yml file).",
+        )
     if not path.is_file() and cover:
         return (
             f"Không tìm thấy ảnh bìa data/media/{key}.",

@@ -43,6 +43,10 @@ SETTINGS = "images-v2:" + repr((WIDTHS, FORMATS))
 # A decompression bomb is refused before any pixel is decoded: 60 MP covers every phone.
 MAX_PIXELS = 60_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# No camera or scanner makes a longer side or a thinner strip; WebP stops at 16,383 px a side,
+# which a 10:1 strip scaled to the widest rendition (1,600 px) stays under.
+MAX_SIDE = 12_000
+MAX_ASPECT = 10
 
 _SRGB = ImageCms.createProfile("sRGB")
 
@@ -92,6 +96,23 @@ def _unreadable(source: str, reason_vi: str, reason_en: str) -> ImageError:
     )
 
 
+def _check_shape(source: str, width: int, height: int) -> None:
+    """Refuse sizes no photo has, before decoding: a side over MAX_SIDE, a strip over MAX_ASPECT:1."""
+    long, short = max(width, height), max(min(width, height), 1)
+    if long > MAX_SIDE:
+        raise _unreadable(
+            source,
+            f"ảnh {width} × {height} điểm ảnh, có cạnh dài quá {MAX_SIDE:_} điểm ảnh".replace("_", "."),
+            f"the image is {width} × {height} pixels, a side over {MAX_SIDE:,} pixels",
+        )
+    if long / short > MAX_ASPECT:
+        raise _unreadable(
+            source,
+            f"ảnh {width} × {height} điểm ảnh, một cạnh dài hơn {MAX_ASPECT} lần cạnh kia",
+            f"the image is {width} × {height} pixels, one side more than {MAX_ASPECT} times the other",
+        )
+
+
 def open_upright(path: Path, source: str) -> Image.Image:
     """Decode an original: size-checked, rotated as EXIF says, in sRGB, RGB, no alpha."""
     try:
@@ -100,6 +121,7 @@ def open_upright(path: Path, source: str) -> Image.Image:
             with Image.open(path) as opened:
                 if opened.width * opened.height > MAX_PIXELS:
                     raise Image.DecompressionBombError("too many pixels")
+                _check_shape(source, opened.width, opened.height)
                 opened.load()
                 image = ImageOps.exif_transpose(opened)
                 icc = opened.info.get("icc_profile")

@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from heritage import urls
 from heritage.content.inventory import Inventory
-from heritage.content.sources import media_path_error
+from heritage.content.sources import media_path_error, special_file_problem, special_kind
 from heritage.problems import Problem
 from heritage.text import slugify
 
@@ -52,17 +52,25 @@ def referenced_media(inv: Inventory) -> set[str]:
     return used
 
 
-def _files_and_links(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Regular files under `folder`, and every symbolic link (never followed)."""
-    files, links = [], []
+def _files_and_links(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
+    """Regular files under `folder`, every symbolic link (never followed), and everything
+    else that is not a folder (a named pipe or a device would hang whatever opens it)."""
+    files, links, specials = [], [], []
     for dirpath, dirnames, filenames in os.walk(folder):
         here = Path(dirpath)
         for name in [*dirnames, *filenames]:
             if (here / name).is_symlink():
                 links.append(here / name)
         dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
-        files.extend(here / n for n in filenames if not (here / n).is_symlink() and not n.startswith("."))
-    return sorted(files), sorted(links)
+        for name in filenames:
+            path = here / name
+            if path.is_symlink():
+                continue
+            if special_kind(path) is not None:
+                specials.append(path)
+            elif not name.startswith("."):
+                files.append(path)
+    return sorted(files), sorted(links), sorted(specials)
 
 
 def decode_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
@@ -108,7 +116,7 @@ def media_problems(inv: Inventory, gps: bool = True, decode: bool = True) -> lis
     if not folder.is_dir():
         return []
     used = referenced_media(inv)
-    files, links = _files_and_links(folder)
+    files, links, specials = _files_and_links(folder)
     out = [
         Problem(
             link.relative_to(inv.root).as_posix(),
@@ -119,6 +127,7 @@ def media_problems(inv: Inventory, gps: bool = True, decode: bool = True) -> lis
         )
         for link in links
     ]
+    out += [special_file_problem(path, path.relative_to(inv.root).as_posix()) for path in specials]
     if decode:
         out += decode_problems(inv, gps)
     for path in files:

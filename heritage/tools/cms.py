@@ -54,8 +54,8 @@ STORY_FIELDS = {"vi": "story_vi", "en": "story_en"}
 
 # The same sentences as `make check` (content.messages): the id's pattern and the length limit.
 ID_MESSAGE = (
-    "Mã không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang. Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
-    "Not a valid id: lowercase ASCII letters, digits and hyphens only. For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
+    f"Mã không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {schema.ID_MAX_LENGTH} ký tự. Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
+    f"Not a valid id: lowercase ASCII letters, digits and hyphens only, at most {schema.ID_MAX_LENGTH} characters. For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
 )
 URL_MESSAGE = ("Không phải địa chỉ web. Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Not a web address. Write the full address starting with https://")
 YOUTUBE_MESSAGE = tuple(RULES["youtube-id"][i].replace("'{value}' ", "").replace("{value}", "") for i in (0, 1))
@@ -300,6 +300,8 @@ class Generator:
             (item,) = typing.get_args(base)
             item_base = _base(item)
             least = {"min": bounds["min_length"]} if bounds.get("min_length") else {}
+            if bounds.get("max_length"):
+                least["max"] = bounds["max_length"]  # Decap refuses more items, as `make check` does
             if isinstance(item_base, type) and issubclass(item_base, BaseModel):
                 out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base)}, name, required)
             elif typing.get_origin(item_base) is Literal:
@@ -309,7 +311,7 @@ class Generator:
                 inner = self.field(section, "item", _Info(item, [], True))
                 inner.pop("hint", None)
                 out = self._decorate({"widget": "list", **least, "field": {**inner, "label": label(name)}}, name, required)
-            if least:
+            if "min" in least:
                 # Decap refuses a short list in its own words; the hint says what `make check` says
                 rule = both(too_few(name, least["min"])[:2])
                 out["hint"] = f"{out['hint']} {rule}" if "hint" in out else rule
@@ -337,8 +339,8 @@ class Generator:
         if base is str:
             field = {"widget": "string"}
             pattern = bounds.get("pattern")
-            if pattern == ID_PATTERN.pattern:
-                field["pattern"] = [pattern, both(ID_MESSAGE)]
+            if pattern in (ID_PATTERN.pattern, schema.ID_CHARS):
+                field["pattern"] = [ID_PATTERN.pattern, both(ID_MESSAGE)]
             elif pattern:
                 field["pattern"] = [pattern, both(URL_MESSAGE) if name == "url" else pattern]
             if name == "youtube":

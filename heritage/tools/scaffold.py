@@ -13,7 +13,7 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.content.loader import load_inventory
-from heritage.content.schema import ID_PATTERN
+from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN
 from heritage.content.vocabulary import Labels, load_vocabulary
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
@@ -243,8 +243,8 @@ def _refuse(vi: str, en: str) -> ScaffoldError:
 def _check_id(root: Path, section: str, entry_id: str) -> None:
     if not ID_PATTERN.match(entry_id):
         raise _refuse(
-            f"Mã '{entry_id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ dinh-tan-an.",
-            f"'{entry_id}' is not a valid id: lowercase ASCII letters, digits and hyphens only, e.g. dinh-tan-an.",
+            f"Mã '{entry_id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự, ví dụ dinh-tan-an.",
+            f"'{entry_id}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters, e.g. dinh-tan-an.",
         )
     if section == COLUMN.key:
         return
