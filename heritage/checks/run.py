@@ -68,8 +68,7 @@ def front_matter_problems(root: Path) -> list[Problem]:
             except SourceError as exc:
                 out.append(exc.problem)
                 continue
-            out += story_problems(rel, body, source.count("
-", 0, len(source) - len(body)) + 1)
+            out += story_problems(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
             out += page_meta_problems(rel, front)
             out += text_fields.field_problems(
                 rel,
