@@ -228,7 +228,10 @@ def on_post_build(config):
         for task in forked:  # if waiting failed in another way, no child goes on writing into site/
             task.cancel()
     if errors:
-        _site.discard_output(root)  # nothing of a refused build stays in site/
+        # Nothing of a refused build stays in site/; emptied by the parent alone, once every child
+        # has stopped (a child emptying it raced with its sibling still writing the icons).
+        if not _in_child:
+            _site.discard_output(root)
         raise Abort("\n" + "\n".join(errors))
     if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site
