@@ -9,14 +9,24 @@ import typing
 import pytest
 import yaml
 
-from heritage.content.messages import RULES
 from heritage.content.loader import load_inventory
-from heritage.content.messages import too_few
-from heritage.content.schema import ID_PATTERN, SCHEMAS, VIETNAM_LAT, VIETNAM_LON, PostMeta, Trail, TrailStop
+from heritage.content.messages import RULES, too_few
+from heritage.content.schema import (
+    ID_PATTERN,
+    SCHEMAS,
+    VIETNAM_LAT,
+    VIETNAM_LON,
+    PostMeta,
+    Trail,
+    TrailStop,
+)
 from heritage.content.settings import load_settings
 from heritage.content.vocabulary import load_vocabulary
+from heritage.editor import collections as form_config
+from heritage.editor import fields as form_fields
+from heritage.editor import page as admin_page
+from heritage.editor import words as form_words
 from heritage.sections import COLUMN, ENTRY_SECTIONS
-from heritage.tools import cms
 from tests.conftest import REPO
 
 
@@ -24,7 +34,7 @@ from tests.conftest import REPO
 def config():
     settings, _ = load_settings(REPO)
     vocabulary, _ = load_vocabulary(REPO)
-    return cms.config(REPO, settings, vocabulary), vocabulary
+    return form_config.config(REPO, settings, vocabulary), vocabulary
 
 
 def _collection(config, name):
@@ -41,7 +51,7 @@ def test_every_schema_field_is_in_the_form_with_the_same_required_flag(config, s
     form = {f["name"]: f for f in collection["fields"]}
     model = SCHEMAS[section]
     shown = {name for name, info in model.model_fields.items() if info.annotation is not type(None)}
-    assert set(form) - {cms.ID_FIELD, *cms.STORY_FIELDS.values()} == shown
+    assert set(form) - {form_words.ID_FIELD, *form_words.STORY_FIELDS.values()} == shown
     for name in shown:
         assert form[name]["required"] == model.model_fields[name].is_required(), name
     assert collection["folder"] == f"data/{section}" and collection["format"] == "yml"
@@ -88,7 +98,7 @@ def test_the_column_is_translated_side_by_side_into_the_sites_folders(config):
     assert config[0]["i18n"] == {"structure": "multiple_folders", "locales": ["vi", "en"], "default_locale": "vi"}
     assert column["heritage"]["real"] == {"vi": "docs/vi/chuyen-muc", "en": "docs/en/chuyen-muc"}
     names = {f["name"] for f in column["fields"]}
-    assert names == set(PostMeta.model_fields) - set(cms.POST_HIDDEN) | {"body"}
+    assert names == set(PostMeta.model_fields) - set(form_fields.POST_HIDDEN) | {"body"}
     pattern, message = _field(column["fields"], "summary")["pattern"]
     assert re.fullmatch(pattern, "x" * 300) and not re.fullmatch(pattern, "x" * 301) and "300" in message
     assert _field(column["fields"], "title")["i18n"] is True and _field(column["fields"], "date")["i18n"] == "duplicate"
@@ -101,13 +111,13 @@ def _bounds(info) -> dict:
 def test_the_trail_form_is_the_trail_schema(config):
     """Every field of Trail and of its stops, required as `make check` requires it, with the
     schema's ranges, default and list lengths; choices of travel from the schema."""
-    trail = _collection(config[0], cms.TRAIL_COLLECTION)
+    trail = _collection(config[0], form_config.TRAIL_COLLECTION)
     assert trail["folder"] == "data/trails" and trail["format"] == "yml" and trail["slug"] == "{{id}}"
     assert trail["heritage"]["stories"] == {"vi": "docs/vi/hanh-trinh/", "en": "docs/en/hanh-trinh/"}
     form = {f["name"]: f for f in trail["fields"]}
-    assert set(form) - {cms.ID_FIELD, *cms.STORY_FIELDS.values()} == set(Trail.model_fields)
-    assert form[cms.ID_FIELD]["pattern"][0] == ID_PATTERN.pattern
-    own = {name: f for name, f in form.items() if name not in (cms.ID_FIELD, *cms.STORY_FIELDS.values())}
+    assert set(form) - {form_words.ID_FIELD, *form_words.STORY_FIELDS.values()} == set(Trail.model_fields)
+    assert form[form_words.ID_FIELD]["pattern"][0] == ID_PATTERN.pattern
+    own = {name: f for name, f in form.items() if name not in (form_words.ID_FIELD, *form_words.STORY_FIELDS.values())}
     for model, fields in ((Trail, own), (TrailStop, {f["name"]: f for f in form["stops"]["fields"]})):
         assert set(fields) == set(model.model_fields), model
         for name, info in model.model_fields.items():
@@ -117,7 +127,7 @@ def test_the_trail_form_is_the_trail_schema(config):
                 assert (fields[name]["min"], fields[name]["max"]) == (bounds["ge"], bounds["le"]), name
             if "min_length" in bounds:
                 assert fields[name]["min"] == bounds["min_length"], name
-                assert cms.both(too_few(name, bounds["min_length"])[:2]) in fields[name]["hint"], name
+                assert form_words.both(too_few(name, bounds["min_length"])[:2]) in fields[name]["hint"], name
     stop = {f["name"]: f for f in form["stops"]["fields"]}
     assert form["stops"]["widget"] == "list" and form["stops"]["min"] == 2
     assert stop["minutes"]["default"] == TrailStop.model_fields["minutes"].default == 20
@@ -134,7 +144,7 @@ def test_a_stop_is_chosen_among_the_entries_with_coordinates(config):
     """`make check` refuses a stop that is not an entry or has no coordinates: the form offers
     exactly the others (from the inventory, at build time)."""
     inventory = load_inventory(REPO)
-    stops = _field(_collection(config[0], cms.TRAIL_COLLECTION)["fields"], "stops")
+    stops = _field(_collection(config[0], form_config.TRAIL_COLLECTION)["fields"], "stops")
     entry = _field(stops["fields"], "entry")
     assert entry["widget"] == "select"
     offered = [o["value"] for o in entry["options"]]
@@ -149,8 +159,8 @@ def test_a_stop_is_chosen_among_the_entries_with_coordinates(config):
 
 def test_without_entries_a_stop_is_typed_as_an_id(config):
     """A site with no located entry yet: no empty list of choices (Decap refuses one), an id field."""
-    generator = cms.Generator(config[1], stops=[])
-    entry = _field(_field(cms.trail_collection(generator)["fields"], "stops")["fields"], "entry")
+    generator = form_fields.Generator(config[1], stops=[])
+    entry = _field(_field(form_config.trail_collection(generator)["fields"], "stops")["fields"], "entry")
     assert entry["widget"] == "string" and entry["pattern"][0] == ID_PATTERN.pattern
 
 
@@ -167,15 +177,15 @@ def test_a_new_schema_field_without_a_widget_fails_loudly(config):
         odd: dict[str, int] = {}
 
     with pytest.raises(TypeError, match="odd"):
-        cms.Generator(config[1]).fields(None, Odd)
+        form_fields.Generator(config[1]).fields(None, Odd)
 
 
 def test_admin_policy_allows_only_the_site_and_githubs_api(monkeypatch):
-    policy = cms.policy()
+    policy = admin_page.policy()
     connect = next(d for d in policy.split("; ") if d.startswith("connect-src"))
     assert connect == "connect-src 'self' blob: https://api.github.com"
     assert "http" not in policy.replace("https://api.github.com", "")
-    assert "connect-src 'self' blob: https://api.github.com http://127.0.0.1:8081" in cms.policy("http://127.0.0.1:8081/api/v1")
+    assert "connect-src 'self' blob: https://api.github.com http://127.0.0.1:8081" in admin_page.policy("http://127.0.0.1:8081/api/v1")
 
 
 def test_the_build_writes_admin_outside_the_sitemap(small_project):

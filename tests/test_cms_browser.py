@@ -15,7 +15,7 @@ import yaml
 
 from heritage.content.settings import load_settings
 from heritage.content.vocabulary import load_vocabulary
-from heritage.tools import cms
+from heritage.editor import page as admin_page
 from tests.conftest import REPO, TODAY, cms_guard, serve
 
 
@@ -34,10 +34,10 @@ def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
         subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=root, check=True)
     # As `make edit`: the proxy answers the preview's pages only (its origin is known once served).
     with serve(site) as url, cms_guard(root, url.rstrip("/"), request.param) as proxy:
-        monkeypatch.setenv(cms.PROXY_ENV, proxy)
+        monkeypatch.setenv(admin_page.PROXY_ENV, proxy)
         settings, _ = load_settings(root)
         vocabulary, _ = load_vocabulary(root)
-        assert cms.write_admin(root, site, settings, vocabulary) is not None
+        assert admin_page.write_admin(root, site, settings, vocabulary) is not None
         context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
         context.set_default_timeout(60_000)
         page = context.new_page()

@@ -18,8 +18,8 @@ from PIL import Image
 from heritage.checks.published import is_page_source
 from heritage.content.settings import load_settings
 from heritage.content.vocabulary import load_vocabulary
+from heritage.editor import page as admin_page
 from heritage.media import emblem
-from heritage.tools import cms
 
 from .conftest import REPO, Project, serve
 from .test_hostile import SCRIPT, TOKEN, Case, assert_refused, site_files
@@ -237,7 +237,7 @@ def test_the_editor_does_not_start_inside_another_sites_frame(chromium, project:
     site = tmp_path / "site"
     settings, _ = load_settings(root)
     vocabulary, _ = load_vocabulary(root)
-    assert cms.write_admin(root, site, settings, vocabulary) is not None
+    assert admin_page.write_admin(root, site, settings, vocabulary) is not None
     other = tmp_path / "other"
     other.mkdir()
     with serve(site) as url:
@@ -268,9 +268,9 @@ def test_the_editor_does_not_start_inside_another_sites_frame(chromium, project:
 
 def test_admin_headers_refuse_every_frame(tmp_path: Path):
     site = tmp_path / "site"
-    (site / cms.ADMIN).mkdir(parents=True)
+    (site / admin_page.ADMIN).mkdir(parents=True)
     (site / "_headers").write_text("/*\n  X-Content-Type-Options: nosniff\n", encoding="utf-8")
-    cms.append_headers(site)
-    block = (site / "_headers").read_text(encoding="utf-8").split(f"/{cms.ADMIN}/*\n", 1)[1]
+    admin_page.append_headers(site)
+    block = (site / "_headers").read_text(encoding="utf-8").split(f"/{admin_page.ADMIN}/*\n", 1)[1]
     assert "  X-Frame-Options: DENY\n" in block
     assert "frame-ancestors 'none'" in next(line for line in block.splitlines() if "Content-Security-Policy:" in line)

@@ -73,7 +73,7 @@ def _web_or_site_address(value: str) -> str:
 
 
 # For pydantic models: an address field of any data file. The pattern is the rule's first cut,
-# which the web editor's form (tools.cms) checks as the editor types; the validator is the rule.
+# which the web editor's form (heritage/editor/) checks as the editor types; the validator is the rule.
 _SAFE_RUN = r"""[^\s"'<>\\`]"""
 WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=rf"^https?://{_SAFE_RUN}+$"), AfterValidator(_web_address)]
 # A source: a web address or a page of this site.

@@ -361,7 +361,7 @@ def _not_a_mapping(e: _Error) -> Message:
 
 
 def too_few(field: str, least: int) -> Message:
-    """A list with too few items; also the web editor's hint for such a list (tools/cms.py)."""
+    """A list with too few items; also the web editor's hint for such a list (editor/fields.py)."""
     return (
         f"Danh sách `{field}` cần ít nhất {least} phần tử.",
         f"The list `{field}` needs at least {least} {'item' if least == 1 else 'items'}.",

@@ -198,7 +198,7 @@ class MediaItem(Model):
 EntryId = Annotated[str, StringConstraints(max_length=ID_MAX_LENGTH, pattern=ID_CHARS)]
 
 # The longest lists a page shows in full; past these a page weighs megabytes. Decap's form
-# takes them from here (tools/cms.py) and so refuses the same lists.
+# takes them from here (editor/fields.py) and so refuses the same lists.
 MAX_MEDIA = 100
 MAX_RELATED = 30
 MAX_SOURCES = 50

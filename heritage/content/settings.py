@@ -9,8 +9,6 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from typing import Annotated
-
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
 
 from heritage.content.addresses import WebAddress

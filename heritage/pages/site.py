@@ -24,10 +24,19 @@ from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
+from heritage.editor import page as admin_page
 from heritage.map import basemap
 from heritage.media import emblem, fonts
 from heritage.media.library import MediaLibrary
-from heritage.outputs import minify, opendata, search, security, sitemap, structured_data, webapp
+from heritage.outputs import (
+    minify,
+    opendata,
+    search,
+    security,
+    sitemap,
+    structured_data,
+    webapp,
+)
 from heritage.outputs.sanitise import sanitise
 from heritage.pages import render
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
@@ -35,10 +44,9 @@ from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+from heritage.text import nfc
 from heritage.tools import brochure
 from heritage.trails import gpx as trail_gpx
-from heritage.text import nfc
-from heritage.tools import cms
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
@@ -377,7 +385,7 @@ class Site:
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
-        cms.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
+        admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
 
     @staticmethod
     def discard_output(site_root: Path) -> None:
@@ -406,7 +414,7 @@ class Site:
         `script_hashes`: inline-script hashes of pages secured in other processes.
         """
         security.write_headers(site_root, self.script_hashes | set(script_hashes))
-        cms.append_headers(site_root)
+        admin_page.append_headers(site_root)
         minify.minify_assets(site_root)
         self.script_hashes = set()
 

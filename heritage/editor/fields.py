@@ -1,0 +1,234 @@
+"""From the schema's types to Decap's widgets: one field of the form per field of a model,
+with the same limits and the same sentences as `make check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any, Literal, Union
+
+import annotated_types
+from pydantic import BaseModel
+
+from heritage.content import schema
+from heritage.content.messages import too_few
+from heritage.content.schema import ID_PATTERN, VIETNAM_LAT, VIETNAM_LON, Text
+from heritage.content.vocabulary import Vocabulary
+from heritage.editor.words import (
+    HINTS,
+    ID_MESSAGE,
+    ORDER,
+    URL_MESSAGE,
+    YOUTUBE_MESSAGE,
+    both,
+    choices,
+    label,
+    missing_text,
+    too_long_text,
+)
+from heritage.i18n import STRINGS
+from heritage.sections import LANGUAGES
+
+# --- from the schema's types to Decap's widgets -------------------------------------------------
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    """X | None → (X, True)."""
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) < len(typing.get_args(annotation)):
+            return (args[0] if len(args) == 1 else Union[tuple(args)]), True
+    return annotation, False
+
+
+def _constraints(annotation: Any, info_metadata: list) -> dict[str, Any]:
+    """min/max, length and pattern of a field, from pydantic's metadata and Annotated[]."""
+    found: dict[str, Any] = {}
+    metadata = list(info_metadata)
+    if typing.get_origin(annotation) is typing.Annotated:
+        metadata += list(typing.get_args(annotation)[1:])
+    for item in metadata:
+        for attr in ("ge", "le", "max_length", "min_length", "pattern"):
+            value = getattr(item, attr, None)
+            if value is not None:
+                found[attr] = value
+        if isinstance(item, annotated_types.Ge):
+            found["ge"] = item.ge
+        if isinstance(item, annotated_types.Le):
+            found["le"] = item.le
+    return found
+
+
+def _base(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+class Generator:
+    """Decap fields for a section, the column and the site settings."""
+
+    def __init__(self, vocabulary: Vocabulary, stops: list[dict[str, str]] | None = None):
+        self.vocabulary = vocabulary
+        self.stops = stops  # choices for a trail stop's entry (trail_stops()); None: typed as an id
+
+    def text(self, name: str, model: type[Text], required: bool, multiline: bool = False) -> dict[str, Any]:
+        """A bilingual text: Vietnamese and English side by side in one widget (admin/heritage-cms.js),
+        stored as the file's `{vi: …, en: …}`; its refusals are `make check`'s sentences."""
+        limit = _constraints(model.model_fields["vi"].annotation, model.model_fields["vi"].metadata).get("max_length")
+        field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": multiline or bool(limit)}
+        if required:
+            for lang in LANGUAGES:
+                field[f"heritage_required_{lang}"] = both(missing_text(lang))
+        if limit:
+            field["heritage_max_length"] = limit
+            field["heritage_too_long"] = both(too_long_text(limit))
+        return self._decorate(field, name, required)
+
+    # Decap's own "required" check words its refusal generically; `heritage_required_<lang>`
+    # adds the sentence `make check` prints, shown under it by the heritage-bilingual widget.
+
+    def _decorate(self, field: dict[str, Any], name: str, required: bool) -> dict[str, Any]:
+        field = {"name": name, "label": label(name), **{k: v for k, v in field.items() if k != "name"}, "required": required}
+        if name in HINTS:
+            field["hint"] = both(HINTS[name])
+        return field
+
+    def field(self, section: str | None, name: str, info) -> dict[str, Any]:
+        annotation, optional = _strip_optional(info.annotation)
+        required = info.is_required()
+        bounds = _constraints(annotation, info.metadata)
+        base = _base(annotation)
+        if name == "type" and section:
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.types.get(section, {}))}, name, required)
+        if name == "ranking" and section:
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.rankings.get(section, {}))}, name, required)
+        if name == "priority":
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.priorities)}, name, required)
+        if name == "category":
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.categories)}, name, required)
+        if name == "entry" and self.stops:
+            return self._decorate({"widget": "select", "options": self.stops}, name, required)
+        if name in ("image", "audio", "video"):
+            return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required)
+        if isinstance(base, type) and issubclass(base, Text):
+            return self.text(name, base, required, multiline=name in ("summary", "transcript", "caption"))
+        if isinstance(base, type) and issubclass(base, BaseModel):
+            children = self.fields(section, base)
+            if not required:
+                # Decap checks a required child even when its optional parent is left empty (an
+                # artisan without a location); `make check` still refuses a half-filled one.
+                children = [_optional(child) for child in children]
+            return self._decorate({"widget": "object", "collapsed": False, "fields": children}, name, required)
+        if typing.get_origin(base) is typing.Union or typing.get_origin(base) is types.UnionType:
+            # `credit: str | Text`: the form offers the plain one (one name in both languages)
+            return self.field(section, name, _Info(typing.get_args(base)[0], info.metadata, required))
+        if typing.get_origin(base) is list:
+            (item,) = typing.get_args(base)
+            item_base = _base(item)
+            least = {"min": bounds["min_length"]} if bounds.get("min_length") else {}
+            if bounds.get("max_length"):
+                least["max"] = bounds["max_length"]  # Decap refuses more items, as `make check` does
+            if isinstance(item_base, type) and issubclass(item_base, BaseModel):
+                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base)}, name, required)
+            elif typing.get_origin(item_base) is Literal:
+                # a few fixed choices (a trail's travel modes): one select, several values
+                out = self._decorate({"widget": "select", "multiple": True, **least, "options": _literal_options(item_base)}, name, required)
+            else:
+                inner = self.field(section, "item", _Info(item, [], True))
+                inner.pop("hint", None)
+                out = self._decorate({"widget": "list", **least, "field": {**inner, "label": label(name)}}, name, required)
+            if "min" in least:
+                # Decap refuses a short list in its own words; the hint says what `make check` says
+                rule = both(too_few(name, least["min"])[:2])
+                out["hint"] = f"{out['hint']} {rule}" if "hint" in out else rule
+            return out
+        if typing.get_origin(base) is Literal:
+            return self._decorate({"widget": "select", "options": _literal_options(base), "default": typing.get_args(base)[0]}, name, required)
+        if base is bool:
+            return self._decorate({"widget": "boolean", "default": bool(info.default) if info.default not in (None, ...) else False}, name, required)
+        if base in (int, float):
+            field: dict[str, Any] = {"widget": "number", "value_type": "int" if base is int else "float"}
+            lo, hi = bounds.get("ge"), bounds.get("le")
+            lo, hi = RANGES.get(name, (lo, hi))
+            if lo is not None:
+                field["min"] = lo
+            if hi is not None:
+                field["max"] = hi
+            if base is float:
+                field["step"] = 0.000001
+            default = getattr(info, "default", None)
+            if isinstance(default, int) and not isinstance(default, bool):
+                field["default"] = default  # a festival's one day, a stop's 20 minutes, as the schema
+            return self._decorate(field, name, required)
+        if base is dt.date:
+            return self._decorate({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}, name, required)
+        if base is str:
+            field = {"widget": "string"}
+            pattern = bounds.get("pattern")
+            if pattern in (ID_PATTERN.pattern, schema.ID_CHARS):
+                field["pattern"] = [ID_PATTERN.pattern, both(ID_MESSAGE)]
+            elif pattern:
+                field["pattern"] = [pattern, both(URL_MESSAGE) if name == "url" else pattern]
+            if name == "youtube":
+                field["pattern"] = [schema.YOUTUBE_ID.pattern, both(YOUTUBE_MESSAGE)]
+            limit = bounds.get("max_length")
+            if limit and "pattern" not in field:
+                field["pattern"] = [f"^[\\s\\S]{{0,{limit}}}$", both(too_long_text(limit))]
+            return self._decorate(field, name, required)
+        raise TypeError(f"cms: no widget for field {name!r} ({annotation!r}); add one in heritage/editor/fields.py")
+
+    def fields(self, section: str | None, model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        out = []
+        rank = {name: i for i, name in enumerate(ORDER)}
+        names = sorted(model.model_fields, key=lambda n: rank.get(n, len(ORDER))) if section else list(model.model_fields)
+        for name in names:
+            info = model.model_fields[name]
+            if name in skip:
+                continue
+            if typing.get_args(info.annotation) == () and info.annotation is type(None):
+                continue  # `ranking: None`: the section has no ranking
+            out.append(self.field(section, name, info))
+        return out
+
+
+def _optional(field: dict[str, Any]) -> dict[str, Any]:
+    """The same field, not required in the form (nor are its own children)."""
+    out = {k: v for k, v in field.items() if not k.startswith("heritage_required_")}
+    out["required"] = False
+    if "fields" in out and out.get("widget") == "object":
+        out["fields"] = [_optional(child) for child in out["fields"]]
+    return out
+
+
+class _Info(typing.NamedTuple):
+    """The part of pydantic's FieldInfo the generator reads, for list items and unions."""
+
+    annotation: Any
+    metadata: list
+    required: bool
+    default: Any = None
+
+    def is_required(self) -> bool:
+        return self.required
+
+
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "lunar": ("Âm lịch", "Lunar"),
+    "solar": ("Dương lịch", "Solar"),
+    # a trail's travel modes, worded as on the trail's page
+    **{mode: (STRINGS[mode]["vi"], STRINGS[mode]["en"]) for mode in schema.TRAVEL_MODES},
+}
+
+
+def _literal_options(annotation: Any) -> list[dict[str, str]]:
+    return [{"label": both(CHOICE_LABELS.get(v, (v, v))), "value": v} for v in typing.get_args(annotation)]
+
+# Ranges the schema checks in a validator rather than in the field's type.
+RANGES: dict[str, tuple[float, float]] = {"lat": VIETNAM_LAT, "lon": VIETNAM_LON}
+
+# Fields of the column's front matter: translated in each language, or the same in both.
+POST_TRANSLATED = ("title", "summary", "description", "body")
+POST_HIDDEN = ("translated_from",)  # written by the editor's script, never typed
+POST_LABELS = {"title": ("Tiêu đề", "Title"), "date": ("Ngày đăng", "Date of publication")}

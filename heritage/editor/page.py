@@ -1,0 +1,138 @@
+"""/admin/ itself: its page, its Content-Security-Policy and headers, Decap's bundle and our
+scripts, copied into the built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from heritage.content.inventory import Inventory
+from heritage.content.settings import Settings
+from heritage.content.vocabulary import Vocabulary
+from heritage.editor.collections import config
+from heritage.sections import LANGUAGES
+from heritage.urls import ADMIN
+
+GITHUB_API = "https://api.github.com"
+PROXY_ENV = "HERITAGE_CMS_PROXY"  # set by `make edit`: the local proxy's address, e.g. http://127.0.0.1:8081/api/v1
+DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
+ASSETS = Path(__file__).resolve().parents[2] / "admin"  # heritage-cms.js, preview.css (the repository's admin/)
+
+def policy(proxy: str | None = None) -> str:
+    """/admin/'s own Content-Security-Policy: the site itself and GitHub's API (plus the local
+    proxy on loopback under `make edit`). Decap sets styles inline; photos it shows before
+    saving are blob: URLs. 'unsafe-eval': Decap validates its configuration with ajv, which
+    compiles schemas with `new Function` (decaporg/decap-cms#2138, open); scripts still come
+    only from this site, and no visitor's page carries this policy."""
+    # blob: the photos an editor picks are read back from blob: URLs before they are saved
+    connect = " ".join(filter(None, ["'self'", "blob:", GITHUB_API, _origin(proxy) if proxy else ""]))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "media-src 'self' blob:",
+            "font-src 'self'",
+            f"connect-src {connect}",
+            "frame-src 'self' blob:",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+INDEX = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="same-origin">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Biên tập nội dung / Content editor</title>
+<link rel="stylesheet" href="decap/cms.css">
+<link rel="stylesheet" href="admin.css">
+<script src="manual-init.js"></script>
+<script src="decap/decap-cms.js"></script>
+<script src="heritage-cms.js"></script>
+</head>
+<body>
+<noscript>Trình biên tập cần JavaScript. / The editor needs JavaScript.</noscript>
+</body>
+</html>
+"""
+
+# Never inside another site's frame (a page could lay itself over the form and steer the
+# officer's clicks): both headers, for browsers that know only one. GitHub Pages sends no
+# _headers, and a meta policy cannot forbid framing: heritage-cms.js refuses to start there.
+HEADERS_BLOCK = (
+    "/{admin}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"
+    "  X-Frame-Options: DENY\n  X-Robots-Tag: noindex\n"
+)
+
+
+def decap_dist(root: Path) -> Path | None:
+    """Decap's bundle as npm installed it, or None (the site then builds without /admin/)."""
+    path = root / DECAP_DIST
+    return path if (path / "decap-cms.js").is_file() else None
+
+
+def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Vocabulary, inventory: Inventory | None = None) -> Path | None:
+    """site/admin/: the page, its generated config.yml, our script and Decap's bundle.
+    Returns None when node_modules has no Decap (`npm ci` was not run): the site is whole
+    without it (the README says so; CI and the deploy run `npm ci`)."""
+    dist = decap_dist(root)
+    if dist is None:
+        return None
+    proxy = os.environ.get(PROXY_ENV) or None
+    folder = site_root / ADMIN
+    (folder / "decap").mkdir(parents=True, exist_ok=True)
+    for file in dist.iterdir():
+        if "decap-cms." in file.name or file.suffix == ".wasm" or file.name == "cms.css":
+            if not file.name.endswith(".map"):
+                _link_or_copy(file, folder / "decap" / file.name)
+    for file in ASSETS.iterdir():
+        if file.suffix in (".js", ".css"):
+            shutil.copyfile(file, folder / file.name)
+    (folder / "config.yml").write_text(config_yaml(root, settings, vocabulary, proxy, inventory=inventory), encoding="utf-8")
+    # /admin/?lang=en: the same form with Decap's interface in English
+    (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en", inventory=inventory), encoding="utf-8")
+    (folder / "index.html").write_text(INDEX.format(csp=policy(proxy)), encoding="utf-8")
+    return folder
+
+
+ENGLISH_CONFIG = "config-en.yml"
+
+
+def config_yaml(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None, locale: str = LANGUAGES[0], inventory: Inventory | None = None) -> str:
+    head = "# Tạo tự động từ heritage/content/schema.py và data/vocabulary.yml: đừng sửa tay.\n# Generated from the schema and the vocabulary (heritage/editor/): do not edit.\n"
+    return head + yaml.safe_dump({**config(root, settings, vocabulary, proxy, inventory), "locale": locale}, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def append_headers(site_root: Path) -> None:
+    """/admin/ gets its own policy in _headers (Cloudflare Pages' `!` detaches the site's)."""
+    headers = site_root / "_headers"
+    if (site_root / ADMIN).is_dir() and headers.is_file():
+        with headers.open("a", encoding="utf-8") as handle:
+            handle.write(HEADERS_BLOCK.format(admin=ADMIN, csp=policy(os.environ.get(PROXY_ENV) or None)))
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link is instant and costs no space (5 MB a build); a copy where links fail."""
+    if target.exists():
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
