@@ -22,6 +22,10 @@ from heritage.media.policy import has_gps, prepare_master
 from .conftest import bi
 
 GPS_IFD, EXIF_IFD = 0x8825, 0x8769
+COMMENT = b"Chup tai nha ong Nguyen Van A, 0912 345 678"
+XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+       b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="21,11.2N" exif:GPSLongitude="106,4.5E"/>'
+       b"</rdf:RDF></x:xmpmeta>")
 
 
 def camera_photo(path: Path, size=(2400, 1600), orientation: int | None = None, color=(150, 90, 40)) -> Path:
@@ -37,7 +41,8 @@ def camera_photo(path: Path, size=(2400, 1600), orientation: int | None = None, 
     exif.get_ifd(EXIF_IFD)[0xA431] = "SERIAL-123456"
     exif.get_ifd(GPS_IFD).update({1: "N", 2: (21.0, 11.0, 10.0), 3: "E", 4: (106.0, 4.0, 34.0)})
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, "JPEG", quality=90, exif=exif)
+    # a comment and XMP as editing apps write them: a name, a phone number, a position
+    image.save(path, "JPEG", quality=90, exif=exif, comment=COMMENT, xmp=XMP)
     return path
 
 
@@ -94,6 +99,7 @@ def test_derivatives_sizes_formats_and_no_metadata(photo_project):
             assert "icc_profile" not in image.info and "exif" not in image.info and "xmp" not in image.info
             raw = (site / rendition.urls[ext]).read_bytes()
             assert b"SERIAL-123456" not in raw and b"Phone X" not in raw
+            assert COMMENT not in raw and b"GPSLatitude" not in raw and "comment" not in image.info
 
 
 def test_exif_orientation_is_applied(photo_project):
@@ -403,3 +409,21 @@ def test_heading_font_is_a_small_woff2_with_every_vietnamese_letter(tmp_path):
     (cached,) = tmp_path.glob("*.woff2")
     cached.write_bytes(b"wOF2 from the cache")
     assert fonts.heading_font(tmp_path) == b"wOF2 from the cache"
+
+
+@pytest.mark.parametrize("name, where", [("IMG_0001.JPG", "exif"), ("sua-trong-app.jpg", "xmp")])
+def test_make_check_warns_about_a_photo_that_holds_a_position(small_project, name, where):
+    """A phone's photo (upper-case ending) or one edited in an app that wrote the position as
+    XMP: `make check` warns and names the file, and the build still publishes no position."""
+    path = small_project.root / "data/media/dinh-gps" / name
+    if where == "exif":
+        camera_photo(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (900, 600), (90, 120, 30)).save(path, "JPEG", xmp=XMP)
+    small_project.entry("di-tich", "dinh-gps", media=[image_item(name)])
+    result = small_project.check()
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output  # a warning, not an error
+    assert f"data/media/dinh-gps/{name}" in output and "CẢNH BÁO / WARNING" in output
+    assert "GPS" in output or "vị trí" in output

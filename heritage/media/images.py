@@ -143,6 +143,9 @@ def open_upright(path: Path, source: str) -> Image.Image:
         image = background
     elif image.mode != "RGB":
         image = image.convert("RGB")  # CMYK, grayscale, 16-bit…
+    # Pillow copies `info` through resize and saves a JPEG's comment and XMP from it: a name,
+    # a phone number or a position written by an editing app would reach every derivative.
+    image.info = {}
     return image
 
 

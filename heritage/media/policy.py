@@ -33,10 +33,13 @@ GPS_IFD = 0x8825
 
 
 def has_gps(path: Path) -> bool:
-    """Whether a photo carries a GPS position (reads the header only)."""
+    """Whether a photo carries a GPS position (reads the header only): in EXIF, or in XMP,
+    where editing apps (Lightroom, Photos) write it as exif:GPSLatitude."""
     try:
         with Image.open(path) as image:
-            return bool(image.getexif().get_ifd(GPS_IFD))
+            xmp = image.info.get("xmp") or b""
+            xmp = xmp.encode("utf-8", "replace") if isinstance(xmp, str) else bytes(xmp)
+            return bool(image.getexif().get_ifd(GPS_IFD)) or b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False
 
