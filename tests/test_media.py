@@ -427,3 +427,17 @@ def test_make_check_warns_about_a_photo_that_holds_a_position(small_project, nam
     assert result.returncode == 0, output  # a warning, not an error
     assert f"data/media/dinh-gps/{name}" in output and "CẢNH BÁO / WARNING" in output
     assert "GPS" in output or "vị trí" in output
+
+
+def test_a_post_cover_that_is_an_entrys_video_is_refused_by_check_naming_the_post(av_project):
+    """An entry's video given as a post's cover: `make check` refuses it as `make build` does,
+    naming the post, its `cover` line and field (the video was decoded once, as a video, and
+    the cover never opened as a photo)."""
+    for lang in ("vi", "en"):
+        av_project.post(lang, "bia-la-video", "2026-10-05", cover="dinh/clip.mp4")
+    result = av_project.check()
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    for lang in ("vi", "en"):
+        assert f"📄 docs/{lang}/chuyen-muc/bia-la-video.md" in output
+    assert "LỖI / ERROR — cover (dòng/line 5)" in output and "Traceback" not in output

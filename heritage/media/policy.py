@@ -6,6 +6,8 @@ warning, anything far above it an error that names the file and the fix.
 
 from __future__ import annotations
 
+import dataclasses
+
 import io
 import os
 from pathlib import Path
@@ -82,13 +84,17 @@ def decode_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
     A file a build already prepared (same content, in .cache/) is not decoded again."""
     cache = MediaCache(inv.root / ".cache" / "media")
     out: list[Problem] = []
-    seen: set[str] = set()
-    jobs = [(urls.media_key(e.id, i.path), i.kind) for e in inv.entries.values() for i in e.data.media if i.kind != "youtube"]
-    jobs += [(p.meta.cover, "image") for posts in inv.posts.values() for p in posts if p.meta.cover]
-    for key, kind in jobs:
-        if key in seen or media_path_error(inv.root, key) is not None:
+    jobs = [(urls.media_key(e.id, i.path), i.kind, None) for e in inv.entries.values() for i in e.data.media if i.kind != "youtube"]
+    # A post's cover is opened as a photo even when an entry lists the same file as a video.
+    jobs += [(p.meta.cover, "image", p) for posts in inv.posts.values() for p in posts if p.meta.cover]
+    failed: dict[tuple[str, str], Problem | None] = {}
+    for key, kind, post in jobs:
+        if (key, kind) in failed:
+            _name_post(out, failed[(key, kind)], post)
+            continue
+        if media_path_error(inv.root, key) is not None:
             continue  # a path problem, reported with the entry
-        seen.add(key)
+        failed[(key, kind)] = None
         path = inv.root / urls.MEDIA_SOURCE / key
         try:
             if kind == "image":
@@ -109,7 +115,16 @@ def decode_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
                     )
         except (ImageError, audio_video.MediaError) as exc:
             out.append(exc.problem)
+            failed[(key, kind)] = exc.problem
+            _name_post(out, exc.problem, post)
     return out
+
+
+def _name_post(out: list[Problem], problem: Problem | None, post) -> None:
+    """A cover that cannot be used is also reported where the editor wrote it: the post's `cover`."""
+    if problem is not None and post is not None:
+        line = post.doc.line_of(("cover",)) if post.doc is not None else None
+        out.append(dataclasses.replace(problem, file=post.rel, field="cover", line=line))
 
 
 def media_problems(inv: Inventory, gps: bool = True, decode: bool = True) -> list[Problem]:
