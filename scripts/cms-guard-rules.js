@@ -77,6 +77,7 @@ const WHY = {
   outside: ['nằm ngoài data/ và docs/', 'it is outside data/ and docs/'],
   link: ['liên kết tượng trưng dẫn ra ngoài data/ và docs/', 'a symbolic link leads outside data/ and docs/'],
   page: ['trong docs/ chỉ ghi trang Markdown (.md) của một thư mục ngôn ngữ', 'under docs/ only Markdown pages (.md) of a language folder are written'],
+  rename: ['mã (id) là vĩnh viễn vì đã in trên biển QR: không đổi tên tệp', 'an id is permanent, printed in QR codes: files are never renamed'],
 };
 
 // Under docs/ the site publishes only the language folders' Markdown (heritage/checks/published.py):
@@ -164,6 +165,13 @@ function check(root, body, branch) {
   if (branch !== null && body.action !== 'info' && params.branch !== branch) {
     const shown = JSON.stringify(String(params.branch).slice(0, 60));
     return `Chỉ được sửa trên nhánh ${JSON.stringify(branch)}, không phải ${shown}. / Only the branch ${JSON.stringify(branch)} may be edited, not ${shown}.`;
+  }
+  // A rename (newPath) would also move every file beside the old one (decap-server moves the
+  // folder's siblings along), and ids are permanent: refused whatever the paths.
+  if (body.action === 'persistEntry') {
+    const files = [...(defined(params.entry) ? [params.entry] : []), ...(defined(params.dataFiles) ? list(params.dataFiles) : [])];
+    const moved = files.find(file => file && typeof file === 'object' && defined(file.newPath) && file.newPath !== file.path);
+    if (moved) return refusal('rename', moved.newPath);
   }
   for (const [paths, folder] of [[rule.files, false], [rule.folders, true]]) {
     for (const value of paths ? paths(params) : []) {

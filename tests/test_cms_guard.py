@@ -117,6 +117,18 @@ def test_a_write_outside_data_and_docs_is_refused_and_nothing_changes(checkout, 
     assert tree(checkout.root) == before
 
 
+@pytest.mark.parametrize("old, new", [("data/media/dinh-tan-an/cong.jpg", "docs/vi/di-tich/zz.md"), ("data/di-tich/dinh-tan-an.yml", "data/di-tich/dinh-moi.yml"),
+                                      ("docs/vi/gioi-thieu/index.md", "data/moved/index.md")])
+def test_no_file_is_renamed_and_nothing_beside_it_moves(checkout, proxy, old, new):
+    """decap-server moves a renamed file's neighbours along with it (a photo's rename carried the
+    whole media folder into docs/): ids are permanent, so the guard refuses every rename."""
+    before = tree(checkout.root)
+    request = persist(old, new_path=new)
+    request["params"]["dataFiles"][0]["raw"] = "x"
+    refused(proxy.send(request), path=new)
+    assert tree(checkout.root) == before
+
+
 PAGES_ONLY = ["docs/evil.html", "docs/vi/evil.html", "docs/vi/di-tich/x.svg", "docs/_redirects", "docs/vi/.htaccess", "docs/x/page.md", "docs/vi/.hidden/page.md"]
 
 
