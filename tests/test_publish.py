@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,15 @@ STRAY = [
     stray("docs/en/di-tich/trang.markdown", "# Trang\n"),
     stray("docs/vi/.htaccess", "Redirect 301 / https://example.com/\n"),
 ]
+
+
+BAD_NAME = ("chỉ dùng chữ thường không dấu", "lowercase ASCII letters, digits and hyphens only")
+POST = "---\ntitle: Bài\ndate: 2026-10-05\nsummary: Tóm tắt\n---\n\nNội dung.\n"
+for _name in ("bài-viết-đặc-biệt", unicodedata.normalize("NFD", "bài-viết-đặc-biệt"), "Bai-Viet", "bai viet", "bai--viet"):
+    for _lang in ("vi", "en"):
+        _rel = f"docs/{_lang}/chuyen-muc/{_name}.md"
+        STRAY.append(Case(f"name-{_lang}-{_name.encode('unicode_escape').decode()}", lambda p, o, r=_rel: p.write(r, POST), _rel, None, None, BAD_NAME))
+STRAY.append(Case("folder-name", lambda p, o: p.write("docs/vi/Giới thiệu/a.md", "# A\n"), "docs/vi/Giới thiệu/a.md", None, None, BAD_NAME))
 
 
 @pytest.mark.parametrize("case", STRAY, ids=[c.name for c in STRAY])

@@ -15,9 +15,11 @@ neither is concerned here.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from heritage import urls
+from heritage.content.schema import ID_CHARS
 from heritage.content.sources import special_file_problem
 from heritage.problems import Problem
 from heritage.sections import LANGUAGES
@@ -76,6 +78,21 @@ _REMOVE_FILE = (
 )
 
 
+_NAME = re.compile(ID_CHARS)
+
+
+def _bad_name(rel: str) -> Problem:
+    return Problem(
+        rel,
+        "Tên tệp hoặc thư mục là địa chỉ của trang, in cả trên mã QR: chỉ dùng chữ thường không dấu, số và dấu gạch ngang "
+        "(chữ có dấu, chữ hoa, khoảng trắng cho ra địa chỉ khác nhau trên mỗi máy).",
+        "A page's file and folder names are its address, printed in QR codes too: lowercase ASCII letters, digits and hyphens only "
+        "(diacritics, capitals and spaces give addresses that differ from one machine to the next).",
+        "Đổi tên, ví dụ bai-viet-dac-biet.md (cùng tên ở docs/vi/ và docs/en/).",
+        "Rename it, e.g. bai-viet-dac-biet.md (the same name in docs/vi/ and docs/en/).",
+    )
+
+
 def stray_file_problems(root: Path) -> list[Problem]:
     """Every file under docs/ that is not a page of a language folder, every symbolic
     link under docs/ or data/ (a page or data file read from anywhere), and anything there
@@ -105,6 +122,9 @@ def stray_file_problems(root: Path) -> list[Problem]:
             for name in sorted(filenames):
                 if name in links or name in HARMLESS or name in special:
                     continue
-                if not is_page_source(f"{under}/{name}" if under != "." else name):
+                src = f"{under}/{name}" if under != "." else name
+                if not is_page_source(src):
                     out.append(_not_a_page(f"{rel_here}/{name}"))
+                elif not all(_NAME.match(part) for part in src.removesuffix(PAGE_SUFFIX).split("/")[1:]):
+                    out.append(_bad_name(f"{rel_here}/{name}"))
     return out

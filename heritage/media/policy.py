@@ -7,7 +7,6 @@ warning, anything far above it an error that names the file and the fix.
 from __future__ import annotations
 
 import dataclasses
-
 import io
 import os
 from pathlib import Path
@@ -16,7 +15,11 @@ from PIL import Image, UnidentifiedImageError
 
 from heritage import urls
 from heritage.content.inventory import Inventory
-from heritage.content.sources import media_path_error, special_file_problem, special_kind
+from heritage.content.sources import (
+    media_path_error,
+    special_file_problem,
+    special_kind,
+)
 from heritage.problems import Problem
 from heritage.text import slugify
 
