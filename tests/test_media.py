@@ -441,3 +441,23 @@ def test_a_post_cover_that_is_an_entrys_video_is_refused_by_check_naming_the_pos
     for lang in ("vi", "en"):
         assert f"📄 docs/{lang}/chuyen-muc/bia-la-video.md" in output
     assert "LỖI / ERROR — cover (dòng/line 5)" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("placement", ["before", "after"])
+def test_a_position_in_a_png_is_found_without_decoding_it(tmp_path, placement):
+    """A PNG's EXIF (eXIf chunk) may come before or after the pixels; either way its GPS
+    position is found, by reading chunk headers only."""
+    exif = Image.Exif()
+    exif[GPS_IFD] = {1: "N", 2: (21.0, 11.0, 10.0), 3: "E", 4: (106.0, 4.0, 34.0)}
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (64, 48), (10, 20, 30)).save(plain)
+    path = tmp_path / f"{placement}.png"
+    if placement == "before":
+        Image.new("RGB", (64, 48), (10, 20, 30)).save(path, exif=exif)
+    else:  # after IDAT, where Pillow reaches it only by decoding the image
+        data = exif.tobytes()
+        chunk = struct.pack(">I", len(data)) + b"eXIf" + data + struct.pack(">I", zlib.crc32(b"eXIf" + data) & 0xFFFFFFFF)
+        raw = plain.read_bytes()
+        end = raw.rindex(b"IEND") - 4
+        path.write_bytes(raw[:end] + chunk + raw[end:])
+    assert has_gps(path) and not has_gps(plain)

@@ -113,6 +113,34 @@ def _check_shape(source: str, width: int, height: int) -> None:
         )
 
 
+def probe(path: Path, source: str) -> None:
+    """What `make check` needs to know: would the build accept this file? The same header
+    checks as `open_upright`, then the cheapest look at the pixels that still finds a damaged
+    file: a JPEG decoded at an eighth of its size (its DCT scales for free), a PNG's chunks
+    checked against their checksums, any other format decoded. Decoding every pixel is the
+    build's work; here it made a check of 50 large flat photos take 107 s instead of seconds."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as opened:
+                if opened.width * opened.height > MAX_PIXELS:
+                    raise Image.DecompressionBombError("too many pixels")
+                _check_shape(source, opened.width, opened.height)
+                if opened.format == "JPEG":
+                    opened.draft("RGB", (max(1, opened.width // 8), max(1, opened.height // 8)))
+                    opened.load()
+                elif opened.format == "PNG":
+                    opened.verify()
+                else:
+                    opened.load()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _unreadable(source, f"quá nhiều điểm ảnh (tối đa {MAX_PIXELS // 1_000_000} triệu)", f"too many pixels (at most {MAX_PIXELS // 1_000_000} million)") from None
+    except UnidentifiedImageError:
+        raise _unreadable(source, "tệp không phải là ảnh (hoặc định dạng không hỗ trợ)", "the file is not an image (or its format is not supported)") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _unreadable(source, f"tệp bị hỏng hoặc bị cắt ({exc})", f"the file is damaged or truncated ({exc})") from None
+
+
 def open_upright(path: Path, source: str) -> Image.Image:
     """Decode an original: size-checked, rotated as EXIF says, in sRGB, RGB, no alpha."""
     try:

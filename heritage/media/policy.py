@@ -44,9 +44,35 @@ def has_gps(path: Path) -> bool:
         with Image.open(path) as image:
             xmp = image.info.get("xmp") or b""
             xmp = xmp.encode("utf-8", "replace") if isinstance(xmp, str) else bytes(xmp)
-            return bool(image.getexif().get_ifd(GPS_IFD)) or b"GPSLatitude" in xmp or b"GPSLongitude" in xmp
+            if b"GPSLatitude" in xmp or b"GPSLongitude" in xmp:
+                return True
+            if image.format == "PNG" and "exif" not in image.info:
+                # Pillow decodes every pixel to reach an eXIf chunk after the image data
+                # (1 s for a 49-megapixel PNG): read the chunk headers instead.
+                exif = Image.Exif()
+                exif.load(_png_exif(path))
+                return bool(exif.get_ifd(GPS_IFD))
+            return bool(image.getexif().get_ifd(GPS_IFD))
     except (OSError, UnidentifiedImageError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False
+
+
+def _png_exif(path: Path) -> bytes:
+    """A PNG's eXIf chunk, found by walking the chunk headers (no pixel is decoded); b"" if none.
+    Written by hand: Pillow reaches it only by loading the image."""
+    with path.open("rb") as handle:
+        if handle.read(8) != b"\x89PNG\r\n\x1a\n":
+            return b""
+        while True:
+            head = handle.read(8)
+            if len(head) < 8:
+                return b""
+            length, kind = int.from_bytes(head[:4], "big"), head[4:]
+            if kind == b"eXIf":
+                return handle.read(min(length, 1 << 20))
+            if kind == b"IEND":
+                return b""
+            handle.seek(length + 4, os.SEEK_CUR)  # the data and its checksum
 
 
 def _mb(size: int) -> str:
@@ -102,7 +128,7 @@ def decode_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
         try:
             if kind == "image":
                 if cache.manifest("images", cache.key(cache.content_hash(path), images.SETTINGS)) is None:
-                    open_upright(path, key)
+                    images.probe(path, key)
             elif not audio_video.is_prepared(path, cache) or gps:
                 found = audio_video.probe(path, key, kind)
                 if gps and found.has_location:
