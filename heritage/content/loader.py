@@ -63,7 +63,7 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
     try:
         doc = load_yaml_file(path, rel)
     except SourceError as exc:
-        problems.append(exc.problem)
+        problems.extend(exc.problems)
         return None
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, "Tệp phải gồm các trường `tên: giá trị`.", "The file must contain `name: value` fields.", line=1))
@@ -141,7 +141,7 @@ def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
                 doc, _body = split_front_matter(read_text(page, rel), rel)
                 meta = PostMeta.model_validate(doc.data)
             except SourceError as exc:
-                problems.append(exc.problem)
+                problems.extend(exc.problems)
                 continue
             except ValidationError as exc:
                 problems.extend(_schema_problems(exc, PostMeta, rel, doc))

@@ -172,7 +172,7 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
         doc = load_yaml_file(path, SETTINGS_FILE)
         return Settings.model_validate(doc.data or {}), []
     except SourceError as exc:
-        return DEFAULT, [exc.problem]
+        return DEFAULT, exc.problems
     except ValidationError as exc:
         problems = []
         for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, Settings):

@@ -35,7 +35,7 @@ def read_issued(root: Path) -> tuple[list[tuple[str, str, int | None]], list[Pro
         doc = load_yaml_file(path, ISSUED_FILE)
         record = IssuedFile.model_validate(doc.data if doc.data is not None else {})
     except SourceError as exc:
-        return [], [exc.problem]
+        return [], exc.problems
     except ValidationError as exc:
         return [], model_problems(exc, IssuedFile, ISSUED_FILE, doc)
     return [(code.id, code.date.isoformat(), doc.line_of(("issued", i))) for i, code in enumerate(record.issued)], []
