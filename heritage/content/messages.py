@@ -17,8 +17,9 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ValidationError
 
-from heritage.content.addresses import visible
-from heritage.content.schema import ID_CHARS, ID_MAX_LENGTH, SCHEMAS
+from heritage.content import forms
+from heritage.content.addresses import SOURCE_PATTERN, WEB_PATTERN, visible
+from heritage.content.schema import ID_CHARS, ID_MAX_LENGTH, SCHEMAS, Text
 
 Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
 
@@ -300,7 +301,7 @@ def _not_a_date(e: _Error) -> Message:
 def _too_long(e: _Error) -> Message:
     limit = e.ctx.get("max_length")
     if limit == ID_MAX_LENGTH and isinstance(e.value, str) and re.fullmatch(ID_CHARS, e.value):
-        return _bad_pattern(e)
+        return _id_form(e.value)
     return (
         f"Văn bản dài {len(e.value)} ký tự, quá giới hạn {limit} ký tự.",
         f"The text is {len(e.value)} characters long, over the {limit}-character limit.",
@@ -313,19 +314,25 @@ def _not_text(e: _Error) -> Message:
     return ("Văn bản đang trống hoặc không phải chữ.", "The text is empty or not text.", "Điền nội dung (đặt trong ngoặc kép nếu có dấu hai chấm).", "Fill it in (in double quotes if it contains a colon).")
 
 
-def _bad_pattern(e: _Error) -> Message:
-    if e.last == "auth_endpoint":
-        value = visible(e.value)
-        return (f"'{value}' không phải địa chỉ https:// dùng được.", f"'{value}' is not a usable https:// address.", "Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Write the full address starting with https://")
-    if e.last in ("url", "site_url"):
-        return tuple(text.format(value=visible(e.value)) for text in RULES["web-address"])
-    value = visible(str(e.value) if len(str(e.value)) <= 80 else f"{str(e.value)[:60]}…")
+def _id_form(value: object) -> Message:
     return (
-        f"'{value}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự.",
-        f"'{value}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters.",
+        f"'{forms.shown(value)}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự.",
+        f"'{forms.shown(value)}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters.",
         "Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
         "For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
     )
+
+
+def _bad_pattern(e: _Error) -> Message:
+    """The sentence of the field's own form, looked up by its pattern (`content.forms`)."""
+    pattern = str(e.ctx.get("pattern", ""))
+    if pattern == ID_CHARS:
+        return _id_form(e.value)
+    if pattern in (WEB_PATTERN, SOURCE_PATTERN):
+        return tuple(text.format(value=visible(e.value)) for text in RULES["web-address"])
+    if pattern in forms.SENTENCES:
+        return tuple(text.format(value=forms.shown(e.value)) for text in forms.SENTENCES[pattern])
+    return forms.unexpected_form(field_label(e.loc), e.value, pattern)
 
 
 def _not_allowed(e: _Error) -> Message:
@@ -350,6 +357,16 @@ def _not_a_list(e: _Error) -> Message:
 
 
 def _not_a_mapping(e: _Error) -> Message:
+    owner = _model_at(e.model, (*e.loc, ""))
+    if owner is not None and not issubclass(owner, Text) and not isinstance(e.value, (dict, list)):
+        needed = [name for name, info in owner.model_fields.items() if info.is_required()] or list(owner.model_fields)
+        example = "{" + ", ".join(f"{name}: …" for name in needed) + "}"
+        return (
+            f"'{forms.shown(e.value)}' là một giá trị đơn, nhưng mục `{field_label(e.loc)}` cần các trường con: {', '.join(needed)}.",
+            f"'{forms.shown(e.value)}' is a single value, but `{field_label(e.loc)}` needs the sub-fields: {', '.join(needed)}.",
+            f"Viết {example} (mỗi trường con dạng `tên: giá trị`).",
+            f"Write {example} (each sub-field as `name: value`).",
+        )
     if isinstance(e.value, str):
         return (
             "Trường này cần cả tiếng Việt và tiếng Anh, không phải một dòng chữ.",
