@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from heritage.content import forms
 from heritage.content.addresses import SOURCE_PATTERN, WEB_PATTERN, visible
-from heritage.content.kinds import KINDS, Message, _Error, _id_form, field_label, too_few, unknown_kind  # noqa: F401 (too_few: for importers)
+from heritage.content.kinds import KINDS, Message, _Error, _id_form, _not_a_date, field_label, too_few, unknown_kind  # noqa: F401 (too_few: for importers)
 from heritage.content.schema import ID_CHARS, SCHEMAS, Text
 
 
