@@ -38,10 +38,11 @@ class Problem:
 
 
 class ProblemError(Exception):
-    """One problem found while reading one file; callers collect `.problem` and go on."""
+    """One problem found while reading one file; callers collect `.problems` (`.problem` is the first) and go on."""
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, *more: Problem):
         self.problem = problem
+        self.problems = [problem, *more]  # the same reason found in several places of the file
         super().__init__(problem.en)
 
 

@@ -66,7 +66,7 @@ def front_matter_problems(root: Path) -> list[Problem]:
                 source = read_text(path, rel)
                 front, body = split_front_matter(source, rel)
             except SourceError as exc:
-                out.append(exc.problem)
+                out.extend(exc.problems)
                 continue
             out += story_problems(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
             out += page_meta_problems(rel, front)
@@ -169,7 +169,7 @@ def markdown_problems(root: Path) -> list[Problem]:
                 source = read_text(path, rel)
                 _, body = split_front_matter(source, rel)
             except SourceError as exc:
-                out.append(exc.problem)
+                out.extend(exc.problems)
                 continue
             if story_problems(rel, body, 1):
                 continue  # reported by front_matter_problems; rendering it would stall the check

@@ -15,9 +15,12 @@ editors; what guarantees visitors' safety is the output sanitiser
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+from heritage.content.addresses import visible
 
 FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "meta", "link"}
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "background", "cite"}
@@ -47,9 +50,11 @@ class Finding:
                 f"Có thuộc tính sự kiện {self.name}= (chạy mã khi người xem bấm hoặc di chuột): không được phép.",
                 f"The content has an event-handler attribute {self.name}= (runs code when a visitor clicks or hovers): not allowed.",
             )
+        # The value names which link: three hidden the same way on one line stay three messages.
+        shown = f" '{visible(self.value[:60])}'" if self.value else ""
         return (
-            f"Có đường dẫn dạng {self.name} (chạy mã hoặc nhúng tệp ẩn): không được phép.",
-            f"The content has a {self.name} link (runs code or embeds hidden content): not allowed.",
+            f"Có đường dẫn dạng {self.name}{shown} (chạy mã hoặc nhúng tệp ẩn): không được phép.",
+            f"The content has a {self.name} link{shown} (runs code or embeds hidden content): not allowed.",
         )
 
 
@@ -115,10 +120,35 @@ def scan_text(text: str) -> list[Finding]:
     return findings
 
 
+def _compact(text: str) -> str:
+    """Text as a browser reads a URL: entities decoded, whitespace gone, any case."""
+    return "".join(html_entities.unescape(text).split()).lower()
+
+
+def _line_of_decoded(source: str, value: str) -> int | None:
+    """The line where `value` starts once each line's entities are decoded (`jav&#x09;ascript:`,
+    `&#106;avascript:`, `&colon;`): the parser's value is not in the source as written."""
+    wanted = _compact(value)[:60]
+    if not wanted:
+        return None
+    joined, starts = "", []
+    for number, line in enumerate(source.split("\n"), start=1):
+        starts.append((len(joined), number))
+        joined += _compact(line)
+    index = joined.find(wanted)
+    if index < 0:
+        return None
+    return next(number for start, number in reversed(starts) if start <= index)
+
+
 def line_of(source: str, snippet: str, value: str = "") -> int | None:
     """Where a finding sits in the Markdown source: its value, else the first line of its tag."""
     probe = snippet.split("\n", 1)[0][:60]
     index = source.find(value[:60]) if value else -1
+    if index < 0 and value:
+        line = _line_of_decoded(source, value)
+        if line is not None:
+            return line
     if index < 0:
         index = source.find(probe)
     if index < 0:

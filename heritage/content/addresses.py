@@ -75,9 +75,11 @@ def _web_or_site_address(value: str) -> str:
 # For pydantic models: an address field of any data file. The pattern is the rule's first cut,
 # which the web editor's form (heritage/editor/) checks as the editor types; the validator is the rule.
 _SAFE_RUN = r"""[^\s"'<>\\`]"""
-WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=rf"^https?://{_SAFE_RUN}+$"), AfterValidator(_web_address)]
+WEB_PATTERN = rf"^https?://{_SAFE_RUN}+$"
+SOURCE_PATTERN = rf"^(https?://{_SAFE_RUN}+|/{_SAFE_RUN}*)$"
+WebAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=WEB_PATTERN), AfterValidator(_web_address)]
 # A source: a web address or a page of this site.
-SourceAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=rf"^(https?://{_SAFE_RUN}+|/{_SAFE_RUN}*)$"), AfterValidator(_web_or_site_address)]
+SourceAddress = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SOURCE_PATTERN), AfterValidator(_web_or_site_address)]
 
 SITE_URL_VARIABLE = "SITE_URL"
 

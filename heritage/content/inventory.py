@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from heritage import clock, urls
-from heritage.content.schema import Entry, PostMeta, Trail
+from heritage.content.schema import Entry, PostMeta, Trail, TrailStop
 from heritage.content.settings import Settings
 from heritage.content.sources import YamlDocument
 from heritage.content.vocabulary import Vocabulary
@@ -85,6 +85,9 @@ class Inventory:
     trails: dict[str, TrailRecord] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)  # entries whose file has errors (reported there)
+    # Trails whose file has errors: (file, document, the stops that could be read with their index),
+    # still checked against the entries so that one run reports a repeated or unknown stop too.
+    partial_trails: dict[str, tuple[str, YamlDocument, list[tuple[int, TrailStop]]]] = field(default_factory=dict)
     _sections: dict[tuple[str, str], list[EntryRecord]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property

@@ -16,7 +16,7 @@ from heritage import clock, urls
 from heritage.content import references
 from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import field_label, suggest, validation_messages
-from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN, SCHEMAS, PostMeta, Trail
+from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN, SCHEMAS, PostMeta, Trail, TrailStop
 from heritage.content.settings import load_settings
 from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
 from heritage.content.vocabulary import load_vocabulary
@@ -63,7 +63,7 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
     try:
         doc = load_yaml_file(path, rel)
     except SourceError as exc:
-        problems.append(exc.problem)
+        problems.extend(exc.problems)
         return None
     if not isinstance(doc.data, dict):
         problems.append(Problem(rel, "Tệp phải gồm các trường `tên: giá trị`.", "The file must contain `name: value` fields.", line=1))
@@ -81,9 +81,30 @@ def _load_entry(path: Path, section: str, root: Path, problems: list[Problem]) -
     return EntryRecord(path.stem, section, read[1], path.relative_to(root).as_posix(), read[0]) if read else None
 
 
-def _load_trail(path: Path, root: Path, problems: list[Problem]) -> TrailRecord | None:
+def _load_trail(path: Path, root: Path, problems: list[Problem], inv: Inventory) -> TrailRecord | None:
     read = _read_data_file(path, root, Trail, problems)
-    return TrailRecord(path.stem, read[1], path.relative_to(root).as_posix(), read[0]) if read else None
+    rel = path.relative_to(root).as_posix()
+    if read is None:
+        _keep_readable_stops(path, rel, inv)
+        return None
+    return TrailRecord(path.stem, read[1], rel, read[0])
+
+
+def _keep_readable_stops(path: Path, rel: str, inv: Inventory) -> None:
+    """The stops of a trail whose file has errors that are stops on their own (`inv.partial_trails`):
+    a `minutes: .inf` must not hide a repeated stop in the same run."""
+    try:
+        doc = load_yaml_file(path, rel)
+    except SourceError:
+        return  # reported already; nothing readable
+    stops = doc.data.get("stops") if isinstance(doc.data, dict) else None
+    readable = []
+    for index, item in enumerate(stops if isinstance(stops, list) else []):
+        try:
+            readable.append((index, TrailStop.model_validate(item)))
+        except ValidationError:
+            continue  # reported with the file's errors
+    inv.partial_trails[path.stem] = (rel, doc, readable)
 
 
 TRAILS_FOLDER = "trails"  # data/trails/<id>.yml (the contract's name)
@@ -141,7 +162,7 @@ def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
                 doc, _body = split_front_matter(read_text(page, rel), rel)
                 meta = PostMeta.model_validate(doc.data)
             except SourceError as exc:
-                problems.append(exc.problem)
+                problems.extend(exc.problems)
                 continue
             except ValidationError as exc:
                 problems.extend(_schema_problems(exc, PostMeta, rel, doc))
@@ -194,7 +215,7 @@ def load_inventory(root: Path) -> Inventory:
             )
             continue
         seen[path.stem] = rel
-        trail = _load_trail(path, root, problems)
+        trail = _load_trail(path, root, problems, inv)
         if trail is not None:
             inv.trails[trail.id] = trail
     _load_posts(inv, problems)

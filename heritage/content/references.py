@@ -29,7 +29,9 @@ def problems(inv: Inventory) -> list[Problem]:
             _check_post(inv, post, out)
     _check_post_dates(inv, out)
     for trail in inv.trails.values():
-        _check_trail(trail, inv, out)
+        _check_stops(trail.rel, list(enumerate(trail.data.stops)), trail.doc, inv, out)
+    for rel, doc, stops in inv.partial_trails.values():
+        _check_stops(rel, stops, doc, inv, out)
     _check_trail_pages(inv, out)
     _check_brochure(inv, out)
     _check_settings(inv, out)
@@ -256,17 +258,32 @@ def _check_post_dates(inv: Inventory, problems: list[Problem]) -> None:
 # --- trails ------------------------------------------------------------------------------------
 
 
-def _check_trail(trail: TrailRecord, inv: Inventory, problems: list[Problem]) -> None:
-    """Every stop is an entry with coordinates, and no entry is visited twice."""
+def _check_stops(rel: str, stops: list, doc, inv: Inventory, problems: list[Problem]) -> None:
+    """Every stop is an entry with coordinates, and no entry is visited twice. `stops` are
+    (index, stop) pairs: a trail whose file has errors brings the stops that could be read."""
     first_at: dict[str, int] = {}
-    for index, stop in enumerate(trail.data.stops):
-        where = dict(field=f"stops[{index}].entry", line=trail.line("stops", index, "entry"))
+    for index, stop in stops:
+        where = dict(field=f"stops[{index}].entry", line=doc.line_of(("stops", index, "entry")))
         entry = inv.entries.get(stop.entry)
+        if entry is None and (stop.entry in inv.trails or stop.entry in inv.partial_trails):
+            problems.append(
+                Problem(
+                    rel,
+                    f"Điểm dừng {index + 1}: '{stop.entry}' là một hành trình, không phải một mục.",
+                    f"Stop {index + 1}: '{stop.entry}' is a trail, not an entry.",
+                    "Mỗi điểm dừng là một mục (di tích, lễ hội, làng nghề…): ghi mã của mục đó, hoặc bỏ điểm dừng này.",
+                    "Each stop is an entry (a relic, festival, craft…): write that entry's id, or remove this stop.",
+                    **where,
+                )
+            )
+            continue
+        if entry is None and stop.entry in inv.invalid_ids:
+            continue  # the entry exists, with errors of its own (reported there)
         if entry is None:
             current = inv.aliases.get(stop.entry)
             problems.append(
                 Problem(
-                    trail.rel,
+                    rel,
                     f"Điểm dừng {index + 1}: mục '{stop.entry}' không tồn tại" + (f" (đó là mã cũ của '{current}')." if current else "."),
                     f"Stop {index + 1}: the entry '{stop.entry}' does not exist" + (f" (it is a former id of '{current}')." if current else "."),
                     f"Ghi mã hiện tại '{current}'." if current else "Kiểm tra chính tả: mã là tên tệp .yml của mục trong data/, không có đuôi.",
@@ -278,7 +295,7 @@ def _check_trail(trail: TrailRecord, inv: Inventory, problems: list[Problem]) ->
         if entry.data.location is None:
             problems.append(
                 Problem(
-                    trail.rel,
+                    rel,
                     f"Điểm dừng {index + 1}: mục '{stop.entry}' chưa có tọa độ, nên không vẽ được trên bản đồ hành trình.",
                     f"Stop {index + 1}: the entry '{stop.entry}' has no coordinates, so the trail cannot be drawn or measured.",
                     f"Thêm location (lat, lon) vào {entry.rel}, hoặc bỏ điểm dừng này.",
@@ -289,7 +306,7 @@ def _check_trail(trail: TrailRecord, inv: Inventory, problems: list[Problem]) ->
         if stop.entry in first_at:
             problems.append(
                 Problem(
-                    trail.rel,
+                    rel,
                     f"Điểm dừng {index + 1} lặp lại mục '{stop.entry}' (đã là điểm dừng {first_at[stop.entry] + 1}).",
                     f"Stop {index + 1} repeats the entry '{stop.entry}' (already stop {first_at[stop.entry] + 1}).",
                     "Mỗi mục chỉ là một điểm dừng: xóa dòng lặp, hoặc gộp ghi chú vào điểm dừng đầu.",

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from heritage.content import forms
 from heritage.content.addresses import SourceAddress
 from heritage.sections import ENTRY_SECTIONS
 
@@ -258,8 +259,8 @@ class Visit(Model):
     hours_note: Text | None = None  # e.g. open on the 1st and 15th of each lunar month
     fee: Text | None = None
     free: bool = False
-    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 .()-]{5,20}$")] | None = None
-    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.PHONE)] | None = None
+    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.EMAIL)] | None = None
     etiquette: Text | None = None
     accessibility: Text | None = None
     best_time: Text | None = None

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, 
 
 from heritage.content.addresses import WebAddress
 from heritage.content.messages import field_label, validation_messages
-from heritage.content.schema import Text, broken
+from heritage.content import forms
+from heritage.content.schema import ID_CHARS, Text, broken
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import Problem
 
@@ -107,17 +108,17 @@ class CmsSettings(BaseModel):
     No secret here: the OAuth app's secret lives only in the endpoint's own settings."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    repo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")] | None = None
+    repo: Annotated[str, StringConstraints(pattern=forms.REPO)] | None = None
     branch: str = "main"
-    auth_endpoint: Annotated[WebAddress, StringConstraints(pattern=r"^https://")] | None = None
+    auth_endpoint: Annotated[WebAddress, StringConstraints(pattern=forms.HTTPS)] | None = None
 class Contact(BaseModel):
     """The ward's culture office, as visitors reach it: every page's footer and the About page."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     office: Text
     address: Text | None = None
-    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 .()-]{5,20}$")] | None = None
-    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.PHONE)] | None = None
+    email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.EMAIL)] | None = None
     hours: Text | None = None
     sample: bool = False  # illustrative details: the footer says so
 
@@ -148,9 +149,9 @@ class Settings(BaseModel):
     )
     # A file under data/ (PNG, JPEG or SVG) the ward provides; none: the site's own emblem.
     # Published as a PNG the build draws (heritage/media/emblem.py), never as the file itself.
-    logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|jpg|jpeg)$")] | None = None
+    logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.LOGO)] | None = None
     # Entries the home page shows first (its photo leads), in this order.
-    featured: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]] = []
+    featured: list[Annotated[str, StringConstraints(pattern=ID_CHARS)]] = []
     contact: Contact | None = None
 
     @field_validator("logo")
@@ -172,7 +173,7 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
         doc = load_yaml_file(path, SETTINGS_FILE)
         return Settings.model_validate(doc.data or {}), []
     except SourceError as exc:
-        return DEFAULT, [exc.problem]
+        return DEFAULT, exc.problems
     except ValidationError as exc:
         problems = []
         for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, Settings):

@@ -182,23 +182,44 @@ def _refuse(rel: str, line: int | None, vi: str, en: str, fix_vi: str, fix_en: s
     return SourceError(Problem(rel, vi, en, fix_vi, fix_en, line=line))
 
 
+# Lines an invisible character is reported on, per file; past these, one line says how many more.
+MAX_CONTROL_LINES = 20
+
+
 def _check_controls(text: str, rel: str, first_line: int) -> None:
-    match = _CONTROL.search(text)
-    if match is None:
+    """Every line with a control or direction character, each with its own line number (a
+    pasted text often has dozens); at most `MAX_CONTROL_LINES`, then how many more."""
+    found: dict[int, str] = {}
+    for match in _CONTROL.finditer(text):
+        found.setdefault(text.count("\n", 0, match.start()) + first_line, match.group(0))
+    if not found:
         return
-    char = match.group(0)
-    vi_name, en_name = _CONTROL_NAMES.get(char, (f"ký tự điều khiển U+{ord(char):04X}", f"the control character U+{ord(char):04X}"))
-    lines = sorted({text.count("\n", 0, m.start()) + first_line for m in _CONTROL.finditer(text)})
-    more = f" (và dòng {', '.join(map(str, lines[1:6]))})" if len(lines) > 1 else ""
-    more_en = f" (and line {', '.join(map(str, lines[1:6]))})" if len(lines) > 1 else ""
-    raise _refuse(
-        rel,
-        lines[0],
-        f"Có {vi_name} trong văn bản{more}: ký tự vô hình này làm hỏng tệp.",
-        f"The text contains {en_name}{more_en}: this invisible character breaks the file.",
-        "Xóa ký tự đó: gõ lại dòng này (xuống dòng bằng Enter, không dùng Shift+Enter), hoặc dán văn bản dưới dạng chữ thường (Ctrl+Shift+V).",
-        "Remove it: retype the line (break lines with Enter, not Shift+Enter), or paste as plain text (Ctrl+Shift+V).",
-    )
+    problems = []
+    for line, char in list(found.items())[:MAX_CONTROL_LINES]:
+        vi_name, en_name = _CONTROL_NAMES.get(char, (f"ký tự điều khiển U+{ord(char):04X}", f"the control character U+{ord(char):04X}"))
+        problems.append(
+            Problem(
+                rel,
+                f"Có {vi_name} trong văn bản: ký tự vô hình này làm hỏng tệp.",
+                f"The text contains {en_name}: this invisible character breaks the file.",
+                "Xóa ký tự đó: gõ lại dòng này (xuống dòng bằng Enter, không dùng Shift+Enter), hoặc dán văn bản dưới dạng chữ thường (Ctrl+Shift+V).",
+                "Remove it: retype the line (break lines with Enter, not Shift+Enter), or paste as plain text (Ctrl+Shift+V).",
+                line=line,
+            )
+        )
+    rest = sorted(found)[MAX_CONTROL_LINES:]
+    if rest:
+        problems.append(
+            Problem(
+                rel,
+                f"… và {len(rest)} dòng nữa có ký tự vô hình (dòng {rest[0]} đến {rest[-1]}).",
+                f"… and {len(rest)} more lines with invisible characters (lines {rest[0]} to {rest[-1]}).",
+                "Dán lại toàn bộ văn bản dưới dạng chữ thường (Ctrl+Shift+V), rồi chạy lại make check.",
+                "Paste the whole text again as plain text (Ctrl+Shift+V), then run make check again.",
+                line=rest[0],
+            )
+        )
+    raise SourceError(*problems)
 
 
 def _check_events(text: str, rel: str, first_line: int) -> None:

@@ -42,6 +42,7 @@ class PagePair:
     status: Status
     current: str | None = None  # revision of the Vietnamese page
     recorded: str | None = None  # translated_from of the English page
+    line: int | None = None  # where the English page writes it
 
     @property
     def vi(self) -> str:
@@ -57,13 +58,14 @@ def _pages(docs: Path, lang: str) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")} if folder.is_dir() else set()
 
 
-def _recorded(path: Path, rel: str) -> str | None:
+def _recorded(path: Path, rel: str) -> tuple[str | None, int | None]:
+    """The English page's `translated_from` and its line in the file (for the message)."""
     try:
         doc, _ = split_front_matter(read_text(path, rel), rel)
     except SourceError:
-        return None  # reported by the front-matter checks
+        return None, None  # reported by the front-matter checks
     value = doc.data.get("translated_from") if isinstance(doc.data, dict) else None
-    return None if value is None else str(value).strip()
+    return (None, None) if value is None else (str(value).strip(), doc.line_of(("translated_from",)))
 
 
 def survey(root: Path) -> list[PagePair]:
@@ -82,14 +84,14 @@ def survey(root: Path) -> list[PagePair]:
             current = revision(docs / "vi" / rel)
         except SourceError:
             continue  # unreadable: reported, with its reason, by the front-matter checks
-        recorded = _recorded(docs / "en" / rel, f"docs/en/{rel}")
+        recorded, line = _recorded(docs / "en" / rel, f"docs/en/{rel}")
         if recorded is None:
             status: Status = "unstamped"
         elif not REVISION.match(recorded):
             status = "invalid"
         else:
             status = "current" if recorded == current else "stale"
-        out.append(PagePair(rel, status, current, recorded))
+        out.append(PagePair(rel, status, current, recorded, line))
     return out
 
 
@@ -127,6 +129,7 @@ def problems(pairs: list[PagePair]) -> list[Problem]:
                     f"Update the translation from {pair.vi}, then run: python -m heritage translations --stamp {pair.en} "
                     f"(on GitHub: change the line to `translated_from: {pair.current}`).",
                     field="translated_from",
+                    line=pair.line,
                     severity="warning",
                 )
             )
@@ -139,6 +142,7 @@ def problems(pairs: list[PagePair]) -> list[Problem]:
                     f"Đừng tự gõ giá trị này; sau khi kiểm tra bản dịch, chạy: python -m heritage translations --stamp {pair.en}",
                     f"Do not type this value by hand; once the translation is checked, run: python -m heritage translations --stamp {pair.en}",
                     field="translated_from",
+                    line=pair.line,
                 )
             )
         elif pair.status == "unstamped":

@@ -46,7 +46,7 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
         doc = load_yaml_file(path, rel)
         data = VocabularyFile.model_validate(doc.data if doc.data is not None else {})
     except SourceError as exc:
-        return Vocabulary(), [exc.problem]
+        return Vocabulary(), exc.problems
     except ValidationError as exc:
         return Vocabulary(), model_problems(exc, VocabularyFile, rel, doc)
 

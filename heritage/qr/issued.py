@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from heritage.content.messages import model_problems
-from heritage.content.schema import IssuedFile
+from heritage.content.schema import IssuedCode, IssuedFile
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import ContentError, Problem
 
@@ -33,12 +33,26 @@ def read_issued(root: Path) -> tuple[list[tuple[str, str, int | None]], list[Pro
         return [], []
     try:
         doc = load_yaml_file(path, ISSUED_FILE)
-        record = IssuedFile.model_validate(doc.data if doc.data is not None else {})
+        IssuedFile.model_validate(doc.data if doc.data is not None else {})
     except SourceError as exc:
-        return [], [exc.problem]
+        return [], exc.problems
     except ValidationError as exc:
-        return [], model_problems(exc, IssuedFile, ISSUED_FILE, doc)
-    return [(code.id, code.date.isoformat(), doc.line_of(("issued", i))) for i, code in enumerate(record.issued)], []
+        return _readable_codes(doc), model_problems(exc, IssuedFile, ISSUED_FILE, doc)
+    return _readable_codes(doc), []
+
+
+def _readable_codes(doc) -> list[tuple[str, str, int | None]]:
+    """Every line of the record that is a code, even when other lines are not: a wrong line must
+    not hide that a printed code lost its entry (both are reported in one run)."""
+    items = doc.data.get("issued") if isinstance(doc.data, dict) else None
+    codes = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            code = IssuedCode.model_validate(item)
+        except ValidationError:
+            continue  # reported with the file's other errors
+        codes.append((code.id, code.date.isoformat(), doc.line_of(("issued", index))))
+    return codes
 
 
 def issued(root: Path) -> list[tuple[str, str, int | None]]:
