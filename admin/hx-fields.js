@@ -69,9 +69,9 @@
       var value = p.value;
       var two = isMap(value);
       var empty = p.field.clear(); // an empty Immutable Map
-      var toggle = h("label", { className: "hx-either__toggle", htmlFor: p.forID + "-two" },
+      var toggle = h("label", { className: "hx-either__toggle", htmlFor: "hx-two-" + p.forID },
         h("input", {
-          type: "checkbox", id: p.forID + "-two", "data-either": "toggle", checked: two,
+          type: "checkbox", id: "hx-two-" + p.forID, "data-either": "toggle", checked: two,
           onChange: function (e) {
             if (e.target.checked) {
               var one = typeof value === "string" ? value : "";
