@@ -274,7 +274,7 @@ def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
 def test_the_ids_in_use_are_written_for_the_form(tmp_path, config):
     """Entries of every section, trails, aliases and reserved names; the form's refusal is make check's sentence."""
     from heritage import urls
-    from heritage.content.messages import id_taken
+    from heritage.content.loader import id_taken
 
     inventory = load_inventory(REPO)
     ids = form_config.known_ids(REPO, inventory)

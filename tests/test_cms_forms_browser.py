@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from heritage.content.messages import RULES, id_taken
+from heritage.content.loader import id_taken
+from heritage.content.messages import RULES
 from heritage.content.schema import SCHEMAS
 from heritage.content.settings import load_settings
 from heritage.content.vocabulary import load_vocabulary

@@ -360,34 +360,6 @@ def _not_a_mapping(e: _Error) -> Message:
     return ("Trường này phải gồm các trường con (dạng `tên: giá trị`).", "This field must contain sub-fields (`name: value`).", "Xem mẫu trong CONTRIBUTING.md.", "See the examples in CONTRIBUTING.md.")
 
 
-def id_taken(entry_id: str, where: str, trail: bool = False) -> Message:
-    """An id already used by another file (entries and trails share one set of ids); also the
-    web editor's refusal of a new entry's id (editor/collections.py writes the ids it knows)."""
-    if trail:
-        return (
-            f"Mã '{entry_id}' đã được dùng ở {where}: mã hành trình và mã mục phải khác nhau.",
-            f"The id '{entry_id}' is already used by {where}: trails and entries share one set of ids.",
-            "Đổi tên tệp hành trình (và hai trang Markdown của nó).",
-            "Rename the trail's file (and its two Markdown pages).",
-        )
-    return (
-        f"Mã '{entry_id}' đã được dùng ở {where}: mã phải là duy nhất trên toàn bộ trang.",
-        f"The id '{entry_id}' is already used by {where}: ids are unique across all sections.",
-        "Đổi tên một trong hai tệp (và hai trang Markdown của nó).",
-        "Rename one of the two files (and its two Markdown pages).",
-    )
-
-
-def id_reserved(entry_id: str, folder: str) -> Message:
-    """A reserved name (urls.RESERVED_IDS) given as an id; also the web editor's refusal."""
-    return (
-        f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo, hoặc tên thiết bị mà Windows cấm đặt cho tệp), không dùng làm mã mục được.",
-        f"The id '{entry_id}' is reserved (a folder or page the site writes itself, or a device name Windows forbids for files) and cannot name an entry.",
-        f"Đổi tên tệp thành một mã khác, ví dụ '{folder}-{entry_id}' (và đổi tên hai trang Markdown theo).",
-        f"Rename the file to another id, e.g. '{folder}-{entry_id}' (and both Markdown pages with it).",
-    )
-
-
 def too_few(field: str, least: int) -> Message:
     """A list with too few items; also the web editor's hint for such a list (editor/fields.py)."""
     return (

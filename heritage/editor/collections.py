@@ -8,8 +8,7 @@ from typing import Any
 
 from heritage import urls
 from heritage.content.inventory import Inventory
-from heritage.content.loader import TRAILS_FOLDER, cached_inventory
-from heritage.content.messages import id_reserved, id_taken
+from heritage.content.loader import TRAILS_FOLDER, cached_inventory, id_reserved, id_taken
 from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta, Trail
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Vocabulary
