@@ -3,6 +3,7 @@ say what `make check` says (fields, required, choices, ranges, patterns, limits)
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 
@@ -161,7 +162,7 @@ def test_without_entries_a_stop_is_typed_as_an_id(config):
     """A site with no located entry yet: no empty list of choices (Decap refuses one), an id field."""
     generator = form_fields.Generator(config[1], stops=[])
     entry = _field(_field(form_config.trail_collection(generator)["fields"], "stops")["fields"], "entry")
-    assert entry["widget"] == "string" and entry["pattern"][0] == ID_PATTERN.pattern
+    assert entry["widget"] == "heritage-string" and entry["pattern"][0] == ID_PATTERN.pattern  # a typed id, refused empty in make check's words
 
 
 def test_an_optional_block_can_stay_empty(config):
@@ -200,9 +201,92 @@ def test_the_build_writes_admin_outside_the_sitemap(small_project):
     for ref in re.findall(r'(?:src|href)="([^"]+)"', page):
         assert "//" not in ref and (site / "admin" / ref).is_file(), ref
     assert yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))["collections"]
+    assert "dinh-tan-an" in json.loads((site / "admin" / "ids.json").read_text(encoding="utf-8"))["taken"]
     assert "/admin/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     for index in (site / "search").glob("*.json"):
         assert "admin" not in index.read_text(encoding="utf-8")
     assert "/admin/*" in (site / "_headers").read_text(encoding="utf-8")
     visitors = (site / "index.html").read_text(encoding="utf-8")
     assert "decap" not in visitors and "admin/" not in visitors
+
+
+def _walk(fields, path=""):
+    for field in fields:
+        yield f"{path}{field['name']}", field
+        yield from _walk(field.get("fields", []), f"{path}{field['name']}.")
+        if "field" in field:
+            yield from _walk([field["field"]], f"{path}{field['name']}.")
+
+
+def test_every_field_of_every_collection_has_a_label_in_both_languages(config):
+    """A label is "Tiếng Việt / English", never the field's own name (VISIT, TAGLINE…)."""
+    seen = 0
+    for collection in config[0]["collections"]:
+        fields = collection.get("fields") or [f for file in collection["files"] for f in file["fields"]]
+        for path, field in _walk(fields):
+            vi, sep, en = field["label"].partition(" / ")
+            assert sep and vi.strip() and en.strip(), (collection["name"], path, field["label"])
+            assert field["name"] not in (vi.strip(), en.strip(), field["label"]), (collection["name"], path, field["label"])
+            seen += 1
+    assert seen > 150
+    signer = _field(_field(_field(_collection(config[0], "cai-dat")["files"][0]["fields"], "report")["fields"], "signer")["fields"], "title")
+    assert signer["label"] == "Chức vụ / Position"
+    assert _field(_collection(config[0], "nghe-nhan")["fields"], "title")["label"] == "Danh hiệu / Honour title"
+
+
+def test_a_list_of_days_or_every_day_gets_the_weekday_picker(config):
+    """`days: list[...] | Literal["daily"]` (the union, not the name): seven days in the schema's
+    order, "every day", and make check's sentence for an empty choice."""
+    from heritage.content.schema import WEEKDAYS
+
+    relic = _collection(config[0], "di-tich")["fields"]
+    hours = _field(_field(relic, "visit")["fields"], "hours")
+    days = _field(hours["fields"], "days")
+    assert days["widget"] == "heritage-days" and days["required"] is True
+    assert [d["value"] for d in days["heritage_days"]] == list(WEEKDAYS)
+    assert days["heritage_days"][0]["label"] == "Thứ Hai / Monday" and days["heritage_days"][-1]["label"] == "Chủ nhật / Sunday"
+    assert days["heritage_every"] == {"value": "daily", "label": "Hằng ngày / Every day"}
+    assert days["label"] == "Ngày mở cửa / Days open"  # not the festival's "number of days"
+    assert RULES["visit-day"][0].format(value="[]") in days["heritage_required_one"]
+
+    class Odd(PostMeta):  # another name, the same union: the same picker
+        open_on: list[str] | typing.Literal["daily"] = "daily"
+
+    odd = _field(form_fields.Generator(config[1]).fields(None, Odd), "open_on")
+    assert odd["widget"] == "heritage-days" and odd["heritage_every"]["value"] == "daily"
+
+
+def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
+    """`credit: str | Text`: one widget for both shapes; required with make check's sentences;
+    media items refuse a photo without `alt` (the schema's rule across fields)."""
+    media = _field(_collection(config[0], "di-tich")["fields"], "media")
+    credit = _field(media["fields"], "credit")
+    assert credit["widget"] == "heritage-either" and credit["required"] is True
+    assert credit["heritage_required_one"] == "Thiếu trường bắt buộc `credit`. / The required field `credit` is missing."
+    assert "Thiếu bản tiếng Anh (`en`)." in credit["heritage_required_en"] and credit["heritage_max_length"] == 300
+    license_ = _field(media["fields"], "license")
+    assert license_["widget"] == "heritage-string" and "`license`" in license_["heritage_required_one"]
+    rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"]}
+    assert rules[("image", "alt")].startswith(RULES["image-alt"][0])
+    assert rules[("youtube", "caption")].startswith(RULES["media-caption"][0])
+
+
+def test_the_ids_in_use_are_written_for_the_form(tmp_path, config):
+    """Entries of every section, trails, aliases and reserved names; the form's refusal is make check's sentence."""
+    from heritage import urls
+    from heritage.content.loader import id_taken
+
+    inventory = load_inventory(REPO)
+    ids = form_config.known_ids(REPO, inventory)
+    assert set(inventory.entries) | set(inventory.trails) <= set(ids["taken"])
+    assert ids["taken"]["hoi-lim"] == "data/le-hoi/hoi-lim.yml"
+    assert set(ids["reserved"]) == set(urls.RESERVED_IDS)
+    for entry in inventory.entries.values():
+        for alias in entry.data.aliases:
+            assert entry.rel in ids["taken"][alias]
+    field = _collection(config[0], "di-tich")["fields"][0]
+    assert field["widget"] == "heritage-id" and field["heritage_ids"] == form_config.IDS_FILE
+    said = field["heritage_taken"].replace("{id}", "hoi-lim").replace("{where}", "data/le-hoi/hoi-lim.yml")
+    assert said == form_words.both(id_taken("hoi-lim", "data/le-hoi/hoi-lim.yml")[:2])
+    trail_field = _collection(config[0], form_config.TRAIL_COLLECTION)["fields"][0]
+    assert "trails and entries share one set of ids" in trail_field["heritage_taken"]

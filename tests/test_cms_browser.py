@@ -281,7 +281,7 @@ def test_too_few_stops_are_refused_in_the_form(editor):
     assert page.locator("[id^=entry-field]").count() == 1  # one stop of default minutes to start with
     _publish(page)
     text = " ".join(page.locator("ul li").all_inner_texts()).lower()
-    assert "ít nhất 2" in text  # Decap's own refusal of the list; the hint says make check's sentence
+    assert "từ 2 đến 40" in text  # Decap's own refusal of the list (min 2, max 40); the hint says make check's sentence
     assert page.get_by_text("needs at least 2 items", exact=False).count() == 1  # the hint (Decap renders its `code`)
     assert not (project.root / "data" / "trails" / "vong-ngan.yml").exists()
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from heritage import clock, urls
 from heritage.content import references
 from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
-from heritage.content.messages import field_label, suggest, validation_messages
+from heritage.content.messages import Message, field_label, suggest, validation_messages
 from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN, SCHEMAS, PostMeta, Trail, TrailStop
 from heritage.content.settings import load_settings
 from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
@@ -29,6 +29,34 @@ def _schema_problems(exc: ValidationError, schema, rel: str, doc: YamlDocument) 
     for loc, (vi, en, fix_vi, fix_en) in validation_messages(exc, schema):
         out.append(Problem(rel, vi, en, fix_vi, fix_en, field=field_label(loc) or None, line=doc.line_of(loc)))
     return out
+
+
+def id_taken(entry_id: str, where: str, trail: bool = False) -> Message:
+    """An id already used by another file (entries and trails share one set of ids); also the
+    web editor's refusal of a new entry's id (heritage/editor/collections.py)."""
+    if trail:
+        return (
+            f"Mã '{entry_id}' đã được dùng ở {where}: mã hành trình và mã mục phải khác nhau.",
+            f"The id '{entry_id}' is already used by {where}: trails and entries share one set of ids.",
+            "Đổi tên tệp hành trình (và hai trang Markdown của nó).",
+            "Rename the trail's file (and its two Markdown pages).",
+        )
+    return (
+        f"Mã '{entry_id}' đã được dùng ở {where}: mã phải là duy nhất trên toàn bộ trang.",
+        f"The id '{entry_id}' is already used by {where}: ids are unique across all sections.",
+        "Đổi tên một trong hai tệp (và hai trang Markdown của nó).",
+        "Rename one of the two files (and its two Markdown pages).",
+    )
+
+
+def id_reserved(entry_id: str, folder: str) -> Message:
+    """A reserved name (urls.RESERVED_IDS) given as an id; also the web editor's refusal."""
+    return (
+        f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo, hoặc tên thiết bị mà Windows cấm đặt cho tệp), không dùng làm mã mục được.",
+        f"The id '{entry_id}' is reserved (a folder or page the site writes itself, or a device name Windows forbids for files) and cannot name an entry.",
+        f"Đổi tên tệp thành một mã khác, ví dụ '{folder}-{entry_id}' (và đổi tên hai trang Markdown theo).",
+        f"Rename the file to another id, e.g. '{folder}-{entry_id}' (and both Markdown pages with it).",
+    )
 
 
 def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
@@ -49,16 +77,7 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
         )
         return None
     if entry_id in urls.RESERVED_IDS:
-        problems.append(
-            Problem(
-                rel,
-                f"Mã '{entry_id}' là tên dành riêng của trang (thư mục hoặc trang mà trang web tự tạo, hoặc tên thiết bị mà Windows cấm đặt cho tệp), không dùng làm mã mục được.",
-                f"The id '{entry_id}' is reserved (a folder or page the site writes itself, or a device name Windows forbids for files) and cannot name an entry.",
-                f"Đổi tên tệp thành một mã khác, ví dụ '{path.parent.name}-{entry_id}' (và đổi tên hai trang Markdown theo).",
-                f"Rename the file to another id, e.g. '{path.parent.name}-{entry_id}' (and both Markdown pages with it).",
-                field="id",
-            )
-        )
+        problems.append(Problem(rel, *id_reserved(entry_id, path.parent.name), field="id"))
         return None
     try:
         doc = load_yaml_file(path, rel)
@@ -184,16 +203,7 @@ def load_inventory(root: Path) -> Inventory:
         entry = _load_entry(path, section, root, problems)
         rel = path.relative_to(root).as_posix()
         if path.stem in seen:
-            problems.append(
-                Problem(
-                    rel,
-                    f"Mã '{path.stem}' đã được dùng ở {seen[path.stem]}: mã phải là duy nhất trên toàn bộ trang.",
-                    f"The id '{path.stem}' is already used by {seen[path.stem]}: ids are unique across all sections.",
-                    "Đổi tên một trong hai tệp (và hai trang Markdown của nó).",
-                    "Rename one of the two files (and its two Markdown pages).",
-                    field="id",
-                )
-            )
+            problems.append(Problem(rel, *id_taken(path.stem, seen[path.stem]), field="id"))
             continue
         seen[path.stem] = rel
         if entry is not None:
@@ -203,16 +213,7 @@ def load_inventory(root: Path) -> Inventory:
     for path in sorted((root / "data" / TRAILS_FOLDER).glob("*.yml")):
         rel = path.relative_to(root).as_posix()
         if path.stem in seen:
-            problems.append(
-                Problem(
-                    rel,
-                    f"Mã '{path.stem}' đã được dùng ở {seen[path.stem]}: mã hành trình và mã mục phải khác nhau.",
-                    f"The id '{path.stem}' is already used by {seen[path.stem]}: trails and entries share one set of ids.",
-                    "Đổi tên tệp hành trình (và hai trang Markdown của nó).",
-                    "Rename the trail's file (and its two Markdown pages).",
-                    field="id",
-                )
-            )
+            problems.append(Problem(rel, *id_taken(path.stem, seen[path.stem], trail=True), field="id"))
             continue
         seen[path.stem] = rel
         trail = _load_trail(path, root, problems, inv)

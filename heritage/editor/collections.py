@@ -8,7 +8,7 @@ from typing import Any
 
 from heritage import urls
 from heritage.content.inventory import Inventory
-from heritage.content.loader import TRAILS_FOLDER, cached_inventory
+from heritage.content.loader import TRAILS_FOLDER, cached_inventory, id_reserved, id_taken
 from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta, Trail
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Vocabulary
@@ -19,16 +19,36 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 # --- collections ------------------------------------------------------------------------------
 
 
-def _id_field() -> dict[str, Any]:
-    """The file's name, shown as a field (never written inside the file)."""
+IDS_FILE = "ids.json"  # beside config.yml: every id in use, for the form to refuse a taken one
+
+
+def _id_field(trail: bool = False) -> dict[str, Any]:
+    """The file's name, shown as a field (never written inside the file). A new entry's id is
+    refused when taken (heritage-id, admin/hx-fields.js, reads IDS_FILE), in `make check`'s words."""
     return {
         "name": ID_FIELD,
         "label": label(ID_FIELD),
-        "widget": "string",
+        "widget": "heritage-id",
         "pattern": [ID_PATTERN.pattern, both(ID_MESSAGE)],
         "hint": both(HINTS["id"]),
+        "heritage_ids": IDS_FILE,
+        "heritage_taken": both(id_taken("{id}", "{where}", trail)[:2]),
+        "heritage_reserved": both(id_reserved("{id}", "")[:2]),
         "required": True,
     }
+
+
+def known_ids(root: Path, inventory: Inventory) -> dict[str, Any]:
+    """Every id a new entry or trail cannot take, with the file that holds it: the data files of
+    every section and of the trails (those with errors too), every alias, the reserved names."""
+    taken: dict[str, str] = {}
+    for folder in (*ENTRY_SECTIONS, TRAILS_FOLDER):
+        for path in sorted((root / "data" / folder).glob("*.yml")):
+            taken.setdefault(path.stem, path.relative_to(root).as_posix())
+    for entry in inventory.entries.values():
+        for alias in entry.data.aliases:
+            taken.setdefault(alias, f"{entry.rel} (aliases)")
+    return {"taken": taken, "reserved": sorted(urls.RESERVED_IDS)}
 
 
 def _stories(names: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -57,7 +77,7 @@ def _yaml_collection(name: str, label: str, singular: str, folder: str, heritage
         "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}})",
         **extra,
         "heritage": heritage,
-        "fields": [_id_field(), *fields],
+        "fields": [_id_field(heritage.get("kind") == "trail"), *fields],
     }
 
 
@@ -140,7 +160,7 @@ def settings_collection(generator: Generator) -> dict[str, Any]:
             column = [f for f in generator.fields(None, info.annotation, skip=("excused",))]
             fields.append(generator._decorate({"widget": "object", "collapsed": False, "fields": column}, name, True))
         else:
-            fields.append(generator.field(None, name, info))
+            fields.append(generator.field(None, name, info, Settings.__name__))
     return {
         "name": "cai-dat",
         "label": "Cài đặt / Settings",

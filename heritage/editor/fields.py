@@ -12,10 +12,11 @@ import annotated_types
 from pydantic import BaseModel
 
 from heritage.content import schema
-from heritage.content.messages import too_few
+from heritage.content.messages import RULES, too_few
 from heritage.content.schema import ID_PATTERN, VIETNAM_LAT, VIETNAM_LON, Text
 from heritage.content.vocabulary import Vocabulary
 from heritage.editor.words import (
+    EITHER_TOGGLE,
     HINTS,
     ID_MESSAGE,
     ORDER,
@@ -23,7 +24,9 @@ from heritage.editor.words import (
     YOUTUBE_MESSAGE,
     both,
     choices,
+    WEEKDAY_LABELS,
     label,
+    missing_field,
     missing_text,
     too_long_text,
 )
@@ -84,46 +87,75 @@ class Generator:
         if limit:
             field["heritage_max_length"] = limit
             field["heritage_too_long"] = both(too_long_text(limit))
-        return self._decorate(field, name, required)
+        return field
+
+    def union(self, name: str, arms: tuple[Any, ...], required: bool) -> dict[str, Any]:
+        """A field the schema types as one of two shapes; the widget reads and writes both."""
+        lists = [a for a in arms if typing.get_origin(_base(a)) is list]
+        words = [a for a in arms if typing.get_origin(a) is Literal and len(typing.get_args(a)) == 1]
+        texts = [a for a in arms if isinstance(_base(a), type) and issubclass(_base(a), Text)]
+        plain = [a for a in arms if _base(a) is str]
+        if len(arms) == 2 and lists and words:
+            # `days: list[...] | Literal["daily"]`: seven boxes and "every day" (admin/hx-days.js)
+            (item,) = typing.get_args(_base(lists[0]))
+            days = typing.get_args(item) if typing.get_origin(item) is Literal else schema.WEEKDAYS
+            (every,) = typing.get_args(words[0])
+            vi, en, fix_vi, fix_en = RULES["visit-day"]
+            return {
+                "widget": "heritage-days",
+                "heritage_days": [{"value": d, "label": both(WEEKDAY_LABELS[d])} for d in days],
+                "heritage_every": {"value": every, "label": both(WEEKDAY_LABELS[every])},
+                "heritage_required_one": both((f"{vi.format(value='[]')} {fix_vi}", f"{en.format(value='[]')} {fix_en}")),
+            }
+        if len(arms) == 2 and texts and plain:
+            # `credit: str | Text`: one text for both languages (a name), or one per language
+            field = self.text(name, _base(texts[0]), required)
+            limit = _constraints(plain[0], []).get("max_length")
+            field.update({"widget": "heritage-either", "multiline": False, "heritage_toggle": both(EITHER_TOGGLE)})
+            if limit:
+                field.update({"heritage_max_length": limit, "heritage_too_long": both(too_long_text(limit))})
+            if required:
+                field["heritage_required_one"] = both(missing_field(name))
+            return field
+        raise TypeError(f"cms: no widget for the union {name!r} ({arms!r}); add one in heritage/editor/fields.py")
 
     # Decap's own "required" check words its refusal generically; `heritage_required_<lang>`
     # adds the sentence `make check` prints, shown under it by the heritage-bilingual widget.
 
-    def _decorate(self, field: dict[str, Any], name: str, required: bool) -> dict[str, Any]:
-        field = {"name": name, "label": label(name), **{k: v for k, v in field.items() if k != "name"}, "required": required}
+    def _decorate(self, field: dict[str, Any], name: str, required: bool, owner: str | None = None) -> dict[str, Any]:
+        field = {"name": name, "label": label(name, owner), **{k: v for k, v in field.items() if k != "name"}, "required": required}
         if name in HINTS:
             field["hint"] = both(HINTS[name])
         return field
 
-    def field(self, section: str | None, name: str, info) -> dict[str, Any]:
+    def field(self, section: str | None, name: str, info, owner: str | None = None) -> dict[str, Any]:
         annotation, optional = _strip_optional(info.annotation)
         required = info.is_required()
         bounds = _constraints(annotation, info.metadata)
         base = _base(annotation)
         if name == "type" and section:
-            return self._decorate({"widget": "select", "options": choices(self.vocabulary.types.get(section, {}))}, name, required)
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.types.get(section, {}))}, name, required, owner)
         if name == "ranking" and section:
-            return self._decorate({"widget": "select", "options": choices(self.vocabulary.rankings.get(section, {}))}, name, required)
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.rankings.get(section, {}))}, name, required, owner)
         if name == "priority":
-            return self._decorate({"widget": "select", "options": choices(self.vocabulary.priorities)}, name, required)
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.priorities)}, name, required, owner)
         if name == "category":
-            return self._decorate({"widget": "select", "options": choices(self.vocabulary.categories)}, name, required)
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.categories)}, name, required, owner)
         if name == "entry" and self.stops:
-            return self._decorate({"widget": "select", "options": self.stops}, name, required)
+            return self._decorate({"widget": "select", "options": self.stops}, name, required, owner)
         if name in ("image", "audio", "video"):
-            return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required)
+            return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required, owner)
         if isinstance(base, type) and issubclass(base, Text):
-            return self.text(name, base, required, multiline=name in ("summary", "transcript", "caption"))
+            return self._decorate(self.text(name, base, required, multiline=name in ("summary", "transcript", "caption")), name, required, owner)
         if isinstance(base, type) and issubclass(base, BaseModel):
             children = self.fields(section, base)
             if not required:
                 # Decap checks a required child even when its optional parent is left empty (an
                 # artisan without a location); `make check` still refuses a half-filled one.
                 children = [_optional(child) for child in children]
-            return self._decorate({"widget": "object", "collapsed": False, "fields": children}, name, required)
+            return self._decorate({"widget": "object", "collapsed": False, "fields": children}, name, required, owner)
         if typing.get_origin(base) is typing.Union or typing.get_origin(base) is types.UnionType:
-            # `credit: str | Text`: the form offers the plain one (one name in both languages)
-            return self.field(section, name, _Info(typing.get_args(base)[0], info.metadata, required))
+            return self._decorate(self.union(name, typing.get_args(base), required), name, required, owner)
         if typing.get_origin(base) is list:
             (item,) = typing.get_args(base)
             item_base = _base(item)
@@ -131,23 +163,23 @@ class Generator:
             if bounds.get("max_length"):
                 least["max"] = bounds["max_length"]  # Decap refuses more items, as `make check` does
             if isinstance(item_base, type) and issubclass(item_base, BaseModel):
-                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base)}, name, required)
+                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base), **_rules(item_base)}, name, required, owner)
             elif typing.get_origin(item_base) is Literal:
                 # a few fixed choices (a trail's travel modes): one select, several values
-                out = self._decorate({"widget": "select", "multiple": True, **least, "options": _literal_options(item_base)}, name, required)
+                out = self._decorate({"widget": "select", "multiple": True, **least, "options": _literal_options(item_base)}, name, required, owner)
             else:
                 inner = self.field(section, "item", _Info(item, [], True))
                 inner.pop("hint", None)
-                out = self._decorate({"widget": "list", **least, "field": {**inner, "label": label(name)}}, name, required)
+                out = self._decorate({"widget": "list", **least, "field": {**inner, "label": label(name, owner)}}, name, required, owner)
             if "min" in least:
                 # Decap refuses a short list in its own words; the hint says what `make check` says
                 rule = both(too_few(name, least["min"])[:2])
                 out["hint"] = f"{out['hint']} {rule}" if "hint" in out else rule
             return out
         if typing.get_origin(base) is Literal:
-            return self._decorate({"widget": "select", "options": _literal_options(base), "default": typing.get_args(base)[0]}, name, required)
+            return self._decorate({"widget": "select", "options": _literal_options(base), "default": typing.get_args(base)[0]}, name, required, owner)
         if base is bool:
-            return self._decorate({"widget": "boolean", "default": bool(info.default) if info.default not in (None, ...) else False}, name, required)
+            return self._decorate({"widget": "boolean", "default": bool(info.default) if info.default not in (None, ...) else False}, name, required, owner)
         if base in (int, float):
             field: dict[str, Any] = {"widget": "number", "value_type": "int" if base is int else "float"}
             lo, hi = bounds.get("ge"), bounds.get("le")
@@ -161,9 +193,9 @@ class Generator:
             default = getattr(info, "default", None)
             if isinstance(default, int) and not isinstance(default, bool):
                 field["default"] = default  # a festival's one day, a stop's 20 minutes, as the schema
-            return self._decorate(field, name, required)
+            return self._decorate(field, name, required, owner)
         if base is dt.date:
-            return self._decorate({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}, name, required)
+            return self._decorate({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}, name, required, owner)
         if base is str:
             field = {"widget": "string"}
             pattern = bounds.get("pattern")
@@ -176,7 +208,10 @@ class Generator:
             limit = bounds.get("max_length")
             if limit and "pattern" not in field:
                 field["pattern"] = [f"^[\\s\\S]{{0,{limit}}}$", both(too_long_text(limit))]
-            return self._decorate(field, name, required)
+            if required and name != "item":
+                # Decap's own refusal is generic; heritage-string adds `make check`'s sentence (admin/hx-fields.js)
+                field.update({"widget": "heritage-string", "heritage_required_one": both(missing_field(name))})
+            return self._decorate(field, name, required, owner)
         raise TypeError(f"cms: no widget for field {name!r} ({annotation!r}); add one in heritage/editor/fields.py")
 
     def fields(self, section: str | None, model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -189,7 +224,7 @@ class Generator:
                 continue
             if typing.get_args(info.annotation) == () and info.annotation is type(None):
                 continue  # `ranking: None`: the section has no ranking
-            out.append(self.field(section, name, info))
+            out.append(self.field(section, name, info, model.__name__))
         return out
 
 
@@ -200,6 +235,21 @@ def _optional(field: dict[str, Any]) -> dict[str, Any]:
     if "fields" in out and out.get("widget") == "object":
         out["fields"] = [_optional(child) for child in out["fields"]]
     return out
+
+
+# Rules the schema checks across an item's fields (a model validator), which Decap cannot say:
+# (when this field is filled, that one is needed, `make check`'s rule). admin/hx-fields.js
+# refuses the save with the rule's sentence.
+CROSS_RULES: dict[type[BaseModel], tuple[tuple[str, str, str], ...]] = {
+    schema.MediaItem: (("image", "alt", "image-alt"), *((kind, "caption", "media-caption") for kind in ("audio", "video", "youtube"))),
+}
+
+
+def _rules(model: type[BaseModel]) -> dict[str, Any]:
+    rules = CROSS_RULES.get(model)
+    if not rules:
+        return {}
+    return {"heritage_rules": [{"when": when, "need": need, "message": both(RULES[rule][:2])} for when, need, rule in rules]}
 
 
 class _Info(typing.NamedTuple):

@@ -3,6 +3,7 @@ scripts, copied into the built site."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -12,7 +13,8 @@ import yaml
 from heritage.content.inventory import Inventory
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Vocabulary
-from heritage.editor.collections import config
+from heritage.content.loader import cached_inventory
+from heritage.editor.collections import IDS_FILE, config, known_ids
 from heritage.sections import LANGUAGES
 from heritage.urls import ADMIN
 
@@ -65,6 +67,8 @@ INDEX = """<!doctype html>
 <link rel="stylesheet" href="admin.css">
 <script src="manual-init.js"></script>
 <script src="decap/decap-cms.js"></script>
+<script src="hx-days.js"></script>
+<script src="hx-fields.js"></script>
 <script src="heritage-cms.js"></script>
 </head>
 <body>
@@ -109,6 +113,8 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
     # /admin/?lang=en: the same form with Decap's interface in English
     (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en", inventory=inventory), encoding="utf-8")
     (folder / "index.html").write_text(INDEX.format(csp=policy(proxy)), encoding="utf-8")
+    ids = known_ids(root, inventory or cached_inventory(root))
+    (folder / IDS_FILE).write_text(json.dumps(ids, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return folder
 
 

@@ -28,6 +28,11 @@ def missing_text(lang: str) -> tuple[str, str]:
     return ("Thiếu bản tiếng Anh (`en`).", "The English text (`en`) is missing.")
 
 
+def missing_field(name: str) -> tuple[str, str]:
+    """What `make check` says when a required field is missing (messages._missing)."""
+    return (f"Thiếu trường bắt buộc `{name}`.", f"The required field `{name}` is missing.")
+
+
 def too_long_text(limit: int) -> tuple[str, str]:
     return (
         f"Văn bản quá giới hạn {limit} ký tự. Rút gọn còn tối đa {limit} ký tự; phần chi tiết đưa vào trang Markdown.",
@@ -69,7 +74,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "media": ("Ảnh, âm thanh, video", "Photos, audio, video"),
     "image": ("Ảnh", "Photo"),
     "audio": ("Âm thanh", "Audio"),
-    "video": ("Video", "Video"),
+    "video": ("Tệp video", "Video file"),
     "youtube": ("Mã video YouTube", "YouTube video id"),
     "alt": ("Mô tả ảnh (cho người khiếm thị)", "Description (for blind visitors)"),
     "caption": ("Chú thích", "Caption"),
@@ -125,7 +130,59 @@ LABELS: dict[str, tuple[str, str]] = {
     "season": ("Thời điểm nên đi", "Best time to go"),
     "intro_vi": ("Lời dẫn tiếng Việt", "Vietnamese introduction"),
     "intro_en": ("Lời dẫn tiếng Anh", "English introduction"),
+    # what a visitor needs (visit)
+    "visit": ("Thông tin tham quan", "Visiting"),
+    "hours": ("Giờ mở cửa", "Opening hours"),
+    "opens": ("Giờ mở (GIỜ:PHÚT)", "Opens (HH:MM)"),
+    "closes": ("Giờ đóng (GIỜ:PHÚT)", "Closes (HH:MM)"),
+    "by_appointment": ("Chỉ mở khi hẹn trước", "By appointment only"),
+    "hours_note": ("Ghi chú về giờ mở cửa", "Note on opening hours"),
+    "fee": ("Giá vé", "Entry fee"),
+    "free": ("Miễn phí", "Free entry"),
+    "phone": ("Số điện thoại", "Phone"),
+    "email": ("Thư điện tử", "Email"),
+    "etiquette": ("Lưu ý khi tham quan", "Etiquette"),
+    "accessibility": ("Lối đi cho người khuyết tật", "Accessibility"),
+    "best_time": ("Thời điểm nên đến", "Best time to visit"),
+    # more site settings
+    "tagline": ("Lời giới thiệu một dòng (trang chủ)", "Tagline (home page)"),
+    "logo": ("Logo (tệp trong data/)", "Logo (a file under data/)"),
+    "featured": ("Mục nổi bật ở trang chủ (mã)", "Featured entries on the home page (ids)"),
+    "contact": ("Liên hệ", "Contact"),
 }
+
+# The same key meaning something else in another block: (the schema's class, field) → label.
+LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
+    ("Hours", "days"): ("Ngày mở cửa", "Days open"),
+    ("Signer", "title"): ("Chức vụ", "Position"),
+    ("Signer", "name"): ("Họ tên", "Full name"),
+    ("Source", "title"): ("Tên tài liệu", "Title of the source"),
+    ("PostMeta", "title"): ("Tiêu đề", "Title"),
+    ("PostMeta", "date"): ("Ngày đăng", "Date of publication"),
+    ("PostMeta", "sample"): ("Bài minh họa", "Illustrative post"),
+    ("License", "name"): ("Tên giấy phép", "Licence name"),
+    ("License", "url"): ("Địa chỉ văn bản giấy phép", "Licence text (web address)"),
+    ("Contact", "office"): ("Cơ quan liên hệ", "Office"),
+    ("Contact", "hours"): ("Giờ làm việc", "Office hours"),
+    ("Contact", "sample"): ("Thông tin minh họa", "Illustrative details"),
+    ("Consent", "date"): ("Ngày ký", "Date signed"),
+    ("MediaItem", "date"): ("Ngày chụp, ghi", "Date recorded"),
+    ("Settings", "report"): ("Báo cáo năm", "Yearly report"),
+}
+
+# Days of the week (schema.WEEKDAYS) and "every day", as the visiting block's form shows them.
+WEEKDAY_LABELS: dict[str, tuple[str, str]] = {
+    "mo": ("Thứ Hai", "Monday"),
+    "tu": ("Thứ Ba", "Tuesday"),
+    "we": ("Thứ Tư", "Wednesday"),
+    "th": ("Thứ Năm", "Thursday"),
+    "fr": ("Thứ Sáu", "Friday"),
+    "sa": ("Thứ Bảy", "Saturday"),
+    "su": ("Chủ nhật", "Sunday"),
+    "daily": ("Hằng ngày", "Every day"),
+}
+# The toggle of a text that may be one for both languages (a photo's credit: a name) or two.
+EITHER_TOGGLE = ("Khác nhau theo ngôn ngữ", "Different in each language")
 
 HINTS: dict[str, tuple[str, str]] = {
     "id": ("Cũng là địa chỉ trang và mã QR: không đổi được sau khi in biển.", "Also the page's address and its QR code: permanent once a plaque is printed."),
@@ -153,9 +210,11 @@ for _key in ("lat", "lon", "month", "day", "date", "ref"):
 ORDER = ("name", "summary", "type", "ranking", "title", "priority", "when", "location", "consent", "ocop_stars", "media", "related", "sources", "aliases", "sample")
 
 
-def label(name: str) -> str:
-    vi, en = LABELS.get(name, (name, name))
-    return vi if vi == en else f"{vi} / {en}"
+def label(name: str, owner: str | None = None) -> str:
+    """"Vietnamese / English" for a field; `owner` (the schema class holding it) picks the
+    meaning where one key means two things (an artisan's honour title, a signer's position)."""
+    vi, en = LABELS_IN.get((owner or "", name)) or LABELS.get(name, (name, name))
+    return f"{vi} / {en}"
 
 
 def choices(labels: Labels) -> list[dict[str, str]]:

@@ -1,0 +1,226 @@
+"""The web editor on the repository's own sample content, in real Chromium against Decap's real
+local proxy (scripts/cms-guard.js): every entry, trail, post and the settings open in the form;
+the weekday picker writes `daily` and a list that `make check` accepts; a bilingual photo credit
+survives a save; a taken id and a photo without its description are refused in `make check`'s words."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from heritage.content.loader import id_taken
+from heritage.content.messages import RULES
+from heritage.content.schema import SCHEMAS
+from heritage.content.settings import load_settings
+from heritage.content.vocabulary import load_vocabulary
+from heritage.editor import page as admin_page
+from tests.conftest import REPO, Project, cms_guard, serve
+
+ERROR_PAGE = "[class*=ErrorBoundaryContainer]"  # Decap's full-page "Lỗi" (emotion keeps the label)
+
+
+@pytest.fixture
+def sample_editor(chromium, tmp_path_factory, monkeypatch):
+    """/admin/ of a copy of the repository's sample content, with `make edit`'s proxy; yields (page, project, url, errors)."""
+    root = tmp_path_factory.mktemp("sample-editor")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "data", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "node_modules").symlink_to(REPO / "node_modules")
+    project = Project(root)
+    site = tmp_path_factory.mktemp("sample-admin-site")
+    with serve(site) as url, cms_guard(root, url.rstrip("/")) as proxy:
+        monkeypatch.setenv(admin_page.PROXY_ENV, proxy)
+        settings, _ = load_settings(root)
+        vocabulary, _ = load_vocabulary(root)
+        assert admin_page.write_admin(root, site, settings, vocabulary) is not None
+        context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+        context.set_default_timeout(60_000)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "admin/")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_role("link", name="Di tích / Historic sites").first.wait_for()
+        yield page, project, url, errors
+        context.close()
+
+
+def _open(page, url: str, hash_path: str, ready: str) -> None:
+    """Opens a form (a new hash alone does not leave Decap's editor: reload) and waits for `ready`."""
+    page.goto(url + "admin/#/" + hash_path)
+    page.reload()
+    page.locator(f"{ready}, {ERROR_PAGE}").first.wait_for()
+    assert page.locator(ERROR_PAGE).count() == 0, page.locator(ERROR_PAGE).inner_text()
+
+
+def _publish(page) -> None:
+    page.get_by_role("button", name="Công bố").first.click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+
+
+def _wait_change(path: Path, before: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while path.read_text(encoding="utf-8") == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return path.read_text(encoding="utf-8")
+
+
+def _check(project: Project) -> None:
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_editor):
+    page, project, url, errors = sample_editor
+    root = project.root
+    opened = 0
+    for section in SCHEMAS:
+        for path in sorted((root / "data" / section).glob("*.yml")):
+            name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
+            _open(page, url, f"collections/{section}/entries/{path.stem}", "[data-field=name] [data-lang=vi]")
+            assert page.locator("[data-field=name] [data-lang=vi]").input_value() == name, path
+            opened += 1
+    for path in sorted((root / "data" / "trails").glob("*.yml")):
+        _open(page, url, f"collections/hanh-trinh/entries/{path.stem}", "[data-field=stops], [id^=entry-field]")
+        assert page.locator("[data-field=name] [data-lang=vi]").input_value() == yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
+        opened += 1
+    for path in sorted((root / "docs" / "vi" / "chuyen-muc").glob("*.md")):
+        if path.name == "index.md":
+            continue
+        _open(page, url, f"collections/chuyen-muc/entries/{path.stem}", "[id^=title-field]")
+        title = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["title"]
+        assert page.locator("[id^=title-field]").first.input_value() == title
+        opened += 1
+    _open(page, url, "collections/cai-dat/entries/site", "[data-field=site_name] [data-lang=vi]")
+    # no raw field name as a label (VISIT, TAGLINE…): every label is "Tiếng Việt / English"
+    labels = page.locator("label[for]").evaluate_all("ls => ls.map(l => l.textContent.trim())")
+    assert len(labels) > 30 and not [t for t in labels if " / " not in t], labels
+    assert page.get_by_text("Chức vụ / Position").count() == 1  # the signer's title, not an honour title
+    assert opened >= 20
+    assert not [e for e in errors if "is not a function" in e], errors
+
+
+def _days(page, nth: int = 0):
+    return page.locator("[data-field=days]").nth(nth)
+
+
+def test_the_weekday_picker_writes_daily_and_a_list_that_make_check_accepts(sample_editor):
+    page, project, url, _ = sample_editor
+    target = project.root / "data" / "di-tich" / "dinh-tan-an.yml"
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["visit"]["hours"][0]["days"] == "daily"
+    _open(page, url, "collections/di-tich/entries/dinh-tan-an", "[data-field=days]")
+    days = _days(page)
+    assert days.locator("[data-day=daily]").is_checked() and days.locator("[data-day=su]").is_checked()
+    assert "Thứ Hai / Monday" in days.inner_text() and "Hằng ngày / Every day" in days.inner_text()
+    days.locator("[data-day=sa]").uncheck()
+    days.locator("[data-day=su]").uncheck()  # Monday to Friday
+    assert not days.locator("[data-day=daily]").is_checked()
+    before = target.read_text(encoding="utf-8")
+    _publish(page)
+    after = _wait_change(target, before)
+    assert yaml.safe_load(after)["visit"]["hours"][0]["days"] == ["mo", "tu", "we", "th", "fr"]
+    _check(project)
+
+    _open(page, url, "collections/di-tich/entries/dinh-tan-an", "[data-field=days]")
+    days = _days(page)
+    days.locator("[data-day=su]").check()
+    days.locator("[data-day=sa]").check()  # all seven ticked: every day
+    assert days.locator("[data-day=daily]").is_checked()
+    before = target.read_text(encoding="utf-8")
+    _publish(page)
+    after = _wait_change(target, before)
+    assert yaml.safe_load(after)["visit"]["hours"][0]["days"] == "daily"
+    _check(project)
+
+    # nothing ticked: refused in the form with make check's sentence, nothing written
+    _open(page, url, "collections/di-tich/entries/dinh-tan-an", "[data-field=days]")
+    _days(page).locator("[data-day=daily]").uncheck()
+    before = target.read_text(encoding="utf-8")
+    _publish(page)
+    page.get_by_text(RULES["visit-day"][0].format(value="[]"), exact=False).first.wait_for()
+    assert target.read_text(encoding="utf-8") == before
+
+
+def test_a_bilingual_photo_credit_is_shown_and_saved_as_it_was(sample_editor):
+    page, project, url, _ = sample_editor
+    target = project.root / "data" / "di-tich" / "chua-tan-an.yml"
+    before = target.read_text(encoding="utf-8")
+    old = yaml.safe_load(before)
+    assert old["media"][0]["credit"] == {"vi": "Ảnh minh họa do máy tạo", "en": "Generated placeholder image"}
+    _open(page, url, "collections/di-tich/entries/chua-tan-an", "[data-field=credit]")
+    credit = page.locator("[data-field=credit]").first
+    assert credit.locator("[data-lang=vi]").input_value() == "Ảnh minh họa do máy tạo"
+    assert credit.locator("[data-lang=en]").input_value() == "Generated placeholder image"
+    assert page.get_by_text("Map {", exact=False).count() == 0
+    # no change in meaning (Decap saves only a changed form): a trailing space, which the schema strips
+    name = page.locator("[data-field=name] [data-lang=en]")
+    name.press("End")
+    name.press(" ")
+    _publish(page)
+    after = _wait_change(target, before)
+    new = yaml.safe_load(after)
+    assert [m["credit"] for m in new["media"]] == [m["credit"] for m in old["media"]]
+    # unchanged in meaning: the schema reads the same entry (times like 07:00 are re-read as the schema says)
+    assert SCHEMAS["di-tich"].model_validate(new) == SCHEMAS["di-tich"].model_validate(old)
+    _check(project)
+
+
+def test_a_bilingual_credit_can_become_one_name_for_both_languages(sample_editor):
+    page, project, url, _ = sample_editor
+    target = project.root / "data" / "di-tich" / "chua-tan-an.yml"
+    before = target.read_text(encoding="utf-8")
+    _open(page, url, "collections/di-tich/entries/chua-tan-an", "[data-field=credit]")
+    credit = page.locator("[data-field=credit]").first
+    credit.locator("[data-either=toggle]").uncheck()  # one text for both languages
+    assert credit.locator("[data-lang=both]").input_value() == "Ảnh minh họa do máy tạo"
+    credit.locator("[data-lang=both]").fill("Nguyễn Văn A")
+    _publish(page)
+    after = _wait_change(target, before)
+    assert yaml.safe_load(after)["media"][0]["credit"] == "Nguyễn Văn A"
+    _check(project)
+
+
+def test_a_taken_id_is_refused_for_a_new_entry_or_trail(sample_editor):
+    page, project, url, _ = sample_editor
+    root = project.root
+    for collection, taken, where, trail in (
+        ("di-tich", "hoi-lim", "data/le-hoi/hoi-lim.yml", False),  # another section
+        ("di-tich", "chua-tan-an", "data/di-tich/chua-tan-an.yml", False),  # the same section: Decap would save chua-tan-an-1
+        ("hanh-trinh", "dinh-tan-an", "data/di-tich/dinh-tan-an.yml", True),  # a trail named like an entry
+    ):
+        _open(page, url, f"collections/{collection}/new", "[id^=id-field]")
+        page.locator("[id^=id-field]").fill(taken)
+        page.locator("[data-field=name] [data-lang=vi]").fill("Tên thử")
+        page.locator("[data-field=name] [data-lang=en]").fill("Test name")
+        _publish(page)
+        sentence = id_taken(taken, where, trail)[0]
+        page.get_by_text(sentence, exact=False).first.wait_for()
+        assert not (root / "data" / collection / f"{taken}-1.yml").exists()
+    # a reserved name too
+    _open(page, url, "collections/di-tich/new", "[id^=id-field]")
+    page.locator("[id^=id-field]").fill("admin")
+    _publish(page)
+    page.get_by_text("Mã 'admin' là tên dành riêng", exact=False).first.wait_for()
+    assert not (root / "data" / "di-tich" / "admin.yml").exists()
+
+
+def test_a_photo_without_its_description_or_licence_is_refused(sample_editor):
+    page, project, url, _ = sample_editor
+    target = project.root / "data" / "di-tich" / "chua-tan-an.yml"
+    before = target.read_text(encoding="utf-8")
+    _open(page, url, "collections/di-tich/entries/chua-tan-an", "[data-field=alt]")
+    page.locator("[id^=license-field]").first.fill("")
+    _publish(page)
+    page.get_by_text("Thiếu trường bắt buộc `license`.", exact=False).first.wait_for()
+    page.locator("[id^=license-field]").first.fill("CC0-1.0")
+    alt = page.locator("[data-field=alt]").first
+    alt.locator("[data-lang=vi]").fill("")
+    alt.locator("[data-lang=en]").fill("")
+    _publish(page)
+    page.get_by_text(RULES["image-alt"][0], exact=False).first.wait_for()  # the save is refused in make check's words
+    assert target.read_text(encoding="utf-8") == before
