@@ -159,6 +159,25 @@
     },
   });
 
+  // --- keeping each file's layout on save (heritage-yaml.js, with npm `yaml` v2 served from yaml/) ---
+
+  var roundTripModules = null;
+  /** Loaded once, from this site (the admin policy allows only 'self'); started at once so a save
+   * never waits. A save without them is refused: writing Decap's own text would drop comments. */
+  function roundTrip() {
+    if (!roundTripModules) {
+      roundTripModules = Promise.all([import("./yaml/index.js"), import("./heritage-yaml.js")]).then(function (m) {
+        return { YAML: m[0], merge: m[1] };
+      });
+      roundTripModules.catch(function () { roundTripModules = null; });
+    }
+    return roundTripModules.catch(function (e) {
+      throw new Error("Không tải được phần giữ nguyên bố cục tệp (/admin/yaml/): tải lại trang rồi lưu lại. / " +
+        "The part that keeps the files' layout (/admin/yaml/) did not load: reload the page and save again. (" + e + ")");
+    });
+  }
+  roundTrip().catch(function () {}); // load it before the first save
+
   // --- the backend wrapper ---------------------------------------------------------------------
 
   function wrap(inner) {
@@ -237,6 +256,7 @@
         }
         var dataFiles = files.concat(extra);
         await stampTranslation(dataFiles);
+        await keepLayout(dataFiles);
         var payload = Object.assign({}, entry, { dataFiles: dataFiles });
         delete payload.raw; delete payload.path;
         return inner.persistEntry(payload, options);
@@ -270,6 +290,17 @@
         return withExtras(data, entry.id, stories);
       },
     };
+
+    /** Every YAML file and front matter is merged into the file's current text (heritage-yaml.js):
+     * a save rewrites only the lines whose values changed, comments and layout stay. */
+    async function keepLayout(files) {
+      var tools = await roundTrip();
+      for (var i = 0; i < files.length; i++) {
+        var f = files[i];
+        if (typeof f.raw !== "string" || !/\.(ya?ml|md)$/.test(f.path)) continue;
+        f.raw = tools.merge.mergeFile(tools.YAML, f.path, await readOrEmpty(f.path), f.raw);
+      }
+    }
 
     /** The English page records the Vietnamese revision it translates, when both changed.
      * Twins are docs/vi/<path> and docs/en/<path> saved together (a post, an entry's or a trail's pages). */
