@@ -181,9 +181,10 @@ function hunks(from, to) {
   return out;
 }
 
-/** The stringifier writes some untouched lines differently from the file (a comment's indent):
- * the changes it made for the edit are carried over onto the original text line by line, so
- * only the edited lines differ. `plain` is the old document stringified without the edit. */
+/** The stringifier writes some untouched lines differently from the file (a comment's indent,
+ * a long value another tool folded): the changes it made for the edit are carried over onto
+ * the original text line by line, so only the edited lines differ. `plain` is the old document
+ * stringified without the edit. */
 function carry(original, plain, edited) {
   if (plain === original) return edited;
   const source = lines(original), base = lines(plain);
@@ -192,16 +193,36 @@ function carry(original, plain, edited) {
   const out = [];
   let cursor = 0; // next original line not yet copied
   for (const [start, end, replacement] of hunks(base, lines(edited))) {
-    // the original lines standing for base[start, end): between the mapped neighbours
-    let from = start - 1 >= 0 ? (map.has(start - 1) ? map.get(start - 1) + 1 : null) : 0;
-    let to = end < base.length ? (map.has(end) ? map.get(end) : null) : source.length;
-    if (from === null || to === null || from < cursor || to < from) return edited; // cannot place it: the stringified text
-    out.push(...source.slice(cursor, from), ...replacement);
-    // a pure insertion keeps the original's lines that the stringifier wrote otherwise
-    cursor = start === end ? from : to;
+    let from, to, text = replacement;
+    const mapped = [];
+    for (let k = start; k < end && map.has(k); k++) mapped.push(map.get(k));
+    if (end > start && mapped.length === end - start && mapped[mapped.length - 1] - mapped[0] === end - start - 1) {
+      from = mapped[0]; // the edited lines are in the file as they are: replace those
+      to = mapped[mapped.length - 1] + 1;
+    } else {
+      // between the nearest lines both texts share; base lines in between are written as the
+      // stringifier does (e.g. a folded value next to the edited one is unfolded)
+      let before = start - 1, after = end;
+      while (before >= 0 && !map.has(before)) before--;
+      while (after < base.length && !map.has(after)) after++;
+      from = before >= 0 ? map.get(before) + 1 : 0;
+      to = after < base.length ? map.get(after) : source.length;
+      if (before === start - 1 && after === end && start === end) to = from; // an insertion keeps the file's lines
+      else text = base.slice(before + 1, start).concat(replacement, base.slice(end, after));
+    }
+    if (from < cursor || to < from) return edited; // cannot place it: the stringified text
+    out.push(...source.slice(cursor, from), ...text);
+    cursor = to;
   }
   out.push(...source.slice(cursor));
   return out.join("");
+}
+
+/** How the file indents a list under a key: `key:\n  - a` (this project) or `key:\n- a` (PyYAML). */
+function options(text) {
+  return /^( *)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m.test(text) && !/^( *)[^\s#-][^\n]*:[ \t]*\r?\n\1  - /m.test(text)
+    ? Object.assign({}, OUTPUT, { indentSeq: false })
+    : OUTPUT;
 }
 
 /** The YAML text `oldText` holding `data`: unchanged data gives `oldText` itself. Returns null
@@ -215,9 +236,10 @@ export function mergeYaml(YAML, oldText, data) {
   const doc = YAML.parseDocument(oldText);
   if (doc.errors.length) return null;
   if (same(doc.toJS(), data)) return oldText;
-  const plain = doc.toString(OUTPUT);
+  const style = options(oldText);
+  const plain = doc.toString(style);
   doc.contents = apply(YAML, doc, doc.contents, data);
-  return carry(oldText, plain, doc.toString(OUTPUT));
+  return carry(oldText, plain, doc.toString(style));
 }
 
 const FRONT = /^---\r?\n([\s\S]*?\r?\n)?---[ \t]*(\r?\n|$)/;
