@@ -255,8 +255,8 @@
           }
         }
         var dataFiles = files.concat(extra);
+        await keepLayout(dataFiles); // first: the stamp hashes the Vietnamese page as it will be written
         await stampTranslation(dataFiles);
-        await keepLayout(dataFiles);
         var payload = Object.assign({}, entry, { dataFiles: dataFiles });
         delete payload.raw; delete payload.path;
         return inner.persistEntry(payload, options);
