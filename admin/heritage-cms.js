@@ -159,6 +159,25 @@
     },
   });
 
+  // --- keeping each file's layout on save (heritage-yaml.js, with npm `yaml` v2 served from yaml/) ---
+
+  var roundTripModules = null;
+  /** Loaded once, from this site (the admin policy allows only 'self'); started at once so a save
+   * never waits. A save without them is refused: writing Decap's own text would drop comments. */
+  function roundTrip() {
+    if (!roundTripModules) {
+      roundTripModules = Promise.all([import("./yaml/index.js"), import("./heritage-yaml.js")]).then(function (m) {
+        return { YAML: m[0], merge: m[1] };
+      });
+      roundTripModules.catch(function () { roundTripModules = null; });
+    }
+    return roundTripModules.catch(function (e) {
+      throw new Error("Không tải được phần giữ nguyên bố cục tệp (/admin/yaml/): tải lại trang rồi lưu lại. / " +
+        "The part that keeps the files' layout (/admin/yaml/) did not load: reload the page and save again. (" + e + ")");
+    });
+  }
+  roundTrip().catch(function () {}); // load it before the first save
+
   // --- the backend wrapper ---------------------------------------------------------------------
 
   function wrap(inner) {
@@ -169,6 +188,11 @@
         var found = await inner.getEntry(path);
         return found && typeof found.data === "string" ? found.data : "";
       } catch (e) { return ""; }
+    }
+    /** One save reads each file once (the proxy's git mode serialises every request). */
+    function readOnce() {
+      var texts = {};
+      return function (path) { return texts[path] || (texts[path] = readOrEmpty(path)); };
     }
     /** Both pages as the form shows them: the text only (the front matter stays in the file). */
     async function readStories(entry, read) {
@@ -213,6 +237,7 @@
       persistEntry: async function (entry, options) {
         var files = (entry.dataFiles || [entry]).map(function (f) { return Object.assign({}, f); });
         var extra = [];
+        var read = readOnce();
         for (var i = 0; i < files.length; i++) {
           var f = files[i];
           var own = entryOf(f.path);
@@ -227,7 +252,7 @@
               var lang = LANGS[l];
               // a page must exist in both languages (make check); an empty story is one blank line
               var text = stories[lang].trim() ? stories[lang].replace(/\s*$/, "\n") : "\n";
-              var front = frontMatter(await readOrEmpty(storyPath(own, lang))); // e.g. translated_from
+              var front = frontMatter(await read(storyPath(own, lang))); // e.g. translated_from
               extra.push({ path: storyPath(own, lang), slug: f.slug, raw: front ? front + "\n" + text : text });
             }
           } else {
@@ -236,7 +261,8 @@
           }
         }
         var dataFiles = files.concat(extra);
-        await stampTranslation(dataFiles);
+        await keepLayout(dataFiles, read); // first: the stamp hashes the Vietnamese page as it will be written
+        await stampTranslation(dataFiles, read);
         var payload = Object.assign({}, entry, { dataFiles: dataFiles });
         delete payload.raw; delete payload.path;
         return inner.persistEntry(payload, options);
@@ -271,9 +297,20 @@
       },
     };
 
+    /** Every YAML file and front matter is merged into the file's current text (heritage-yaml.js):
+     * a save rewrites only the lines whose values changed, comments and layout stay. */
+    async function keepLayout(files, read) {
+      var tools = await roundTrip();
+      for (var i = 0; i < files.length; i++) {
+        var f = files[i];
+        if (typeof f.raw !== "string" || !/\.(ya?ml|md)$/.test(f.path)) continue;
+        f.raw = tools.merge.mergeFile(tools.YAML, f.path, await read(f.path), f.raw);
+      }
+    }
+
     /** The English page records the Vietnamese revision it translates, when both changed.
      * Twins are docs/vi/<path> and docs/en/<path> saved together (a post, an entry's or a trail's pages). */
-    async function stampTranslation(files) {
+    async function stampTranslation(files, read) {
       var twins = {};
       files.forEach(function (f) {
         var m = /^docs\/([a-z]+)\/(.+)$/.exec(f.path);
@@ -282,8 +319,8 @@
       for (var rest in twins) {
         var byLang = twins[rest];
         if (!byLang.vi || !byLang.en || !body(byLang.en.raw).trim()) continue; // nothing translated yet
-        var before = await readOrEmpty(byLang.en.path);
-        var beforeVi = await readOrEmpty(byLang.vi.path);
+        var before = await read(byLang.en.path);
+        var beforeVi = await read(byLang.vi.path);
         var englishChanged = !before || body(before).trim() !== body(byLang.en.raw).trim() || frontField(before, "title") !== frontField(byLang.en.raw, "title");
         var recorded = frontField(before, "translated_from");
         if (englishChanged || !beforeVi) {

@@ -21,6 +21,9 @@ from heritage.urls import ADMIN
 GITHUB_API = "https://api.github.com"
 PROXY_ENV = "HERITAGE_CMS_PROXY"  # set by `make edit`: the local proxy's address, e.g. http://127.0.0.1:8081/api/v1
 DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
+# npm `yaml` v2 (package.json's alias `yaml-2`: Decap itself needs the hoisted yaml@1), whose
+# browser build heritage-yaml.js uses to save a file without rewriting it whole: /admin/yaml/
+YAML_DIST = Path("node_modules") / "yaml-2" / "browser" / "dist"
 ASSETS = Path(__file__).resolve().parents[2] / "admin"  # heritage-cms.js, preview.css (the repository's admin/)
 
 def policy(proxy: str | None = None) -> str:
@@ -93,11 +96,12 @@ def decap_dist(root: Path) -> Path | None:
 
 
 def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Vocabulary, inventory: Inventory | None = None) -> Path | None:
-    """site/admin/: the page, its generated config.yml, our script and Decap's bundle.
-    Returns None when node_modules has no Decap (`npm ci` was not run): the site is whole
+    """site/admin/: the page, its generated config.yml, our scripts, Decap's bundle and the
+    browser build of `yaml`. Returns None when node_modules lacks them (`npm ci` was not run): the site is whole
     without it (the README says so; CI and the deploy run `npm ci`)."""
     dist = decap_dist(root)
-    if dist is None:
+    yaml_dist = root / YAML_DIST
+    if dist is None or not (yaml_dist / "index.js").is_file():
         return None
     proxy = os.environ.get(PROXY_ENV) or None
     folder = site_root / ADMIN
@@ -106,6 +110,8 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
         if "decap-cms." in file.name or file.suffix == ".wasm" or file.name == "cms.css":
             if not file.name.endswith(".map"):
                 _link_or_copy(file, folder / "decap" / file.name)
+    shutil.copytree(yaml_dist, folder / "yaml", dirs_exist_ok=True)
+    shutil.copyfile(yaml_dist.parents[1] / "LICENSE", folder / "yaml" / "LICENSE")
     for file in ASSETS.iterdir():
         if file.suffix in (".js", ".css"):
             shutil.copyfile(file, folder / file.name)
