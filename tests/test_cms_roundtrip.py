@@ -125,8 +125,6 @@ def _entries(root: Path) -> list[tuple[str, str]]:
     """(collection, slug) of every entry and trail of the sample content."""
     out = []
     for path in sorted((root / "data").glob("*/*.yml")):
-        if "days: daily" in path.read_text(encoding="utf-8"):
-            continue  # Decap's list widget cannot open `days: daily` yet (the weekday widget is a separate change)
         out.append(("hanh-trinh" if path.parent.name == "trails" else path.parent.name, path.stem))
     return out
 
@@ -134,7 +132,7 @@ def _entries(root: Path) -> list[tuple[str, str]]:
 def test_every_sample_entry_and_trail_saves_byte_identical_and_an_edit_changes_one_line(sample_editor):
     page, root, url = sample_editor
     entries = _entries(root)
-    assert len(entries) >= 15 and len(list((root / "data").glob("*/*.yml"))) - len(entries) <= 2
+    assert len(entries) >= 15
     for collection, slug in entries:
         path = f"data/{'trails' if collection == 'hanh-trinh' else collection}/{slug}.yml"
         changed, _ = _edit_then_restore(page, url, root, (collection, slug, "[data-field=summary] [data-lang=vi]"), path)
