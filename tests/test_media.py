@@ -461,3 +461,34 @@ def test_a_position_in_a_png_is_found_without_decoding_it(tmp_path, placement):
         end = raw.rindex(b"IEND") - 4
         path.write_bytes(raw[:end] + chunk + raw[end:])
     assert has_gps(path) and not has_gps(plain)
+
+
+def test_a_large_phone_photo_is_decoded_at_the_scale_the_site_needs(project):
+    """A 48-megapixel JPEG is decoded at a quarter of its sides (JPEG scales for free) and still
+    gives the full widths, upright, with the photo's own colours."""
+    camera_photo(project.root / "data/media/dinh/lon.jpg", size=(8000, 6000), orientation=6, color=(200, 30, 30))
+    project.entry("di-tich", "dinh", media=[image_item("lon.jpg")])
+    media, problems = library(project)
+    assert problems == []
+    web = media.images["dinh/lon.jpg"]
+    assert [(r.width, r.height) for r in web.renditions] == [(480, 640), (960, 1280), (1600, 2133)]
+    site = project.root / "site"
+    media.publish(site)
+    biggest = decode(site / web.renditions[-1].urls["jpg"])
+    assert biggest.size == (1600, 2133)
+
+
+@pytest.mark.parametrize("fmt, size", [("PNG", (5000, 4000)), ("WEBP", (5000, 4000))])
+def test_a_huge_picture_in_a_format_no_camera_writes_is_refused(small_project, fmt, size):
+    """Formats other than a camera's are kept to 16 MP: a flat 49-megapixel PNG weighs 175 KB
+    and cost the build seconds each; the message says which format and how big."""
+    path = small_project.root / "data/media/dinh-lon/so-do.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.linear_gradient("L").resize(size).convert("RGB").save(path, fmt)
+    small_project.entry("di-tich", "dinh-lon", media=[image_item("so-do.png")])
+    before = small_project.snapshot()
+    for result in (small_project.check(), small_project.build()):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and "Traceback" not in output, output
+        assert "data/media/dinh-lon/so-do.png" in output and f"{fmt} {size[0]} × {size[1]}" in output and "16" in output
+    assert small_project.snapshot() == before

@@ -93,7 +93,7 @@ def og_images(photo: Path | None, cards: list[tuple[str, str, str, Path]]) -> No
     """Draw the 1200×630 JPEG cards (title, kicker, site name, target) that share `photo`.
 
     The caller passes only the cards not cached yet."""
-    background = card_background(open_upright(photo, photo.name) if photo else None)
+    background = card_background(open_upright(photo, photo.name, at_least=OG_SIZE[0]) if photo else None)
     for title, kicker, site_name, target in cards:
         buffer = io.BytesIO()
         draw_card(title, kicker, site_name, background).save(buffer, "JPEG", quality=82, optimize=True, progressive=True)

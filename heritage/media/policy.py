@@ -237,7 +237,7 @@ def prepare_master(path: Path) -> tuple[Path, int, int]:
     Returns the master's path and the sizes before and after.
     """
     before = path.stat().st_size
-    image = open_upright(path, path.name)
+    image = open_upright(path, path.name, at_least=MASTER_LONG_SIDE)
     image.thumbnail((MASTER_LONG_SIDE, MASTER_LONG_SIDE), Image.LANCZOS)
     target = master_path(path)
     buffer = io.BytesIO()
