@@ -284,3 +284,23 @@ def test_admin_headers_refuse_every_frame(tmp_path: Path):
     block = (site / "_headers").read_text(encoding="utf-8").split(f"/{admin_page.ADMIN}/*\n", 1)[1]
     assert "  X-Frame-Options: DENY\n" in block
     assert "frame-ancestors 'none'" in next(line for line in block.splitlines() if "Content-Security-Policy:" in line)
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_a_data_file_read_through_a_link_is_refused_and_nothing_of_it_is_printed(small_project: Project, tmp_path: Path, link: str):
+    """A data file (or its section's folder) that is a symbolic link to somewhere outside the
+    repository: refused by check and build, and not one key of the outside file is read or shown."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "bi-mat.yml").write_text("khoa_bi_mat_abc: 1\nname: {vi: a, en: b}\n", encoding="utf-8")
+    if link == "file":
+        (small_project.root / "data/di-tich/bi-mat.yml").symlink_to(outside / "bi-mat.yml")
+        named = "data/di-tich/bi-mat.yml"
+    else:
+        (small_project.root / "data/lang-nghe").rename(tmp_path / "kept")
+        (small_project.root / "data/lang-nghe").symlink_to(outside, target_is_directory=True)
+        named = "data/lang-nghe"
+    for result in (small_project.check(), small_project.build()):
+        output = result.stdout + result.stderr
+        assert result.returncode == 1 and "Traceback" not in output, output
+        assert named in output and "symbolic link" in output and "khoa_bi_mat_abc" not in output

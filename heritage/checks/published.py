@@ -20,7 +20,7 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.content.schema import ID_CHARS
-from heritage.content.sources import special_file_problem
+from heritage.content.sources import special_file_problem, symlink_problem
 from heritage.problems import Problem
 from heritage.sections import LANGUAGES
 
@@ -43,16 +43,6 @@ def is_page_source(src_uri: str) -> bool:
         and parts[-1].endswith(PAGE_SUFFIX)
         and len(parts[-1]) > len(PAGE_SUFFIX)
         and not any(part.startswith(".") or not part for part in parts)
-    )
-
-
-def _symlink(rel: str) -> Problem:
-    return Problem(
-        rel,
-        "Đây là liên kết tượng trưng (symlink): trang chỉ đọc tệp thật nằm trong kho.",
-        "This is a symbolic link: the site reads only real files inside the repository.",
-        "Xóa liên kết và đặt chính tệp vào đây.",
-        "Delete the link and put the file itself here.",
     )
 
 
@@ -108,7 +98,7 @@ def stray_file_problems(root: Path) -> list[Problem]:
                 dirnames[:] = []
                 continue
             links = {name for name in [*dirnames, *filenames] if (here / name).is_symlink()}
-            out += [_symlink(f"{rel_here}/{name}") for name in sorted(links)]
+            out += [symlink_problem(f"{rel_here}/{name}") for name in sorted(links)]
             dirnames[:] = sorted(d for d in dirnames if d not in links)
             special = set()
             for name in sorted({*dirnames, *filenames} - links):  # a folder named like a file, a pipe, a device

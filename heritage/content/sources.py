@@ -124,9 +124,32 @@ def too_big_problem(rel: str, size: int, limit: int) -> Problem:
     )
 
 
+def symlink_problem(rel: str) -> Problem:
+    return Problem(
+        rel,
+        "Đây là liên kết tượng trưng (symlink): trang chỉ đọc tệp thật nằm trong kho.",
+        "This is a symbolic link: the site reads only real files inside the repository.",
+        "Xóa liên kết và đặt chính tệp vào đây.",
+        "Delete the link and put the file itself here.",
+    )
+
+
+def _through_link(path: Path, rel: str) -> bool:
+    """Whether `path` or one of its folders up to the repository (as many as `rel` names) is a link."""
+    for _ in rel.split("/"):
+        if path.is_symlink():
+            return True
+        path = path.parent
+    return False
+
+
 def read_text(path: Path, rel: str) -> str:
     """UTF-8 text in NFC, without a BOM; a clear error for any other encoding, for anything
-    but a regular file, and for a file over the size limit (checked before it is opened)."""
+    but a regular file, and for a file over the size limit (checked before it is opened).
+    Never through a symbolic link: a link to a file outside the repository was refused, but
+    its keys were read and printed in the report."""
+    if _through_link(path, rel):
+        raise SourceError(symlink_problem(rel))
     special = special_file_problem(path, rel)
     if special is not None:
         raise SourceError(special)
