@@ -25,6 +25,7 @@ from heritage.clock import ClockError
 from heritage.content.addresses import attribute_safe
 from heritage.i18n import t as words
 from heritage.outputs import security
+from heritage.pages import preview as live_preview
 from heritage.pages import scripts as page_scripts
 from heritage.pages.site import Site, load_site, plain
 from heritage.problems import ContentError
@@ -35,6 +36,7 @@ _command = ""  # build, gh-deploy or serve
 _others: parallel.ForkedTask | None = None  # in the parent: the child building the other languages
 _shared: parallel.ForkedTask | None = None  # in the parent: the child writing the data's outputs
 _in_child = False
+_preview: live_preview.Preview | None = None  # under `serve` only: what the preview shows
 log = logging.getLogger("mkdocs.hooks.heritage")
 
 
@@ -60,7 +62,7 @@ def _is_default_language(config) -> bool:
 
 
 def on_config(config):
-    global _site
+    global _site, _preview
     # One 404.html, bilingual, at the root: static-i18n would let the last language's build
     # overwrite the first's (so the Vietnamese site's 404 was English).
     if _is_default_language(config):
@@ -71,7 +73,14 @@ def on_config(config):
     # it in the parallel build. Not a template any more, it is removed from the files in on_files.
     config.theme.static_templates.discard("sitemap.xml")
     # One command, one state of the content: the first language's load serves all.
-    if _site is None or _command not in ("build", "gh-deploy"):
+    if _command == "serve":  # never stops on content: shows it (heritage.pages.preview)
+        if _preview is None or _is_default_language(config):
+            try:
+                _preview = live_preview.load_preview(_root(config), config.site_url or "")
+            except ClockError as exc:
+                raise Abort(str(exc)) from None
+        _site = _preview.site
+    elif _site is None or _command not in ("build", "gh-deploy"):
         try:
             _site = load_site(_root(config), config.site_url or "")
         except ContentError as exc:
@@ -166,6 +175,7 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     page.meta["hx"] = _site.head(page.file.src_uri, page.url)
+    page.meta["hx_problems"] = _preview.banner() if _preview is not None else None
     return _site.enrich(page.file.src_uri, page.url, markdown, page.title or "")
 
 
@@ -209,13 +219,16 @@ def on_post_build(config):
     global _others, _shared
     lang = config.theme["language"]
     root = _site_root(config.site_dir, lang)
-    errors: list[str] = []
+    errors: list[Exception] = []
     try:
         _site.write_language_outputs(lang, root)
-        if _is_default_language(config) and _shared is None:
+    except ContentError as exc:
+        errors.append(exc)
+    try:  # apart: the preview writes /admin/ whatever its pages hold
+        if _is_default_language(config) and _shared is None and not (errors and _preview is None):
             _site.write_shared_outputs(root)  # one process: no child wrote them
     except ContentError as exc:
-        errors.append(str(exc))
+        errors.append(exc)
     forked, other_hashes = [t for t in (_others, _shared) if t is not None], set()
     _others = _shared = None
     try:
@@ -223,16 +236,20 @@ def on_post_build(config):
             try:
                 other_hashes |= task.result()
             except parallel.ForkedTaskError as exc:
-                errors.append(str(exc))
+                errors.append(exc)
     finally:
         for task in forked:  # if waiting failed in another way, no child goes on writing into site/
             task.cancel()
+    if _preview is not None and not _in_child:  # `serve`: the problems are shown, never raised
+        _preview.add([p for e in errors for p in getattr(e, "problems", [])])
+        _preview.write_json(root)
+        errors = []
     if errors:
         # Nothing of a refused build stays in site/; emptied by the parent alone, once every child
         # has stopped (a child emptying it raced with its sibling still writing the icons).
         if not _in_child:
             _site.discard_output(root)
-        raise Abort("\n" + "\n".join(errors))
+        raise Abort("\n" + "\n".join(map(str, errors)))
     if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site
     _site.write_site_outputs(root, other_hashes)
