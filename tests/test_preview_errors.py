@@ -150,3 +150,32 @@ def test_a_hostile_value_in_a_problem_shows_as_text(chromium, editable: Project)
         page.close()
     assert editable.build().returncode == 1
 
+
+
+def _bad_day(project: Project) -> str:
+    project.entry("le-hoi", "hoi-lim", ("Hội Lim", "Lim Festival"), when={"calendar": "lunar", "month": 2, "day": 31})
+    return "data/le-hoi/hoi-lim.yml"
+
+
+def _id_twice(project: Project) -> str:
+    project.entry("lang-nghe", "chua-an", ("Nghề Ân", "Ân craft"))
+    return "data/lang-nghe/chua-an.yml"
+
+
+def _story_script(project: Project) -> str:
+    story = project.root / "docs/vi/di-tich/dinh-tan-an.md"
+    story.write_text(story.read_text(encoding="utf-8") + f'\n<img src=x onerror="window.{TOKEN}=1">\n', encoding="utf-8")
+    return "docs/vi/di-tich/dinh-tan-an.md"
+
+
+@pytest.mark.parametrize("mistake", [_bad_day, _id_twice, _story_script], ids=["bad-day", "id-twice", "story-script"])
+def test_the_officers_mistakes_never_stop_the_preview(editable: Project, mistake):
+    with preview(editable) as url:
+        where = mistake(editable)
+        body = _until(lambda: _page_with(url + PAGE, 'role="alert"'), "the banner")
+        assert where in body
+        assert 'onerror="window' not in body  # the page is sanitised as in a build
+        assert _fetch(url + "admin/")[0] == 200
+        assert any(p["file"] == where for p in _problems(url)["problems"])
+    result = editable.build()
+    assert result.returncode == 1 and where in result.stdout + result.stderr
