@@ -19,6 +19,7 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 # --- collections ------------------------------------------------------------------------------
 
 
+SEARCH_FIELD = "hx_search"  # admin/heritage-cms.js: listed entries only, never saved
 IDS_FILE = "ids.json"  # beside config.yml: every id in use, for the form to refuse a taken one
 
 
@@ -74,7 +75,9 @@ def _yaml_collection(name: str, label: str, singular: str, folder: str, heritage
         "create": True,
         "slug": "{{" + ID_FIELD + "}}",
         "identifier_field": ID_FIELD,
-        "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}})",
+        # SEARCH_FIELD: the names without diacritics, which heritage-cms.js adds to listed entries so
+        # that search finds "Chùa…" from "chua"; the `ternary` filter prints nothing of it
+        "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}}){{" + SEARCH_FIELD + " | ternary('', '')}}",
         **extra,
         "heritage": heritage,
         "fields": [_id_field(heritage.get("kind") == "trail"), *fields],
