@@ -49,6 +49,10 @@ def test_decap_speaks_vietnamese_everywhere_and_a_blank_form_claims_no_save(samp
 
 def test_a_date_is_typed_day_month_year_and_stored_year_month_day(sample_editor):
     page, project, url, errors = sample_editor
+    # the column's list: each post's date day/month/year
+    page.goto(url + "admin/#/collections/chuyen-muc")
+    page.get_by_text(re.compile(r"^\d{2}/\d{2}/\d{4} — ")).first.wait_for()
+    assert not re.search(r"\d{4}-\d{2}-\d{2} — ", page.locator("body").inner_text())
     path = project.root / "data" / "nghe-nhan" / "tran-van-mau.yml"
     before = path.read_text(encoding="utf-8")
     _open(page, url, "collections/nghe-nhan/entries/tran-van-mau", "input.hx-date")
@@ -120,3 +124,20 @@ def test_search_finds_entries_by_name_with_or_without_diacritics_and_by_id(sampl
     changed = [k for k in after if after[k] != before.get(k)]
     assert "data/di-tich/dinh-tan-an.yml" in changed and all("dinh-tan-an" in k for k in changed), changed
     assert not [k for k in changed if "hx_search" in (project.root / k).read_text(encoding="utf-8")]
+
+
+def test_every_date_of_the_schema_is_a_day_month_year_box_and_the_scripts_load_before_decap_starts():
+    """No field keeps Decap's datetime picker (mm/dd/yyyy in an English browser); the locale and
+    the date box are registered before heritage-cms.js calls CMS.init()."""
+    from heritage.content.settings import load_settings
+    from heritage.content.vocabulary import load_vocabulary
+    from heritage.editor import collections as form_config
+    from heritage.editor import page as admin_page
+    from tests.conftest import REPO
+
+    settings, _ = load_settings(REPO)
+    vocabulary, _ = load_vocabulary(REPO)
+    text = yaml.safe_dump(form_config.config(REPO, settings, vocabulary))
+    assert "datetime" not in text and text.count("widget: heritage-date") >= 4  # consent, photo, post, event…
+    order = [admin_page.INDEX.index(f'src="{name}"') for name in ("decap/decap-cms.js", "hx-locale.js", "hx-date.js", "heritage-cms.js")]
+    assert order == sorted(order)

@@ -144,7 +144,7 @@ def column_collection(generator: Generator) -> dict[str, Any]:
         "create": True,
         "slug": "{{slug}}",
         "identifier_field": "title",
-        "summary": "{{date}} — {{title}}",
+        "summary": "{{date | date('DD/MM/YYYY')}} — {{title}}",  # day/month/year, as the form types it
         "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
         "i18n": True,  # the site-wide i18n settings (config()): two folders, Vietnamese first
         "heritage": {"kind": "column", "real": {lang: f"docs/{lang}/{COLUMN.key}" for lang in LANGUAGES}},
