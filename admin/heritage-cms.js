@@ -130,6 +130,23 @@
 
   var pendingStories = {}; // collection name → {vi, en}
 
+  // --- search without diacritics ------------------------------------------------------------------
+  // Decap's search is fuzzy over the summary's fields, accents included: "chua" missed "Chùa…".
+  // Listed entries carry SEARCH_FIELD, their names and id folded ("Đình" → "dinh"); the summary
+  // names it (collections.py) and prints nothing of it. It is never saved: the form's own read
+  // (getEntry) does not add it, preSave and persistEntry take it out.
+  var SEARCH_FIELD = "hx_search";
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+  function searchLine(YAML, raw, id) {
+    var data = null;
+    try { data = YAML.parse(raw || ""); } catch (e) { /* a broken file is listed as it is; make check names it */ }
+    var name = data && data.name;
+    var words = [id].concat(name && typeof name === "object" ? [name.vi, name.en] : [name]).filter(Boolean);
+    return SEARCH_FIELD + ": " + JSON.stringify(fold(words.join(" "))) + "\n";
+  }
+
   function isList(v) { return v && typeof v.push === "function" && typeof v.toJS === "function"; }
   function isMap(v) { return v && typeof v.keySeq === "function" && !isList(v); }
   /** Empty optional fields are left out, as in a hand-written file (`make check` reads "" as
@@ -150,7 +167,7 @@
       var entry = args.entry;
       var name = entry.get("collection");
       var isEntry = config && entryCollections().some(function (c) { return c.name === name; });
-      var data = entry.get("data");
+      var data = entry.get("data").delete(SEARCH_FIELD);
       if (isEntry) {
         pendingStories[name] = { vi: (data.get("story_vi") || "").normalize("NFC"), en: (data.get("story_en") || "").normalize("NFC") };
         data = data.delete("story_vi").delete("story_en");
@@ -200,11 +217,15 @@
       for (var i = 0; i < LANGS.length; i++) stories[LANGS[i]] = body(await read(storyPath(entry, LANGS[i]))).replace(/^\s*\n/, "");
       return stories;
     }
-    function listed(files) {
+    async function listed(files) {
+      var YAML = null;
+      try { YAML = (await roundTrip()).YAML; } catch (e) { /* listed without the search helper */ }
       return files.filter(function (f) { return !(isColumnIndex(f.file.path)); }).map(function (f) {
         var path = toVirtual(f.file.path);
         var entry = entryOf(path);
-        return Object.assign({}, f, { file: Object.assign({}, f.file, { path: path }), data: entry ? withExtras(f.data, entry.id) : f.data });
+        var data = f.data;
+        if (entry) data = withExtras(f.data, entry.id) + (YAML && typeof f.data === "string" ? searchLine(YAML, f.data, entry.id) : "");
+        return Object.assign({}, f, { file: Object.assign({}, f.file, { path: path }), data: data });
       });
     }
 
@@ -245,7 +266,7 @@
             if (f.newPath && f.newPath !== f.path) {
               throw new Error("Không đổi được mã (id) của mục đã có: biển QR và địa chỉ trang dùng mã này. Tạo mục mới và ghi mã cũ vào `aliases`. / The id of an existing entry cannot change: QR plaques and the page's address use it. Create a new entry and list the old id in `aliases`.");
             }
-            f.raw = withoutId(f.raw);
+            f.raw = withoutId(f.raw).replace(new RegExp("^" + SEARCH_FIELD + ":.*\\r?\\n", "m"), "");
             var stories = pendingStories[own.collection.name] || { vi: "", en: "" };
             delete pendingStories[own.collection.name];
             for (var l = 0; l < LANGS.length; l++) {
@@ -333,6 +354,8 @@
 
     return new Proxy(inner, {
       get: function (target, prop) {
+        // the proxy of `make edit` has no allEntriesByFolder: Decap then lists page by page (entriesByFolder)
+        if (prop === "allEntriesByFolder" && typeof target.allEntriesByFolder !== "function") return undefined;
         if (Object.prototype.hasOwnProperty.call(overrides, prop)) return overrides[prop];
         var value = target[prop];
         return typeof value === "function" ? value.bind(target) : value;

@@ -102,7 +102,7 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     page.locator("[id^=lat-field]").fill("21.2001")
     page.locator("[id^=lon-field]").fill("106.1502")
     # a photo, uploaded through Decap's media library into the entry's own folder
-    page.get_by_role("button", name="Add ảnh, âm thanh, video / photos, audio, video").click()
+    page.get_by_role("button", name="Thêm ảnh, âm thanh, video / photos, audio, video").click()
     page.get_by_role("button", name="Chọn một hình").first.click()
     page.set_input_files("input[type=file]", str(photo))
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
@@ -138,7 +138,7 @@ def test_a_monthly_post_is_written_in_both_languages_side_by_side(editor):
     titles.nth(1).wait_for()
     assert titles.count() == 2  # Vietnamese on the left, English on the right
     titles.nth(0).fill("Tin di sản tháng mười")
-    page.locator("[id^=date-field]").first.fill(TODAY)
+    page.locator("[id^=date-field]").first.fill("/".join(reversed(TODAY.split("-"))))  # typed day/month/year (admin/hx-date.js)
     summaries.nth(0).fill("Những việc của tháng mười.")
     bodies.nth(0).click()
     page.keyboard.type("Tháng mười, phường mở lớp Quan họ.")
@@ -234,7 +234,7 @@ def test_a_trail_made_in_the_form_lands_in_its_three_files_and_builds(editor):
     _bilingual(page, "summary", "Một vòng đi bộ ngắn qua đình và chùa.", "A short walk past the communal house and the pagoda.")
     _select(page, page.locator("[id^=travel-field]").get_attribute("id"), "Đi bộ / On foot")
     _bilingual(page, "season", "Mùa xuân.", "Spring.")
-    add = page.get_by_role("button", name="Add điểm dừng, theo thứ tự đi / stops, in the order of the walk")
+    add = page.get_by_role("button", name="Thêm điểm dừng, theo thứ tự đi / stops, in the order of the walk")
     entries = page.locator("[id^=entry-field]")
     while entries.count() < 2:  # Decap starts a new trail with one stop of default minutes
         add.click()

@@ -19,6 +19,7 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 # --- collections ------------------------------------------------------------------------------
 
 
+SEARCH_FIELD = "hx_search"  # admin/heritage-cms.js: listed entries only, never saved
 IDS_FILE = "ids.json"  # beside config.yml: every id in use, for the form to refuse a taken one
 
 
@@ -74,7 +75,9 @@ def _yaml_collection(name: str, label: str, singular: str, folder: str, heritage
         "create": True,
         "slug": "{{" + ID_FIELD + "}}",
         "identifier_field": ID_FIELD,
-        "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}})",
+        # SEARCH_FIELD: the names without diacritics, which heritage-cms.js adds to listed entries so
+        # that search finds "Chùa…" from "chua"; the `ternary` filter prints nothing of it
+        "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}}){{" + SEARCH_FIELD + " | ternary('', '')}}",
         **extra,
         "heritage": heritage,
         "fields": [_id_field(heritage.get("kind") == "trail"), *fields],
@@ -141,7 +144,7 @@ def column_collection(generator: Generator) -> dict[str, Any]:
         "create": True,
         "slug": "{{slug}}",
         "identifier_field": "title",
-        "summary": "{{date}} — {{title}}",
+        "summary": "{{date | date('DD/MM/YYYY')}} — {{title}}",  # day/month/year, as the form types it
         "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
         "i18n": True,  # the site-wide i18n settings (config()): two folders, Vietnamese first
         "heritage": {"kind": "column", "real": {lang: f"docs/{lang}/{COLUMN.key}" for lang in LANGUAGES}},

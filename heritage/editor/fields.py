@@ -16,6 +16,8 @@ from heritage.content.messages import RULES, too_few
 from heritage.content.schema import ID_PATTERN, VIETNAM_LAT, VIETNAM_LON, Text
 from heritage.content.vocabulary import Vocabulary
 from heritage.editor.words import (
+    DATE_HINT,
+    DATE_INVALID,
     EITHER_TOGGLE,
     HINTS,
     ID_MESSAGE,
@@ -195,7 +197,10 @@ class Generator:
                 field["default"] = default  # a festival's one day, a stop's 20 minutes, as the schema
             return self._decorate(field, name, required, owner)
         if base is dt.date:
-            return self._decorate({"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False, "picker_utc": True}, name, required, owner)
+            # day/month/year typed, YYYY-MM-DD stored (admin/hx-date.js): Decap's own picker follows the browser's language
+            out = self._decorate({"widget": "heritage-date", "heritage_placeholder": "dd/mm/yyyy", "heritage_date_invalid": both(DATE_INVALID)}, name, required, owner)
+            out["hint"] = both(DATE_HINT)
+            return out
         if base is str:
             field = {"widget": "string"}
             pattern = bounds.get("pattern")

@@ -70,6 +70,8 @@ INDEX = """<!doctype html>
 <link rel="stylesheet" href="admin.css">
 <script src="manual-init.js"></script>
 <script src="decap/decap-cms.js"></script>
+<script src="hx-locale.js"></script>
+<script src="hx-date.js"></script>
 <script src="hx-days.js"></script>
 <script src="hx-fields.js"></script>
 <script src="heritage-cms.js"></script>

@@ -219,3 +219,10 @@ def label(name: str, owner: str | None = None) -> str:
 
 def choices(labels: Labels) -> list[dict[str, str]]:
     return [{"label": f"{names['vi']} / {names['en']}", "value": value} for value, names in labels.items()]
+
+# The form's date box (admin/hx-date.js): typed day/month/year, stored YEAR-MONTH-DAY.
+DATE_HINT = ("Ghi ngày/tháng/năm, ví dụ 10/05/2026.", "Day/month/year, e.g. 10/05/2026.")
+DATE_INVALID = (
+    "Ngày không đúng: ghi ngày/tháng/năm, ví dụ 10/05/2026.",
+    "Not a date: write day/month/year, e.g. 10/05/2026.",
+)
