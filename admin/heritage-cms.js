@@ -453,7 +453,7 @@
       var asset = props.getAsset(m.get("image"), fields.find(function (f) { return f.get("name") === "media"; }));
       return h("figure", { key: i },
         h("img", { src: asset ? asset.toString() : "", alt: m.getIn(["alt", lang]) || "" }),
-        h("figcaption", {}, m.getIn(["caption", lang]) || "", h("span", { className: "hx-credit" }, "Ảnh: " + (m.get("credit") && m.get("credit").get ? m.getIn(["credit", lang]) : m.get("credit") || ""))));
+        h("figcaption", {}, m.getIn(["caption", lang]) || "", " ", h("span", { className: "hx-credit" }, (lang === "en" ? "Photo: " : "Ảnh: ") + (m.get("credit") && m.get("credit").get ? m.getIn(["credit", lang]) : m.get("credit") || ""))));
     });
     return h("div", { className: "md-typeset hx-cms-preview" },
       data.get("sample") ? h("p", { className: "hx-badge" }, "Nội dung minh họa / Illustrative content") : null,
