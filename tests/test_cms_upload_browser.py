@@ -109,3 +109,20 @@ def test_photos_arrive_clean_upright_at_most_4000_px_and_named_after_the_entry(e
 
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_media_library_outside_an_entry_names_a_photo_after_its_own_name(editor, tmp_path):
+    """Decap's media library from the top bar (no entry, so no id): the original's name, made
+    lowercase ASCII; the photo is cleaned all the same, into the global media folder."""
+    page, project, url = editor
+    photo = _logo_png(tmp_path / "Logo Phường Mới.png")
+    page.goto(url + "admin/#/collections/di-tich")
+    page.locator("header").get_by_text("Tập tin", exact=True).first.click()
+    page.set_input_files("input[type=file]", str(photo))
+    page.locator("[class*=CardText]", has_text="logo-phuong-moi.png").first.wait_for()
+    saved = project.root / "data" / "media" / "logo-phuong-moi.png"
+    deadline = time.monotonic() + 30
+    while not saved.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    _clean(saved)
+    assert not (project.root / "data" / "media" / photo.name).exists()
