@@ -16,6 +16,10 @@
  *  - HEIC (iPhones): converted by heic2any (npm, MIT), loaded from /admin/heic2any/ only when
  *    a HEIC is picked. Anything else (audio, video, GIF, SVG) passes untouched.
  * A photo that cannot be cleaned is refused (never uploaded as it was), with a bilingual alert.
+ *
+ * When the photo was picked for an entry's media item, a small dialog then asks its
+ * description in both languages, its credit and its licence, and fills the item's empty
+ * fields with them ("Để sau / Later" leaves them to the form, which refuses a save without them).
  */
 (function () {
   "use strict";
@@ -123,6 +127,92 @@
     else document.documentElement.removeAttribute("data-hx-upload");
   }
 
+  // --- the photo's description, credit and licence, asked once it is picked ----------------------
+
+  var item = null; // the media item whose "choose a photo" button opened the library
+  var LICENCES = ["CC BY 4.0", "CC BY-SA 4.0", "CC0-1.0"];
+
+  /** The list item holding this button's photo and its alt/credit/license fields, if any. */
+  function mediaItem(node) {
+    for (var el = node; el && el !== document.body; el = el.parentElement) {
+      var licences = el.querySelectorAll("[id^=license-field]");
+      if (licences.length > 1) return null;
+      if (licences.length === 1 && el.querySelector("[data-field=alt]")) return el;
+    }
+    return null;
+  }
+
+  window.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target || target.closest(".ReactModalPortal, dialog")) return; // inside the library: keep the item
+    item = target.closest("button") ? mediaItem(target) : item;
+  }, true);
+
+  /** Sets a React-controlled box (input or textarea) as typing would (only an empty one: never overwrite). */
+  function put(input, value) {
+    if (!input || !value || input.value.trim()) return;
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input), "value").set.call(input, value); // input or textarea
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  function box(form, name, label, list) {
+    var wrap = document.createElement("label");
+    wrap.className = "hx-photo-text__row";
+    wrap.append(label);
+    var input = document.createElement("input");
+    input.type = "text";
+    input.name = name;
+    if (list) input.setAttribute("list", list);
+    wrap.append(input);
+    form.append(wrap);
+    return input;
+  }
+
+  function askText(target) {
+    var dialog = document.createElement("dialog");
+    dialog.className = "hx-photo-text";
+    dialog.setAttribute("data-hx-photo-text", "");
+    dialog.setAttribute("aria-labelledby", "hx-photo-text-title");
+    var form = document.createElement("form");
+    form.addEventListener("submit", function (event) { event.preventDefault(); dialog.close("fill"); }); // Enter in a box
+    var title = document.createElement("h2");
+    title.id = "hx-photo-text-title";
+    title.textContent = "Thông tin ảnh / About this photo";
+    form.append(title);
+    var altVi = box(form, "alt-vi", "Mô tả ảnh, tiếng Việt / Description, Vietnamese");
+    var altEn = box(form, "alt-en", "Mô tả ảnh, tiếng Anh / Description, English");
+    var credit = box(form, "credit", "Tác giả ảnh / Credit");
+    var licence = box(form, "license", "Giấy phép / Licence", "hx-licences");
+    var list = document.createElement("datalist");
+    list.id = "hx-licences";
+    LICENCES.forEach(function (name) { var option = document.createElement("option"); option.value = name; list.append(option); });
+    form.append(list);
+    var buttons = document.createElement("p");
+    buttons.className = "hx-photo-text__buttons";
+    [["fill", "Điền vào biểu mẫu / Fill in the form"], ["later", "Để sau / Later"]].forEach(function (pair) {
+      var button = document.createElement("button");
+      button.type = "button"; // not a dialog form's submit: the policy's form-action may stop it
+      button.textContent = pair[1];
+      button.addEventListener("click", function () { dialog.close(pair[0]); });
+      buttons.append(button);
+    });
+    form.append(buttons);
+    dialog.append(form);
+    dialog.addEventListener("close", function () {
+      if (dialog.returnValue === "fill") {
+        put(target.querySelector("[data-field=alt] [data-lang=vi]"), altVi.value.trim());
+        put(target.querySelector("[data-field=alt] [data-lang=en]"), altEn.value.trim());
+        var one = target.querySelector("[data-field=credit] [data-lang=both]");
+        if (one) put(one, credit.value.trim());
+        else ["vi", "en"].forEach(function (lang) { put(target.querySelector("[data-field=credit] [data-lang=" + lang + "]"), credit.value.trim()); });
+        put(target.querySelector("[id^=license-field]"), licence.value.trim());
+      }
+      dialog.remove();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
   window.addEventListener("change", function (event) {
     var input = event.target;
     if (ours.has(event) || !(input instanceof HTMLInputElement) || input.type !== "file" || !input.files || !input.files.length) return;
@@ -140,6 +230,8 @@
         ours.add(again);
         busy(false);
         input.dispatchEvent(again);
+        var forItem = item && document.body.contains(item) ? item : null;
+        if (forItem && cleaned.some(function (file) { return /^image\//.test(file.type); })) askText(forItem);
       })
       .catch(function (error) {
         busy(false);

@@ -2,7 +2,8 @@
 a phone's JPEG (6000×4000, GPS, camera, comment, turned by its Orientation tag), an iPhone's
 HEIC with GPS and a PNG logo with text and GPS chunks go through the form's image widget; the
 files the proxy writes under data/media/<id>/ carry no location, camera or comment, are upright,
-at most 4000 px, and are named after the entry."""
+at most 4000 px, and are named after the entry; the dialog shown on picking fills the item's
+description, credit and licence."""
 
 from __future__ import annotations
 
@@ -58,12 +59,16 @@ def _upload(page, photo: Path, name: str, nth: int) -> None:
     page.get_by_role("button", name="Add ảnh, âm thanh, video / photos, audio, video").click()
     page.get_by_role("button", name="Chọn một hình").last.click()
     page.set_input_files("input[type=file]", str(photo))
+    dialog = page.locator("dialog[data-hx-photo-text]")  # asked as soon as the photo is picked
+    dialog.get_by_label("Mô tả ảnh, tiếng Việt / Description, Vietnamese").fill(f"Ảnh {nth + 1}")
+    dialog.get_by_label("Mô tả ảnh, tiếng Anh / Description, English").fill(f"Photo {nth + 1}")
+    dialog.get_by_label("Tác giả ảnh / Credit").fill("Nguyễn Văn A")
+    dialog.get_by_label("Giấy phép / Licence").fill("CC BY 4.0")
+    dialog.get_by_role("button", name="Điền vào biểu mẫu / Fill in the form").click()
     page.locator("[class*=CardText]", has_text=name).first.wait_for()  # cleaned and stored by the proxy
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
-    page.locator("[data-field=alt] [data-lang=vi]").nth(nth).fill(f"Ảnh {nth + 1}")
-    page.locator("[data-field=alt] [data-lang=en]").nth(nth).fill(f"Photo {nth + 1}")
-    page.locator("[id^=credit-field]").nth(nth).fill("Nguyễn Văn A")
-    page.locator("[id^=license-field]").nth(nth).fill("CC BY 4.0")
+    assert page.locator("[data-field=alt] [data-lang=en]").nth(nth).input_value() == f"Photo {nth + 1}"  # this item's, filled
+    assert page.locator("[id^=license-field]").nth(nth).input_value() == "CC BY 4.0"
 
 
 def _clean(path: Path) -> None:
@@ -92,7 +97,9 @@ def test_photos_arrive_clean_upright_at_most_4000_px_and_named_after_the_entry(e
     deadline = time.monotonic() + 30
     while not target.exists() and time.monotonic() < deadline:
         time.sleep(0.3)
-    assert [m["image"] for m in yaml.safe_load(target.read_text(encoding="utf-8"))["media"]] == ["den-anh-1.jpg", "den-anh-2.jpg", "den-anh-3.png"]
+    media = yaml.safe_load(target.read_text(encoding="utf-8"))["media"]
+    assert [m["image"] for m in media] == ["den-anh-1.jpg", "den-anh-2.jpg", "den-anh-3.png"]
+    assert media[1] == {"image": "den-anh-2.jpg", "alt": {"vi": "Ảnh 2", "en": "Photo 2"}, "credit": "Nguyễn Văn A", "license": "CC BY 4.0"}  # from the dialog
     folder = project.root / "data" / "media" / "den-anh"
     assert sorted(p.name for p in folder.iterdir()) == ["den-anh-1.jpg", "den-anh-2.jpg", "den-anh-3.png"]
 
