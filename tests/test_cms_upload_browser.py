@@ -116,6 +116,10 @@ def test_photos_arrive_clean_upright_at_most_4000_px_and_named_after_the_entry(e
 
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    html = project.html("di-tich/den-anh")
+    assert "den-anh-1" in html and "den-anh-2" in html and "Photo 2" not in html and "Ảnh 2" in html  # the page shows them, described
 
 
 def test_the_media_library_outside_an_entry_names_a_photo_after_its_own_name(editor, tmp_path):
