@@ -24,6 +24,9 @@ DECAP_DIST = Path("node_modules") / "decap-cms" / "dist"
 # npm `yaml` v2 (package.json's alias `yaml-2`: Decap itself needs the hoisted yaml@1), whose
 # browser build heritage-yaml.js uses to save a file without rewriting it whole: /admin/yaml/
 YAML_DIST = Path("node_modules") / "yaml-2" / "browser" / "dist"
+# npm heic2any (MIT): iPhones' HEIC photos made JPEG in the browser; hx-upload.js loads it from
+# /admin/heic2any/ only when a HEIC is picked (1.3 MB, so never with the page)
+HEIC_DIST = Path("node_modules") / "heic2any"
 ASSETS = Path(__file__).resolve().parents[2] / "admin"  # heritage-cms.js, preview.css (the repository's admin/)
 
 def policy(proxy: str | None = None) -> str:
@@ -74,6 +77,7 @@ INDEX = """<!doctype html>
 <script src="hx-date.js"></script>
 <script src="hx-days.js"></script>
 <script src="hx-fields.js"></script>
+<script src="hx-upload.js"></script>
 <script src="heritage-cms.js"></script>
 </head>
 <body>
@@ -114,6 +118,7 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
                 _link_or_copy(file, folder / "decap" / file.name)
     shutil.copytree(yaml_dist, folder / "yaml", dirs_exist_ok=True)
     shutil.copyfile(yaml_dist.parents[1] / "LICENSE", folder / "yaml" / "LICENSE")
+    _copy_heic(root, folder)
     for file in ASSETS.iterdir():
         if file.suffix in (".js", ".css"):
             shutil.copyfile(file, folder / file.name)
@@ -140,6 +145,16 @@ def append_headers(site_root: Path) -> None:
     if (site_root / ADMIN).is_dir() and headers.is_file():
         with headers.open("a", encoding="utf-8") as handle:
             handle.write(HEADERS_BLOCK.format(admin=ADMIN, csp=policy(os.environ.get(PROXY_ENV) or None)))
+
+
+def _copy_heic(root: Path, folder: Path) -> None:
+    """/admin/heic2any/: the converter and its licence. Without it (an old `npm ci`) a HEIC is
+    refused in the editor with a sentence, never uploaded with its GPS."""
+    heic = root / HEIC_DIST
+    if (heic / "dist" / "heic2any.min.js").is_file():
+        (folder / "heic2any").mkdir(exist_ok=True)
+        _link_or_copy(heic / "dist" / "heic2any.min.js", folder / "heic2any" / "heic2any.min.js")
+        shutil.copyfile(heic / "LICENSE.md", folder / "heic2any" / "LICENSE.md")
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

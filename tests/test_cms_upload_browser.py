@@ -1,0 +1,139 @@
+"""Photos arrive clean (admin/hx-upload.js), in real Chromium against Decap's real local proxy:
+a phone's JPEG (6000×4000, GPS, camera, comment, turned by its Orientation tag), an iPhone's
+HEIC with GPS and a PNG logo with text and GPS chunks go through the form's image widget; the
+files the proxy writes under data/media/<id>/ carry no location, camera or comment, are upright,
+at most 4000 px, and are named after the entry; the dialog shown on picking fills the item's
+description, credit and licence."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pillow_heif
+import yaml
+from PIL import ExifTags, Image, PngImagePlugin
+
+from heritage.media.policy import has_gps
+from tests.test_cms_browser import _fill_relic, _publish, editor  # noqa: F401  (the fixture)
+
+GPS = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (21.0, 11.0, 30.5), ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (106.0, 4.0, 12.25)}
+CAMERA = "Pixel 8 Pro"
+COMMENT = b"nha rieng cua can bo"
+
+
+def _exif(orientation: int = 1) -> Image.Exif:
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = "Google"
+    exif[ExifTags.Base.Model] = CAMERA
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.IFD.GPSInfo] = GPS
+    return exif
+
+
+def _phone_jpeg(path: Path) -> Path:
+    """6000×4000 pixels stored sideways, Orientation 6 (turn 90° clockwise): upright it is 4000×6000."""
+    image = Image.new("RGB", (6000, 4000), (150, 60, 40))
+    image.paste((20, 20, 200), (0, 0, 600, 4000))  # left band: upright, the top of the photo
+    image.save(path, quality=85, exif=_exif(orientation=6), comment=COMMENT)
+    return path
+
+
+def _iphone_heic(path: Path) -> Path:
+    pillow_heif.from_pillow(Image.new("RGB", (1200, 900), (60, 120, 70))).save(str(path), exif=_exif().tobytes())
+    return path
+
+
+def _logo_png(path: Path) -> Path:
+    image = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
+    image.paste((200, 30, 30, 255), (50, 50, 350, 150))
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", COMMENT.decode())
+    info.add_text("Author", "Can bo phuong")
+    image.save(path, pnginfo=info, exif=_exif())
+    return path
+
+
+def _upload(page, photo: Path, name: str, nth: int) -> None:
+    """A new media item, its photo picked in Decap's media library, its text filled."""
+    page.get_by_role("button", name="Add ảnh, âm thanh, video / photos, audio, video").click()
+    page.get_by_role("button", name="Chọn một hình").last.click()
+    page.set_input_files("input[type=file]", str(photo))
+    dialog = page.locator("dialog[data-hx-photo-text]")  # asked as soon as the photo is picked
+    dialog.get_by_label("Mô tả ảnh, tiếng Việt / Description, Vietnamese").fill(f"Ảnh {nth + 1}")
+    dialog.get_by_label("Mô tả ảnh, tiếng Anh / Description, English").fill(f"Photo {nth + 1}")
+    dialog.get_by_label("Tác giả ảnh / Credit").fill("Nguyễn Văn A")
+    dialog.get_by_label("Giấy phép / Licence").fill("CC BY 4.0")
+    dialog.get_by_role("button", name="Điền vào biểu mẫu / Fill in the form").click()
+    page.locator("[class*=CardText]", has_text=name).first.wait_for()  # cleaned and stored by the proxy
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    assert page.locator("[data-field=alt] [data-lang=en]").nth(nth).input_value() == f"Photo {nth + 1}"  # this item's, filled
+    assert page.locator("[id^=license-field]").nth(nth).input_value() == "CC BY 4.0"
+
+
+def _clean(path: Path) -> None:
+    """No GPS (the site's own test), no camera, no comment, no text chunk."""
+    assert not has_gps(path), path
+    data = path.read_bytes()
+    assert COMMENT not in data and CAMERA.encode() not in data and b"Google" not in data, path
+    with Image.open(path) as image:
+        exif = image.getexif()
+        assert ExifTags.Base.Model not in exif and ExifTags.Base.Make not in exif and not exif.get_ifd(ExifTags.IFD.GPSInfo)
+        assert "comment" not in image.info and "Comment" not in image.info and "Author" not in image.info
+
+
+def test_photos_arrive_clean_upright_at_most_4000_px_and_named_after_the_entry(editor, tmp_path):
+    page, project, url = editor
+    jpeg, heic, png = _phone_jpeg(tmp_path / "IMG_20260501_101500.jpg"), _iphone_heic(tmp_path / "IMG_0042.HEIC"), _logo_png(tmp_path / "Logo Phường.png")
+    assert has_gps(jpeg) and has_gps(heic) and has_gps(png)  # the originals do carry a position
+
+    page.goto(url + "admin/#/collections/di-tich/new")
+    _fill_relic(page, "den-anh")
+    _upload(page, jpeg, "den-anh-1.jpg", 0)
+    _upload(page, heic, "den-anh-2.jpg", 1)
+    _upload(page, png, "den-anh-3.png", 2)
+    _publish(page)
+    target = project.root / "data" / "di-tich" / "den-anh.yml"
+    deadline = time.monotonic() + 30
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    media = yaml.safe_load(target.read_text(encoding="utf-8"))["media"]
+    assert [m["image"] for m in media] == ["den-anh-1.jpg", "den-anh-2.jpg", "den-anh-3.png"]
+    assert media[1] == {"image": "den-anh-2.jpg", "alt": {"vi": "Ảnh 2", "en": "Photo 2"}, "credit": "Nguyễn Văn A", "license": "CC BY 4.0"}  # from the dialog
+    folder = project.root / "data" / "media" / "den-anh"
+    assert sorted(p.name for p in folder.iterdir()) == ["den-anh-1.jpg", "den-anh-2.jpg", "den-anh-3.png"]
+
+    with Image.open(folder / "den-anh-1.jpg") as photo:
+        assert photo.format == "JPEG" and photo.size == (2667, 4000)  # upright (the EXIF turn applied), long side 4000
+        assert photo.getpixel((1333, 100))[2] > 150 and photo.getpixel((1333, 3900))[0] > 120  # the blue band is now at the top
+        assert ExifTags.Base.Orientation not in photo.getexif()  # nothing left to turn it twice
+    with Image.open(folder / "den-anh-2.jpg") as photo:
+        assert photo.format == "JPEG" and photo.size == (1200, 900)  # HEIC made JPEG, never enlarged
+    with Image.open(folder / "den-anh-3.png") as logo:  # PNG stays PNG: a logo keeps its transparency
+        assert logo.format == "PNG" and logo.size == (400, 200) and logo.mode == "RGBA" and logo.getpixel((10, 10))[3] == 0
+    for path in folder.iterdir():
+        _clean(path)
+
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = project.build()
+    assert built.returncode == 0, built.stderr
+    html = project.html("di-tich/den-anh")
+    assert "den-anh-1" in html and "den-anh-2" in html and "Photo 2" not in html and "Ảnh 2" in html  # the page shows them, described
+
+
+def test_the_media_library_outside_an_entry_names_a_photo_after_its_own_name(editor, tmp_path):
+    """Decap's media library from the top bar (no entry, so no id): the original's name, made
+    lowercase ASCII; the photo is cleaned all the same, into the global media folder."""
+    page, project, url = editor
+    photo = _logo_png(tmp_path / "Logo Phường Mới.png")
+    page.goto(url + "admin/#/collections/di-tich")
+    page.locator("header").get_by_text("Tập tin", exact=True).first.click()
+    page.set_input_files("input[type=file]", str(photo))
+    page.locator("[class*=CardText]", has_text="logo-phuong-moi.png").first.wait_for()
+    saved = project.root / "data" / "media" / "logo-phuong-moi.png"
+    deadline = time.monotonic() + 30
+    while not saved.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    _clean(saved)
+    assert not (project.root / "data" / "media" / photo.name).exists()
