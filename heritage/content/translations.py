@@ -31,7 +31,12 @@ STATUS_LABELS: dict[str, dict[str, str]] = {
 
 def revision(path: Path) -> str:
     """The revision of a Vietnamese page: 12 hex digits of SHA-256 of its normalised text."""
-    text = read_text(path, path.name)
+    return text_revision(read_text(path, path.name))
+
+
+def text_revision(text: str) -> str:
+    """The revision of a Vietnamese page's text as read_text gives it (NFC, LF line ends):
+    also what the editor's desk compares against the page's past versions in git."""
     normalised = "\n".join(line.rstrip() for line in text.strip().splitlines())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
 

@@ -14,7 +14,9 @@ from heritage.content.inventory import Inventory
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Vocabulary
 from heritage.content.loader import cached_inventory
+from heritage.clock import today
 from heritage.editor.collections import IDS_FILE, config, known_ids
+from heritage.editor.desk import DESK_FILE, desk
 from heritage.sections import LANGUAGES
 from heritage.urls import ADMIN
 
@@ -78,6 +80,8 @@ INDEX = """<!doctype html>
 <script src="hx-days.js"></script>
 <script src="hx-fields.js"></script>
 <script src="hx-upload.js"></script>
+<script src="hx-check.js"></script>
+<script src="hx-desk.js"></script>
 <script src="heritage-cms.js"></script>
 </head>
 <body>
@@ -126,8 +130,11 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
     # /admin/?lang=en: the same form with Decap's interface in English
     (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en", inventory=inventory), encoding="utf-8")
     (folder / "index.html").write_text(INDEX.format(csp=policy(proxy)), encoding="utf-8")
-    ids = known_ids(root, inventory or cached_inventory(root))
+    inventory = inventory or cached_inventory(root)
+    ids = known_ids(root, inventory)
     (folder / IDS_FILE).write_text(json.dumps(ids, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    # the "Translations and column" desk (hx-desk.js): what the browser cannot hash nor read from git
+    (folder / DESK_FILE).write_text(json.dumps(desk(root, inventory, settings, today()), ensure_ascii=False), encoding="utf-8")
     return folder
 
 
