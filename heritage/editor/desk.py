@@ -20,7 +20,7 @@ from heritage.column.rules import months
 from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.settings import Settings
-from heritage.content.sources import SourceError, read_text
+from heritage.content.sources import SourceError, read_text, split_front_matter
 
 DESK_FILE = "desk.json"
 BEHIND = ("stale", "unstamped")  # pages a "Translation done" can settle
@@ -41,6 +41,7 @@ def behind(root: Path) -> list[dict[str, Any]]:
             continue
         try:
             now = read_text(root / pair.vi, pair.vi)
+            english = split_front_matter(read_text(root / pair.en, pair.en), pair.en)[1]
         except SourceError:
             continue
         before = _past_text(root, pair.vi, pair.recorded) if pair.recorded else None
@@ -50,7 +51,7 @@ def behind(root: Path) -> list[dict[str, Any]]:
             lines = difflib.unified_diff(before.splitlines(), now.splitlines(), f"{pair.vi} @{pair.recorded}", f"{pair.vi} @{pair.current}", lineterm="")
             diff, kind = "\n".join(list(lines)[:DIFF_LINES]), "diff"
         out.append(
-            {"en": pair.en, "vi": pair.vi, "status": pair.status, "recorded": pair.recorded, "revision": pair.current, "line": pair.line, "change": kind, "diff": diff}
+            {"en": pair.en, "vi": pair.vi, "status": pair.status, "recorded": pair.recorded, "revision": pair.current, "line": pair.line, "change": kind, "diff": diff, "english": english}
         )
     return out
 

@@ -1,0 +1,216 @@
+/* The "Kiểm tra / Check" panel of the web editor: `make check`'s problems for the open entry,
+ * trail or post, read from /admin/problems.json (written by every preview build of `make edit`),
+ * each with a button that brings the named field into view and focuses it.
+ *
+ * After a save the panel polls problems.json until the preview has rebuilt (its text changes)
+ * and opens by itself when the item's files then have errors: the save is not refused in the
+ * browser (that would need `make check` there), the officer sees what to fix at once.
+ * On the public site (GitHub backend) there is no problems.json: the panel says that the pull
+ * request's check lists them, with a link to the repository's pull requests.
+ *
+ * Also shares what the desk (hx-desk.js) needs: the configuration and the storage backend as
+ * Decap made it (before heritage-cms.js wraps it), on window.HeritageEditor.
+ */
+(function () {
+  "use strict";
+  var CMS = window.CMS;
+  if (!CMS || window.top !== window.self) return;
+  var LANGS = ["vi", "en"];
+  var shared = (window.HeritageEditor = window.HeritageEditor || { config: null, backend: null, local: false });
+
+  ["github", "proxy"].forEach(function (name) {
+    var registered = CMS.getBackend(name);
+    if (!registered) return;
+    var init = registered.init;
+    registered.init = function (cmsConfig, options) {
+      shared.config = cmsConfig && typeof cmsConfig.toJS === "function" ? cmsConfig.toJS() : cmsConfig;
+      shared.local = name === "proxy";
+      shared.backend = init(cmsConfig, options);
+      setTimeout(route); // an address opened directly: the button shows once the collections are known
+      return shared.backend;
+    };
+  });
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k.slice(0, 2) === "on") node.addEventListener(k.slice(2), attrs[k]);
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+  shared.el = el;
+
+  /** The open form's collection and slug, from Decap's address (#/collections/<name>/entries/<slug>). */
+  function openItem() {
+    var m = /^#\/collections\/([^/]+)\/(entries\/(.+)|new)/.exec(location.hash);
+    if (!m) return null;
+    var collection = ((shared.config && shared.config.collections) || []).filter(function (c) { return c.name === m[1]; })[0];
+    return collection ? { collection: collection, slug: m[3] ? decodeURIComponent(m[3]) : null } : null;
+  }
+
+  /** The repository files an item is made of (heritage-cms.js writes them together). */
+  function itemFiles(item) {
+    if (!item || !item.slug) return [];
+    var h = item.collection.heritage || {};
+    if (h.real) return LANGS.map(function (l) { return h.real[l].replace(/\/$/, "") + "/" + item.slug + ".md"; });
+    var files = [item.collection.folder + "/" + item.slug + "." + (item.collection.extension || "yml")];
+    if (h.stories) LANGS.forEach(function (l) { files.push(h.stories[l] + item.slug + ".md"); });
+    return files;
+  }
+
+  // --- the field a problem names ----------------------------------------------------------
+
+  function outermost(nodes) {
+    return nodes.filter(function (n) { return !nodes.some(function (o) { return o !== n && o.contains(n); }); });
+  }
+  function candidates(name) {
+    var safe = name.replace(/[^A-Za-z0-9_-]/g, "");
+    return outermost(Array.prototype.slice.call(document.querySelectorAll('[data-field="' + safe + '"], [id^="' + safe + '-field-"]')));
+  }
+  var FOCUSABLE = "input:not([type=hidden]), textarea, select, [contenteditable=true], button";
+
+  /** The form element for `problem` ("media[0].alt", "name.en"…; a page without a field: its story). */
+  function fieldElement(problem) {
+    var page = /^docs\/([a-z]+)\//.exec(problem.file);
+    var path = problem.field || (page && !/chuyen-muc/.test(problem.file) ? "story_" + page[1] : "");
+    if (!path) return null;
+    var parts = path.replace(/\[(\d+)\]/g, ".#$1").split(".");
+    var lang = LANGS.indexOf(parts[parts.length - 1]) >= 0 ? parts.pop() : null;
+    var names = parts.filter(function (p) { return p[0] !== "#"; });
+    var index = null;
+    parts.forEach(function (p) { if (p[0] === "#") index = Number(p.slice(1)); });
+    var found = null;
+    var leaf = candidates(names[names.length - 1]);
+    if (page && leaf.length > 1 && LANGS.indexOf(page[1]) >= 0) found = leaf[LANGS.indexOf(page[1])] || null; // a post's two columns
+    else if (leaf.length) found = leaf[index !== null && index < leaf.length ? index : 0];
+    if (!found) found = candidates(names[0])[0] || null; // a folded list: its heading at least
+    if (!found) return null;
+    if (lang) found = found.querySelector('[data-lang="' + lang + '"]') || found;
+    return found.matches(FOCUSABLE) ? found : found.querySelector(FOCUSABLE) || found;
+  }
+  function goTo(problem) {
+    var target = fieldElement(problem);
+    if (!target) return false;
+    target.scrollIntoView({ block: "center" });
+    if (!target.matches(FOCUSABLE)) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    return true;
+  }
+
+  // --- problems.json ---------------------------------------------------------------------
+
+  var last = { text: null, data: null, missing: false };
+  async function load() {
+    try {
+      var response = await fetch("problems.json", { cache: "no-store" });
+      if (!response.ok) { last.missing = true; return last; }
+      var text = await response.text();
+      last = { text: text, data: JSON.parse(text), missing: false };
+    } catch (e) { last.missing = true; }
+    return last;
+  }
+  /** After a save: poll until the preview has rebuilt (the file's text changes), up to a minute. */
+  async function afterSave() {
+    var before = last.text;
+    var deadline = Date.now() + 60000;
+    while (Date.now() < deadline) {
+      await new Promise(function (r) { setTimeout(r, 700); });
+      await load();
+      if (last.missing || last.text !== before) break;
+    }
+    render();
+    var mine = ownProblems();
+    if (mine.some(function (p) { return p.severity === "error"; })) open(true);
+  }
+  function ownProblems() {
+    var files = itemFiles(openItem());
+    return last.data ? last.data.problems.filter(function (p) { return files.indexOf(p.file) >= 0; }) : [];
+  }
+
+  // --- the panel -------------------------------------------------------------------------
+
+  var button, panel, body;
+  function build() {
+    button = el("button", { type: "button", id: "hx-check-toggle", class: "hx-corner-button", "aria-expanded": "false", "aria-controls": "hx-check", onclick: function () { open(panel.hidden); } },
+      [el("span", { text: "Kiểm tra / Check" })]);
+    body = el("div", { class: "hx-check__body" });
+    panel = el("section", { id: "hx-check", class: "hx-side-panel", role: "region", "aria-labelledby": "hx-check-title", hidden: "" }, [
+      el("h2", { id: "hx-check-title", text: "Kiểm tra / Check" }),
+      el("button", { type: "button", class: "hx-side-panel__close", "aria-label": "Đóng / Close", text: "×", onclick: function () { open(false); button.focus(); } }),
+      body,
+    ]);
+    document.body.appendChild(button);
+    document.body.appendChild(panel);
+  }
+  function open(show) {
+    panel.hidden = !show;
+    button.setAttribute("aria-expanded", String(!!show));
+    if (show) load().then(render);
+  }
+
+  function problemItem(p) {
+    var where = p.file + (p.line ? " (dòng/line " + p.line + ")" : "") + (p.field ? " [" + p.field + "]" : "");
+    var severity = p.severity === "error" ? "Lỗi / Error" : "Lưu ý / Warning";
+    var li = el("li", { class: "hx-check__problem hx-check__problem--" + p.severity }, [
+      el("p", { class: "hx-check__where" }, [el("strong", { text: severity + " — " }), el("code", { text: where })]),
+      el("p", { lang: "vi", text: p.vi + " " + p.fix_vi }),
+      el("p", { lang: "en", text: p.en + " " + p.fix_en }),
+    ]);
+    if (p.field || /^docs\//.test(p.file)) {
+      li.appendChild(el("button", { type: "button", class: "hx-check__goto", text: "Đến trường / Go to field", onclick: function (e) {
+        if (!goTo(p)) e.target.textContent = "Không thấy trường trong biểu mẫu / The field is not in the form";
+      } }));
+    }
+    return li;
+  }
+
+  function render() {
+    if (!body) return;
+    body.textContent = "";
+    var item = openItem();
+    if (last.missing) {
+      var repo = shared.config && shared.config.backend && shared.config.backend.repo;
+      body.appendChild(el("p", { text: "Khi lưu, bước kiểm tra (make check) của yêu cầu gộp (pull request) liệt kê các lỗi của nội dung. / When you save, the pull request's check (make check) lists the content's problems." }));
+      if (repo) body.appendChild(el("a", { href: "https://github.com/" + repo + "/pulls", target: "_blank", rel: "noopener", text: "Các yêu cầu gộp / Pull requests" }));
+      return;
+    }
+    if (!last.data) { body.appendChild(el("p", { text: "Đang tải… / Loading…" })); return; }
+    var files = itemFiles(item);
+    var mine = ownProblems();
+    var others = last.data.problems.filter(function (p) { return files.indexOf(p.file) < 0; });
+    if (last.data.stale) body.appendChild(el("p", { class: "hx-check__stale", text: "Trang xem trước đang hiện nội dung cũ cho đến khi hết lỗi. / The preview shows the last content without errors until these are fixed." }));
+    body.appendChild(el("p", { class: "hx-check__files", text: files.length ? "Tệp / Files: " + files.join(", ") : "Mục chưa lưu: chưa có tệp. / Not saved yet: no files." }));
+    if (files.length && !mine.length) body.appendChild(el("p", { class: "hx-check__none", text: "Không có lỗi nào ở mục này. / No problems in this item." }));
+    if (mine.length) body.appendChild(el("ul", { class: "hx-check__list" }, mine.map(problemItem)));
+    if (others.length) {
+      var list = el("ul", { class: "hx-check__list", id: "hx-check-others", hidden: "" }, others.map(problemItem));
+      body.appendChild(el("p", {}, [
+        el("span", { text: others.length + " vấn đề ở tệp khác / " + others.length + " problem(s) in other files. " }),
+        el("button", { type: "button", "aria-controls": "hx-check-others", "aria-expanded": "false", text: "Xem danh sách / Show the list", onclick: function (e) {
+          list.hidden = !list.hidden;
+          e.target.setAttribute("aria-expanded", String(!list.hidden));
+        } }),
+      ]));
+      body.appendChild(list);
+    }
+  }
+
+  /** The button shows on an item's form only. */
+  function route() {
+    if (!button) return;
+    var onForm = !!openItem();
+    button.hidden = !onForm;
+    if (!onForm) open(false);
+    else if (!panel.hidden) load().then(render);
+  }
+
+  CMS.registerEventListener({ name: "postSave", handler: function () { afterSave(); return undefined; } });
+  document.addEventListener("DOMContentLoaded", function () {
+    build();
+    route();
+    window.addEventListener("hashchange", route);
+  });
+})();
