@@ -56,7 +56,7 @@ def _logo_png(path: Path) -> Path:
 
 def _upload(page, photo: Path, name: str, nth: int) -> None:
     """A new media item, its photo picked in Decap's media library, its text filled."""
-    page.get_by_role("button", name="Add ảnh, âm thanh, video / photos, audio, video").click()
+    page.get_by_role("button", name="Thêm ảnh, âm thanh, video / photos, audio, video").click()
     page.get_by_role("button", name="Chọn một hình").last.click()
     page.set_input_files("input[type=file]", str(photo))
     dialog = page.locator("dialog[data-hx-photo-text]")  # asked as soon as the photo is picked
