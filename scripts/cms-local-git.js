@@ -103,6 +103,10 @@ function localGit({ repo, branch, logError }) {
     const options = params.options;
     const dataFiles = params.dataFiles || [params.entry];
     const draft = draftBranch(options.collectionName, dataFiles[0].slug);
+    const checkedOut = (await git(['worktree', 'list', '--porcelain'])).split('\n').includes(`branch refs/heads/${draft}`);
+    if (checkedOut) {
+      throw new Refusal(409, say(`Nhánh ${draft} đang được mở trong một thư mục làm việc: chuyển thư mục đó sang nhánh khác rồi lưu lại.`, `The branch ${draft} is checked out in a work tree: switch that work tree to another branch, then save again.`));
+    }
     const old = await tip(draft);
     const base = await tip(branch);
     if (!base) throw new Refusal(422, `Default branch '${branch}' doesn't exist`);

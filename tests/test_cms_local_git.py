@@ -162,6 +162,15 @@ def test_drafts_work_in_a_linked_worktree_and_publish_refuses_another_branch(off
             "options": {"commitMessage": "m", "useWorkflow": True, "status": "draft", "collectionName": "di-tich"}}})
         assert status == 200, body
         assert not (linked / YML).exists() and git(linked, "status", "--porcelain") == ""
+        # a draft's branch checked out somewhere is never moved under that work tree's feet
+        git(root, "worktree", "add", "-q", str(tmp_path / "draft"), "cms/di-tich/den-moi")
+        draft_tip = git(root, "rev-parse", "cms/di-tich/den-moi")
+        again = {"action": "persistEntry", "params": {
+            "branch": "edit", "dataFiles": [{"slug": "den-moi", "path": YML, "raw": "id: other\n"}], "assets": [],
+            "options": {"commitMessage": "m", "useWorkflow": True, "status": "draft", "collectionName": "di-tich"}}}
+        refused(proxy.send(again), 409)
+        assert git(root, "rev-parse", "cms/di-tich/den-moi") == draft_tip
+        git(root, "worktree", "remove", str(tmp_path / "draft"))
         git(linked, "checkout", "-q", "-b", "elsewhere")
         refused(proxy.send(request()), 409)
         git(linked, "checkout", "-q", "edit")
