@@ -81,9 +81,12 @@ clean:
 # http://127.0.0.1:8000/admin/. Ctrl+C stops both (the trap ends the proxy when mkdocs serve returns).
 CMS_PROXY_PORT ?= 8081
 EDIT_ADDR ?= 127.0.0.1:8000
+# Drafts, the board and publishing (scripts/cms-local-git.js) need the checkout to be on a git
+# branch; otherwise (a copied folder, a detached HEAD) `make edit` saves straight to the files.
+CMS_MODE ?= $(shell git symbolic-ref -q HEAD >/dev/null 2>&1 && echo git || echo fs)
 edit: $(STAMP) $(NODE_STAMP)
 	@echo "Trình biên tập / editor: http://$(EDIT_ADDR)/admin/  (Ctrl+C để dừng / to stop)"
-	@PORT=$(CMS_PROXY_PORT) ORIGIN=http://$(EDIT_ADDR) MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	@PORT=$(CMS_PROXY_PORT) ORIGIN=http://$(EDIT_ADDR) MODE=$(CMS_MODE) GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
 	  node scripts/cms-guard.js >/dev/null & proxy=$$!; \
 	  trap 'kill $$proxy 2>/dev/null' EXIT INT TERM; \
 	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)

@@ -5,7 +5,7 @@
  *
  * Why one process and no second port: decap-server's index.js listens wherever it is told and
  * answers any page on loopback (any Host, any loopback Origin). Here its middlewares
- * (decap-server/dist/middlewares: registerLocalFs, registerLocalGit) are mounted on an express
+ * (decap-server/dist/middlewares: registerLocalFs) are mounted on an express
  * app that runs the guard first, so nothing reaches them that the guard refused, and there is
  * no internal port or socket another page or user could call directly.
  *
@@ -20,6 +20,10 @@
  * decap-server's helpers also mount its CORS (any loopback origin) and JSON parser: both come
  * after the guard, which has answered preflights and parsed the body already.
  *
+ * MODE=git adds the editorial workflow (drafts as branches cms/<collection>/<slug>, the board,
+ * publish) from scripts/cms-local-git.js, which never checks another branch out: decap-server's
+ * own git mode is not used (it checks branches out in the officer's work tree).
+ *
  * Environment: PORT (0: any free port; the address is printed on stdout, alone on its line),
  * ORIGIN, MODE (fs or git), GIT_REPO_DIRECTORY, LOG_LEVEL (default warn), MAX_BODY (bytes, default 50 MB, as
  * decap-server's own limit: photos travel base64-encoded).
@@ -28,8 +32,9 @@
 const { execFileSync, execFile } = require('child_process');
 const path = require('path');
 const express = require('express');
-const { registerLocalFs, registerLocalGit } = require('decap-server/dist/middlewares');
+const { registerLocalFs } = require('decap-server/dist/middlewares');
 const rules = require('./cms-guard-rules');
+const { localGit } = require('./cms-local-git');
 
 const HOST = '127.0.0.1';
 const repo = path.resolve(process.env.GIT_REPO_DIRECTORY || process.cwd());
@@ -129,9 +134,13 @@ async function main() {
   app.use(guard(hosts, branch));
   app.use(express.json({ limit: maxBody, strict: true }));
   app.use(checkAction(repo, branch));
-  if (mode === 'fs') await registerLocalFs(app, options);
-  else if (mode === 'git') await registerLocalGit(app, options);
-  else throw new Error(`MODE must be fs or git, not ${mode}`);
+  if (mode === 'git') {
+    if (branch === 'HEAD') throw new Error('HEAD không ở trên nhánh nào: hãy chuyển sang một nhánh / HEAD is detached: check out a branch first');
+    // The editorial workflow's drafts, in git without checkouts (scripts/cms-local-git.js);
+    // the published entries and media are the work tree's, as in fs mode.
+    app.post('/api/v1', localGit({ repo, branch, logError }));
+  } else if (mode !== 'fs') throw new Error(`MODE must be fs or git, not ${mode}`);
+  await registerLocalFs(app, options);
   app.use(bodyErrors);
   const server = app.listen(parseInt(process.env.PORT || '8081', 10), HOST, () => {
     const { port } = server.address();

@@ -193,8 +193,8 @@ def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
         changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
     assert changed[0].startswith("Thêm Di tích")
     assert set(filter(None, changed[1:])) == {"data/di-tich/den-thu.yml", "docs/vi/di-tich/den-thu.md", "docs/en/di-tich/den-thu.md"}
-    # main is untouched until publication. Asked of git, not of the working tree: the proxy checks
-    # the draft's branch out for a moment whenever Decap reads the draft (decap-server's git mode).
+    # main is untouched until publication: the draft lives in git only (scripts/cms-local-git.js).
+    assert not (root / "data/di-tich/den-thu.yml").exists()
     on_main = subprocess.run(["git", "ls-tree", "-r", "--name-only", "main", "--", "data/di-tich/den-thu.yml"], cwd=root, capture_output=True, text=True, check=True)
     assert on_main.stdout == ""
     page.goto(url + "admin/#/workflow")
@@ -204,6 +204,47 @@ def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
     page.reload()
     page.locator("[data-field=name] [data-lang=vi]").wait_for()
     page.get_by_text("The temple's story.").wait_for()  # the English story, read from the draft's branch
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_a_draft_goes_over_the_board_to_publication_and_nothing_else_is_committed(editor):
+    """CONTRIBUTING §0 on `make edit`: save → the board's Bản nháp column → Sẵn sàng → Công bố. The
+    officer's uncommitted work elsewhere stays uncommitted; the checked-out branch never changes
+    until publication, which adds the entry's files in one commit and leaves no branch."""
+    page, project, url = editor
+    root = project.root
+    run = lambda *a: subprocess.run(["git", *a], cwd=root, capture_output=True, text=True, check=True).stdout
+    project.write("stray.txt", "the officer's\n")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "# officer's edit\n", encoding="utf-8")
+    status_before, start = run("status", "--porcelain", "--untracked-files=all"), run("rev-parse", "main").strip()
+    page.on("dialog", lambda dialog: dialog.accept())  # Decap asks "Bạn có chắc…?" before publishing
+    page.goto(url + "admin/#/collections/di-tich/new")
+    _fill_relic(page, "den-bang")
+    page.get_by_role("button", name="Lưu").first.click()
+    deadline = time.monotonic() + 30
+    while subprocess.run(["git", "rev-parse", "-q", "--verify", "cms/di-tich/den-bang"], cwd=root, capture_output=True).returncode and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert run("rev-parse", "main").strip() == start and run("status", "--porcelain", "--untracked-files=all") == status_before
+    page.goto(url + "admin/#/workflow")
+    page.reload()
+    draft_column = page.locator("[class*=-WorkflowListContainer] > div").filter(has_text="Bản nháp").first
+    draft_column.get_by_text("Đền Thử — Test Temple (den-bang)").click()
+    page.get_by_role("button", name="Trạng: Bản nháp").click()
+    page.get_by_role("menuitem", name="Sẵn sàng").click()
+    page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+    assert run("config", "branch.cms/di-tich/den-bang.description").strip().endswith("/pending_publish")  # the status, kept by git
+    _publish(page)
+    target = root / "data/di-tich/den-bang.yml"
+    _wait_for(target)
+    deadline = time.monotonic() + 30
+    while run("branch", "--list", "cms/*") and time.monotonic() < deadline:  # the branch goes after the merge
+        time.sleep(0.3)
+    assert run("branch", "--list", "cms/*") == ""
+    assert run("symbolic-ref", "--short", "HEAD").strip() == "main"
+    assert run("rev-parse", "main~1").strip() == start  # one commit, the draft's
+    assert set(run("diff", "--name-only", start, "main").split()) == {"data/di-tich/den-bang.yml", "docs/vi/di-tich/den-bang.md", "docs/en/di-tich/den-bang.md"}
+    assert run("status", "--porcelain", "--untracked-files=all") == status_before  # still the officer's, uncommitted
+    assert "Câu chuyện đền." in (root / "docs/vi/di-tich/den-bang.md").read_text(encoding="utf-8")
 
 
 def _write_stories(page, vi: str, en: str) -> None:
