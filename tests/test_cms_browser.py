@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from heritage.content.settings import load_settings
-from heritage.content.vocabulary import load_vocabulary
-from heritage.editor import page as admin_page
 from tests.conftest import REPO, TODAY, cms_guard, serve
+from tests.editor import signed_in
 
 
 @pytest.fixture(params=["fs"])
@@ -33,27 +31,12 @@ def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
         subprocess.run(["git", "add", "-A"], cwd=root, check=True)
         subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=root, check=True)
     # As `make edit`: the proxy answers the preview's pages only (its origin is known once served).
-    with serve(site) as url, cms_guard(root, url.rstrip("/"), request.param) as proxy:
-        monkeypatch.setenv(admin_page.PROXY_ENV, proxy)
-        settings, _ = load_settings(root)
-        vocabulary, _ = load_vocabulary(root)
-        assert admin_page.write_admin(root, site, settings, vocabulary) is not None
-        context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        context.set_default_timeout(60_000)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        outside: list[str] = []
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-        page.goto(url + "admin/")
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.wait_for_timeout(1000)
-        yield page, small_project, url
+    with serve(site) as url, cms_guard(root, url.rstrip("/"), request.param) as proxy, signed_in(chromium, root, site, url, proxy, monkeypatch) as admin:
+        yield admin.page, small_project, url
         shots = os.environ.get("HERITAGE_SCREENSHOTS")
         if shots:
-            page.screenshot(path=str(Path(shots) / "admin.png"))
-        context.close()
-        assert outside == [], f"requests to other hosts: {outside}"
+            admin.page.screenshot(path=str(Path(shots) / "admin.png"))
+        assert admin.outside == [], f"requests to other hosts: {admin.outside}"
 
 
 def _publish(page) -> None:

@@ -15,10 +15,8 @@ import yaml
 from heritage.content.loader import id_taken
 from heritage.content.messages import RULES
 from heritage.content.schema import SCHEMAS
-from heritage.content.settings import load_settings
-from heritage.content.vocabulary import load_vocabulary
-from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, cms_guard, serve
+from tests.editor import signed_in
 
 ERROR_PAGE = "[class*=ErrorBoundaryContainer]"  # Decap's full-page "Lỗi" (emotion keeps the label)
 
@@ -33,21 +31,8 @@ def sample_editor(chromium, tmp_path_factory, monkeypatch):
     (root / "node_modules").symlink_to(REPO / "node_modules")
     project = Project(root)
     site = tmp_path_factory.mktemp("sample-admin-site")
-    with serve(site) as url, cms_guard(root, url.rstrip("/")) as proxy:
-        monkeypatch.setenv(admin_page.PROXY_ENV, proxy)
-        settings, _ = load_settings(root)
-        vocabulary, _ = load_vocabulary(root)
-        assert admin_page.write_admin(root, site, settings, vocabulary) is not None
-        context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        context.set_default_timeout(60_000)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url + "admin/")
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_role("link", name="Di tích / Historic sites").first.wait_for()
-        yield page, project, url, errors
-        context.close()
+    with serve(site) as url, cms_guard(root, url.rstrip("/")) as proxy, signed_in(chromium, root, site, url, proxy, monkeypatch) as admin:
+        yield admin.page, project, url, admin.errors
 
 
 def _open(page, url: str, hash_path: str, ready: str) -> None:

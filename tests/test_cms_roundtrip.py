@@ -20,11 +20,10 @@ from typing import Any
 import pytest
 import yaml
 
-from heritage.content.settings import load_settings
 from heritage.content.sources import _Loader
-from heritage.content.vocabulary import load_vocabulary
 from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, bi, cms_guard, serve
+from tests.editor import signed_in
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
 MERGE = REPO / "tests" / "yaml_merge.mjs"
@@ -66,26 +65,12 @@ def sample_editor(chromium, tmp_path_factory):
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "sample")
     site = tmp_path_factory.mktemp("roundtrip-site")
-    with serve(site) as url, cms_guard(root, url.rstrip("/"), "fs") as proxy, pytest.MonkeyPatch.context() as patch:
-        patch.setenv(admin_page.PROXY_ENV, proxy)
-        settings, _ = load_settings(root)
-        vocabulary, _ = load_vocabulary(root)
-        assert admin_page.write_admin(root, site, settings, vocabulary) is not None
+    with serve(site) as url, cms_guard(root, url.rstrip("/"), "fs") as proxy, pytest.MonkeyPatch.context() as patch, \
+            signed_in(chromium, root, site, url, proxy, patch, timeout=30_000) as admin:
         assert (site / "admin" / "yaml" / "index.js").is_file() and (site / "admin" / "heritage-yaml.js").is_file()
-        context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
-        context.set_default_timeout(30_000)
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        outside: list[str] = []
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
-        page.goto(url + "admin/")
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_role("link", name="Cài đặt").first.wait_for()
-        yield page, root, url
-        context.close()
-        assert outside == [], f"requests to other hosts: {outside}"
-        assert errors == []
+        yield admin.page, root, url
+        assert admin.outside == [], f"requests to other hosts: {admin.outside}"
+        assert admin.errors == []
 
 
 def _open(page, url: str, collection: str, slug: str, field: str):

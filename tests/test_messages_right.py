@@ -35,7 +35,7 @@ from heritage.content.schema import (
 from heritage.content.settings import Settings
 
 from .conftest import Project
-from .test_hostile import ENTRY, SITE, STORY, Case, append, assert_refused, site_files
+from .test_hostile import SITE, STORY, Case, append, assert_refused, site_files
 
 # --- every patterned field of every schema has its own sentence -----------------------------
 

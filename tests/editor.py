@@ -1,0 +1,46 @@
+"""The web editor as `make edit` shows it, for the browser tests: /admin/ written for a checkout
+with the local proxy's address, and a browser signed in to it."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from heritage.content.settings import load_settings
+from heritage.content.vocabulary import load_vocabulary
+from heritage.editor import page as admin_page
+
+OWN = ("http://127.0.0.1", "data:", "blob:")  # what the editor may ask for: nothing elsewhere
+
+
+@dataclass
+class Editor:
+    page: object  # playwright's Page
+    errors: list[str] = field(default_factory=list)  # uncaught script errors
+    outside: list[str] = field(default_factory=list)  # requests to any other host
+
+
+@contextlib.contextmanager
+def signed_in(chromium, root: Path, site: Path, url: str, proxy: str, patch: pytest.MonkeyPatch, timeout: int = 60_000) -> Iterator[Editor]:
+    """/admin/ of `root` written into `site` (served at `url`) for the proxy at `proxy`, opened
+    at 1366 × 900 in Vietnamese and signed in: it returns once Decap lists the collections."""
+    patch.setenv(admin_page.PROXY_ENV, proxy)
+    settings, _ = load_settings(root)
+    vocabulary, _ = load_vocabulary(root)
+    assert admin_page.write_admin(root, site, settings, vocabulary) is not None
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(timeout)
+    editor = Editor(context.new_page())
+    editor.page.on("pageerror", lambda e: editor.errors.append(str(e)))
+    editor.page.on("request", lambda r: None if r.url.startswith(OWN) else editor.outside.append(r.url))
+    editor.page.goto(url + "admin/")
+    editor.page.get_by_role("button", name="Đăng nhập").click()
+    editor.page.get_by_role("link", name="Cài đặt").first.wait_for()
+    try:
+        yield editor
+    finally:
+        context.close()
