@@ -173,10 +173,16 @@ def on_env(env, config, files):
     return env
 
 
+def _shielded(file: str, fallback, work):
+    """Under `serve`, what content with errors cannot build leaves a note in the banner (see
+    heritage.pages.preview); in `build`, as it is."""
+    return work() if _preview is None else _preview.shielded(file, fallback, work)
+
+
 def on_page_markdown(markdown, page, config, files):
-    page.meta["hx"] = _site.head(page.file.src_uri, page.url)
+    page.meta["hx"] = _shielded(f"docs/{page.file.src_uri}", None, lambda: _site.head(page.file.src_uri, page.url))
     page.meta["hx_problems"] = _preview.banner() if _preview is not None else None
-    return _site.enrich(page.file.src_uri, page.url, markdown, page.title or "")
+    return _shielded(f"docs/{page.file.src_uri}", markdown, lambda: _site.enrich(page.file.src_uri, page.url, markdown, page.title or ""))
 
 
 def on_page_content(html, page, config, files):
@@ -184,7 +190,7 @@ def on_page_content(html, page, config, files):
     # Every page's title is now known, before any template prints one: the theme prints them raw.
     page.meta = _site.plain_meta(page.meta)
     page.title = plain(page.title) if page.title else page.title
-    html = _site.finish(page.file.src_uri, html)
+    html = _shielded(f"docs/{page.file.src_uri}", html, lambda: _site.finish(page.file.src_uri, html))
     page.meta["hx_scripts"] = page_scripts.needed_by(html)
     return html
 
@@ -221,12 +227,12 @@ def on_post_build(config):
     root = _site_root(config.site_dir, lang)
     errors: list[Exception] = []
     try:
-        _site.write_language_outputs(lang, root)
+        _shielded(f"site/{lang}", None, lambda: _site.write_language_outputs(lang, root))
     except ContentError as exc:
         errors.append(exc)
     try:  # apart: the preview writes /admin/ whatever its pages hold
         if _is_default_language(config) and _shared is None and not (errors and _preview is None):
-            _site.write_shared_outputs(root)  # one process: no child wrote them
+            _shielded("site", None, lambda: _site.write_shared_outputs(root))  # one process: no child wrote them
     except ContentError as exc:
         errors.append(exc)
     forked, other_hashes = [t for t in (_others, _shared) if t is not None], set()
@@ -252,7 +258,7 @@ def on_post_build(config):
         raise Abort("\n" + "\n".join(map(str, errors)))
     if not forked and (lang != LANGUAGES[-1] or _in_child):
         return  # static-i18n builds the languages in order: the last one finishes the site
-    _site.write_site_outputs(root, other_hashes)
+    _shielded("site", None, lambda: _site.write_site_outputs(root, other_hashes))
 
 
 def on_build_error(error):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import time
 import urllib.error
 import urllib.request
@@ -179,3 +180,24 @@ def test_the_officers_mistakes_never_stop_the_preview(editable: Project, mistake
         assert any(p["file"] == where for p in _problems(url)["problems"])
     result = editable.build()
     assert result.returncode == 1 and where in result.stdout + result.stderr
+
+
+def test_a_broken_entry_on_a_trail_at_start_still_serves_the_trail_and_the_editor(tmp_path):
+    """make edit started on the sample content while an entry that a trail stops at is refused
+    (a photo without alt text): the trails' pages read that stop and raised KeyError, which
+    stopped the preview; now every page and /admin/ answer, and the banner lists the problem."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(REPO / name, tmp_path / name)
+    for folder in ("hooks", "overrides", "data", "docs"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    (tmp_path / "node_modules").symlink_to(REPO / "node_modules")
+    sample = Project(tmp_path)
+    path = tmp_path / "data/di-tich/dinh-tan-an.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del data["media"][0]["alt"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with preview(sample) as url:
+        assert _fetch(url + "admin/")[0] == 200
+        body = _until(lambda: _page_with(url, 'role="alert"'), "the banner on the home page")
+        assert "data/di-tich/dinh-tan-an.yml" in body
+        assert _fetch(url + "hanh-trinh/")[0] == 200

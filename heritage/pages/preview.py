@@ -15,7 +15,9 @@ for the content to build with and the problems to show:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from heritage.checks import run as checks
@@ -34,6 +36,12 @@ HEADING = (
     "The content has errors: the preview does not show the faulty part yet. Fix each problem below (in the editor or in the file); once all are fixed, this red banner goes away.",
 )
 
+UNBUILT = (
+    "Phần này của trang xem trước chưa dựng được vì các lỗi nội dung ở trên; sửa chúng là trang hiện lại.",
+    "This part of the preview cannot be built because of the content errors above; fixing them brings it back.",
+)
+T = TypeVar("T")
+
 # Problems found in the pages' Markdown (what `make check` adds), per state of the content.
 _MARKDOWN: dict[Path, tuple[object, list[Problem]]] = {}
 _LAST_GOOD: dict[Path, Site] = {}
@@ -50,6 +58,21 @@ class Preview:
     def add(self, found: list[Problem]) -> None:
         """Problems found while building (a page's rendered HTML): kept once each."""
         self.problems = list(dict.fromkeys([*self.problems, *found]))
+
+    def shielded(self, file: str, fallback: T, work: Callable[[], T]) -> T:
+        """`work()`, or `fallback` when it fails while the content has errors: the pages are then
+        built from content the checks refused (a trail whose stop was left out…), and a page or
+        output that cannot be made must not stop the preview. With no content error, a failure
+        is a bug and is raised as it is."""
+        try:
+            return work()
+        except ContentError:
+            raise  # the caller lists its problems
+        except Exception:  # noqa: BLE001 - only while the banner already lists content errors
+            if not any(p.is_error for p in self.problems):
+                raise
+            self.add([Problem(file, *UNBUILT)])
+            return fallback
 
     def banner(self) -> Banner | None:
         """What the page template prints at the top of every page; None when all is well."""

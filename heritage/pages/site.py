@@ -369,7 +369,10 @@ class Site:
     def write_shared_outputs(self, site_root: Path) -> None:
         """Files that come from the data alone, not from any page, so they can be written while
         the pages are built: feeds, calendars, media, open data, QR landings and codes, sitemap.
-        Their pages carry the policy in the live preview too (the hooks allow its reload script)."""
+        Their pages carry the policy in the live preview too (the hooks allow its reload script).
+        /admin/ first: in the preview of content with errors it is how they get fixed, whatever
+        of the rest cannot be written."""
+        admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
@@ -385,7 +388,6 @@ class Site:
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
-        admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
 
     @staticmethod
     def discard_output(site_root: Path) -> None:
