@@ -115,8 +115,9 @@ class Banner:
 
 
 def format_problem_block(p: Problem) -> str:
-    """One problem as `make check` prints it, with its file (and line) first."""
-    return f"📄 {p.where()}\n{format_problem(p)}"
+    """One problem as `make check` prints it, with its file (and line) first (without the
+    terminal's 📄: the pages' fonts have no emoji, and a phone showed a missing-glyph box)."""
+    return f"{p.where()}\n{format_problem(p)}"
 
 
 def _markdown_problems(root: Path, inventory) -> list[Problem]:
