@@ -214,6 +214,17 @@ def assert_refused(result, case: Case) -> None:
     assert any(case.words[0] in vi and case.words[1] in en and vi != en for vi, en in found), block
 
 
+def refused_by_check_and_build(project: Project, outside: Path, case: Case) -> None:
+    """The case set up, then refused by both commands as `assert_refused` says, no file under
+    data/ or docs/ changed, and nothing left in site/ (the payload included)."""
+    case.setup(project, outside)
+    before = project.snapshot()
+    assert_refused(project.check(), case)
+    assert_refused(project.build(), case)
+    assert project.snapshot() == before
+    assert site_files(project) == []  # a refused build leaves nothing to deploy, payload included
+
+
 @pytest.fixture
 def hostile(small_project: Project, tmp_path_factory) -> tuple[Project, Path]:
     return small_project, tmp_path_factory.mktemp("outside")
@@ -221,13 +232,7 @@ def hostile(small_project: Project, tmp_path_factory) -> tuple[Project, Path]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_check_and_build_refuse_and_change_nothing(hostile, case: Case):
-    project, outside = hostile
-    case.setup(project, outside)
-    before = project.snapshot()
-    assert_refused(project.check(), case)
-    assert_refused(project.build(), case)
-    assert project.snapshot() == before
-    assert site_files(project) == []  # a refused build leaves nothing to deploy, payload included
+    refused_by_check_and_build(*hostile, case)
 
 
 def test_media_prepare_never_overwrites_another_file(small_project: Project):

@@ -35,7 +35,7 @@ from heritage.content.schema import (
 from heritage.content.settings import Settings
 
 from .conftest import Project
-from .test_hostile import SITE, STORY, Case, append, assert_refused, site_files
+from .test_hostile import SITE, STORY, Case, append, hostile, refused_by_check_and_build  # noqa: F401 (hostile: a fixture)
 
 # --- every patterned field of every schema has its own sentence -----------------------------
 
@@ -239,20 +239,9 @@ CASES = [
 ]
 
 
-@pytest.fixture
-def hostile(small_project: Project, tmp_path_factory) -> tuple[Project, Path]:
-    return small_project, tmp_path_factory.mktemp("outside")
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_check_and_build_name_file_line_field_and_the_right_advice(hostile, case: Case):
-    project, outside = hostile
-    case.setup(project, outside)
-    before = project.snapshot()
-    assert_refused(project.check(), case)
-    assert_refused(project.build(), case)
-    assert project.snapshot() == before
-    assert site_files(project) == []
+    refused_by_check_and_build(*hostile, case)
 
 
 def _story_errors(output: str) -> list[str]:

@@ -23,7 +23,14 @@ from heritage.editor import page as admin_page
 from heritage.media import emblem
 
 from .conftest import REPO, Project, serve
-from .test_hostile import SCRIPT, TOKEN, Case, assert_refused, site_files
+from .test_hostile import (
+    SCRIPT,
+    TOKEN,
+    Case,
+    assert_refused,
+    refused_by_check_and_build,
+    site_files,
+)
 
 PAGE = f"<!doctype html><html><head><title>x</title></head><body>{SCRIPT}</body></html>"
 SVG = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'>{SCRIPT}<circle cx='5' cy='5' r='5' fill='#c00'/></svg>"
@@ -61,12 +68,7 @@ STRAY.append(Case("folder-name", lambda p, o: p.write("docs/vi/Giới thiệu/a.
 
 @pytest.mark.parametrize("case", STRAY, ids=[c.name for c in STRAY])
 def test_a_file_beside_the_pages_is_refused_by_check_and_build(small_project: Project, tmp_path: Path, case: Case):
-    case.setup(small_project, tmp_path)
-    before = small_project.snapshot()
-    assert_refused(small_project.check(), case)
-    assert_refused(small_project.build(), case)
-    assert small_project.snapshot() == before
-    assert site_files(small_project) == []
+    refused_by_check_and_build(small_project, tmp_path, case)
 
 
 @pytest.mark.parametrize(
