@@ -1,6 +1,10 @@
 /* The web editor's refusals in `make check`'s words, before anything is saved:
  *
- *  - `heritage-string`: a required one-line text; empty, it says the sentence `make check` says.
+ *  - `heritage-string`: a one-line text; empty (when required), not of its pattern or over its
+ *    limit, it says the sentence `make check` says, with the value and the length typed.
+ *  - `heritage-number`: a number typed as text: a comma as the decimal point, not a number, or
+ *    out of its range (a latitude outside Viet Nam: lat and lon swapped?) in `make check`'s words.
+ *  - the length of a bilingual text (heritage-cms.js's widget) is said in characters.
  *  - `heritage-either`: a text the schema takes as one string or as {vi, en} (a photo's credit,
  *    often a person's name): one box, or two with "different in each language"; it reads and
  *    writes both shapes (Decap's string widget showed a map as `Map { "vi": … }` and saved that).
@@ -8,8 +12,9 @@
  *    site itself already uses it (the list is written at build time beside config.yml); an
  *    existing entry keeps its id. A save is also refused (preSave) when the id is taken,
  *    where Decap would silently save `<id>-1`.
- *  - rules across an item's fields (`heritage_rules`: a photo needs its description `alt`,
- *    audio and video a caption): the save is refused with the rule's sentence.
+ *  - rules across an item's fields (`heritage_rules`, heritage/editor/refusals.py: a photo needs
+ *    its description `alt`, a lunar day is at most 30, a stop is not repeated…): the save is
+ *    refused with the rule's sentence.
  *
  * Every sentence comes from config.yml (heritage/editor/), which takes them from
  * heritage/content/messages.py. Loaded after Decap's bundle, before heritage-cms.js.
@@ -30,20 +35,93 @@
     return typeof v === "string" ? v.trim() !== "" : v !== undefined && v !== null;
   }
   function refuse(message) { return { error: { type: "CUSTOM", message: message } }; }
+  /** A template's `{name}` places filled with `values` (others left as they are). */
+  function fill(template, values) {
+    return String(template || "").replace(/\{([a-z_]+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
+  function length(text) { return Array.from(String(text).trim().normalize("NFC")).length; }
+  /** A text over `heritage_max_length`, in `make check`'s words with its length; or null. */
+  function tooLong(field, text) {
+    var limit = field.get("heritage_max_length");
+    return limit && typeof text === "string" && length(text) > limit ? fill(field.get("heritage_too_long"), { length: length(text) }) : null;
+  }
+
+  // heritage-cms.js registers the bilingual widget after this file: a text over its limit is
+  // refused with its length in characters (its own check says only the limit).
+  var registerWidget = CMS.registerWidget;
+  CMS.registerWidget = function (name, control) {
+    var args = Array.prototype.slice.call(arguments);
+    if (name === "heritage-bilingual" && typeof control === "function") {
+      args[1] = class extends control {
+        constructor(props, context, updater) {
+          super(props, context, updater);
+          var own = this.isValid;
+          this.isValid = function () {
+            var field = this.props.field, value = this.props.value, errors = [];
+            LANGS.forEach(function (lang) {
+              var problem = tooLong(field, isMap(value) ? value.get(lang) || "" : "");
+              if (problem) errors.push(problem + " (" + lang + ")");
+            });
+            return errors.length ? refuse(errors.join(" ")) : own.call(this);
+          }.bind(this);
+        }
+      };
+    }
+    return registerWidget.apply(CMS, args);
+  };
 
   // --- a required one-line text --------------------------------------------------------------
 
   var StringControl = CMS.getWidget("string").control;
   class RequiredString extends StringControl {
     isValid() {
-      var field = this.props.field;
-      if (field.get("required") !== false && field.get("heritage_required_one") && !filled(this.props.value)) {
-        return refuse(field.get("heritage_required_one"));
+      var field = this.props.field, value = this.props.value;
+      if (!filled(value)) {
+        return field.get("required") !== false && field.get("heritage_required_one") ? refuse(field.get("heritage_required_one")) : true;
       }
-      return true;
+      var text = String(value).trim();
+      var pattern = field.get("heritage_pattern");
+      if (pattern && !new RegExp(pattern.get(0)).test(text)) return refuse(fill(pattern.get(1), { value: text }));
+      var long = tooLong(field, text);
+      return long ? refuse(long) : true;
     }
   }
   CMS.registerWidget("heritage-string", RequiredString, CMS.getWidget("string").preview);
+
+  // --- a number, typed as text ----------------------------------------------------------------
+
+  /** A number as `make check` prints it: a float field's whole number as 250.0 (Python's float). */
+  function shown(field, n) { return field.get("value_type") === "float" && Number.isInteger(n) ? n.toFixed(1) : String(n); }
+  var NumberControl = window.createClass({
+    isValid: function () {
+      var field = this.props.field, value = this.props.value;
+      if (value === undefined || value === null || value === "") return true; // Decap's own `required`
+      if (typeof value === "string") {
+        var text = value.trim();
+        if (/^-?\d+,\d+$/.test(text)) return refuse(fill(field.get("heritage_comma"), { value: text, fixed: text.replace(",", ".") }));
+        return refuse(fill(field.get("heritage_nan"), { value: text }));
+      }
+      if (field.get("heritage_below") && value < field.get("min")) return refuse(fill(field.get("heritage_below"), { value: shown(field, value) }));
+      if (field.get("heritage_above") && value > field.get("max")) return refuse(fill(field.get("heritage_above"), { value: shown(field, value) }));
+      return true;
+    },
+    render: function () {
+      var p = this.props, field = p.field;
+      var whole = field.get("heritage_whole");
+      return h("input", {
+        id: p.forID, type: "text", inputMode: whole ? "numeric" : "decimal", "data-number": field.get("name"),
+        className: p.classNameWrapper, value: p.value === undefined || p.value === null ? "" : String(p.value),
+        onChange: function (e) {
+          var text = e.target.value;
+          var pattern = whole ? /^\s*-?\d+\s*$/ : /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
+          // a number is stored as one; anything else stays text, so that the save is refused (isValid)
+          p.onChange(text.trim() === "" ? "" : pattern.test(text) && !/\.$/.test(text.trim()) ? Number(text) : text);
+        },
+        onFocus: p.setActiveStyle, onBlur: p.setInactiveStyle,
+      });
+    },
+  });
+  CMS.registerWidget("heritage-number", NumberControl, CMS.getWidget("number").preview);
 
   // --- one text for both languages, or one per language ------------------------------------------
 
@@ -59,7 +137,7 @@
       } else {
         var text = typeof value === "string" ? value : "";
         if (required && !text.trim()) errors.push(field.get("heritage_required_one"));
-        if (limit && Array.from(text.trim().normalize("NFC")).length > limit) errors.push(field.get("heritage_too_long"));
+        if (limit && tooLong(field, text)) errors.push(tooLong(field, text));
       }
       errors = errors.filter(Boolean);
       return errors.length ? refuse(errors.join(" ")) : true;
@@ -152,6 +230,42 @@
   function collectionOf(name) {
     return ((config && config.collections) || []).filter(function (c) { return c.name === name; })[0];
   }
+  function on(v) { return v === true || (isMap(v) ? LANGS.some(function (l) { return filled(v.get(l)); }) : v !== false && filled(v)); }
+  function holds(rule, item) {
+    return Object.keys(rule.if || {}).every(function (k) { return item.get(k) === rule.if[k]; });
+  }
+  function minutes(t) { var m = /^(\d{1,2}):(\d\d)$/.exec(String(t || "").trim()); return m ? Number(m[1]) * 60 + Number(m[2]) : null; }
+  function hhmm(t) { var n = minutes(t); return n === null ? t : String(Math.floor(n / 60)).padStart(2, "0") + ":" + String(n % 60).padStart(2, "0"); }
+  /** The values a broken rule's sentence names, or null when `item` keeps the rule (refusals.py's kinds). */
+  function brokenRule(rule, item, items) {
+    var values = item.toJS();
+    if (rule.kind === "need") return filled(item.get(rule.when)) && !filled(item.get(rule.need)) ? values : null;
+    if (rule.kind === "one") {
+      var found = rule.fields.filter(function (k) { return filled(item.get(k)); });
+      return found.length === 1 ? null : Object.assign(values, { found_vi: found.join(", ") || "không có", found_en: found.join(", ") || "none" });
+    }
+    if (rule.kind === "together") return rule.fields.filter(function (k) { return filled(item.get(k)); }).length % rule.fields.length ? values : null;
+    if (rule.kind === "apart") return rule.fields.every(function (k) { return on(item.get(k)); }) ? values : null;
+    if (!holds(rule, item)) return null;
+    if (rule.kind === "most") return Number(item.get(rule.field)) > rule.most ? values : null;
+    if (rule.kind === "not") return item.get(rule.field) === true ? values : null;
+    if (rule.kind === "date") {
+      var day = Number(item.get("day")), month = Number(item.get("month"));
+      var date = new Date(Date.UTC(2024, month - 1, day)); // 2024 is a leap year: 29/2 is allowed
+      return day && month && date.getUTCMonth() !== month - 1 ? values : null;
+    }
+    if (rule.kind === "order") {
+      var first = minutes(item.get(rule.first)), then = minutes(item.get(rule.then));
+      return first !== null && then !== null && then <= first ? Object.assign(values, { opens: hhmm(item.get(rule.first)), closes: hhmm(item.get(rule.then)) }) : null;
+    }
+    if (rule.kind === "distinct") {
+      var index = items.indexOf(item), earlier = items.slice(0, index).map(function (i) { return isMap(i) ? i.get(rule.field) : null; });
+      var at = earlier.indexOf(item.get(rule.field));
+      return filled(item.get(rule.field)) && at >= 0 ? Object.assign(values, { value: item.get(rule.field), index: index + 1, first: at + 1 }) : null;
+    }
+    return null;
+  }
+
   /** Rules across an item's fields, anywhere in the data (lists of objects with `heritage_rules`). */
   function ruleProblems(fields, data, out) {
     (fields || []).forEach(function (field) {
@@ -161,7 +275,8 @@
       items.forEach(function (item) {
         if (!isMap(item)) return;
         (field.heritage_rules || []).forEach(function (rule) {
-          if (filled(item.get(rule.when)) && !filled(item.get(rule.need))) out.push(rule.message);
+          var broken = brokenRule(rule, item, items);
+          if (broken) out.push(fill(rule.message, broken));
         });
         if (field.fields) ruleProblems(field.fields, item, out);
       });

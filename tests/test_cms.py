@@ -89,7 +89,7 @@ def test_ids_coordinates_lunar_dates_and_lengths_match_the_checks(config):
     assert [o["value"] for o in when["calendar"]["options"]] == ["lunar", "solar"]
     media = {f["name"]: f for f in relic["media"]["fields"]}
     assert media["image"]["widget"] == "image" and media["credit"]["required"] and media["license"]["required"]
-    youtube = media["youtube"]["pattern"]
+    youtube = media["youtube"]["heritage_pattern"]
     assert re.fullmatch(youtube[0], "dQw4w9WgXcQ") and RULES["youtube-id"][1].split("' ")[1] in youtube[1]
 
 
@@ -162,7 +162,7 @@ def test_without_entries_a_stop_is_typed_as_an_id(config):
     """A site with no located entry yet: no empty list of choices (Decap refuses one), an id field."""
     generator = form_fields.Generator(config[1], stops=[])
     entry = _field(_field(form_config.trail_collection(generator)["fields"], "stops")["fields"], "entry")
-    assert entry["widget"] == "heritage-string" and entry["pattern"][0] == ID_PATTERN.pattern  # a typed id, refused empty in make check's words
+    assert entry["widget"] == "heritage-string" and entry["heritage_pattern"][0] == ID_PATTERN.pattern  # a typed id, refused empty in make check's words
 
 
 def test_an_optional_block_can_stay_empty(config):
@@ -266,7 +266,7 @@ def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
     assert "Thiếu bản tiếng Anh (`en`)." in credit["heritage_required_en"] and credit["heritage_max_length"] == 300
     license_ = _field(media["fields"], "license")
     assert license_["widget"] == "heritage-string" and "`license`" in license_["heritage_required_one"]
-    rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"]}
+    rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"] if r["kind"] == "need"}
     assert rules[("image", "alt")].startswith(RULES["image-alt"][0])
     assert rules[("youtube", "caption")].startswith(RULES["media-caption"][0])
 

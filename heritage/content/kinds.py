@@ -36,23 +36,32 @@ class _Error(typing.NamedTuple):
     model: type[BaseModel]
 
 
-def _not_a_number(e: _Error) -> Message:
-    value, last, whole = e.value, e.last, e.kind.startswith("int")
+def decimal_comma(value: object, fixed: object, last: object) -> Message:
+    """A number written with a decimal comma; also the web editor's refusal (editor/refusals.py)."""
+    return (
+        f"'{value}' dùng dấu phẩy thập phân; tệp dữ liệu cần dấu chấm.",
+        f"'{value}' uses a decimal comma; data files need a decimal point.",
+        f"Viết {last}: {fixed} (dấu chấm, không có ngoặc kép).",
+        f"Write {last}: {fixed} (a point, no quotes).",
+    )
+
+
+def not_a_number(value: object, last: object, whole: bool) -> Message:
+    """A value that is no number at all; also the web editor's refusal."""
     number = "số nguyên" if whole else "số"
-    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
-        fixed = value.strip().replace(",", ".")
-        return (
-            f"'{value}' dùng dấu phẩy thập phân; tệp dữ liệu cần dấu chấm.",
-            f"'{value}' uses a decimal comma; data files need a decimal point.",
-            f"Viết {last}: {fixed} (dấu chấm, không có ngoặc kép).",
-            f"Write {last}: {fixed} (a point, no quotes).",
-        )
     return (
         f"'{value}' không phải là {number}.",
         f"'{value}' is not a {'whole number' if whole else 'number'}.",
         f"Ghi một {number}, không có ngoặc kép, ví dụ {last}: 3.",
         f"Write a {'whole number' if whole else 'number'} without quotes, e.g. {last}: 3.",
     )
+
+
+def _not_a_number(e: _Error) -> Message:
+    value, last, whole = e.value, e.last, e.kind.startswith("int")
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        return decimal_comma(value, value.strip().replace(",", "."), last)
+    return not_a_number(value, last, whole)
 
 
 def _not_a_boolean(e: _Error) -> Message:
@@ -77,32 +86,41 @@ def _id_form(value: object) -> Message:
     )
 
 
+def too_long(length: object, limit: object) -> Message:
+    """A text over its limit, with its length; also the web editor's refusal (editor/refusals.py)."""
+    return (
+        f"Văn bản dài {length} ký tự, quá giới hạn {limit} ký tự.",
+        f"The text is {length} characters long, over the {limit}-character limit.",
+        f"Rút gọn còn tối đa {limit} ký tự; phần chi tiết đưa vào trang Markdown.",
+        f"Shorten it to at most {limit} characters; put the details in the Markdown page.",
+    )
+
+
 def _too_long(e: _Error) -> Message:
     limit = e.ctx.get("max_length")
     if limit == ID_MAX_LENGTH and isinstance(e.value, str) and re.fullmatch(ID_CHARS, e.value):
         return _id_form(e.value)
-    return (
-        f"Văn bản dài {len(e.value)} ký tự, quá giới hạn {limit} ký tự.",
-        f"The text is {len(e.value)} characters long, over the {limit}-character limit.",
-        f"Rút gọn còn tối đa {limit} ký tự; phần chi tiết đưa vào trang Markdown.",
-        f"Shorten it to at most {limit} characters; put the details in the Markdown page.",
-    )
+    return too_long(len(e.value), limit)
 
 
 def _not_text(e: _Error) -> Message:
     return ("Văn bản đang trống hoặc không phải chữ.", "The text is empty or not text.", "Điền nội dung (đặt trong ngoặc kép nếu có dấu hai chấm).", "Fill it in (in double quotes if it contains a colon).")
 
 
+def out_of_bounds(value: object, bound: object, below: bool) -> Message:
+    """A number under its least (`below`) or over its most; also the web editor's refusal."""
+    return (
+        f"{value} {'nhỏ hơn' if below else 'lớn hơn'} giới hạn {bound}.",
+        f"{value} is {'below' if below else 'above'} the limit of {bound}.",
+        f"Ghi một số {'từ' if below else 'tối đa'} {bound}{' trở lên' if below else ''}.",
+        f"Use a number {'of at least' if below else 'of at most'} {bound}.",
+    )
+
+
 def _out_of_bounds(e: _Error) -> Message:
     ctx = e.ctx
     bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-    more = e.kind.startswith("greater")
-    return (
-        f"{forms.shown(e.value)} {'nhỏ hơn' if more else 'lớn hơn'} giới hạn {bound}.",
-        f"{forms.shown(e.value)} is {'below' if more else 'above'} the limit of {bound}.",
-        f"Ghi một số {'từ' if more else 'tối đa'} {bound}{' trở lên' if more else ''}.",
-        f"Use a number {'of at least' if more else 'of at most'} {bound}.",
-    )
+    return out_of_bounds(forms.shown(e.value), bound, e.kind.startswith("greater"))
 
 
 def _not_a_list(e: _Error) -> Message:

@@ -304,18 +304,19 @@ def _check_stops(rel: str, stops: list, doc, inv: Inventory, problems: list[Prob
                 )
             )
         if stop.entry in first_at:
-            problems.append(
-                Problem(
-                    rel,
-                    f"Điểm dừng {index + 1} lặp lại mục '{stop.entry}' (đã là điểm dừng {first_at[stop.entry] + 1}).",
-                    f"Stop {index + 1} repeats the entry '{stop.entry}' (already stop {first_at[stop.entry] + 1}).",
-                    "Mỗi mục chỉ là một điểm dừng: xóa dòng lặp, hoặc gộp ghi chú vào điểm dừng đầu.",
-                    "Each entry is one stop: remove the repeat, or merge its note into the first stop.",
-                    **where,
-                )
-            )
+            problems.append(Problem(rel, *stop_repeated(index + 1, stop.entry, first_at[stop.entry] + 1), **where))
         else:
             first_at[stop.entry] = index
+
+
+def stop_repeated(number: object, entry: object, first: object) -> tuple[str, str, str, str]:
+    """A trail visiting an entry twice (stops numbered from 1); also the web editor's refusal."""
+    return (
+        f"Điểm dừng {number} lặp lại mục '{entry}' (đã là điểm dừng {first}).",
+        f"Stop {number} repeats the entry '{entry}' (already stop {first}).",
+        "Mỗi mục chỉ là một điểm dừng: xóa dòng lặp, hoặc gộp ghi chú vào điểm dừng đầu.",
+        "Each entry is one stop: remove the repeat, or merge its note into the first stop.",
+    )
 
 
 def _check_trail_pages(inv: Inventory, problems: list[Problem]) -> None:

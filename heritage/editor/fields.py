@@ -13,24 +13,21 @@ from pydantic import BaseModel
 
 from heritage.content import schema
 from heritage.content.messages import RULES, too_few
-from heritage.content.schema import ID_PATTERN, VIETNAM_LAT, VIETNAM_LON, Text
+from heritage.content.schema import Text
 from heritage.content.vocabulary import Vocabulary
+from heritage.editor import refusals
 from heritage.editor.words import (
     DATE_HINT,
     DATE_INVALID,
     EITHER_TOGGLE,
     HINTS,
-    ID_MESSAGE,
     ORDER,
-    URL_MESSAGE,
-    YOUTUBE_MESSAGE,
     both,
     choices,
     WEEKDAY_LABELS,
     label,
     missing_field,
     missing_text,
-    too_long_text,
 )
 from heritage.i18n import STRINGS
 from heritage.sections import LANGUAGES
@@ -65,6 +62,11 @@ def _constraints(annotation: Any, info_metadata: list) -> dict[str, Any]:
     return found
 
 
+def one_line(annotation: Any) -> bool:
+    """Whether the schema refuses a line break in this text (schema._one_line)."""
+    return typing.get_origin(annotation) is typing.Annotated and any(getattr(m, "func", None) is schema._one_line for m in typing.get_args(annotation)[1:])
+
+
 def _base(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
@@ -81,14 +83,15 @@ class Generator:
     def text(self, name: str, model: type[Text], required: bool, multiline: bool = False) -> dict[str, Any]:
         """A bilingual text: Vietnamese and English side by side in one widget (admin/heritage-cms.js),
         stored as the file's `{vi: …, en: …}`; its refusals are `make check`'s sentences."""
-        limit = _constraints(model.model_fields["vi"].annotation, model.model_fields["vi"].metadata).get("max_length")
-        field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": multiline or bool(limit)}
+        info = model.model_fields["vi"]
+        limit = _constraints(info.annotation, info.metadata).get("max_length")
+        # a title is one line (schema._one_line): a one-line box cannot hold a line break
+        field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": (multiline or bool(limit)) and not one_line(info.annotation)}
         if required:
             for lang in LANGUAGES:
                 field[f"heritage_required_{lang}"] = both(missing_text(lang))
         if limit:
-            field["heritage_max_length"] = limit
-            field["heritage_too_long"] = both(too_long_text(limit))
+            field.update(refusals.too_long(limit))
         return field
 
     def union(self, name: str, arms: tuple[Any, ...], required: bool) -> dict[str, Any]:
@@ -115,7 +118,7 @@ class Generator:
             limit = _constraints(plain[0], []).get("max_length")
             field.update({"widget": "heritage-either", "multiline": False, "heritage_toggle": both(EITHER_TOGGLE)})
             if limit:
-                field.update({"heritage_max_length": limit, "heritage_too_long": both(too_long_text(limit))})
+                field.update(refusals.too_long(limit))
             if required:
                 field["heritage_required_one"] = both(missing_field(name))
             return field
@@ -130,7 +133,7 @@ class Generator:
             field["hint"] = both(HINTS[name])
         return field
 
-    def field(self, section: str | None, name: str, info, owner: str | None = None) -> dict[str, Any]:
+    def field(self, section: str | None, name: str, info, owner: str | None = None, model: type[BaseModel] | None = None) -> dict[str, Any]:
         annotation, optional = _strip_optional(info.annotation)
         required = info.is_required()
         bounds = _constraints(annotation, info.metadata)
@@ -155,7 +158,7 @@ class Generator:
                 # Decap checks a required child even when its optional parent is left empty (an
                 # artisan without a location); `make check` still refuses a half-filled one.
                 children = [_optional(child) for child in children]
-            return self._decorate({"widget": "object", "collapsed": False, "fields": children}, name, required, owner)
+            return self._decorate({"widget": "object", "collapsed": False, "fields": children, **refusals.cross_rules(base)}, name, required, owner)
         if typing.get_origin(base) is typing.Union or typing.get_origin(base) is types.UnionType:
             return self._decorate(self.union(name, typing.get_args(base), required), name, required, owner)
         if typing.get_origin(base) is list:
@@ -165,7 +168,7 @@ class Generator:
             if bounds.get("max_length"):
                 least["max"] = bounds["max_length"]  # Decap refuses more items, as `make check` does
             if isinstance(item_base, type) and issubclass(item_base, BaseModel):
-                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base), **_rules(item_base)}, name, required, owner)
+                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base), **refusals.cross_rules(item_base)}, name, required, owner)
             elif typing.get_origin(item_base) is Literal:
                 # a few fixed choices (a trail's travel modes): one select, several values
                 out = self._decorate({"widget": "select", "multiple": True, **least, "options": _literal_options(item_base)}, name, required, owner)
@@ -183,13 +186,10 @@ class Generator:
         if base is bool:
             return self._decorate({"widget": "boolean", "default": bool(info.default) if info.default not in (None, ...) else False}, name, required, owner)
         if base in (int, float):
-            field: dict[str, Any] = {"widget": "number", "value_type": "int" if base is int else "float"}
-            lo, hi = bounds.get("ge"), bounds.get("le")
-            lo, hi = RANGES.get(name, (lo, hi))
-            if lo is not None:
-                field["min"] = lo
-            if hi is not None:
-                field["max"] = hi
+            # a text box (admin/hx-fields.js): a comma typed as the decimal point is refused in
+            # `make check`'s words, where a number box would keep nothing of it
+            field: dict[str, Any] = {"widget": "heritage-number", "value_type": "int" if base is int else "float"}
+            field.update(refusals.number(model, name, base is int, bounds.get("ge"), bounds.get("le")))
             if base is float:
                 field["step"] = 0.000001
             default = getattr(info, "default", None)
@@ -202,20 +202,20 @@ class Generator:
             out["hint"] = both(DATE_HINT)
             return out
         if base is str:
-            field = {"widget": "string"}
-            pattern = bounds.get("pattern")
-            if pattern in (ID_PATTERN.pattern, schema.ID_CHARS):
-                field["pattern"] = [ID_PATTERN.pattern, both(ID_MESSAGE)]
-            elif pattern:
-                field["pattern"] = [pattern, both(URL_MESSAGE) if name == "url" else pattern]
-            if name == "youtube":
-                field["pattern"] = [schema.YOUTUBE_ID.pattern, both(YOUTUBE_MESSAGE)]
+            # heritage-string (admin/hx-fields.js) refuses in `make check`'s words, with the value
+            # and the length typed; Decap's `pattern` would say one fixed sentence
+            field = {"widget": "heritage-string"}
+            regex = refusals.VALIDATED_PATTERNS.get((model, name)) or bounds.get("pattern")  # type: ignore[arg-type]
+            if regex:
+                checked = refusals.pattern(regex, name)
+                if checked is None:
+                    raise TypeError(f"cms: no sentence for the pattern of {name!r} ({regex!r}); add one in heritage/content/forms.py")
+                field["heritage_pattern"] = checked
             limit = bounds.get("max_length")
-            if limit and "pattern" not in field:
-                field["pattern"] = [f"^[\\s\\S]{{0,{limit}}}$", both(too_long_text(limit))]
-            if required and name != "item":
-                # Decap's own refusal is generic; heritage-string adds `make check`'s sentence (admin/hx-fields.js)
-                field.update({"widget": "heritage-string", "heritage_required_one": both(missing_field(name))})
+            if limit and not regex:
+                field.update(refusals.too_long(limit))
+            if required:
+                field["heritage_required_one"] = both(missing_field(name))
             return self._decorate(field, name, required, owner)
         raise TypeError(f"cms: no widget for field {name!r} ({annotation!r}); add one in heritage/editor/fields.py")
 
@@ -229,7 +229,7 @@ class Generator:
                 continue
             if typing.get_args(info.annotation) == () and info.annotation is type(None):
                 continue  # `ranking: None`: the section has no ranking
-            out.append(self.field(section, name, info, model.__name__))
+            out.append(self.field(section, name, info, model.__name__, model))
         return out
 
 
@@ -240,21 +240,6 @@ def _optional(field: dict[str, Any]) -> dict[str, Any]:
     if "fields" in out and out.get("widget") == "object":
         out["fields"] = [_optional(child) for child in out["fields"]]
     return out
-
-
-# Rules the schema checks across an item's fields (a model validator), which Decap cannot say:
-# (when this field is filled, that one is needed, `make check`'s rule). admin/hx-fields.js
-# refuses the save with the rule's sentence.
-CROSS_RULES: dict[type[BaseModel], tuple[tuple[str, str, str], ...]] = {
-    schema.MediaItem: (("image", "alt", "image-alt"), *((kind, "caption", "media-caption") for kind in ("audio", "video", "youtube"))),
-}
-
-
-def _rules(model: type[BaseModel]) -> dict[str, Any]:
-    rules = CROSS_RULES.get(model)
-    if not rules:
-        return {}
-    return {"heritage_rules": [{"when": when, "need": need, "message": both(RULES[rule][:2])} for when, need, rule in rules]}
 
 
 class _Info(typing.NamedTuple):
@@ -279,9 +264,6 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
 
 def _literal_options(annotation: Any) -> list[dict[str, str]]:
     return [{"label": both(CHOICE_LABELS.get(v, (v, v))), "value": v} for v in typing.get_args(annotation)]
-
-# Ranges the schema checks in a validator rather than in the field's type.
-RANGES: dict[str, tuple[float, float]] = {"lat": VIETNAM_LAT, "lon": VIETNAM_LON}
 
 # Fields of the column's front matter: translated in each language, or the same in both.
 POST_TRANSLATED = ("title", "summary", "description", "body")

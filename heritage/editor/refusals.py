@@ -1,0 +1,117 @@
+"""The form's refusals, worded by the same functions as `make check`'s: a value's figures (a
+text's length, a latitude, a number typed with a comma) are left as `{placeholders}` that
+admin/hx-fields.js fills in as the editor types, so the form and the check say one sentence.
+
+Each template is `make check`'s message (sentence and fix, Vietnamese then English) with the
+value's place kept: `said(kinds.too_long("{length}", 300))`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from heritage.content import forms, kinds, schema
+from heritage.content.addresses import SOURCE_PATTERN, WEB_PATTERN
+from heritage.content.kinds import Message
+from heritage.content.messages import RULES
+from heritage.content.references import stop_repeated
+
+
+def said(message: Message) -> str:
+    """A message as the form shows it: the sentence and its fix, Vietnamese then English."""
+    vi, en, fix_vi, fix_en = message
+    return f"{vi} {fix_vi}".strip() + " / " + f"{en} {fix_en}".strip()
+
+
+def rule(name: str, **values: Any) -> str:
+    """A schema rule (`messages.RULES`) with the values known now; the others stay `{name}`."""
+    keep = {key: "{" + key + "}" for key in ("value", "day", "month", "opens", "closes", "found_vi", "found_en")}
+    return said(tuple(text.format(**{**keep, **values}) for text in RULES[name]))
+
+
+def too_long(limit: int) -> dict[str, Any]:
+    """A text's limit: the refusal says its length, as `make check` does (kinds.too_long)."""
+    return {"heritage_max_length": limit, "heritage_too_long": said(kinds.too_long("{length}", limit))}
+
+
+def pattern(regex: str, name: str) -> list[str] | None:
+    """[regex, refusal with `{value}`] for a patterned text, in the words `make check` uses
+    for that pattern (messages._bad_pattern); None for a pattern with no sentence."""
+    if regex in (schema.ID_CHARS, schema.ID_PATTERN.pattern):
+        return [schema.ID_PATTERN.pattern, said(kinds._id_form("{value}"))]
+    if regex in (WEB_PATTERN, SOURCE_PATTERN):
+        return [regex, rule("web-address")]
+    if regex in forms.SENTENCES:
+        return [regex, said(forms.SENTENCES[regex])]
+    if regex == schema.YOUTUBE_ID.pattern:
+        return [regex, rule("youtube-id")]
+    if regex == schema.TIME.pattern:
+        return [regex, rule("visit-time")]
+    return None
+
+
+# Texts the schema checks in a field validator rather than in the type: (model, field) → pattern.
+VALIDATED_PATTERNS: dict[tuple[type[BaseModel], str], str] = {
+    (schema.MediaItem, "youtube"): schema.YOUTUBE_ID.pattern,  # MediaItem._one_kind
+    (schema.Hours, "opens"): schema.TIME.pattern,  # Hours._time
+    (schema.Hours, "closes"): schema.TIME.pattern,
+}
+
+# Ranges the schema checks in a field validator: (model, field) → (least, most, rule).
+VALIDATED_RANGES: dict[tuple[type[BaseModel], str], tuple[float, float, str]] = {
+    (schema.Location, "lat"): (*schema.VIETNAM_LAT, "latitude-outside"),
+    (schema.Location, "lon"): (*schema.VIETNAM_LON, "longitude-outside"),
+}
+
+
+def number(model: type[BaseModel] | None, name: str, whole: bool, least: float | None, most: float | None) -> dict[str, Any]:
+    """The refusals of a number box (admin/hx-fields.js, heritage-number): a comma as decimal
+    point, not a number, under or over its bounds (a latitude outside Viet Nam: lat and lon swapped?)."""
+    out: dict[str, Any] = {
+        "heritage_whole": whole,
+        "heritage_comma": said(kinds.decimal_comma("{value}", "{fixed}", name)),
+        "heritage_nan": said(kinds.not_a_number("{value}", name, whole)),
+    }
+    ranged = VALIDATED_RANGES.get((model, name)) if model else None
+    if ranged:
+        lo, hi, name_of_rule = ranged
+        out.update({"min": lo, "max": hi, "heritage_below": rule(name_of_rule, lo=lo, hi=hi), "heritage_above": rule(name_of_rule, lo=lo, hi=hi)})
+        return out
+    if least is not None:
+        out.update({"min": least, "heritage_below": said(kinds.out_of_bounds("{value}", least, True))})
+    if most is not None:
+        out.update({"max": most, "heritage_above": said(kinds.out_of_bounds("{value}", most, False))})
+    return out
+
+
+# Rules across an item's fields (the models' validators): admin/hx-fields.js refuses the save
+# with the rule's sentence. Kinds: need (when `when` is filled, `need` is too), one (exactly one
+# of `fields`), together (all of `fields` or none), apart (not both), most (`field` ≤ `most`
+# where `if` holds), date (day/month a real date where `if` holds), not (`field` off where
+# `if` holds), order (`then` after `first`), distinct (`field` differs between a list's items).
+CROSS_RULES: dict[type[BaseModel], tuple[dict[str, Any], ...]] = {
+    schema.MediaItem: (
+        {"rule": "media-kinds", "kind": "one", "fields": list(schema._MEDIA_KINDS)},
+        {"rule": "image-alt", "kind": "need", "when": "image", "need": "alt"},
+        *({"rule": "media-caption", "kind": "need", "when": kind, "need": "caption"} for kind in ("audio", "video", "youtube")),
+    ),
+    schema.When: (
+        {"rule": "lunar-day", "kind": "most", "field": "day", "most": 30, "if": {"calendar": "lunar"}},
+        {"rule": "solar-date", "kind": "date", "if": {"calendar": "solar"}},
+        {"rule": "solar-leap", "kind": "not", "field": "leap", "if": {"calendar": "solar"}},
+        {"rule": "every-since", "kind": "together", "fields": ["every", "since"]},
+    ),
+    schema.Hours: ({"rule": "visit-order", "kind": "order", "first": "opens", "then": "closes"},),
+    schema.Visit: ({"rule": "visit-fee", "kind": "apart", "fields": ["free", "fee"]},),
+    # a cross-file check, on the trail's own list (references._check_stops)
+    schema.TrailStop: ({"rule": "stop-repeated", "kind": "distinct", "field": "entry", "message": said(stop_repeated("{index}", "{value}", "{first}"))},),
+}
+
+
+def cross_rules(model: type[BaseModel]) -> dict[str, Any]:
+    rules = CROSS_RULES.get(model)
+    if not rules:
+        return {}
+    return {"heritage_rules": [{**r, "message": r.get("message") or rule(r["rule"])} for r in rules]}
