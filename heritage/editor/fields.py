@@ -62,9 +62,10 @@ def _constraints(annotation: Any, info_metadata: list) -> dict[str, Any]:
     return found
 
 
-def one_line(annotation: Any) -> bool:
+def one_line(annotation: Any, metadata: list = ()) -> bool:  # type: ignore[assignment]
     """Whether the schema refuses a line break in this text (schema._one_line)."""
-    return typing.get_origin(annotation) is typing.Annotated and any(getattr(m, "func", None) is schema._one_line for m in typing.get_args(annotation)[1:])
+    found = list(metadata) + (list(typing.get_args(annotation)[1:]) if typing.get_origin(annotation) is typing.Annotated else [])
+    return any(getattr(m, "func", None) is schema._one_line for m in found)
 
 
 def _base(annotation: Any) -> Any:
@@ -86,7 +87,7 @@ class Generator:
         info = model.model_fields["vi"]
         limit = _constraints(info.annotation, info.metadata).get("max_length")
         # a title is one line (schema._one_line): a one-line box cannot hold a line break
-        field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": (multiline or bool(limit)) and not one_line(info.annotation)}
+        field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": (multiline or bool(limit)) and not one_line(info.annotation, info.metadata)}
         if required:
             for lang in LANGUAGES:
                 field[f"heritage_required_{lang}"] = both(missing_text(lang))
