@@ -79,7 +79,7 @@ class Generator:
         self.stops = stops  # choices for a trail stop's entry (trail_stops()); None: typed as an id
 
     def text(self, name: str, model: type[Text], required: bool, multiline: bool = False) -> dict[str, Any]:
-        """A bilingual text: Vietnamese and English side by side in one widget (admin/heritage-cms.js),
+        """A bilingual text: Vietnamese and English side by side in one widget (admin/hx-bilingual.js),
         stored as the file's `{vi: …, en: …}`; its refusals are `make check`'s sentences."""
         limit = _constraints(model.model_fields["vi"].annotation, model.model_fields["vi"].metadata).get("max_length")
         field: dict[str, Any] = {"widget": "heritage-bilingual", "multiline": multiline or bool(limit)}
