@@ -45,8 +45,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# CHECK_FORMAT=github (the pull request's workflow): each problem also as an annotation of the check run
 check: $(STAMP)
-	$(BIN)/python -m heritage check
+	$(BIN)/python -m heritage check $(if $(CHECK_FORMAT),--format $(CHECK_FORMAT))
 
 test: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest

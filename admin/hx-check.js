@@ -8,28 +8,16 @@
  * On the public site (GitHub backend) there is no problems.json: the panel says that the pull
  * request's check lists them, with a link to the repository's pull requests.
  *
- * Also shares what the desk (hx-desk.js) needs: the configuration and the storage backend as
- * Decap made it (before heritage-cms.js wraps it), on window.HeritageEditor.
+ * Also shares its element helper `el` with the desk (hx-desk.js), on window.HeritageEditor.
  */
 (function () {
   "use strict";
   var CMS = window.CMS;
   if (!CMS || window.top !== window.self) return;
   var LANGS = ["vi", "en"];
-  var shared = (window.HeritageEditor = window.HeritageEditor || { config: null, backend: null, local: false });
+  var shared = window.HeritageEditor; // hx-config.js: Decap's configuration and backend, captured once
 
-  ["github", "proxy"].forEach(function (name) {
-    var registered = CMS.getBackend(name);
-    if (!registered) return;
-    var init = registered.init;
-    registered.init = function (cmsConfig, options) {
-      shared.config = cmsConfig && typeof cmsConfig.toJS === "function" ? cmsConfig.toJS() : cmsConfig;
-      shared.local = name === "proxy";
-      shared.backend = init(cmsConfig, options);
-      setTimeout(route); // an address opened directly: the button shows once the collections are known
-      return shared.backend;
-    };
-  });
+  shared.onConfig(function () { setTimeout(route); }); // an address opened directly: the button shows once the collections are known
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -103,7 +91,29 @@
   // --- problems.json ---------------------------------------------------------------------
 
   var last = { text: null, data: null, missing: false };
+  var github = null; // on the site: the pull request's check for the open item (hx-github-check.js)
+  var refresh = null;
+  /** On the site (GitHub backend) the problems are the pull request's check's annotations. */
+  function githubMode() {
+    var backend = shared.config && shared.config.backend;
+    return !shared.local && !!backend && backend.name === "github" && typeof shared.githubCheck === "function";
+  }
+  async function loadGithub() {
+    clearTimeout(refresh);
+    var item = openItem();
+    var files = itemFiles(item);
+    var key = location.hash;
+    if (!files.length) { github = { key: key, state: "unsaved", problems: [], others: 0 }; return; }
+    if (!github || github.key !== key) github = { key: key, state: "loading", problems: [], others: 0 };
+    render();
+    var result = await shared.githubCheck({ collection: item.collection.name, slug: item.slug }, files);
+    if (location.hash !== key) return;
+    github = Object.assign(result, { key: key });
+    // a check still running: read it again while the panel is open
+    if (github.state === "running") refresh = setTimeout(function () { if (!panel.hidden) load().then(render); }, 15000);
+  }
   async function load() {
+    if (githubMode()) { await loadGithub(); return last; }
     try {
       var response = await fetch("problems.json", { cache: "no-store" });
       if (!response.ok) { last.missing = true; return last; }
@@ -114,6 +124,7 @@
   }
   /** After a save: poll until the preview has rebuilt (the file's text changes), up to a minute. */
   async function afterSave() {
+    if (githubMode()) { await loadGithub(); render(); return; }
     var before = last.text;
     var deadline = Date.now() + 60000;
     while (Date.now() < deadline) {
@@ -167,9 +178,35 @@
     return li;
   }
 
+  var GITHUB_STATES = {
+    unavailable: "Khi lưu, bước kiểm tra (make check) của yêu cầu gộp (pull request) liệt kê các lỗi của nội dung. / When you save, the pull request's check (make check) lists the content's problems.",
+    unsaved: "Mục chưa lưu: chưa có tệp. / Not saved yet: no files.",
+    loading: "Đang tải kết quả kiểm tra từ GitHub… / Loading the check's results from GitHub…",
+    none: "Mục này chưa có yêu cầu gộp (pull request): chưa lưu thay đổi nào, hoặc đã xuất bản. Khi lưu, yêu cầu gộp được tạo và kiểm tra. / This item has no pull request: nothing saved yet, or already published. Saving creates one, and it is checked.",
+    running: "Bước kiểm tra của yêu cầu gộp đang chạy (vài phút); bảng này tự tải lại. / The pull request's check is still running (a few minutes); this panel reloads by itself.",
+    passed: "Bước kiểm tra đã qua: không có lỗi ở mục này. / The check passed: no problems in this item.",
+    failed: "Bước kiểm tra không qua, nhưng không phải vì tệp của mục này: xem yêu cầu gộp. / The check failed, but not because of this item's files: see the pull request.",
+    error: "Không tải được kết quả kiểm tra từ GitHub: thử lại sau, hoặc xem yêu cầu gộp. / The check's results could not be loaded from GitHub: try again later, or see the pull request.",
+  };
+  function renderGithub() {
+    var state = github ? github.state : "loading";
+    var repo = shared.config.backend.repo;
+    var mine = github ? github.problems : [];
+    var files = itemFiles(openItem());
+    if (files.length) body.appendChild(el("p", { class: "hx-check__files", text: "Tệp / Files: " + files.join(", ") }));
+    var quiet = (state === "passed" || state === "failed") && mine.length; // the list says it
+    if (!quiet) body.appendChild(el("p", { class: "hx-check__state", "data-state": state, role: "status", text: GITHUB_STATES[state] + (github && github.detail ? " (" + github.detail + ")" : "") }));
+    else body.appendChild(el("p", { class: "hx-check__state", "data-state": state, role: "status", text: state === "passed" ? "Bước kiểm tra đã qua, với các lưu ý sau. / The check passed, with these warnings." : "Bước kiểm tra không qua: sửa các lỗi sau rồi lưu lại. / The check failed: fix these problems and save again." }));
+    if (mine.length) body.appendChild(el("ul", { class: "hx-check__list" }, mine.map(problemItem)));
+    if (github && github.others) body.appendChild(el("p", { class: "hx-check__others", text: github.others + " vấn đề ở tệp khác, xem ở yêu cầu gộp. / " + github.others + " problem(s) in other files, listed on the pull request." }));
+    var url = github && github.url ? github.url : repo ? "https://github.com/" + repo + "/pulls" : null;
+    if (url) body.appendChild(el("a", { href: url, target: "_blank", rel: "noopener", text: github && github.url ? "Mở yêu cầu gộp / Open the pull request" : "Các yêu cầu gộp / Pull requests" }));
+  }
+
   function render() {
     if (!body) return;
     body.textContent = "";
+    if (githubMode()) { renderGithub(); return; }
     var item = openItem();
     if (last.missing) {
       var repo = shared.config && shared.config.backend && shared.config.backend.repo;

@@ -17,7 +17,7 @@
  *    refused with the rule's sentence.
  *
  * Every sentence comes from config.yml (heritage/editor/), which takes them from
- * heritage/content/messages.py. Loaded after Decap's bundle, before heritage-cms.js.
+ * heritage/content/messages.py. Loaded after Decap's bundle and hx-config.js, before heritage-cms.js.
  */
 (function () {
   "use strict";
@@ -26,7 +26,7 @@
   if (!CMS || !h || window.top !== window.self) return;
   var LANGS = ["vi", "en"];
   var LANG_NAMES = { vi: "Tiếng Việt / Vietnamese", en: "Tiếng Anh / English" };
-  var config = null; // the collections, as the backend receives them
+  var shared = window.HeritageEditor; // hx-config.js: Decap's configuration, captured once
 
   function isMap(v) { return v && typeof v.keySeq === "function" && typeof v.push !== "function"; }
   function isList(v) { return v && typeof v.toJS === "function" && typeof v.push === "function"; }
@@ -228,7 +228,7 @@
   // --- refusals when saving ----------------------------------------------------------------------------
 
   function collectionOf(name) {
-    return ((config && config.collections) || []).filter(function (c) { return c.name === name; })[0];
+    return ((shared.config && shared.config.collections) || []).filter(function (c) { return c.name === name; })[0];
   }
   function on(v) { return v === true || (isMap(v) ? LANGS.some(function (l) { return filled(v.get(l)); }) : v !== false && filled(v)); }
   function holds(rule, item) {
@@ -313,16 +313,5 @@
       if (collection && slug && collection.folder) saved[slug] = collection.folder + "/" + slug + "." + (collection.extension || "yml");
       return undefined;
     },
-  });
-
-  // The collections, as Decap hands them to the storage backend (heritage-cms.js does the same).
-  ["github", "proxy"].forEach(function (name) {
-    var registered = CMS.getBackend(name);
-    if (!registered) return;
-    var init = registered.init;
-    registered.init = function (cmsConfig, options) {
-      config = cmsConfig && typeof cmsConfig.toJS === "function" ? cmsConfig.toJS() : cmsConfig;
-      return init(cmsConfig, options);
-    };
   });
 })();

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from heritage.checks import run as checks
 from heritage.clock import ClockError, today
 from heritage.content import translations
-from heritage.problems import format_problems
+from heritage.problems import format_problems, github_annotations
 from heritage.tools import scaffold
 
 
@@ -18,6 +19,8 @@ def _check(args: argparse.Namespace) -> int:
     problems = checks.run_all(root)
     if problems:
         print(format_problems(problems))
+        if args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true"):
+            print(github_annotations(problems))
     else:
         print("Không có lỗi. / No problems found.")
     return 1 if any(p.is_error for p in problems) else 0
@@ -235,6 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung / check all content")
+    check.add_argument("--format", choices=["text", "github"], default=None,
+                       help="github: thêm chú thích cho yêu cầu gộp (mặc định khi GITHUB_ACTIONS=true) / "
+                            "github: also print pull-request annotations (the default when GITHUB_ACTIONS=true)")
     check.set_defaults(func=_check)
 
     trans = commands.add_parser("translations", help="tình trạng bản dịch / translation status")

@@ -99,3 +99,31 @@ def format_problems(problems: Iterable[Problem]) -> str:
         out.append("")
     out.append(summary_line(items))
     return "\n".join(out)
+
+
+# --- GitHub workflow commands: each problem as an annotation on the pull request's file ---------
+# (docs.github.com, "Workflow commands for GitHub Actions"; the escaping is @actions/core's
+# escapeData and escapeProperty: an editor's value can neither end the command nor start another.)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(p: Problem) -> str:
+    """`::error file=…,line=…,title=…::message`: the check run's annotation, which the pull
+    request's "Files changed" shows on the line and the editor's Check panel reads back."""
+    props = {"file": p.file, "line": str(p.line) if p.line else None, "title": p.field or _LABEL[p.severity]}
+    head = ",".join(f"{k}={_escape_property(_shown(v))}" for k, v in props.items() if v)
+    lines = [p.vi + (f" → Cách sửa: {p.fix_vi}" if p.fix_vi else ""), p.en + (f" → How to fix: {p.fix_en}" if p.fix_en else "")]
+    message = _escape_data(_shown("\n".join(lines)))
+    return f"::{p.severity} {head}::{message}"
+
+
+def github_annotations(problems: Iterable[Problem]) -> str:
+    """Every problem as a workflow command, errors first (GitHub keeps only the first few of each)."""
+    return "\n".join(github_annotation(p) for p in sorted(problems, key=lambda p: (not p.is_error, p.file, p.line or 0)))

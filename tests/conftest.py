@@ -100,7 +100,9 @@ class Project:
         return out
 
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-        full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, **(env or {})}
+        # without GITHUB_ACTIONS: under CI the check would add annotation lines to what tests read
+        inherited = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+        full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, **(env or {})}
         return subprocess.run(args, cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600)
 
     def check(self, **env: str) -> subprocess.CompletedProcess:

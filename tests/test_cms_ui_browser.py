@@ -141,3 +141,19 @@ def test_every_date_of_the_schema_is_a_day_month_year_box_and_the_scripts_load_b
     assert "datetime" not in text and text.count("widget: heritage-date") >= 4  # consent, photo, post, event…
     order = [admin_page.INDEX.index(f'src="{name}"') for name in ("decap/decap-cms.js", "hx-locale.js", "hx-date.js", "heritage-cms.js")]
     assert order == sorted(order)
+
+
+def test_one_script_captures_decaps_configuration_and_the_page_loads_every_script():
+    """Decap's configuration is captured once (hx-config.js, right after Decap's bundle), not by
+    each script wrapping the backends' init; every script of admin/ is on the page, no module of
+    it over 400 lines (the project's rule)."""
+    from heritage.editor import page as admin_page
+    from tests.conftest import REPO
+
+    scripts = re.findall(r'<script src="([^"]+)"></script>', admin_page.INDEX)
+    assert scripts[:3] == ["manual-init.js", "decap/decap-cms.js", "hx-config.js"] and scripts[-1] == "heritage-cms.js"
+    own = sorted(p.name for p in (REPO / "admin").glob("*.js") if p.name != "heritage-yaml.js")  # an ES module, imported on save
+    assert sorted(s for s in scripts if "/" not in s) == own
+    wrapping = [name for name in own if "getBackend(" in (REPO / "admin" / name).read_text(encoding="utf-8")]
+    assert wrapping == ["hx-config.js"]
+    assert all(len((REPO / "admin" / name).read_text(encoding="utf-8").splitlines()) <= 400 for name in own)

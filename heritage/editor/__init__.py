@@ -15,6 +15,7 @@ stops pick an entry from a list written here at build time from the inventory (o
 with coordinates, the ones `make check` accepts as stops).
 
 The editor's own behaviour (one form writing three files, the column's two languages
-side by side, the English page's `translated_from`, the preview) is in `admin/heritage-cms.js`;
+side by side, the English page's `translated_from`, the preview) is in `admin/` (one script
+per concern, `admin/heritage-cms.js` says which; `page.INDEX` loads them, hx-config.js first);
 the Decap bundle is copied from `node_modules/decap-cms/dist/` (npm), never from a CDN.
 """

@@ -19,7 +19,7 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 # --- collections ------------------------------------------------------------------------------
 
 
-SEARCH_FIELD = "hx_search"  # admin/heritage-cms.js: listed entries only, never saved
+SEARCH_FIELD = "hx_search"  # admin/hx-storage.js: listed entries only, never saved
 IDS_FILE = "ids.json"  # beside config.yml: every id in use, for the form to refuse a taken one
 
 
@@ -53,7 +53,7 @@ def known_ids(root: Path, inventory: Inventory) -> dict[str, Any]:
 
 
 def _stories(names: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """The two Markdown pages of a data file, as the fields story_vi and story_en (heritage-cms.js
+    """The two Markdown pages of a data file, as the fields story_vi and story_en (hx-storage.js
     moves them out of the YAML into docs/<lang>/…); `names` gives them other labels and hints."""
     out = []
     for lang in LANGUAGES:
@@ -75,7 +75,7 @@ def _yaml_collection(name: str, label: str, singular: str, folder: str, heritage
         "create": True,
         "slug": "{{" + ID_FIELD + "}}",
         "identifier_field": ID_FIELD,
-        # SEARCH_FIELD: the names without diacritics, which heritage-cms.js adds to listed entries so
+        # SEARCH_FIELD: the names without diacritics, which hx-storage.js adds to listed entries so
         # that search finds "Chùa…" from "chua"; the `ternary` filter prints nothing of it
         "summary": "{{name.vi}} — {{name.en}} ({{" + ID_FIELD + "}}){{" + SEARCH_FIELD + " | ternary('', '')}}",
         **extra,
@@ -112,7 +112,7 @@ def trail_stops(inventory: Inventory) -> list[dict[str, str]]:
 
 def trail_collection(generator: Generator) -> dict[str, Any]:
     """data/trails/<id>.yml and its pages docs/<lang>/hanh-trinh/<id>.md, one form: the same
-    three-files-per-form mechanism as an entry's (heritage-cms.js reads `heritage.stories`)."""
+    three-files-per-form mechanism as an entry's (hx-paths.js reads `heritage.stories`)."""
     rank = {name: i for i, name in enumerate(TRAIL_ORDER)}
     fields = sorted(generator.fields(None, Trail), key=lambda f: rank.get(f["name"], len(TRAIL_ORDER)))
     return _yaml_collection(
@@ -125,7 +125,7 @@ def trail_collection(generator: Generator) -> dict[str, Any]:
 def column_collection(generator: Generator) -> dict[str, Any]:
     """Posts in Decap's i18n: Vietnamese and English side by side. Decap stores a translated
     entry as <folder>/<lang>/<slug>.md; the editor's script maps that onto the site's
-    docs/<lang>/chuyen-muc/<slug>.md (see admin/heritage-cms.js)."""
+    docs/<lang>/chuyen-muc/<slug>.md (see admin/hx-paths.js)."""
     fields = []
     for field in generator.fields(None, PostMeta, skip=POST_HIDDEN):
         if field["name"] in POST_LABELS:

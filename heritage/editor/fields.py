@@ -82,7 +82,7 @@ class Generator:
         self.stops = stops  # choices for a trail stop's entry (trail_stops()); None: typed as an id
 
     def text(self, name: str, model: type[Text], required: bool, multiline: bool = False) -> dict[str, Any]:
-        """A bilingual text: Vietnamese and English side by side in one widget (admin/heritage-cms.js),
+        """A bilingual text: Vietnamese and English side by side in one widget (admin/hx-bilingual.js),
         stored as the file's `{vi: …, en: …}`; its refusals are `make check`'s sentences."""
         info = model.model_fields["vi"]
         limit = _constraints(info.annotation, info.metadata).get("max_length")

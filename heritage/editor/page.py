@@ -29,7 +29,7 @@ YAML_DIST = Path("node_modules") / "yaml-2" / "browser" / "dist"
 # npm heic2any (MIT): iPhones' HEIC photos made JPEG in the browser; hx-upload.js loads it from
 # /admin/heic2any/ only when a HEIC is picked (1.3 MB, so never with the page)
 HEIC_DIST = Path("node_modules") / "heic2any"
-ASSETS = Path(__file__).resolve().parents[2] / "admin"  # heritage-cms.js, preview.css (the repository's admin/)
+ASSETS = Path(__file__).resolve().parents[2] / "admin"  # heritage-cms.js, hx-*.js, preview.css (the repository's admin/)
 
 def policy(proxy: str | None = None) -> str:
     """/admin/'s own Content-Security-Policy: the site itself and GitHub's API (plus the local
@@ -75,13 +75,19 @@ INDEX = """<!doctype html>
 <link rel="stylesheet" href="admin.css">
 <script src="manual-init.js"></script>
 <script src="decap/decap-cms.js"></script>
+<script src="hx-config.js"></script>
 <script src="hx-locale.js"></script>
 <script src="hx-date.js"></script>
 <script src="hx-days.js"></script>
 <script src="hx-fields.js"></script>
+<script src="hx-bilingual.js"></script>
 <script src="hx-upload.js"></script>
 <script src="hx-check.js"></script>
+<script src="hx-github-check.js"></script>
 <script src="hx-desk.js"></script>
+<script src="hx-paths.js"></script>
+<script src="hx-storage.js"></script>
+<script src="hx-preview.js"></script>
 <script src="heritage-cms.js"></script>
 </head>
 <body>
