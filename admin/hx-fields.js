@@ -4,7 +4,7 @@
  *    limit, it says the sentence `make check` says, with the value and the length typed.
  *  - `heritage-number`: a number typed as text: a comma as the decimal point, not a number, or
  *    out of its range (a latitude outside Viet Nam: lat and lon swapped?) in `make check`'s words.
- *  - the length of a bilingual text (heritage-cms.js's widget) is said in characters.
+ *  - the length of a bilingual text (hx-bilingual.js's widget) is said in characters.
  *  - `heritage-either`: a text the schema takes as one string or as {vi, en} (a photo's credit,
  *    often a person's name): one box, or two with "different in each language"; it reads and
  *    writes both shapes (Decap's string widget showed a map as `Map { "vi": … }` and saved that).
@@ -46,7 +46,7 @@
     return limit && typeof text === "string" && length(text) > limit ? fill(field.get("heritage_too_long"), { length: length(text) }) : null;
   }
 
-  // heritage-cms.js registers the bilingual widget after this file: a text over its limit is
+  // hx-bilingual.js registers the bilingual widget after this file: a text over its limit is
   // refused with its length in characters (its own check says only the limit).
   var registerWidget = CMS.registerWidget;
   CMS.registerWidget = function (name, control) {
