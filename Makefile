@@ -87,7 +87,7 @@ EDIT_ADDR ?= 127.0.0.1:8000
 CMS_MODE ?= $(shell git symbolic-ref -q HEAD >/dev/null 2>&1 && echo git || echo fs)
 edit: $(STAMP) $(NODE_STAMP)
 	@echo "Trình biên tập / editor: http://$(EDIT_ADDR)/admin/  (Ctrl+C để dừng / to stop)"
-	@PORT=$(CMS_PROXY_PORT) ORIGIN=http://$(EDIT_ADDR) MODE=$(CMS_MODE) GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+	@PORT=$(CMS_PROXY_PORT) ORIGIN=http://$(EDIT_ADDR) MODE=$(CMS_MODE) GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn HERITAGE_PYTHON="$(CURDIR)/$(BIN)/python" \
 	  node scripts/cms-guard.js >/dev/null & proxy=$$!; \
 	  trap 'kill $$proxy 2>/dev/null' EXIT INT TERM; \
 	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)

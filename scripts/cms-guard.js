@@ -22,11 +22,15 @@
  *
  * MODE=git adds the editorial workflow (drafts as branches cms/<collection>/<slug>, the board,
  * publish) from scripts/cms-local-git.js, which never checks another branch out: decap-server's
- * own git mode is not used (it checks branches out in the officer's work tree).
+ * own git mode is not used (it checks branches out in the officer's work tree). It also answers
+ * GET /draft/<commit>/… with the draft's real pages (scripts/cms-draft-preview.js): same Host
+ * rule; Origin absent, the preview's or the guard's own; GET only.
  *
  * Environment: PORT (0: any free port; the address is printed on stdout, alone on its line),
  * ORIGIN, MODE (fs or git), GIT_REPO_DIRECTORY, LOG_LEVEL (default warn), MAX_BODY (bytes, default 50 MB, as
- * decap-server's own limit: photos travel base64-encoded).
+ * decap-server's own limit: photos travel base64-encoded), HERITAGE_PYTHON (the Python that builds a
+ * draft's pages; default .venv/bin/python), HERITAGE_DRAFT_CACHE (where the builds are kept; default
+ * the system's temp folder).
  */
 
 const { execFileSync, execFile } = require('child_process');
@@ -35,6 +39,7 @@ const express = require('express');
 const { registerLocalFs } = require('decap-server/dist/middlewares');
 const rules = require('./cms-guard-rules');
 const { localGit } = require('./cms-local-git');
+const { draftPreview } = require('./cms-draft-preview');
 
 const HOST = '127.0.0.1';
 const repo = path.resolve(process.env.GIT_REPO_DIRECTORY || process.cwd());
@@ -67,13 +72,21 @@ function draftFiles(branch, params) {
   });
 }
 
-function guard(hosts, branch) {
+function guard(hosts, preview) {
   return async (req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', Vary: 'Origin' });
     if (!hosts.has(req.headers.host)) {
       return refuse(res, 403, say('Địa chỉ máy chủ (Host) không được phép.', 'This Host is not allowed.'));
     }
     const from = req.headers.origin;
+    // A draft's pages (MODE=git): opened from the editor's link; their own requests come from here.
+    if (preview && (req.path === '/draft' || req.path.startsWith('/draft/'))) {
+      if (from !== undefined && from !== origin && from !== `http://${req.headers.host}`) {
+        return refuse(res, 403, say(`Chỉ trang ${origin} được mở bản xem trước.`, `Only ${origin} may open a draft's preview.`));
+      }
+      if (req.method !== 'GET') return refuse(res, 405, say('Chỉ nhận GET.', 'Only GET is accepted.'));
+      return preview.route(req, res).catch(next);
+    }
     if (from !== undefined && from !== origin) {
       return refuse(res, 403, say(`Chỉ trang ${origin} được dùng trình biên tập.`, `Only ${origin} may use the editor.`));
     }
@@ -131,14 +144,15 @@ async function main() {
   const app = express();
   app.disable('x-powered-by');
   const hosts = new Set(); // filled once the port is known
-  app.use(guard(hosts, branch));
+  const preview = mode === 'git' ? draftPreview({ repo, logError }) : null;
+  app.use(guard(hosts, preview));
   app.use(express.json({ limit: maxBody, strict: true }));
   app.use(checkAction(repo, branch));
   if (mode === 'git') {
     if (branch === 'HEAD') throw new Error('HEAD không ở trên nhánh nào: hãy chuyển sang một nhánh / HEAD is detached: check out a branch first');
     // The editorial workflow's drafts, in git without checkouts (scripts/cms-local-git.js);
     // the published entries and media are the work tree's, as in fs mode.
-    app.post('/api/v1', localGit({ repo, branch, logError }));
+    app.post('/api/v1', localGit({ repo, branch, logError, preview }));
   } else if (mode !== 'fs') throw new Error(`MODE must be fs or git, not ${mode}`);
   await registerLocalFs(app, options);
   app.use(bodyErrors);
@@ -152,6 +166,7 @@ async function main() {
     process.exit(1);
   });
   const stop = () => {
+    if (preview) preview.stop();
     server.close(() => process.exit(0));
     server.closeAllConnections();
   };

@@ -49,7 +49,7 @@ function draftOf(params) {
   return [params.collection, params.slug];
 }
 
-function localGit({ repo, branch, logError }) {
+function localGit({ repo, branch, logError, preview = null }) {
   let queue = Promise.resolve(); // one git operation at a time, as decap's mutex
 
   /** git in the repository; `env` adds variables (the temporary index); `buffer`: raw stdout. */
@@ -167,7 +167,8 @@ function localGit({ repo, branch, logError }) {
 
   const actions = {
     info: async () => ({ repo: path.basename(repo), publish_modes: ['simple', 'editorial_workflow'], type: 'local_git' }),
-    getDeployPreview: async () => null,
+    // The draft's real page (scripts/cms-draft-preview.js), at the address Decap asked this proxy on.
+    getDeployPreview: async (params, req) => (preview ? preview.deployPreview(params.collection, params.slug, `http://${req.headers.host}`) : null),
     unpublishedEntries: async () =>
       (await git(['for-each-ref', '--format=%(refname)', `refs/heads/${PREFIX}/`])).split('\n').filter(Boolean).map(ref => ref.slice(`refs/heads/${PREFIX}/`.length)),
     unpublishedEntry: async params => {
@@ -216,8 +217,9 @@ function localGit({ repo, branch, logError }) {
     const params = body.params || {};
     const ours = Object.prototype.hasOwnProperty.call(actions, body.action) && (body.action !== 'persistEntry' || (params.options && params.options.useWorkflow));
     if (!ours) return next();
-    const run = queue.then(() => actions[body.action](params));
-    queue = run.catch(() => undefined);
+    // A preview waits for its build, reading refs only: it does not hold the git operations' queue.
+    const run = body.action === 'getDeployPreview' ? actions.getDeployPreview(params, req) : queue.then(() => actions[body.action](params, req));
+    if (body.action !== 'getDeployPreview') queue = run.catch(() => undefined);
     return run.then(
       answer => res.json(answer),
       error => {

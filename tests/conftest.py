@@ -11,6 +11,7 @@ import selectors
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -255,7 +256,9 @@ def cms_guard(repo: Path, origin: str, mode: str = "fs", **extra: str):
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    env = {**os.environ, "PORT": "0", "ORIGIN": origin, "MODE": mode, "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error", **extra}
+    # A draft's preview builds (scripts/cms-draft-preview.js) go to a folder of this run's, removed after.
+    cache = tempfile.mkdtemp(prefix="draft-cache-")
+    env = {**os.environ, "PORT": "0", "ORIGIN": origin, "MODE": mode, "GIT_REPO_DIRECTORY": str(repo), "LOG_LEVEL": "error", "HERITAGE_DRAFT_CACHE": cache, **extra}
     process = subprocess.Popen(["node", str(CMS_GUARD)], env=env, cwd=repo, stdout=subprocess.PIPE, text=True)
     try:
         ready = selectors.DefaultSelector()
@@ -267,6 +270,7 @@ def cms_guard(repo: Path, origin: str, mode: str = "fs", **extra: str):
     finally:
         process.terminate()
         process.wait(timeout=10)
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -42,12 +42,13 @@ def _status(url: str) -> int:
 
 
 @contextlib.contextmanager
-def make_edit(project: Project, today: str):
-    """As `make edit`: the proxy for the preview's origin, and `mkdocs serve` knowing the proxy."""
+def make_edit(project: Project, today: str, mode: str = "fs", **guard: str):
+    """As `make edit`: the proxy for the preview's origin, and `mkdocs serve` knowing the proxy.
+    `mode` "git": the editorial workflow, the checkout being a git repository."""
     (project.root / "node_modules").symlink_to(REPO / "node_modules")
     port = _free_port()
     origin = f"http://127.0.0.1:{port}"
-    with cms_guard(project.root, origin) as proxy:
+    with cms_guard(project.root, origin, mode, **guard) as proxy:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": today, admin_page.PROXY_ENV: proxy}
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
