@@ -45,16 +45,18 @@ _IPV6 = "|".join(
 _PORT = r"0*(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
 
 
-def web_address_pattern(engine: str = "python", site_path: bool = False) -> str:
+def web_address_pattern(engine: str = "python", site_path: bool = False, any_case: bool = False) -> str:
     """The whole rule of a web address (or, with `site_path`, of a source: also a page of this
-    site written from its root, never `//`) as a regular expression for `engine`."""
+    site written from its root, never `//`) as a regular expression for `engine`. A data file's
+    address starts `http` in lower case (WEB_PATTERN); SITE_URL and a QR code's may not (`any_case`)."""
     word = _WORD[engine]
     host = rf"(?:[{word}-]+(?:\.[{word}-]+)*\.?|\[(?:{_IPV6})\])"
-    web = rf"https?://{host}(?::(?:{_PORT})?)?(?:[/?#]{_SAFE}*)?"
+    scheme = "[hH][tT][tT][pP][sS]?" if any_case else "https?"
+    web = rf"{scheme}://{host}(?::(?:{_PORT})?)?(?:[/?#]{_SAFE}*)?"
     return rf"^(?:{web}|/(?:(?!/){_SAFE}{_SAFE}*)?)$" if site_path else rf"^{web}$"
 
 
-WEB_ADDRESS = re.compile(web_address_pattern())
+WEB_ADDRESS = re.compile(web_address_pattern(any_case=True))
 
 
 def visible(value: str) -> str:
