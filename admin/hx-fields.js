@@ -1,7 +1,8 @@
 /* The web editor's refusals in `make check`'s words, before anything is saved:
  *
- *  - `heritage-string`: a one-line text; empty (when required), not of its pattern or over its
- *    limit, it says the sentence `make check` says, with the value and the length typed.
+ *  - `heritage-string`: a one-line text; empty (when required), not of its patterns (a web
+ *    address: the whole rule of heritage/content/addresses.py) or over its limit, it says the
+ *    sentence `make check` says, with the value and the length typed.
  *  - `heritage-number`: a number typed as text: a comma as the decimal point, not a number, or
  *    out of its range (a latitude outside Viet Nam: lat and lon swapped?) in `make check`'s words.
  *  - the length of a bilingual text (hx-bilingual.js's widget) is said in characters.
@@ -38,6 +39,12 @@
   /** A template's `{name}` places filled with `values` (others left as they are). */
   function fill(template, values) {
     return String(template || "").replace(/\{([a-z_]+)\}/g, function (all, key) { return key in values ? String(values[key]) : all; });
+  }
+  /** A value as `make check` quotes it (addresses.visible): an invisible character as U+XXXX. */
+  function visible(text) {
+    return Array.from(String(text).replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/gu, function (c) {
+      return c === " " ? c : "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+    })).slice(0, 200).join("");
   }
   function length(text) { return Array.from(String(text).trim().normalize("NFC")).length; }
   /** A text over `heritage_max_length`, in `make check`'s words with its length; or null. */
@@ -80,8 +87,13 @@
         return field.get("required") !== false && field.get("heritage_required_one") ? refuse(field.get("heritage_required_one")) : true;
       }
       var text = String(value).trim();
-      var pattern = field.get("heritage_pattern");
-      if (pattern && !new RegExp(pattern.get(0)).test(text)) return refuse(fill(pattern.get(1), { value: text }));
+      // [regex, sentence, flags]: a web address's is its whole rule (flag "u"), then any other
+      // the schema checks after it (an https:// sign-in address), in make check's order
+      var patterns = field.get("heritage_patterns") ? field.get("heritage_patterns").toArray() : [field.get("heritage_pattern")].filter(Boolean);
+      for (var i = 0; i < patterns.length; i++) {
+        var pattern = patterns[i];
+        if (!new RegExp(pattern.get(0), pattern.get(2) || "").test(text)) return refuse(fill(pattern.get(1), { value: visible(text) }));
+      }
       var long = tooLong(field, text);
       return long ? refuse(long) : true;
     }

@@ -44,3 +44,25 @@ def signed_in(chromium, root: Path, site: Path, url: str, proxy: str, patch: pyt
         yield editor
     finally:
         context.close()
+
+
+def check_sentences(output: str, file: str | None = None) -> list[str]:
+    """Each problem `python -m heritage check` printed, as the form says it: the sentence and its
+    fix in Vietnamese, " / ", the same in English (refusals.said). Read from the printed lines
+    (heritage/problems.py's format_problem), an expectation independent of the form's templates.
+    With `file`, only the problems printed under that file's name."""
+    out: list[str] = []
+    block: list[str] | None = None
+    shown = None  # the file the problems below are about
+    for line in [*output.splitlines(), ""]:
+        if line.startswith("    ") and block is not None:
+            block.append(line.strip())
+            continue
+        if block and file in (None, shown):
+            texts = [t for t in block if not t.startswith("→")]
+            fixes = {t.split(":", 1)[0]: t.split(":", 1)[1].strip() for t in block if t.startswith("→")}
+            out.append(f"{texts[0]} {fixes.get('→ Cách sửa', '')}".strip() + " / " + f"{texts[1]} {fixes.get('→ How to fix', '')}".strip())
+        if line.startswith("📄 "):
+            shown = line[2:].strip()
+        block = [] if line.startswith(("  LỖI / ERROR", "  CẢNH BÁO / WARNING")) else None
+    return out

@@ -26,6 +26,39 @@ _UNSAFE = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u20
 _HOST = re.compile(r"^(?:[\w-]+(?:\.[\w-]+)*\.?|[0-9a-f:.]+)$", re.I)  # a name, or an IP address
 
 
+# The rule as one regular expression, for Python's `re` and for JavaScript (flag "u") alike: the
+# web editor's form (admin/hx-fields.js) refuses with it what `make check` refuses, and
+# is_web_address() holds to it too, so the two cannot drift. A host is a name (letters of any
+# script, digits, '-', '_') or an IPv6 address in brackets; a port 0-65535; then a path, query
+# or fragment of safe characters. `\w` is written per engine (JavaScript's is ASCII only).
+_WORD = {"python": r"\w", "javascript": r"\p{L}\p{N}_"}
+_SAFE = r"""[^\s"'<>\\`\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"""
+_H = "[0-9a-fA-F]{1,4}"
+_IPV6 = "|".join(
+    (
+        f"(?:{_H}:){{7}}{_H}",
+        f"(?:{_H}:){{1,7}}:",
+        *(f"(?:{_H}:){{1,{6 - k}}}(?::{_H}){{1,{k + 1}}}" for k in range(6)),
+        f":(?:(?::{_H}){{1,7}}|:)",
+    )
+)
+_PORT = r"0*(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})"
+
+
+def web_address_pattern(engine: str = "python", site_path: bool = False, any_case: bool = False) -> str:
+    """The whole rule of a web address (or, with `site_path`, of a source: also a page of this
+    site written from its root, never `//`) as a regular expression for `engine`. A data file's
+    address starts `http` in lower case (WEB_PATTERN); SITE_URL and a QR code's may not (`any_case`)."""
+    word = _WORD[engine]
+    host = rf"(?:[{word}-]+(?:\.[{word}-]+)*\.?|\[(?:{_IPV6})\])"
+    scheme = "[hH][tT][tT][pP][sS]?" if any_case else "https?"
+    web = rf"{scheme}://{host}(?::(?:{_PORT})?)?(?:[/?#]{_SAFE}*)?"
+    return rf"^(?:{web}|/(?:(?!/){_SAFE}{_SAFE}*)?)$" if site_path else rf"^{web}$"
+
+
+WEB_ADDRESS = re.compile(web_address_pattern(any_case=True))
+
+
 def visible(value: str) -> str:
     """A value as an error message may quote it: invisible characters written as U+XXXX, so
     that a terminal never obeys an escape sequence it contains."""
@@ -33,8 +66,9 @@ def visible(value: str) -> str:
 
 
 def is_web_address(value: str) -> bool:
-    """`http://` or `https://`, a host, and no character that is unsafe in an attribute."""
-    if not isinstance(value, str) or _UNSAFE.search(value):
+    """`http://` or `https://`, a host, and no character that is unsafe in an attribute; and of
+    the form `web_address_pattern()` writes, which the web editor's form checks as it is typed."""
+    if not isinstance(value, str) or _UNSAFE.search(value) or not WEB_ADDRESS.match(value):
         return False
     try:
         parts = urlsplit(value)

@@ -163,7 +163,7 @@ def settings_collection(generator: Generator) -> dict[str, Any]:
             column = [f for f in generator.fields(None, info.annotation, skip=("excused",))]
             fields.append(generator._decorate({"widget": "object", "collapsed": False, "fields": column}, name, True))
         else:
-            fields.append(generator.field(None, name, info, Settings.__name__))
+            fields.append(generator.field(None, name, info, Settings.__name__, Settings))
     return {
         "name": "cai-dat",
         "label": "Cài đặt / Settings",

@@ -62,6 +62,17 @@ def _constraints(annotation: Any, info_metadata: list) -> dict[str, Any]:
     return found
 
 
+def patterns(annotation: Any, info_metadata: list, model: type[BaseModel] | None, name: str) -> list[str]:
+    """Every pattern of a text, in the order pydantic checks them (an https:// sign-in address is
+    a web address, then https), then the one its model's validator checks."""
+    metadata = list(info_metadata)
+    if typing.get_origin(annotation) is typing.Annotated:
+        metadata += list(typing.get_args(annotation)[1:])
+    found = [item.pattern for item in metadata if getattr(item, "pattern", None)]
+    extra = refusals.VALIDATED_PATTERNS.get((model, name)) if model else None  # type: ignore[arg-type]
+    return list(dict.fromkeys([*found, *([extra] if extra else [])]))
+
+
 def one_line(annotation: Any, metadata: list = ()) -> bool:  # type: ignore[assignment]
     """Whether the schema refuses a line break in this text (schema._one_line)."""
     found = list(metadata) + (list(typing.get_args(annotation)[1:]) if typing.get_origin(annotation) is typing.Annotated else [])
@@ -206,17 +217,23 @@ class Generator:
             # heritage-string (admin/hx-fields.js) refuses in `make check`'s words, with the value
             # and the length typed; Decap's `pattern` would say one fixed sentence
             field = {"widget": "heritage-string"}
-            regex = refusals.VALIDATED_PATTERNS.get((model, name)) or bounds.get("pattern")  # type: ignore[arg-type]
-            if regex:
-                checked = refusals.pattern(regex, name)
-                if checked is None:
-                    raise TypeError(f"cms: no sentence for the pattern of {name!r} ({regex!r}); add one in heritage/content/forms.py")
-                field["heritage_pattern"] = checked
+            regexes = patterns(annotation, info.metadata, model, name)
+            regex = regexes[0] if regexes else None
+            checked = [refusals.pattern(r, name) for r in regexes]
+            if None in checked:
+                raise TypeError(f"cms: no sentence for a pattern of {name!r} ({regexes!r}); add one in heritage/content/forms.py")
+            if checked:
+                # the first one as before; all of them, in make check's order, where there are more
+                field["heritage_pattern"] = checked[0]
+                if len(checked) > 1:
+                    field["heritage_patterns"] = checked
             limit = bounds.get("max_length")
             if limit and not regex:
                 field.update(refusals.too_long(limit))
             if required:
-                field["heritage_required_one"] = both(missing_field(name))
+                # a language of a text in a list (the report's recipients): make check's sentence names the language
+                text_language = isinstance(model, type) and issubclass(model, Text) and name in LANGUAGES
+                field["heritage_required_one"] = both(missing_text(name) if text_language else missing_field(name))
             return self._decorate(field, name, required, owner)
         raise TypeError(f"cms: no widget for field {name!r} ({annotation!r}); add one in heritage/editor/fields.py")
 

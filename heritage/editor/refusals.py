@@ -13,10 +13,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from heritage.content import forms, kinds, schema
-from heritage.content.addresses import SOURCE_PATTERN, WEB_PATTERN
+from heritage.content.addresses import SOURCE_PATTERN, WEB_PATTERN, web_address_pattern
 from heritage.content.kinds import Message
 from heritage.content.messages import RULES
 from heritage.content.references import stop_repeated
+from heritage.content.settings import MONTH, ColumnSettings, Settings
 
 
 def said(message: Message) -> str:
@@ -38,26 +39,37 @@ def too_long(limit: int) -> dict[str, Any]:
 
 def pattern(regex: str, name: str) -> list[str] | None:
     """[regex, refusal with `{value}`] for a patterned text, in the words `make check` uses
-    for that pattern (messages._bad_pattern); None for a pattern with no sentence."""
+    for that pattern (messages._bad_pattern); None for a pattern with no sentence. A web
+    address's is the whole rule (addresses.web_address_pattern), with JavaScript's flag "u"."""
     if regex in (schema.ID_CHARS, schema.ID_PATTERN.pattern):
         return [schema.ID_PATTERN.pattern, said(kinds._id_form("{value}"))]
     if regex in (WEB_PATTERN, SOURCE_PATTERN):
-        return [regex, rule("web-address")]
+        return [web_address_pattern("javascript", site_path=regex == SOURCE_PATTERN), rule("web-address"), "u"]
     if regex in forms.SENTENCES:
         return [regex, said(forms.SENTENCES[regex])]
     if regex == schema.YOUTUBE_ID.pattern:
         return [regex, rule("youtube-id")]
     if regex == schema.TIME.pattern:
         return [regex, rule("visit-time")]
+    if regex == MONTH.pattern:
+        return [regex, rule("month-format")]
+    if regex == NO_PARENT:
+        return [regex, rule("media-path")]
     return None
 
 
-# Texts the schema checks in a field validator rather than in the type: (model, field) → pattern.
+NO_PARENT = r"^(?!(?:.*/)?\.\.(?:/|$))"  # no '..' step (Settings._logo_inside: the logo stays in data/)
+
+# Texts the schema checks in a field validator rather than in the type: (model, field) → pattern,
+# checked after the type's own (in make check's order).
 VALIDATED_PATTERNS: dict[tuple[type[BaseModel], str], str] = {
     (schema.MediaItem, "youtube"): schema.YOUTUBE_ID.pattern,  # MediaItem._one_kind
     (schema.Hours, "opens"): schema.TIME.pattern,  # Hours._time
     (schema.Hours, "closes"): schema.TIME.pattern,
+    (ColumnSettings, "launch"): MONTH.pattern,  # ColumnSettings._month
+    (Settings, "logo"): NO_PARENT,  # Settings._logo_inside
 }
+
 
 # Ranges the schema checks in a field validator: (model, field) → (least, most, rule).
 VALIDATED_RANGES: dict[tuple[type[BaseModel], str], tuple[float, float, str]] = {
