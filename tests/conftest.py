@@ -174,18 +174,37 @@ def fill_small_project(project: Project) -> Project:
     return project.stamp_all()
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Project:
-    """The repository's own sample content, built once for the session."""
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("mkdocs.yml",):
-        shutil.copy(REPO / name, root / name)
+SUBPATH_URL = "https://ward.example.github.io/heritage-site/"  # a GitHub Pages project site
+
+
+def _build_sample(tmp_path_factory, name: str, site_url: str) -> Project:
+    root = tmp_path_factory.mktemp(name)
+    for file in ("mkdocs.yml",):
+        shutil.copy(REPO / file, root / file)
     for folder in ("hooks", "overrides", "data", "docs"):
         shutil.copytree(REPO / folder, root / folder)
     project = Project(root)
-    result = project.build(HERITAGE_TODAY="2026-11-27", SITE_URL=SAMPLE_URL)
+    result = project.build(HERITAGE_TODAY="2026-11-27", SITE_URL=site_url)
     assert result.returncode == 0, result.stderr
     return project
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Project:
+    """The repository's own sample content, built once for the session, at a domain's root."""
+    return _build_sample(tmp_path_factory, "sample", SAMPLE_URL)
+
+
+@pytest.fixture(scope="session")
+def sample_site_subpath(tmp_path_factory) -> Project:
+    """The same content built for a project subpath (GitHub Pages without a domain of its own)."""
+    return _build_sample(tmp_path_factory, "sample-subpath", SUBPATH_URL)
+
+
+@pytest.fixture(scope="session", params=["root", "subpath"])
+def both_builds(request) -> Project:
+    """Each output validated on both builds: outside validators must pass at a root and a subpath."""
+    return request.getfixturevalue("sample_site" if request.param == "root" else "sample_site_subpath")
 
 
 # --- real browser ----------------------------------------------------------------------
