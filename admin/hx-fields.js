@@ -79,7 +79,17 @@
 
   // --- a required one-line text --------------------------------------------------------------
 
-  var StringControl = CMS.getWidget("string").control;
+  var DecapString = CMS.getWidget("string").control;
+  /** Decap's one-line box puts the caret back where the last keystroke left it after every
+   * render, even one that changed nothing: a render between selecting the text and typing
+   * (the focus style, a refusal shown; a box entered with Tab, which selects its text) collapsed
+   * the selection, and the next address typed was appended to the refused one. The caret is
+   * kept only when the value changed (Decap's case: a box nested in another widget). */
+  class StringControl extends DecapString {
+    componentDidUpdate(previous) {
+      if (previous.value !== this.props.value && super.componentDidUpdate) super.componentDidUpdate(previous);
+    }
+  }
   class RequiredString extends StringControl {
     isValid() {
       var field = this.props.field, value = this.props.value;
