@@ -6,6 +6,8 @@ issuing body and its number at left, the national motto at right, then the place
 date); the title; numbered parts; real Word tables; the charts; and the signature block
 with "Nơi nhận". Page numbers sit at the top from page 2, as the decree asks. Whatever
 data/site.yml does not say (office, number, signatory) is a highlighted placeholder.
+The text is in the report's language for Word's spelling (report_docx_package), but for
+what data/site.yml gives in Vietnamese only (the place, the signer), tagged as such.
 """
 
 from __future__ import annotations
