@@ -19,9 +19,9 @@ from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas as pdf_canvas
 
 from heritage.media.artwork import font_path
+from heritage.media.print_pdf import print_canvas
 from heritage.qr import codes as qr
 from heritage.qr.issued import record_issued
 from heritage.text import nfc
@@ -274,7 +274,7 @@ def plaque_svg(fmt: Format, t: PlaqueText) -> str:
 
 def plaque_pdf(path: Path, fmt: Format, texts: list[PlaqueText]) -> None:
     """One plaque per page, at its real size."""
-    page = pdf_canvas.Canvas(str(path), pagesize=(fmt.width * MM, fmt.height * MM))
+    page = print_canvas(path, (fmt.width * MM, fmt.height * MM))
     page.setTitle(", ".join(t.name_vi for t in texts))
     for t in texts:
         draw_plaque(PdfCanvas(page, fmt.width, fmt.height), fmt, t)
@@ -286,7 +286,7 @@ def sheet_pdf(path: Path, texts: list[PlaqueText]) -> None:
     """Four A6 plaques on each A4 sheet, with cut lines, for the print shop."""
     fmt = FORMATS["a6"]
     a4_w, a4_h = A4[0] / MM, A4[1] / MM
-    page = pdf_canvas.Canvas(str(path), pagesize=A4)
+    page = print_canvas(path, A4)
     page.setTitle("Biển QR / QR plaques — A6 × 4 / A4")
     slots = [(0, 0), (fmt.width, 0), (0, fmt.height), (fmt.width, fmt.height)]
     left = (a4_w - 2 * fmt.width) / 2

@@ -20,22 +20,18 @@ import datetime as dt
 import io
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import Paragraph
 
 from heritage import i18n, urls
 from heritage.calendar import festivals as festival_dates
-from heritage.media.artwork import font_path
 from heritage.media.images import open_upright
+from heritage.media.print_pdf import print_canvas, register_fonts
 from heritage.qr import codes as qr
 from heritage.text import vi_sort_key
 from heritage.trails import route as trail_route
@@ -52,16 +48,6 @@ GOLD = Color(0.91, 0.77, 0.43)
 INK = Color(0.13, 0.13, 0.13)
 MUTED = Color(0.36, 0.31, 0.27)
 PAPER = Color(0.985, 0.97, 0.94)
-WEIGHTS = ("Regular", "Medium", "SemiBold", "Bold")
-
-
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    """Be Vietnam Pro as embedded TrueType: real, selectable text with every diacritic."""
-    for weight in WEIGHTS:
-        pdfmetrics.registerFont(TTFont(f"BVP-{weight}", str(font_path(weight))))
-
-
 def _style(size: float, weight: str = "Regular", color=INK, leading: float | None = None, align: int = 0) -> ParagraphStyle:
     return ParagraphStyle(f"bvp-{weight}-{size}", fontName=f"BVP-{weight}", fontSize=size, leading=leading or size * 1.32, textColor=color, alignment=align)
 
@@ -451,7 +437,7 @@ def write_brochure(inv, site_url: str, year: int, path: Path) -> Written:
     content = choose(inv, year, site_url)
     photos = _load_photos(content)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf = pdf_canvas.Canvas(str(path), pagesize=(PAGE_W * MM, PAGE_H * MM), pageCompression=1, invariant=1)
+    pdf = print_canvas(path, (PAGE_W * MM, PAGE_H * MM), pageCompression=1, invariant=1)
     pdf.setTitle(f"{inv.settings.site_name.vi} · {inv.settings.site_name.en} — {year}")
     pdf.setAuthor(inv.settings.ward.vi)
     pdf.setSubject("Tài liệu giới thiệu song ngữ · Bilingual brochure")

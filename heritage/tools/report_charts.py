@@ -72,6 +72,8 @@ def _style() -> dict:
         "xtick.color": INK,
         "ytick.color": INK,
         "svg.fonttype": "path",
+        "pdf.fonttype": 42,  # should a chart be saved as PDF: Be Vietnam Pro embedded as TrueType, not Type 3
+        "ps.fonttype": 42,
         "svg.hashsalt": "heritage-report",  # the same figures give the same SVG
         "axes.unicode_minus": False,
     }

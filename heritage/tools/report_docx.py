@@ -6,6 +6,8 @@ issuing body and its number at left, the national motto at right, then the place
 date); the title; numbered parts; real Word tables; the charts; and the signature block
 with "Nơi nhận". Page numbers sit at the top from page 2, as the decree asks. Whatever
 data/site.yml does not say (office, number, signatory) is a highlighted placeholder.
+The text is in the report's language for Word's spelling (report_docx_package), but for
+what data/site.yml gives in Vietnamese only (the place, the signer), tagged as such.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from heritage.content.settings import Settings
 from heritage.i18n import format_day
-from heritage.tools.report_text import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table
+from heritage.tools.report_docx_package import LANG_TAGS, set_language, set_properties, tag_run
+from heritage.tools.report_text import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table, w
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT, TABLE_PT = 14, 12, 12
@@ -57,10 +60,18 @@ class Placeholder:
     text: str
 
 
-Piece = Inline | Placeholder
+@dataclass(frozen=True)
+class Foreign:
+    """Text in the other language than the document's: Word spell-checks it in its own."""
+
+    text: str
+    lang: str
 
 
-def dated_line(place: str | Placeholder, day: dt.date, lang: str) -> tuple[Piece, ...]:
+Piece = Inline | Placeholder | Foreign
+
+
+def dated_line(place: str | Placeholder | Foreign, day: dt.date, lang: str) -> tuple[Piece, ...]:
     """'Tân An, ngày 05 tháng 01 năm 2027': the decree writes days below 10 and months 1-2 with a 0."""
     if lang == "vi":
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
@@ -75,18 +86,22 @@ def _frame(settings: Settings, lang: str) -> dict[str, Piece]:
     def text_or(value, key: str) -> Piece:
         return value(lang) if value is not None else Placeholder(FRAME[key][lang])
 
+    def vietnamese(value: str) -> Piece:
+        """data/site.yml gives the place and the signer's name once, in Vietnamese."""
+        return value if lang == "vi" else Foreign(value, "vi")
+
     return {
         "agency": text_or(r.agency, "agency?"),
         "office": text_or(r.office, "office?"),
         "number": r.number or Placeholder(FRAME["number?"][lang]),
-        "place": r.place or Placeholder(FRAME["place?"][lang]),
+        "place": vietnamese(r.place) if r.place else Placeholder(FRAME["place?"][lang]),
         "title": text_or(r.signer.title, "title?"),
-        "name": r.signer.name or Placeholder(FRAME["name?"][lang]),
+        "name": vietnamese(r.signer.name) if r.signer.name else Placeholder(FRAME["name?"][lang]),
     }
 
 
 def _upper(piece: Piece) -> Piece:
-    if isinstance(piece, Placeholder):
+    if isinstance(piece, (Placeholder, Foreign)):
         return piece
     if isinstance(piece, Strong):
         return Strong(piece.text.upper())
@@ -129,7 +144,7 @@ def _base_styles(doc) -> None:
 
 
 def _run(paragraph: DocxParagraph, piece: Piece, size: float | None = None, bold: bool = False, italic: bool = False, underline: bool = False):
-    text = piece.text if isinstance(piece, (Strong, Placeholder)) else piece
+    text = piece.text if isinstance(piece, (Strong, Placeholder, Foreign)) else piece
     run = paragraph.add_run(text)
     run.bold = bold or isinstance(piece, Strong)
     run.italic = italic or None
@@ -138,6 +153,8 @@ def _run(paragraph: DocxParagraph, piece: Piece, size: float | None = None, bold
         run.font.size = Pt(size)
     if isinstance(piece, Placeholder):
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    if isinstance(piece, Foreign):
+        tag_run(run, LANG_TAGS[piece.lang])
     return run
 
 
@@ -343,11 +360,7 @@ def write(document: Document, settings: Settings, lang: str, charts: dict[str, P
     _title(doc, document)
     _body(doc, document, charts)
     _signature(doc, settings, frame, lang)
-    core = doc.core_properties
-    core.title = f"{document.kind} {document.subject}"
-    core.language = "vi-VN" if lang == "vi" else "en-GB"
-    core.author = core.last_modified_by = settings.site_name(lang)
-    core.created = core.modified = dt.datetime(issued.year, issued.month, issued.day)
-    core.revision = 1
+    set_language(doc, lang)
+    set_properties(doc, w("md-title", lang, year=document.year), document.subject, settings.ward(lang), issued)
     doc.save(path)
     return path
