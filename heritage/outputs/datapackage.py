@@ -77,7 +77,7 @@ def descriptor(site, files: dict[str, bytes], columns: dict[str, tuple[str, str]
         "title": " / ".join(settings.site_name(lang) for lang in LANGUAGES),
         "homepage": site.absolute(urls.page(LANGUAGES[0], urls.OPEN_DATA)),
         "licenses": [{"path": settings.data_license.url, "title": settings.data_license.name}],
-        "contributors": [{"title": settings.ward(lang), "role": "publisher"} for lang in LANGUAGES[:1]],
+        "contributors": [{"title": settings.ward(LANGUAGES[0]), "role": "publisher"}],
         "keywords": ["heritage", "di sản", *ENTRY_SECTIONS],
         "resources": resources,
     }
