@@ -111,6 +111,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "not_on_map": {"vi": "Chưa có tọa độ, nên chưa hiện trên bản đồ", "en": "No coordinates yet, so not on the map"},
     "downloads": {"vi": "Tải dữ liệu", "en": "Downloads"},
     "csv_note": {"vi": "mở được bằng Excel, hiển thị đúng tiếng Việt", "en": "opens in Excel with Vietnamese intact"},
+    "datapackage_note": {"vi": "mô tả các tệp trên (kiểu cột, giấy phép) theo chuẩn Data Package, cho cổng dữ liệu", "en": "describes the files above (column types, licence) as a Data Package, for data portals"},
     "geojson_note": {"vi": "các mục có tọa độ, dùng cho phần mềm bản đồ (QGIS…)", "en": "entries with coordinates, for mapping software (QGIS…)"},
     "data_count": {"vi": "{n} mục, mỗi mục một dòng, đủ hai thứ tiếng.", "en": "{n} entries, one row each, in both languages."},
     "data_sample_note": {

@@ -60,6 +60,7 @@ ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
 OPEN_DATA_BASENAME = "di-san-tan-an"
 BROCHURE_FILE = "di-san-tan-an-{year}.pdf"  # the bilingual brochure, under the About page
 OPEN_DATA_FILES = {kind: f"{OPEN_DATA}/{OPEN_DATA_BASENAME}.{kind}" for kind in ("csv", "json", "geojson")}
+DATA_PACKAGE_FILE = f"{OPEN_DATA}/datapackage.json"  # the Data Package descriptor of the files above
 
 
 def prefix(lang: str) -> str:

@@ -185,9 +185,10 @@ def test_trail_gpx_is_valid_gpx_11_with_the_stops_in_order(trail_site, gpx_schem
         assert float(b.get("minlon")) <= float(point.get("lon")) <= float(b.get("maxlon"))
 
 
-def test_every_gpx_of_the_sample_site_is_valid_gpx_11(sample_site, gpx_schema):
-    files = sorted((sample_site.root / "site").rglob("*.gpx"))
-    assert len(files) == 2 * len(list((sample_site.root / "data/trails").glob("*.yml"))) >= 4  # each trail, both languages
+def test_every_gpx_of_the_sample_site_is_valid_gpx_11(both_builds, gpx_schema):
+    """At a domain's root and at a project subpath (both_builds)."""
+    files = sorted((both_builds.root / "site").rglob("*.gpx"))
+    assert len(files) == 2 * len(list((both_builds.root / "data/trails").glob("*.yml"))) >= 4  # each trail, both languages
     for path in files:
         validate_gpx_11(gpx_schema, path.read_bytes())
 

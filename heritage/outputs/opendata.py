@@ -1,4 +1,5 @@
-"""Open data: the whole inventory as CSV, JSON and GeoJSON, both languages in each row.
+"""Open data: the whole inventory as CSV, JSON and GeoJSON, both languages in each row, and the
+datapackage.json that describes them (heritage/outputs/datapackage.py).
 
 The CSV starts with a UTF-8 byte-order mark so that Excel, which the province's offices
 use, opens Vietnamese text correctly.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.i18n import format_recurring
+from heritage.outputs.datapackage import write_datapackage
 from heritage.sections import ENTRY_SECTIONS
 
 FILES = urls.OPEN_DATA_FILES
@@ -139,4 +141,5 @@ def write_open_data(site, site_root: Path) -> dict[str, Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written[kind] = target
+    written["datapackage"] = write_datapackage(site, site_root, payload, FIELDS)
     return written

@@ -18,8 +18,10 @@ from heritage.sections import COLUMN, LANGUAGES
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
-ET.register_namespace("", SITEMAP)
-ET.register_namespace("xhtml", XHTML)
+# The root declares its namespaces itself and the tags carry their prefixes as written, so the
+# output is `<urlset xmlns="…">` whatever ElementTree's global prefix registry holds (another
+# module, or a GPX file written before, can change that registry; naive readers want no `ns0:`).
+NAMESPACES = {"xmlns": SITEMAP, "xmlns:xhtml": XHTML}
 
 
 def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
@@ -45,19 +47,20 @@ def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
 
 
 def write_sitemap(site, site_root: Path, absolute) -> Path:
-    urlset = ET.Element(f"{{{SITEMAP}}}urlset")
+    """sitemap.xml (and its gzip copy) at the site's root, in the sitemaps.org default namespace."""
+    urlset = ET.Element("urlset", NAMESPACES)
     changed = history.last_changed(site.root, history.head_of(site.root))
     for rel in site.public_pages():
         addresses = {lang: absolute(urls.from_source(f"{lang}/{rel}")) for lang in LANGUAGES}
         day = content_date(site, rel, changed)
         for lang in LANGUAGES:
-            url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
-            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = addresses[lang]
+            url = ET.SubElement(urlset, "url")
+            ET.SubElement(url, "loc").text = addresses[lang]
             if day is not None:
-                ET.SubElement(url, f"{{{SITEMAP}}}lastmod").text = day.isoformat()
+                ET.SubElement(url, "lastmod").text = day.isoformat()
             for other in LANGUAGES:
-                ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": other, "href": addresses[other]})
-            ET.SubElement(url, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": "x-default", "href": addresses[LANGUAGES[0]]})
+                ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": other, "href": addresses[other]})
+            ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": "x-default", "href": addresses[LANGUAGES[0]]})
     target = site_root / "sitemap.xml"
     tree = ET.ElementTree(urlset)
     ET.indent(tree)

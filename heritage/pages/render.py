@@ -381,7 +381,7 @@ def festivals(data: RenderData, lang: str, base: str) -> str:
 
 def open_data(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("open_data.html", files=urls.OPEN_DATA_FILES, fields=opendata.FIELDS, license=data.settings.data_license, count=len(data.inventory.entries))
+    return r.render("open_data.html", files=urls.OPEN_DATA_FILES, datapackage=urls.DATA_PACKAGE_FILE, fields=opendata.FIELDS, license=data.settings.data_license, count=len(data.inventory.entries))
 
 
 # Marker colours on the map, one per section (legend and markers use the same).

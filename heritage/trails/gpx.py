@@ -17,6 +17,9 @@ from heritage.trails.route import Route, route
 NS = "http://www.topografix.com/GPX/1/1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA_LOCATION = f"{NS} http://www.topografix.com/GPX/1/1/gpx.xsd"
+# The root declares its namespaces itself (GPX as the default one) and the tags are written as
+# they are, so no global ElementTree registration decides the output, whatever was written before.
+ROOT_ATTRIBUTES = {"xmlns": NS, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA_LOCATION}
 CREATOR = "Di sản Tân An (heritage trails)"
 
 
@@ -32,9 +35,8 @@ def _point(parent: ET.Element, tag: str, stop, lang: str, link: str) -> None:
 
 def gpx_document(path: Route, lang: str, absolute) -> bytes:
     """The GPX 1.1 document; `absolute` turns a site path into an absolute URL."""
-    ET.register_namespace("", NS)
     trail = path.trail
-    root = ET.Element("gpx", {"version": "1.1", "creator": CREATOR, f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION})
+    root = ET.Element("gpx", {**ROOT_ATTRIBUTES, "version": "1.1", "creator": CREATOR})
     metadata = ET.SubElement(root, "metadata")
     ET.SubElement(metadata, "name").text = trail.name(lang)
     ET.SubElement(metadata, "desc").text = trail.data.summary(lang)
@@ -48,10 +50,6 @@ def gpx_document(path: Route, lang: str, absolute) -> bytes:
     ET.SubElement(ET.SubElement(rte, "link", href=absolute(trail.url(lang))), "text").text = trail.name(lang)
     for stop in path.stops:
         _point(rte, "rtept", stop, lang, absolute(stop.entry.url(lang)))
-    # ElementTree puts the default namespace on every tag through register_namespace.
-    for element in root.iter():
-        if not element.tag.startswith("{"):
-            element.tag = f"{{{NS}}}{element.tag}"
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 

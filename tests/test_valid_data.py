@@ -1,0 +1,115 @@
+"""The open data as a data portal reads it, on both builds: frictionless validates datapackage.json
+and every file it lists (the CSV against its Table Schema, sizes and hashes of all three), the
+JSON's rows against the same schema, and the GeoJSON against the GeoJSON schema frictionless
+ships plus RFC 7946's rules (a position is [lon, lat], each in range, no `crs`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import yaml
+from frictionless import Schema, validate
+from frictionless.resources import TableResource
+
+from heritage import urls
+from heritage.content.loader import cached_inventory
+from heritage.sections import ENTRY_SECTIONS
+
+from .test_valid_xml import _build_url
+
+OPEN_DATA = Path(urls.DATA_PACKAGE_FILE).parent.as_posix()
+
+# Error types frictionless may report without failing the test, each with its reason. None now.
+ALLOWED_ERRORS: dict[str, str] = {}
+
+
+def _errors(report) -> list[str]:
+    return [f"{task.name}: {e.type}: {e.message}" for task in report.tasks for e in task.errors if e.type not in ALLOWED_ERRORS] + [
+        f"{e.type}: {e.message}" for e in report.errors if e.type not in ALLOWED_ERRORS
+    ]
+
+
+def test_the_data_package_and_its_files_are_valid(both_builds):
+    site = both_builds.root / "site"
+    descriptor = site / urls.DATA_PACKAGE_FILE
+    report = validate(str(descriptor))
+    assert not _errors(report), "\n".join(_errors(report))
+    assert report.valid
+    # it describes exactly the open data files, each read whole
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    assert sorted(r["path"] for r in package["resources"]) == sorted(Path(f).name for f in urls.OPEN_DATA_FILES.values())
+    entries = len(cached_inventory(both_builds.root).entries)
+    csv_task = next(t for t in report.tasks if t.name.endswith("-csv"))
+    assert csv_task.stats["rows"] == entries and csv_task.stats["fields"] == len(package["resources"][0]["schema"]["fields"])
+    # the licence is the one in the settings, the home page is this build's
+    license = cached_inventory(both_builds.root).settings.data_license
+    assert package["licenses"] == [{"path": license.url, "title": license.name}]
+    assert package["homepage"] == f"{_build_url(both_builds)}{OPEN_DATA}/"
+
+
+def test_the_json_rows_follow_the_csv_table_schema(both_builds):
+    site = both_builds.root / "site"
+    package = json.loads((site / urls.DATA_PACKAGE_FILE).read_text(encoding="utf-8"))
+    schema = Schema.from_descriptor(next(r for r in package["resources"] if r["format"] == "csv")["schema"])
+    # the rows as JSON readers get them (numbers, booleans, null), given inline: frictionless reads
+    # a JSON file only with its [json] extra (ijson), which nothing else here needs
+    rows = json.loads((site / urls.OPEN_DATA_FILES["json"]).read_text(encoding="utf-8"))["entries"]
+    assert all(list(row) == schema.field_names for row in rows)
+    resource = TableResource(data=rows, schema=schema)
+    report = resource.validate()
+    assert not _errors(report), "\n".join(_errors(report))
+    assert report.tasks[0].stats["rows"] == len(cached_inventory(both_builds.root).entries)
+
+
+def test_frictionless_catches_a_wrong_cell_and_a_changed_file(sample_site, tmp_path):
+    """The validator can fail: a latitude out of range, and a file that no longer matches its hash."""
+    folder = shutil.copytree(sample_site.root / "site" / OPEN_DATA, tmp_path / "data")
+    csv_path = folder / Path(urls.OPEN_DATA_FILES["csv"]).name
+    text = csv_path.read_text(encoding="utf-8-sig")
+    entries = json.loads((folder / Path(urls.OPEN_DATA_FILES["json"]).name).read_text(encoding="utf-8"))["entries"]
+    first = next(e for e in entries if e["lat"] is not None)
+    csv_path.write_text(text.replace(f",{first['lat']},", ",91.5,", 1), encoding="utf-8-sig")
+    report = validate(str(folder / "datapackage.json"))
+    kinds = {e.type for task in report.tasks for e in task.errors}
+    assert {"constraint-error", "hash-count"} <= kinds
+    # and the JSON rows: a count that is not a number, a section the schema does not know
+    schema = Schema.from_descriptor(json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"][0]["schema"])
+    entries[0]["images"], entries[1]["section"] = "many", "unknown"
+    report = TableResource(data=entries, schema=schema).validate()
+    assert [e.type for task in report.tasks for e in task.errors] == ["type-error", "constraint-error"]
+
+
+# --- GeoJSON (RFC 7946) -------------------------------------------------------------------------
+
+
+def _geojson_schema() -> dict:
+    """The GeoJSON JSON Schema frictionless ships for its geojson field type."""
+    import frictionless.settings
+
+    return frictionless.settings.GEOJSON_PROFILE
+
+
+def test_the_geojson_is_rfc_7946(both_builds):
+    root = both_builds.root
+    document = json.loads((root / "site" / urls.OPEN_DATA_FILES["geojson"]).read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(_geojson_schema())(_geojson_schema()).validate(document)
+    assert document["type"] == "FeatureCollection" and "crs" not in document  # RFC 7946 §4: no crs member
+    features = document["features"]
+    assert len({f["id"] for f in features}) == len(features)
+    located = {}
+    for path in sorted(p for section in ENTRY_SECTIONS for p in (root / "data" / section).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if isinstance(data, dict) and isinstance(data.get("location"), dict) and "lat" in data["location"]:
+            located[path.stem] = (data["location"]["lon"], data["location"]["lat"])
+    assert {f["id"] for f in features} == set(located)
+    for feature in features:
+        assert feature["type"] == "Feature" and "crs" not in feature and isinstance(feature["properties"], dict)
+        geometry = feature["geometry"]
+        assert geometry["type"] == "Point"
+        lon, lat = geometry["coordinates"]  # exactly two numbers: no altitude, no third value
+        assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lon, lat)), feature["id"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90, feature["id"]
+        assert (lon, lat) == located[feature["id"]], feature["id"]  # [lon, lat], the order RFC 7946 §3.1.1 fixes
