@@ -32,8 +32,13 @@ OFFLINE = "ngoai-tuyen"
 OFFLINE_FILES = "offline-files.json"
 MANIFEST_FILE = "manifest.webmanifest"
 OWN_ASSETS = "assets/heritage"  # our own stylesheets, scripts, icons and fonts (from overrides/assets/heritage/)
-APP_ICONS = {size: f"{OWN_ASSETS}/app-icon-{size}.png" for size in (192, 512)}
+APP_ICONS = {size: f"{OWN_ASSETS}/app-icon-{size}.png" for size in (192, 512)}  # manifest, purpose "any"
+MASKABLE_ICONS = {size: f"{OWN_ASSETS}/app-icon-maskable-{size}.png" for size in (192, 512)}  # purpose "maskable"
 FAVICON = "assets/heritage/favicon-48.png"  # the browser tab's icon, drawn like the app icons (mkdocs.yml: theme.favicon)
+FAVICON_SIZE = 48
+APPLE_TOUCH_ICON = "assets/heritage/apple-touch-icon-180.png"  # iOS's "Add to Home Screen" reads no manifest icon
+APPLE_TOUCH_ICON_SIZE = 180
+ROBOTS = "robots.txt"  # written with a public address only: it names the sitemap by its absolute URL
 OFFLINE_SCRIPT = "assets/heritage/offline-page.js"
 
 # The map's own background tiles (heritage/map/basemap.py): ban-do/nen/{z}/{x}/{y}.png.

@@ -25,14 +25,15 @@ def test_a_manifest_per_language_makes_the_site_installable(sample_site, prefix,
     assert manifest["name"] == name and manifest["lang"] == lang and manifest["start_url"] == "./"
     assert manifest["display"] == "standalone" and manifest["theme_color"] == webapp.THEME_COLOR
     sizes = set()
+    base_step = {"any": 0.78, "maskable": 0.71}  # the logo spans 80 % of an "any" icon, 60 % of a maskable one
     for icon in manifest["icons"]:
         image = Image.open(site / prefix / icon["src"])
         assert icon["sizes"] == f"{image.width}x{image.height}" and image.format == "PNG"
-        sizes.add(image.width)
+        sizes.add((icon["purpose"], image.width))
         rgb = image.convert("RGB")
         assert rgb.getpixel((2, 2)) == (0x8A, 0x1C, 0x1C)  # the theme colour behind
-        assert rgb.getpixel((image.width // 2, round(image.height * 0.71))) == (255, 255, 255)  # the logo's base step
-    assert {192, 512} <= sizes
+        assert rgb.getpixel((image.width // 2, round(image.height * base_step[icon["purpose"]]))) == (255, 255, 255)  # the logo's base step
+    assert {(purpose, size) for purpose in ("any", "maskable") for size in (192, 512)} <= sizes
     page = sample_site.html(prefix + "di-tich/dinh-tan-an/")
     up = "../" * (3 if prefix else 2)  # from the page's folder to the site's root
     assert f'<link rel="manifest" href="{up}{prefix}manifest.webmanifest">' in page
@@ -44,7 +45,7 @@ def test_the_browser_tab_shows_the_sites_logo(sample_site, prefix):
     site = sample_site.root / "site"
     page = sample_site.html(prefix + "di-tich/dinh-tan-an/")
     up = "../" * (3 if prefix else 2)
-    link = f'<link rel="icon" href="{up}assets/heritage/favicon-48.png">'
+    link = f'<link rel="icon" type="image/png" sizes="48x48" href="{up}assets/heritage/favicon-48.png">'
     assert link in page
     image = Image.open(site / "assets/heritage/favicon-48.png")
     assert image.size == (48, 48) and image.format == "PNG"

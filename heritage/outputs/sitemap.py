@@ -18,6 +18,7 @@ from heritage.sections import COLUMN, LANGUAGES
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
+SITEMAP_FILE = "sitemap.xml"
 # The root declares its namespaces itself and the tags carry their prefixes as written, so the
 # output is `<urlset xmlns="…">` whatever ElementTree's global prefix registry holds (another
 # module, or a GPX file written before, can change that registry; naive readers want no `ns0:`).
@@ -61,10 +62,21 @@ def write_sitemap(site, site_root: Path, absolute) -> Path:
             for other in LANGUAGES:
                 ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": other, "href": addresses[other]})
             ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": "x-default", "href": addresses[LANGUAGES[0]]})
-    target = site_root / "sitemap.xml"
+    target = site_root / SITEMAP_FILE
     tree = ET.ElementTree(urlset)
     ET.indent(tree)
     tree.write(target, encoding="utf-8", xml_declaration=True)
     with gzip.GzipFile(site_root / "sitemap.xml.gz", "wb", mtime=0) as handle:
         handle.write(target.read_bytes())
+    return target
+
+
+def write_robots(site_root: Path, sitemap_url: str) -> Path:
+    """robots.txt: every page may be crawled, and the sitemap is named. Pages kept out of
+    search results (search, translation status, /admin/, QR landings, offline pages) say
+    `noindex` themselves: a crawler barred from them would never read it, and could still
+    list their addresses from links. Crawlers read robots.txt at the host's root only: a site
+    at a project subpath writes it too, for a host that serves it there."""
+    target = site_root / urls.ROBOTS
+    target.write_text(f"User-agent: *\nDisallow:\n\nSitemap: {sitemap_url}\n", encoding="utf-8")
     return target

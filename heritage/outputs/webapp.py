@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fontTools.pens.basePen import BasePen
 from fontTools.svgLib.path import parse_path
@@ -56,22 +57,47 @@ class _PolygonPen(BasePen):
         pass
 
 
-def app_icon(size: int) -> Image.Image:
-    """The logo in white on the theme colour, inside the middle 60 % (a "maskable" icon:
-    launchers may cut it to a circle). Two colours and their edges: 16 palette entries keep
-    it smooth at less than half the bytes (every page's first view fetches the favicon)."""
+# How much of an icon the logo spans. A "maskable" icon keeps it within the middle 60 %:
+# launchers may cut the square to a circle of 80 % (the safe zone), and the logo's corners
+# stay inside it. Other icons (manifest "any", the tab's, iOS's) show the whole square.
+MASKABLE_GLYPH = 0.6
+PLAIN_GLYPH = 0.8
+
+
+def app_icon(size: int, glyph_share: float = MASKABLE_GLYPH) -> Image.Image:
+    """The logo in white on the theme colour, opaque, spanning `glyph_share` of the side.
+    Two colours and their edges: 16 palette entries keep it smooth at less than half the
+    bytes (every page's first view fetches the favicon)."""
     scale = 4  # drawn larger, then reduced: smooth edges
     big = size * scale
     image = Image.new("RGB", (big, big), THEME_COLOR)
     pen = _PolygonPen()
     parse_path(LOGO_PATH, pen)
-    glyph = big * 0.6
+    glyph = big * glyph_share
     offset = (big - glyph) / 2
     draw = ImageDraw.Draw(image)
     for polygon in pen.polygons:
         if len(polygon) > 2:
             draw.polygon([(offset + x * glyph / LOGO_BOX, offset + y * glyph / LOGO_BOX) for x, y in polygon], fill="#ffffff")
     return image.resize((size, size), Image.Resampling.LANCZOS).quantize(16)
+
+
+# Every icon the build draws: site path → (side in pixels, share of the side the logo spans).
+ICON_FILES = {
+    **{path: (size, PLAIN_GLYPH) for size, path in urls.APP_ICONS.items()},
+    **{path: (size, MASKABLE_GLYPH) for size, path in urls.MASKABLE_ICONS.items()},
+    urls.FAVICON: (urls.FAVICON_SIZE, PLAIN_GLYPH),
+    urls.APPLE_TOUCH_ICON: (urls.APPLE_TOUCH_ICON_SIZE, PLAIN_GLYPH),
+}
+
+
+def app_id(site, lang: str) -> str:
+    """The app's identity: the path of the language's home page from the host's root
+    ("/", "/en/", "/<project>/en/"). Browsers resolve `id` against the origin, so "./"
+    would make both languages one app; the path keeps them two, and stable however the
+    manifest moves."""
+    base = urlsplit(site.site_url).path or "/"
+    return base.rstrip("/") + "/" + urls.prefix(lang)
 
 
 def manifest(site, lang: str) -> dict:
@@ -84,13 +110,16 @@ def manifest(site, lang: str) -> dict:
         "lang": lang,
         "start_url": "./",
         "scope": "./",
-        "id": "./",
+        "id": app_id(site, lang),
         "display": "standalone",
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,
+        # "any" and "maskable" apart: one icon for both is either cut (too large for a mask)
+        # or small in its square (padded for one).
         "icons": [
-            {"src": depth + path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": "any maskable"}
-            for size, path in urls.APP_ICONS.items()
+            {"src": depth + path, "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+            for purpose, icons in (("any", urls.APP_ICONS), ("maskable", urls.MASKABLE_ICONS))
+            for size, path in icons.items()
         ],
     }
 
@@ -110,6 +139,10 @@ def offline_page(site, lang: str) -> str:
         other_lang=other,
         other_page=depth + urls.page(other, urls.OFFLINE),
         other_label=t("offline_other_language", other),
+        favicon=depth + urls.FAVICON,
+        favicon_size=urls.FAVICON_SIZE,
+        touch_icon=depth + urls.APPLE_TOUCH_ICON,
+        touch_icon_size=urls.APPLE_TOUCH_ICON_SIZE,
     ) + "\n"
 
 
@@ -143,10 +176,10 @@ def offline_files() -> dict:
 
 def write_webapp(site, site_root: Path, finish: Callable[[str], str] | None = None) -> None:
     """Offline pages, offline-files.json, manifests, the app icons and the favicon."""
-    for size, rel in [*urls.APP_ICONS.items(), (48, urls.FAVICON)]:
+    for rel, (size, glyph_share) in ICON_FILES.items():
         target = site_root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        app_icon(size).save(target, optimize=True)
+        app_icon(size, glyph_share).save(target, optimize=True)
     for lang in LANGUAGES:
         (site_root / urls.manifest(lang)).parent.mkdir(parents=True, exist_ok=True)
         (site_root / urls.manifest(lang)).write_text(json.dumps(manifest(site, lang), ensure_ascii=False, indent=1), encoding="utf-8")

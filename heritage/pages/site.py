@@ -318,7 +318,7 @@ class Site:
             feed_title=f"{feed.CHANNEL_TEXT[lang][0]} — {self.settings.site_name(lang)}",
             site_name=self.settings.site_name(lang),
             is_home=kind.kind == "home",
-            noindex=kind.kind == "translations",
+            noindex=kind.kind in ("translations", "search"),  # a results page is no page to land on
             manifest=relative_base(page_url) + urls.manifest(lang),
             map=fields.pop("map", kind.kind == "map"),
             search=kind.kind == "search",
@@ -388,6 +388,8 @@ class Site:
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
+        if self.qr_url:  # robots.txt names the sitemap by its absolute URL: only with a public address
+            sitemap.write_robots(site_root, self.absolute(sitemap.SITEMAP_FILE))
 
     @staticmethod
     def discard_output(site_root: Path) -> None:
