@@ -4,9 +4,10 @@ byte for byte (issue 24: the editor survives a culture officer's real week).
 Real Chromium, real Decap, the real local proxy (scripts/cms-guard.js in fs mode), on the sample
 content plus 100 generated entries over every section (photos, opening hours, bilingual photo
 credits, both YAML styles), 4 trails and 4 posts that name them (tests/bigsite.py). Each item is
-opened by its address in one page; a field is changed and changed back (Decap publishes only a
-form that was touched) and the form published; at the end every file under data/ and docs/ is
-what it was."""
+opened by its address in one page; its name is changed and published, then changed back and
+published (Decap publishes only a form whose data differs from what it read); at the end every
+file under data/ and docs/ is what it was. The name, not the summary: a summary PyYAML folded over
+lines comes back on one line once edited (heritage-yaml.js writes an edited value anew)."""
 
 from __future__ import annotations
 
@@ -26,30 +27,30 @@ from tests.conftest import Project, cms_guard, serve
 from tests.editor import signed_in
 from tests.test_cms_forms_browser import ERROR_PAGE
 
-BUDGET = 240  # seconds for every item; about 100 s on a quiet 2-core machine
+BUDGET = 240  # seconds for the 129 items (two saves each): 153 s measured on a busy 2-core machine
 
 
 def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for top in ("data", "docs") for p in sorted((root / top).rglob("*")) if p.is_file()}
 
 
-def _items(root: Path) -> list[tuple[str, str, Path, str, str, str]]:
-    """(collection, slug, file, field to touch, field that shows the name, the name) of every entry,
+def _items(root: Path) -> list[tuple[str, str, Path, str, str]]:
+    """(collection, slug, file, the field of its name, the name) of every entry,
     trail, post and the settings."""
     out = []
     for section in SCHEMAS:
         for path in sorted((root / "data" / section).glob("*.yml")):
             name = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)["name"]["vi"]
-            out.append((section, path.stem, path.relative_to(root), "[data-field=summary] [data-lang=vi]", "[data-field=name] [data-lang=vi]", name))
+            out.append((section, path.stem, path.relative_to(root), "[data-field=name] [data-lang=vi]", name))
     for path in sorted((root / "data" / "trails").glob("*.yml")):
         name = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)["name"]["vi"]
-        out.append(("hanh-trinh", path.stem, path.relative_to(root), "[data-field=summary] [data-lang=vi]", "[data-field=name] [data-lang=vi]", name))
+        out.append(("hanh-trinh", path.stem, path.relative_to(root), "[data-field=name] [data-lang=vi]", name))
     for path in sorted((root / "docs" / "vi" / "chuyen-muc").glob("*.md")):
         if path.name != "index.md":
             title = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])["title"]
-            out.append(("chuyen-muc", path.stem, path.relative_to(root), "[id^=summary-field]", "[id^=title-field]", title))
+            out.append(("chuyen-muc", path.stem, path.relative_to(root), "[id^=title-field]", title))
     name = yaml.load((root / "data" / "site.yml").read_text(encoding="utf-8"), Loader=_Loader)["site_name"]["vi"]
-    out.append(("cai-dat", "site", Path("data/site.yml"), "[data-field=tagline] [data-lang=vi]", "[data-field=site_name] [data-lang=vi]", name))
+    out.append(("cai-dat", "site", Path("data/site.yml"), "[data-field=site_name] [data-lang=vi]", name))
     return out
 
 
@@ -99,9 +100,9 @@ def test_every_item_of_a_100_entry_site_opens_and_saves_byte_identical(big_edito
     before = _files(root)
     assert project.check().returncode == 0
     start = time.monotonic()
-    for collection, slug, path, touch, shows, name in items:
+    for collection, slug, path, touch, name in items:
         field = _open(page, url, collection, slug, touch)
-        expect(page.locator(shows).first).to_have_value(name)  # this item's data, not the last one's
+        expect(field).to_have_value(name)  # this item's data, not the last one's
         value = field.input_value()
         # Decap publishes only a form whose data differs from the file's: an edit, then its undo
         field.fill(value + " (sửa)")
