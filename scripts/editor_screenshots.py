@@ -150,7 +150,7 @@ def shoot(url: str, out: Path, wanted: set[str]) -> int:
                 # the longest pane, for a whole-form picture
                 extra = 0 if press else page.evaluate(HIDDEN)
                 page.set_viewport_size({"width": viewport["width"], "height": min(viewport["height"] + extra, 12_000)})
-                page.screenshot(path=str(target), full_page=True)
+                page.screenshot(path=str(target), full_page=True, animations="disabled")  # a modal caught mid-fade is see-through
                 page.set_viewport_size(viewport)
                 written += 1
             context.close()
