@@ -110,8 +110,8 @@ def _inside(box: dict | None, width: int, height: int) -> bool:
 
 def test_every_form_fits_a_phone_with_its_publish_button_and_corner_buttons_on_screen(sample_editor):
     """Each collection's form (an item and a new one) and the settings at 390 × 844: nothing
-    scrolls sideways, the publish button is on screen once the form is changed, and the Check
-    and desk buttons are on screen without lying over each other."""
+    scrolls sideways, the publish button is on screen once the form is changed, no Markdown
+    toolbar is cut, and the Check and desk buttons are on screen without lying over each other."""
     page, project, url, errors = sample_editor
     before = project.snapshot()
     page.set_viewport_size({"width": 390, "height": 844})
@@ -127,6 +127,10 @@ def test_every_form_fits_a_phone_with_its_publish_button_and_corner_buttons_on_s
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, address
         assert _inside(button.bounding_box(), 390, 844), (address, button.bounding_box())
         assert _inside(field.bounding_box(), 390, 10_000), address
+        # a Markdown field's toolbar keeps all its buttons inside the field (none cut off)
+        cut = page.evaluate("[...document.querySelectorAll('[class*=-EditorControlBar] [class*=-ToolbarContainer]')]"
+                            ".filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth).length")
+        assert cut == 0, address
         corners = [page.locator(f"#{i}").bounding_box() for i in ("hx-desk-open", "hx-check-toggle")]
         assert all(_inside(box, 390, 844) for box in corners), (address, corners)
         left, right = corners
