@@ -131,7 +131,7 @@ def shoot(url: str, out: Path, wanted: set[str]) -> int:
             page.get_by_role("button", name="Đăng nhập").click()
             page.get_by_role("link", name="Cài đặt").first.wait_for()
             for stem, address, ready, press in screens():
-                if wanted and stem not in wanted and stem.split("-")[0] not in wanted:
+                if wanted and stem not in wanted and stem.rsplit("-", 1)[0] not in wanted:
                     continue
                 page.goto(url + "admin/" + address)
                 page.reload()  # a new address alone does not leave Decap's editor
