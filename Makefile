@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets edit screenshots system-deps
+.PHONY: serve test build check lock clean help bench budgets edit screenshots screenshots-editor system-deps
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -64,6 +64,12 @@ budgets: system-deps $(STAMP) $(NODE_STAMP)
 screenshots: build
 	$(BIN)/python scripts/screenshots.py --site site --out screenshots
 
+# PNGs of every screen of the web editor (each collection's form, existing and new; settings;
+# the workflow board; the desk; the Check panel; the photo dialog) at 390×844 and 1366×900,
+# on a copy of the sample content, into site-shots/editor/.
+screenshots-editor: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/editor_screenshots.py --out site-shots/editor
+
 # Re-resolve requirements.in into exact pins. requirements-nodeps.lock is pinned by hand and
 # left alone: its packages are installed with --no-deps, so they take no part in the resolution.
 lock:
@@ -74,7 +80,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .cache screenshots
+	rm -rf site .cache screenshots site-shots
 
 # The web editor on the local checkout: Decap's proxy (npm decap-server) behind our guard
 # (scripts/cms-guard.js, one process on 127.0.0.1:8081) writes into data/ and docs/ of this

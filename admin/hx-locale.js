@@ -16,6 +16,7 @@
   var VI = {
     "auth.loginWithAzure": "Đăng nhập bằng Azure",
     "auth.loginWithForgejo": "Đăng nhập bằng Forgejo",
+    "collection.collectionTop.newButton": "+ %{collectionLabel}",  // Decap's "＋" (U+FF0B) is a box where no CJK font is installed
     "collection.collectionTop.viewAsList": "Xem dạng danh sách",
     "collection.collectionTop.viewAsGrid": "Xem dạng lưới",
     "collection.collectionTop.groupBy": "Nhóm theo",

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from heritage.content.schema import SCHEMAS
+
 from tests.test_cms_forms_browser import ERROR_PAGE, _check, _open, _publish, _wait_change, sample_editor  # noqa: F401 (fixture)
 
 SHOTS = Path("/tmp/ui-shots")
@@ -88,6 +90,53 @@ def test_the_form_fits_a_phone_with_its_publish_button_on_screen(sample_editor):
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and 0 <= box["y"] and box["y"] + box["height"] <= 844, box
     field = page.locator("[data-field=name] [data-lang=vi]").bounding_box()
     assert field and field["x"] >= 0 and field["x"] + field["width"] <= 390, field
+
+
+def _forms(root: Path) -> list[tuple[str, str]]:
+    """(address, the field that names the item) of every collection's form, an existing item and
+    a new one, and of the settings."""
+    out = []
+    for collection, folder, ready in [*((s, f"data/{s}", "[data-field=name] [data-lang=vi]") for s in SCHEMAS),
+                                      ("hanh-trinh", "data/trails", "[data-field=name] [data-lang=vi]"),
+                                      ("chuyen-muc", "docs/vi/chuyen-muc", "[id^=title-field]")]:
+        first = next(p for p in sorted((root / folder).glob("*.*")) if p.stem != "index")
+        out += [(f"collections/{collection}/entries/{first.stem}", ready), (f"collections/{collection}/new", ready)]
+    return out + [("collections/cai-dat/entries/site", "[data-field=site_name] [data-lang=vi]")]
+
+
+def _inside(box: dict | None, width: int, height: int) -> bool:
+    return bool(box) and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
+
+
+def test_every_form_fits_a_phone_with_its_publish_button_and_corner_buttons_on_screen(sample_editor):
+    """Each collection's form (an item and a new one) and the settings at 390 × 844: nothing
+    scrolls sideways, the publish button is on screen once the form is changed, no Markdown
+    toolbar is cut, and the Check and desk buttons are on screen without lying over each other."""
+    page, project, url, errors = sample_editor
+    before = project.snapshot()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.on("dialog", lambda dialog: dialog.accept())  # leaving a changed form: yes
+    forms = _forms(project.root)
+    assert len(forms) == 8 * 2 + 1
+    for address, ready in forms:
+        _open(page, url, address, ready)
+        field = page.locator(ready).first
+        field.fill(field.input_value() + " x")  # a change: the button now publishes
+        button = page.get_by_role("button", name="Công bố", exact=True)
+        button.wait_for()
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, address
+        assert _inside(button.bounding_box(), 390, 844), (address, button.bounding_box())
+        assert _inside(field.bounding_box(), 390, 10_000), address
+        # a Markdown field's toolbar keeps all its buttons inside the field (none cut off)
+        cut = page.evaluate("[...document.querySelectorAll('[class*=-EditorControlBar] [class*=-ToolbarContainer]')]"
+                            ".filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth).length")
+        assert cut == 0, address
+        corners = [page.locator(f"#{i}").bounding_box() for i in ("hx-desk-open", "hx-check-toggle")]
+        assert all(_inside(box, 390, 844) for box in corners), (address, corners)
+        left, right = corners
+        assert left["x"] + left["width"] <= right["x"], (address, corners)  # side by side, not one over the other
+    assert project.snapshot() == before  # nothing was saved
+    assert errors == []
 
 
 def _search(page, url: str, term: str) -> tuple[list[str], float]:
