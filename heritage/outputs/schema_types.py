@@ -142,6 +142,7 @@ class CreativeWork(Thing):
     about: Thing | None = None
     mainEntityOfPage: str | None = None  # the page's URL
     spatialCoverage: Place | None = None
+    isAccessibleForFree: bool | None = None
 
 
 class WebPage(CreativeWork):

@@ -176,6 +176,7 @@ def dataset_jsonld(site, lang: str) -> dict:
         url=site.absolute(urls.page(lang, urls.OPEN_DATA)),
         inLanguage=["vi", "en"],
         license=settings.data_license.url,
+        isAccessibleForFree=True,
         creator=_ward(site, lang),
         spatialCoverage=_coverage(site, lang),
         distribution=[
