@@ -66,3 +66,49 @@ def test_open_data_page(sample_site):
     for name in FIELDS:
         assert f"<code>{name}</code>" in html
     assert 'href="../../du-lieu/di-san-tan-an.csv"' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_festival_organizer_and_place_come_from_the_data(sample_site, prefix):
+    """The organizer is the festival file's (none when it names none); the place is named by
+    its own address, or by data/site.yml's province, never after the festival."""
+    lang = "en" if prefix else "vi"
+    (festival, _) = jsonld(sample_site.html(prefix + "le-hoi/festival-ve-mien-quan-ho/"))
+    assert festival["organizer"] == {"@type": "Organization", "name": "Bắc Ninh Provincial People’s Committee" if lang == "en" else "UBND tỉnh Bắc Ninh"}
+    province = "Bắc Ninh Province" if lang == "en" else "tỉnh Bắc Ninh"
+    assert festival["location"]["name"] == province and festival["location"]["address"]["addressRegion"] == province
+    (lim, _) = jsonld(sample_site.html(prefix + "le-hoi/hoi-lim/"))
+    assert "organizer" not in lim and lim["location"]["name"] != lim["name"]
+    assert lim["location"]["name"] == lim["location"]["address"]["streetAddress"] and "Lim" in lim["location"]["name"]
+    assert lim["subjectOf"][0]["@type"] == "CreativeWork" and lim["subjectOf"][0]["url"].startswith("http")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_column_posts_are_blog_postings(sample_site, prefix):
+    posts = sorted((sample_site.root / "site" / prefix / "chuyen-muc").glob("*/index.html"))
+    assert posts
+    for page in posts:
+        html = page.read_text(encoding="utf-8")
+        (post, crumbs) = jsonld(html)
+        assert post["@type"] == "BlogPosting" and crumbs["@type"] == "BreadcrumbList"
+        assert post["headline"] == crumbs["itemListElement"][-1]["name"] and post["inLanguage"] == ("en" if prefix else "vi")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", post["datePublished"]) and post["mainEntityOfPage"] == post["url"]
+        assert post["author"]["name"] == post["publisher"]["name"] and post["publisher"]["logo"]["url"].endswith(".png")
+        assert post["image"].startswith("http") and "/media/og/" in post["image"]
+
+
+def test_every_shared_image_has_its_alt_text(sample_site):
+    """og:image:alt and twitter:image:alt on every page with a card: the photo's own alt."""
+    site = sample_site.root / "site"
+    count = 0
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'property="og:image"' not in html:
+            continue
+        count += 1
+        og = re.findall(r'<meta property="og:image:alt" content="([^"]+)">', html)
+        tw = re.findall(r'<meta name="twitter:image:alt" content="([^"]+)">', html)
+        assert len(og) == 1 and og == tw, page
+    assert count > 50
+    html = sample_site.html("en/le-hoi/hoi-lim/")
+    assert 'property="og:image:alt" content="Placeholder: a saffron-gold gradient with the white text' in html

@@ -209,7 +209,7 @@ def build_unchecked(project: Project, **env: str) -> None:
 
 
 def _site_yml(ward_vi: str) -> str:
-    return yaml.safe_dump({"ward": {"vi": ward_vi, "en": "Ward"}, "column": {"launch": "2026-09"}}, allow_unicode=True)
+    return yaml.safe_dump({"ward": {"vi": ward_vi, "en": "Ward"}, "province": {"vi": ward_vi, "en": "Province"}, "column": {"launch": "2026-09"}}, allow_unicode=True)
 
 
 @pytest.mark.browser
@@ -240,7 +240,7 @@ def test_no_value_breaks_out_of_the_json_ld(chromium, small_project: Project):
     p.entry("di-tich", "dinh-vo", (f"Đình {BREAKOUTS[2]}", "Relic"))
     p.stamp_all()
     build_unchecked(p)
-    pages = {"le-hoi/hoi-lim/": ("organizer", BREAKOUTS[1]), "nghe-nhan/nghe-nhan-a/": ("jobTitle", BREAKOUTS[0]), "di-tich/dinh-vo/": ("name", f"Đình {BREAKOUTS[2]}")}
+    pages = {"le-hoi/hoi-lim/": ("location", BREAKOUTS[1]), "nghe-nhan/nghe-nhan-a/": ("jobTitle", BREAKOUTS[0]), "di-tich/dinh-vo/": ("name", f"Đình {BREAKOUTS[2]}")}
     with serve(p.root / "site") as url:
         context = chromium.new_context()
         context.set_default_timeout(5_000)
@@ -251,6 +251,6 @@ def test_no_value_breaks_out_of_the_json_ld(chromium, small_project: Project):
             assert f"Câu chuyện {path.split('/')[1]} (vi)" in page.locator("article").inner_text()  # the page is whole
             assert page.evaluate(f"window.{TOKEN}") is None
             data = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
-            found = data[key]["name"] if key == "organizer" else data[key]
+            found = data[key]["name"] if key == "location" else data[key]
             assert found == value, (path, found)
         context.close()

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from pydantic_core import PydanticCustomError
 
 from heritage.content import forms
-from heritage.content.addresses import SourceAddress
+from heritage.content.addresses import SourceAddress, WebAddress
 from heritage.sections import ENTRY_SECTIONS
 
 # An id is a file name, a URL and a printed QR code: 60 characters keep all three workable
@@ -304,8 +304,17 @@ class Relic(_Ranked):
     visit: Visit | None = None
 
 
+class Organizer(Model):
+    """Who organises a festival (a provincial committee, a temple's board…): search engines
+    are told this, never a guess, and nothing when the entry leaves it out."""
+
+    name: Name
+    url: WebAddress | None = None
+
+
 class Festival(_Ranked):
     when: When
+    organizer: Organizer | None = None
 
 
 class Craft(_Ranked):

@@ -138,6 +138,9 @@ class Settings(BaseModel):
     site_url: WebAddress | None = None
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
+    # The province as an address names it ("tỉnh …" / "… Province"): the region of places
+    # whose entry has no address, in search engines' data. None: no region is claimed.
+    province: Text | None = None
     column: ColumnSettings
     report: ReportSettings = ReportSettings()
     brochure: BrochureSettings | None = None

@@ -71,6 +71,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ref": ("Số văn bản", "Document reference"),
     "title": ("Danh hiệu", "Honour title"),
     "ocop_stars": ("Số sao OCOP", "OCOP stars"),
+    "organizer": ("Đơn vị tổ chức", "Organiser"),
     "media": ("Ảnh, âm thanh, video", "Photos, audio, video"),
     "image": ("Ảnh", "Photo"),
     "audio": ("Âm thanh", "Audio"),
@@ -102,6 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "site_url": ("Địa chỉ công khai", "Public address"),
     "data_license": ("Giấy phép dữ liệu mở", "Open data licence"),
     "ward": ("Tên đơn vị", "Ward"),
+    "province": ("Tỉnh, thành phố (như ghi trong địa chỉ)", "Province (as in an address)"),
     "column": ("Chuyên mục số", "Column"),
     "launch": ("Tháng ra mắt (NĂM-THÁNG)", "Launch month (YEAR-MONTH)"),
     "cms": ("Trình biên tập web", "Web editor"),
@@ -156,6 +158,8 @@ LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
     ("Hours", "days"): ("Ngày mở cửa", "Days open"),
     ("Signer", "title"): ("Chức vụ", "Position"),
     ("Signer", "name"): ("Họ tên", "Full name"),
+    ("Organizer", "name"): ("Tên đơn vị tổ chức", "Organiser's name"),
+    ("Organizer", "url"): ("Trang web của đơn vị tổ chức", "Organiser's website"),
     ("Source", "title"): ("Tên tài liệu", "Title of the source"),
     ("PostMeta", "title"): ("Tiêu đề", "Title"),
     ("PostMeta", "date"): ("Ngày đăng", "Date of publication"),
@@ -207,7 +211,7 @@ for _key in ("lat", "lon", "month", "day", "date", "ref"):
     HINTS.setdefault(_key, EMPTY_HINTS[_key])
 
 # The order of the form (the schema's order, with the fields a section adds moved up).
-ORDER = ("name", "summary", "type", "ranking", "title", "priority", "when", "location", "consent", "ocop_stars", "media", "related", "sources", "aliases", "sample")
+ORDER = ("name", "summary", "type", "ranking", "title", "priority", "when", "organizer", "location", "consent", "ocop_stars", "media", "related", "sources", "aliases", "sample")
 
 
 def label(name: str, owner: str | None = None) -> str:

@@ -27,6 +27,7 @@ class SocialCard:
     kicker: str
     site_name: str
     photo: Path | None
+    alt: str  # what the card shows, for og:image:alt: the photo's own alt text, else its words
 
 
 def _draw(photo: Path | None, cards: list[tuple[str, str, str, Path]]) -> None:
@@ -45,6 +46,7 @@ class MediaLibrary:
         self.posters: dict[tuple[str, str], WebImage] = {}
         self.social: dict[tuple[str, str], str] = {}  # (lang, page key) → site path of its card
         self._social_files: dict[str, Path] = {}
+        self.social_alt: dict[tuple[str, str], str] = {}  # (lang, page key) → its card's alt text
 
     def original(self, source: str) -> Path:
         return self.root / urls.MEDIA_SOURCE / source
@@ -103,20 +105,27 @@ class MediaLibrary:
                     for lang in LANGUAGES:
                         self.posters[(item.youtube, lang)] = youtube_poster(item.caption(lang), self.cache)
 
+    def _photo_alts(self, lang: str) -> dict[str, str]:
+        """Media key of every photo → its alt text in `lang` (a post's cover is an entry's photo)."""
+        return {urls.media_key(e.id, i.path): i.alt(lang) for e in self.inventory.entries.values() for i in e.data.media if i.kind == "image" and i.alt is not None}
+
     def _cards(self) -> dict[tuple[str, str], SocialCard]:
         cards: dict[tuple[str, str], SocialCard] = {}
         for lang in LANGUAGES:
             site_name = self.site_names[lang]
-            cards[(lang, "")] = SocialCard(site_name, "", site_name, None)
+            alts = self._photo_alts(lang)
+            cards[(lang, "")] = SocialCard(site_name, "", site_name, None, site_name)
             for entry in self.inventory.entries.values():
-                usable = (urls.media_key(entry.id, i.path) for i in entry.data.media if i.kind == "image")
-                photo = next((self.original(s) for s in usable if s in self.images), None)
+                usable = [s for s in (urls.media_key(entry.id, i.path) for i in entry.data.media if i.kind == "image") if s in self.images]
+                photo = self.original(usable[0]) if usable else None
                 kicker = ENTRY_SECTIONS[entry.section].label(lang)
-                cards[(lang, entry.id)] = SocialCard(entry.name(lang), kicker, site_name, photo)
+                alt = alts.get(usable[0]) if usable else None
+                cards[(lang, entry.id)] = SocialCard(entry.name(lang), kicker, site_name, photo, alt or f"{entry.name(lang)} — {site_name}")
             for post in self.inventory.posts.get(lang, []):
                 photo = self.original(post.meta.cover) if post.meta.cover in self.images else None
                 kicker = COLUMN.label(lang)
-                cards[(lang, f"post:{post.slug}")] = SocialCard(post.meta.title, kicker, site_name, photo)
+                alt = alts.get(post.meta.cover) if photo is not None else None
+                cards[(lang, f"post:{post.slug}")] = SocialCard(post.meta.title, kicker, site_name, photo, alt or f"{post.meta.title} — {site_name}")
         return cards
 
     def _social_cards(self) -> None:
@@ -137,6 +146,7 @@ class MediaLibrary:
             for photo, todo in jobs:
                 _draw(photo, todo)
         self.social = {key: f"media/og/{target.name}" for key, target in targets.items()}
+        self.social_alt = {key: card.alt for key, card in cards.items()}
         self._social_files = {f"media/og/{t.name}": t for t in targets.values()}
 
     # --- publishing ------------------------------------------------------------------

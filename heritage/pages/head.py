@@ -39,6 +39,7 @@ class PageHead:
     noindex: bool = False
     description: str | None = None  # None: the site's description
     image: str | None = None  # absolute URL of the 1200×630 card
+    image_alt: str | None = None  # what the card shows, for readers that cannot see it
     published: str | None = None  # a post's date, ISO
     jsonld: str | None = None  # schema.org, already safe inside <script>
     manifest: str | None = None  # the language's web app manifest, relative to the page

