@@ -29,8 +29,8 @@ JUSTIFIED = {
 }
 
 
-def test_every_internal_link_and_resource_resolves(sample_site):
-    assert broken_links(sample_site.root / "site") == []
+def test_every_internal_link_and_resource_resolves(both_builds):
+    assert broken_links(both_builds.root / "site") == []
 
 
 def test_link_checker_finds_a_broken_link(sample_site, tmp_path):
@@ -41,10 +41,10 @@ def test_link_checker_finds_a_broken_link(sample_site, tmp_path):
     assert broken_links(site) == [("gioi-thieu/index.html", "../khong-co/"), ("gioi-thieu/index.html", "anh.jpg")]
 
 
-def test_html_validates(sample_site):
+def test_html_validates(both_builds):
     if not VNU.exists() or not shutil.which("java"):
         pytest.fail("the HTML validator needs node_modules/vnu-jar (make test runs npm ci) and java")
-    pages = sorted(str(p) for p in (sample_site.root / "site").rglob("*.html"))
+    pages = sorted(str(p) for p in (both_builds.root / "site").rglob("*.html"))
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages], capture_output=True, text=True, timeout=600)
     messages = json.loads(result.stderr or result.stdout)["messages"]
     unexplained = [
