@@ -93,7 +93,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "en": ("Tiếng Anh", "English"),
     # column posts
     "category": ("Thể loại", "Category"),
-    "cover": ("Ảnh bìa (đường dẫn trong data/media/)", "Cover (a path under data/media/)"),
+    "cover": ("Ảnh bìa", "Cover photo"),
     "entries": ("Mục được giới thiệu (mã)", "Featured entries (ids)"),
     "body": ("Nội dung", "Text"),
     "translated_from": ("Dịch từ phiên bản", "Translated from revision"),
