@@ -210,7 +210,8 @@ def _check_form(config, rule: Rule) -> None:
         return
     if rule.kind == "non-empty":
         # an empty box is `required`'s refusal; an optional one left empty is not written
-        assert rule.value == 1 and (bilingual or field["widget"] in ("heritage-string", "select", "string")), field
+        # (a photo field, a post's cover: a picked file's path, never an empty one)
+        assert rule.value == 1 and (bilingual or field["widget"] in ("heritage-string", "select", "string", "image")), field
         return
     if rule.kind == "length" and "heritage_pattern" in field:
         # the pattern holds the length too (an id: at most 60 characters; a YouTube id: 11)
@@ -321,7 +322,7 @@ CROSS_FILE: dict[str, str] = {
     "references._check_pages: f'The entry has no story page: docs/vi/{entry.se": STORIES,
     "references._check_pages: f'This page has no data file data/{section}/{pag": STORIES,
     'references._check_post: f"The category \'{meta.category}\' is not in data/': SELECT,
-    "references._check_post: *error": "cannot: a post's cover is a typed path under data/media/; whether it exists is known to the repository only",
+    "references._check_post: *error": "cannot: a post's cover is a photo picked or uploaded in the form (data/media/chuyen-muc/); whether an older path still exists is known to the repository only",
     "references._check_post: f\"The entry '{entry_id}' does not exist.\"": "cannot: featured entries are typed ids (six collections)",
     'references._check_post_dates: f"The date {twin.date.isoformat()} differs from ': "cannot produce: the date is i18n 'duplicate', one value for both languages",
     'references._check_stops: f"Stop {index + 1}: \'{stop.entry}\' is a trail, n': SELECT + " (entries with coordinates, trail_stops())",
