@@ -13,6 +13,7 @@
  *    site itself already uses it (the list is written at build time beside config.yml); an
  *    existing entry keeps its id. A save is also refused (preSave) when the id is taken,
  *    where Decap would silently save `<id>-1`.
+ *  - a save refused on a field brings the first refused field on screen.
  *  - rules across an item's fields (`heritage_rules`, heritage/editor/refusals.py: a photo needs
  *    its description `alt`, a lunar day is at most 30, a stop is not repeated…): the save is
  *    refused with the rule's sentence.
@@ -55,9 +56,28 @@
 
   // hx-bilingual.js registers the bilingual widget after this file: a text over its limit is
   // refused with its length in characters (its own check says only the limit).
+  // A widget that says its own "required" sentence (make check's: "Thiếu trường bắt buộc
+  // `credit`.") turns off Decap's generic one ("Tác giả / Credit bắt buộc nhập."): one sentence,
+  // not two. Decap runs that check in the control's parent (its Widget), which React's tree
+  // gives: the control is the element that Widget renders.
+  function ownsPresence(field) {
+    return !!(field && (field.get("heritage_required_one") || field.get("heritage_required_vi") || field.get("heritage_required_en") || field.get("heritage_needed")));
+  }
+  function ownPresence(Control) {
+    return class extends Control {
+      componentDidMount() {
+        if (super.componentDidMount) super.componentDidMount();
+        if (!ownsPresence(this.props.field)) return;
+        var parent = this._reactInternals && this._reactInternals.return && this._reactInternals.return.stateNode;
+        if (parent && typeof parent.validatePresence === "function") parent.validatePresence = function () { return { error: false }; };
+      }
+    };
+  }
+
   var registerWidget = CMS.registerWidget;
   CMS.registerWidget = function (name, control) {
     var args = Array.prototype.slice.call(arguments);
+    if (/^heritage-/.test(name) && typeof control === "function") args[1] = control = ownPresence(control);
     if (name === "heritage-bilingual" && typeof control === "function") {
       args[1] = class extends control {
         constructor(props, context, updater) {
@@ -325,6 +345,25 @@
       return undefined;
     },
   });
+
+  // --- a refused save shows its first refusal -----------------------------------------------------
+
+  // Decap marks each refused field red but leaves the form where it was: a refusal below the
+  // screen (a photo's description in the fifth media item) went unseen. After a click on the
+  // toolbar (save, publish), the first field refused is brought to the middle of the screen.
+  var asked = 0;
+  window.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest('[class*="-ToolbarContainer"], [role=menuitem]')) asked = Date.now();
+  }, true);
+  new MutationObserver(function () {
+    if (!asked || Date.now() - asked > 3000) return;
+    var first = document.querySelector('[class*="-ControlErrorsList"] li');
+    if (!first) return;
+    asked = 0;
+    var label = first.closest("ul").previousElementSibling || first;
+    label.scrollIntoView({ block: "center" });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   CMS.registerEventListener({
     name: "postSave",

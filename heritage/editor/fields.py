@@ -249,6 +249,7 @@ class Generator:
     def fields(self, section: str | None, model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         out = []
         rank = {name: i for i, name in enumerate(ORDER)}
+        needs = refusals.needed(model)
         names = sorted(model.model_fields, key=lambda n: rank.get(n, len(ORDER))) if section else list(model.model_fields)
         for name in names:
             info = model.model_fields[name]
@@ -256,7 +257,7 @@ class Generator:
                 continue
             if typing.get_args(info.annotation) == () and info.annotation is type(None):
                 continue  # `ranking: None`: the section has no ranking
-            out.append(self.field(section, name, info, model.__name__, model))
+            out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {})})
         return out
 
 
