@@ -376,11 +376,11 @@ def test_the_cross_file_checks_the_form_holds(config):
 # --- the form's sentence is make check's, figures included ----------------------------------------
 
 
-def _make_check(model: type[BaseModel], data: dict) -> list[str]:
+def _make_check(model: type[BaseModel], data: dict, file_fix: bool = False) -> list[str]:
     try:
         model.model_validate(data)
     except ValidationError as exc:
-        return [refusals.said(explain(e, model)) for e in exc.errors(include_url=False)]
+        return [refusals.said(explain(e, model), file_fix) for e in exc.errors(include_url=False)]
     return []
 
 
@@ -399,9 +399,12 @@ def test_the_forms_templates_filled_in_are_make_checks_sentences(config):
     assert _make_check(relic, {**valid, "location": {"lat": 106.07, "lon": 21.18}})[0] == _fill(lat["heritage_above"], value="106.07")
     assert "Check that lat and lon are not swapped." in lat["heritage_above"]
     assert _make_check(relic, {**valid, "location": {"lat": "21,18", "lon": 106.07}}) == [_fill(lat["heritage_comma"], value="21,18", fixed="21.18")]
-    for name, bad in (("phone", "gọi tôi"), ("email", "a b@c")):
+    # make check's sentence; without its fix where that is about writing the file (a phone in quotes)
+    for name, bad, file_fix in (("phone", "gọi tôi", True), ("email", "a b@c", False)):
         field = form_field(config, "di-tich", ("visit", name))
-        assert _make_check(relic, {**valid, "visit": {name: bad}}) == [_fill(field["heritage_pattern"][1], value=bad)]
+        assert _make_check(relic, {**valid, "visit": {name: bad}}, file_fix) == [_fill(field["heritage_pattern"][1], value=bad)]
+    assert "ngoặc kép" not in form_field(config, "di-tich", ("visit", "phone"))["heritage_pattern"][1]
+    assert "ngoặc kép" in _make_check(relic, {**valid, "visit": {"phone": "gọi tôi"}})[0]  # the file's editor still told
     url = form_field(config, "di-tich", ("sources", "url"))
     assert _make_check(relic, {**valid, "sources": [{"title": "T", "url": "javascript:alert(1)"}]}) == [_fill(url["heritage_pattern"][1], value="javascript:alert(1)")]
     when = form_field(config, "le-hoi", ("when",))
@@ -412,3 +415,12 @@ def test_the_forms_templates_filled_in_are_make_checks_sentences(config):
     vi = schema.Name.model_fields["vi"]
     assert one_line(vi.annotation, vi.metadata) and not one_line(Text.model_fields["vi"].annotation, Text.model_fields["vi"].metadata)
     assert form_field(config, "di-tich", ("name",))["multiline"] is False and form_field(config, "di-tich", ("summary",))["multiline"] is True
+
+
+def test_a_short_list_is_named_by_its_label_in_make_check_and_in_the_form(config):
+    """Not "Danh sách travel…": the label the form shows, with the key for those who edit the file."""
+    trail = {"name": {"vi": "Đi bộ", "en": "Walk"}, "summary": {"vi": "T.", "en": "S."}, "travel": [], "stops": [{"entry": "a"}, {"entry": "b"}]}
+    said = _make_check(Trail, trail)
+    assert said and said[0].startswith("Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử.") and "The list How to travel (`travel`)" in said[0], said
+    hint = form_field(config, form_config.TRAIL_COLLECTION, ("travel",))["hint"]
+    assert "Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử. / The list How to travel (`travel`) needs at least 1 item." in hint
