@@ -14,6 +14,7 @@
  *    existing entry keeps its id. A save is also refused (preSave) when the id is taken,
  *    where Decap would silently save `<id>-1`.
  *  - a save refused on a field brings the first refused field on screen.
+ *  - a new entry is saved without the boolean boxes left at their default (nor blocks left empty).
  *  - rules across an item's fields (`heritage_rules`, heritage/editor/refusals.py: a photo needs
  *    its description `alt`, a lunar day is at most 30, a stop is not repeated…): the save is
  *    refused with the rule's sentence.
@@ -326,6 +327,22 @@
     return out;
   }
 
+  /** A new entry's data without what nobody filled: Decap gives every boolean box its default
+   * (`sample: false`, `visit: {by_appointment: false, free: false}`); the schema's default is
+   * the same, so such a value is dropped, and a block left empty by that goes too. */
+  function untouched(fields, data) {
+    (fields || []).forEach(function (field) {
+      if (!isMap(data) || !data.has(field.name)) return;
+      var value = data.get(field.name);
+      if (field.widget === "boolean" && value === (field["default"] === true)) data = data.delete(field.name);
+      else if (field.widget === "object" && isMap(value)) {
+        var inner = untouched(field.fields, value);
+        data = inner.size ? (inner === value ? data : data.set(field.name, inner)) : data.delete(field.name);
+      }
+    });
+    return data;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: async function (args) {
@@ -342,7 +359,9 @@
       }
       var unique = problems.filter(function (m, i) { return problems.indexOf(m) === i; });
       if (unique.length) throw new Error(unique.join(" "));
-      return undefined;
+      if (!entry.get("newRecord")) return undefined; // an existing file keeps what it says (heritage-yaml.js)
+      var kept = untouched(collection.fields, data);
+      return kept === data ? undefined : kept;
     },
   });
 

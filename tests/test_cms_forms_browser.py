@@ -230,3 +230,23 @@ def test_a_photo_without_its_description_or_licence_is_refused_on_the_field(samp
     assert page.get_by_text("Thêm alt", exact=False).count() == 0 and page.get_by_text("Không thể giữ lại mục", exact=False).count() == 0
     page.wait_for_function(f"() => ({in_view})(document.getElementById('{alt_box.get_attribute('id')}'))")  # the form scrolls to it
     assert target.read_text(encoding="utf-8") == before
+
+
+def test_a_new_entry_holds_only_what_was_filled_not_the_boxes_left_at_their_default(sample_editor):
+    """Decap gives every boolean box its default; a new relic's file has no `sample: false` nor a
+    `visit` of unticked boxes, and `make check` accepts it."""
+    from tests.test_cms_browser import _fill_relic
+
+    page, project, url, _ = sample_editor
+    _open(page, url, "collections/di-tich/new", "[id^=id-field]")
+    _fill_relic(page, "den-gon")
+    assert page.locator("[id^=sample-field]").count() >= 1 and page.locator("[id^=free-field]").count() >= 1  # the boxes are there, untouched
+    _publish(page)
+    target = project.root / "data" / "di-tich" / "den-gon.yml"
+    deadline = time.monotonic() + 30
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert "sample" not in data and "visit" not in data, data
+    assert data["name"] == {"vi": "Đền Thử", "en": "Test Temple"} and data["location"]["lat"] == 21.2
+    _check(project)
