@@ -69,7 +69,7 @@ def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_
         for path in sorted((root / "data" / section).glob("*.yml")):
             name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
             _open(page, url, f"collections/{section}/entries/{path.stem}", "[data-field=name] [data-lang=vi]")
-            assert page.locator("[data-field=name] [data-lang=vi]").input_value() == name, path
+            assert page.locator("[data-field=name] [data-lang=vi]").first.input_value() == name, path  # (an organiser has a name too)
             opened += 1
     for path in sorted((root / "data" / "trails").glob("*.yml")):
         _open(page, url, f"collections/hanh-trinh/entries/{path.stem}", "[data-field=stops], [id^=entry-field]")
