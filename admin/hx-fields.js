@@ -13,6 +13,8 @@
  *    site itself already uses it (the list is written at build time beside config.yml); an
  *    existing entry keeps its id. A save is also refused (preSave) when the id is taken,
  *    where Decap would silently save `<id>-1`.
+ *  - a save refused on a field brings the first refused field on screen.
+ *  - a new entry is saved without the boolean boxes left at their default (nor blocks left empty).
  *  - rules across an item's fields (`heritage_rules`, heritage/editor/refusals.py: a photo needs
  *    its description `alt`, a lunar day is at most 30, a stop is not repeated…): the save is
  *    refused with the rule's sentence.
@@ -55,9 +57,28 @@
 
   // hx-bilingual.js registers the bilingual widget after this file: a text over its limit is
   // refused with its length in characters (its own check says only the limit).
+  // A widget that says its own "required" sentence (make check's: "Thiếu trường bắt buộc
+  // `credit`.") turns off Decap's generic one ("Tác giả / Credit bắt buộc nhập."): one sentence,
+  // not two. Decap runs that check in the control's parent (its Widget), which React's tree
+  // gives: the control is the element that Widget renders.
+  function ownsPresence(field) {
+    return !!(field && (field.get("heritage_required_one") || field.get("heritage_required_vi") || field.get("heritage_required_en") || field.get("heritage_needed")));
+  }
+  function ownPresence(Control) {
+    return class extends Control {
+      componentDidMount() {
+        if (super.componentDidMount) super.componentDidMount();
+        if (!ownsPresence(this.props.field)) return;
+        var parent = this._reactInternals && this._reactInternals.return && this._reactInternals.return.stateNode;
+        if (parent && typeof parent.validatePresence === "function") parent.validatePresence = function () { return { error: false }; };
+      }
+    };
+  }
+
   var registerWidget = CMS.registerWidget;
   CMS.registerWidget = function (name, control) {
     var args = Array.prototype.slice.call(arguments);
+    if (/^heritage-/.test(name) && typeof control === "function") args[1] = control = ownPresence(control);
     if (name === "heritage-bilingual" && typeof control === "function") {
       args[1] = class extends control {
         constructor(props, context, updater) {
@@ -306,6 +327,22 @@
     return out;
   }
 
+  /** A new entry's data without what nobody filled: Decap gives every boolean box its default
+   * (`sample: false`, `visit: {by_appointment: false, free: false}`); the schema's default is
+   * the same, so such a value is dropped, and a block left empty by that goes too. */
+  function untouched(fields, data) {
+    (fields || []).forEach(function (field) {
+      if (!isMap(data) || !data.has(field.name)) return;
+      var value = data.get(field.name);
+      if (field.widget === "boolean" && value === (field["default"] === true)) data = data.delete(field.name);
+      else if (field.widget === "object" && isMap(value)) {
+        var inner = untouched(field.fields, value);
+        data = inner.size ? (inner === value ? data : data.set(field.name, inner)) : data.delete(field.name);
+      }
+    });
+    return data;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: async function (args) {
@@ -322,9 +359,30 @@
       }
       var unique = problems.filter(function (m, i) { return problems.indexOf(m) === i; });
       if (unique.length) throw new Error(unique.join(" "));
-      return undefined;
+      if (!entry.get("newRecord")) return undefined; // an existing file keeps what it says (heritage-yaml.js)
+      var kept = untouched(collection.fields, data);
+      return kept === data ? undefined : kept;
     },
   });
+
+  // --- a refused save shows its first refusal -----------------------------------------------------
+
+  // Decap marks each refused field red but leaves the form where it was: a refusal below the
+  // screen (a photo's description in the fifth media item) went unseen. After a click on the
+  // toolbar (save, publish), the first field refused is brought to the middle of the screen.
+  var asked = 0;
+  window.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest('[class*="-ToolbarContainer"], [role=menuitem]')) asked = Date.now();
+  }, true);
+  new MutationObserver(function () {
+    if (!asked || Date.now() - asked > 3000) return;
+    var first = document.querySelector('[class*="-ControlErrorsList"] li');
+    if (!first) return;
+    asked = 0;
+    var label = first.closest("ul").previousElementSibling || first;
+    label.scrollIntoView({ block: "center" });
+  }).observe(document.documentElement, { childList: true, subtree: true });
 
   CMS.registerEventListener({
     name: "postSave",

@@ -11,8 +11,8 @@
  *    comment; createImageBitmap turns the photo upright first (imageOrientation 'from-image').
  *  - PNG -> PNG through the same canvas (a logo keeps its transparency, loses its text chunks).
  *  - the long side is brought down to 4000 px, never up.
- *  - the name: the entry's id and a number (`<id>-2.jpg`) when the form knows the id, else a
- *    lowercase ASCII slug of the original name.
+ *  - the name: the entry's id (a post's: its title, as Decap names the post) and a number
+ *    (`<id>-2.jpg`) when the form knows it, else a lowercase ASCII slug of the original name.
  *  - HEIC (iPhones): converted by heic2any (npm, MIT), loaded from /admin/heic2any/ only when
  *    a HEIC is picked. Anything else (audio, video, GIF, SVG) passes untouched.
  * A photo that cannot be cleaned is refused (never uploaded as it was), with a bilingual alert.
@@ -49,14 +49,25 @@
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
   }
 
-  /** The entry's id: the id box of a new entry, or the address of an existing one. The
-   * settings (one file, no id) give none. */
+  /** Whether `name` is the column's collection (config.yml's `heritage.kind`): a post has no
+   * id box; its file is named after its title (Decap's `{{slug}}`). */
+  function isColumn(name) {
+    var config = window.HeritageEditor && window.HeritageEditor.config;
+    return ((config && config.collections) || []).some(function (c) { return c.name === name && c.heritage && c.heritage.kind === "column"; });
+  }
+
+  /** The entry's id: the id box of a new entry, the title of a new post, or the address of an
+   * existing one. The settings (one file, no id) give none. */
   function entryId() {
     var box = document.querySelector("input[id^=id-field]");
     var value = box && box.value ? slug(box.value) : "";
     if (value) return value;
-    var match = /#\/collections\/([^/]+)\/entries\/([^/?#]+)/.exec(location.hash);
-    if (match && match[1] !== "cai-dat") return slug(decodeURIComponent(match[2]));
+    var match = /#\/collections\/([^/]+)\/(?:entries\/([^/?#]+)|new)/.exec(location.hash);
+    if (match && match[2] && match[1] !== "cai-dat") return slug(decodeURIComponent(match[2]));
+    if (match && isColumn(match[1])) {
+      var title = document.querySelector("input[id^=title-field]");
+      return title && title.value ? slug(title.value) : "";
+    }
     return "";
   }
 

@@ -15,6 +15,7 @@ import yaml
 from heritage.content.loader import id_taken
 from heritage.content.messages import RULES
 from heritage.content.schema import SCHEMAS
+from heritage.editor.words import both, missing_field
 from tests.conftest import REPO, Project, cms_guard, serve
 from tests.editor import signed_in
 
@@ -68,7 +69,7 @@ def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_
         for path in sorted((root / "data" / section).glob("*.yml")):
             name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
             _open(page, url, f"collections/{section}/entries/{path.stem}", "[data-field=name] [data-lang=vi]")
-            assert page.locator("[data-field=name] [data-lang=vi]").input_value() == name, path
+            assert page.locator("[data-field=name] [data-lang=vi]").first.input_value() == name, path  # (an organiser has a name too)
             opened += 1
     for path in sorted((root / "data" / "trails").glob("*.yml")):
         _open(page, url, f"collections/hanh-trinh/entries/{path.stem}", "[data-field=stops], [id^=entry-field]")
@@ -194,18 +195,58 @@ def test_a_taken_id_is_refused_for_a_new_entry_or_trail(sample_editor):
     assert not (root / "data" / "di-tich" / "admin.yml").exists()
 
 
-def test_a_photo_without_its_description_or_licence_is_refused(sample_editor):
+def _errors_of(page, box) -> list[str]:
+    """The refusals Decap shows on a field: the list beside its label (label[for] is its first box)."""
+    return page.locator(f'label[for="{box.get_attribute("id")}"] + ul li').all_inner_texts()
+
+
+def test_a_photo_without_its_description_or_licence_is_refused_on_the_field(sample_editor):
     page, project, url, _ = sample_editor
     target = project.root / "data" / "di-tich" / "chua-tan-an.yml"
     before = target.read_text(encoding="utf-8")
     _open(page, url, "collections/di-tich/entries/chua-tan-an", "[data-field=alt]")
-    page.locator("[id^=license-field]").first.fill("")
+    licence = page.locator("[id^=license-field]").first
+    licence.fill("")
     _publish(page)
-    page.get_by_text("Thiếu trường bắt buộc `license`.", exact=False).first.wait_for()
-    page.locator("[id^=license-field]").first.fill("CC0-1.0")
+    page.locator(f'label[for="{licence.get_attribute("id")}"] + ul li').first.wait_for()
+    # one sentence, make check's, as written (no capitals: `license`, not `LICENSE`)
+    assert _errors_of(page, licence) == [both(missing_field("license"))]
+    errors = page.locator(f'label[for="{licence.get_attribute("id")}"] + ul')
+    assert errors.evaluate("ul => getComputedStyle(ul).textTransform") == "none"
+    licence.fill("CC0-1.0")
     alt = page.locator("[data-field=alt]").first
-    alt.locator("[data-lang=vi]").fill("")
+    alt_box = alt.locator("[data-lang=vi]")
+    label = page.locator(f'label[for="{alt_box.get_attribute("id")}"]:not(.hx-bilingual__label)')
+    assert "không bắt buộc" not in label.inner_text()  # the item has a photo: its description is required
+    alt_box.fill("")
     alt.locator("[data-lang=en]").fill("")
+    in_view = "b => { const r = b.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+    page.locator("[id^=id-field]").scroll_into_view_if_needed()  # the top of the form
+    assert not alt_box.evaluate(in_view)
     _publish(page)
-    page.get_by_text(RULES["image-alt"][0], exact=False).first.wait_for()  # the save is refused in make check's words
+    page.locator(f'label[for="{alt_box.get_attribute("id")}"] + ul li').first.wait_for()  # refused on the field itself
+    sentence = _errors_of(page, alt_box)
+    assert sentence == [f"{RULES['image-alt'][0]} / {RULES['image-alt'][1]}"], sentence  # make check's sentence, no YAML advice
+    assert page.get_by_text("Thêm alt", exact=False).count() == 0 and page.get_by_text("Không thể giữ lại mục", exact=False).count() == 0
+    page.wait_for_function(f"() => ({in_view})(document.getElementById('{alt_box.get_attribute('id')}'))")  # the form scrolls to it
     assert target.read_text(encoding="utf-8") == before
+
+
+def test_a_new_entry_holds_only_what_was_filled_not_the_boxes_left_at_their_default(sample_editor):
+    """Decap gives every boolean box its default; a new relic's file has no `sample: false` nor a
+    `visit` of unticked boxes, and `make check` accepts it."""
+    from tests.test_cms_browser import _fill_relic
+
+    page, project, url, _ = sample_editor
+    _open(page, url, "collections/di-tich/new", "[id^=id-field]")
+    _fill_relic(page, "den-gon")
+    assert page.locator("[id^=sample-field]").count() >= 1 and page.locator("[id^=free-field]").count() >= 1  # the boxes are there, untouched
+    _publish(page)
+    target = project.root / "data" / "di-tich" / "den-gon.yml"
+    deadline = time.monotonic() + 30
+    while not target.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert "sample" not in data and "visit" not in data, data
+    assert data["name"] == {"vi": "Đền Thử", "en": "Test Temple"} and data["location"]["lat"] == 21.2
+    _check(project)

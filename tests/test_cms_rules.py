@@ -210,7 +210,8 @@ def _check_form(config, rule: Rule) -> None:
         return
     if rule.kind == "non-empty":
         # an empty box is `required`'s refusal; an optional one left empty is not written
-        assert rule.value == 1 and (bilingual or field["widget"] in ("heritage-string", "select", "string")), field
+        # (a photo field, a post's cover: a picked file's path, never an empty one)
+        assert rule.value == 1 and (bilingual or field["widget"] in ("heritage-string", "select", "string", "image")), field
         return
     if rule.kind == "length" and "heritage_pattern" in field:
         # the pattern holds the length too (an id: at most 60 characters; a YouTube id: 11)
@@ -321,7 +322,7 @@ CROSS_FILE: dict[str, str] = {
     "references._check_pages: f'The entry has no story page: docs/vi/{entry.se": STORIES,
     "references._check_pages: f'This page has no data file data/{section}/{pag": STORIES,
     'references._check_post: f"The category \'{meta.category}\' is not in data/': SELECT,
-    "references._check_post: *error": "cannot: a post's cover is a typed path under data/media/; whether it exists is known to the repository only",
+    "references._check_post: *error": "cannot: a post's cover is a photo picked or uploaded in the form (data/media/chuyen-muc/); whether an older path still exists is known to the repository only",
     "references._check_post: f\"The entry '{entry_id}' does not exist.\"": "cannot: featured entries are typed ids (six collections)",
     'references._check_post_dates: f"The date {twin.date.isoformat()} differs from ': "cannot produce: the date is i18n 'duplicate', one value for both languages",
     'references._check_stops: f"Stop {index + 1}: \'{stop.entry}\' is a trail, n': SELECT + " (entries with coordinates, trail_stops())",
@@ -375,11 +376,11 @@ def test_the_cross_file_checks_the_form_holds(config):
 # --- the form's sentence is make check's, figures included ----------------------------------------
 
 
-def _make_check(model: type[BaseModel], data: dict) -> list[str]:
+def _make_check(model: type[BaseModel], data: dict, file_fix: bool = False) -> list[str]:
     try:
         model.model_validate(data)
     except ValidationError as exc:
-        return [refusals.said(explain(e, model)) for e in exc.errors(include_url=False)]
+        return [refusals.said(explain(e, model), file_fix) for e in exc.errors(include_url=False)]
     return []
 
 
@@ -398,9 +399,12 @@ def test_the_forms_templates_filled_in_are_make_checks_sentences(config):
     assert _make_check(relic, {**valid, "location": {"lat": 106.07, "lon": 21.18}})[0] == _fill(lat["heritage_above"], value="106.07")
     assert "Check that lat and lon are not swapped." in lat["heritage_above"]
     assert _make_check(relic, {**valid, "location": {"lat": "21,18", "lon": 106.07}}) == [_fill(lat["heritage_comma"], value="21,18", fixed="21.18")]
-    for name, bad in (("phone", "gọi tôi"), ("email", "a b@c")):
+    # make check's sentence; without its fix where that is about writing the file (a phone in quotes)
+    for name, bad, file_fix in (("phone", "gọi tôi", True), ("email", "a b@c", False)):
         field = form_field(config, "di-tich", ("visit", name))
-        assert _make_check(relic, {**valid, "visit": {name: bad}}) == [_fill(field["heritage_pattern"][1], value=bad)]
+        assert _make_check(relic, {**valid, "visit": {name: bad}}, file_fix) == [_fill(field["heritage_pattern"][1], value=bad)]
+    assert "ngoặc kép" not in form_field(config, "di-tich", ("visit", "phone"))["heritage_pattern"][1]
+    assert "ngoặc kép" in _make_check(relic, {**valid, "visit": {"phone": "gọi tôi"}})[0]  # the file's editor still told
     url = form_field(config, "di-tich", ("sources", "url"))
     assert _make_check(relic, {**valid, "sources": [{"title": "T", "url": "javascript:alert(1)"}]}) == [_fill(url["heritage_pattern"][1], value="javascript:alert(1)")]
     when = form_field(config, "le-hoi", ("when",))
@@ -411,3 +415,12 @@ def test_the_forms_templates_filled_in_are_make_checks_sentences(config):
     vi = schema.Name.model_fields["vi"]
     assert one_line(vi.annotation, vi.metadata) and not one_line(Text.model_fields["vi"].annotation, Text.model_fields["vi"].metadata)
     assert form_field(config, "di-tich", ("name",))["multiline"] is False and form_field(config, "di-tich", ("summary",))["multiline"] is True
+
+
+def test_a_short_list_is_named_by_its_label_in_make_check_and_in_the_form(config):
+    """Not "Danh sách travel…": the label the form shows, with the key for those who edit the file."""
+    trail = {"name": {"vi": "Đi bộ", "en": "Walk"}, "summary": {"vi": "T.", "en": "S."}, "travel": [], "stops": [{"entry": "a"}, {"entry": "b"}]}
+    said = _make_check(Trail, trail)
+    assert said and said[0].startswith("Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử.") and "The list How to travel (`travel`)" in said[0], said
+    hint = form_field(config, form_config.TRAIL_COLLECTION, ("travel",))["hint"]
+    assert "Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử. / The list How to travel (`travel`) needs at least 1 item." in hint

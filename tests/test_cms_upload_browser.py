@@ -7,14 +7,17 @@ description, credit and licence."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
 import pillow_heif
+import pytest
 import yaml
 from PIL import ExifTags, Image, PngImagePlugin
 
 from heritage.media.policy import has_gps
+from tests.conftest import TODAY
 from tests.test_cms_browser import _fill_relic, _publish, editor  # noqa: F401  (the fixture)
 
 GPS = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (21.0, 11.0, 30.5), ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (106.0, 4.0, 12.25)}
@@ -137,3 +140,52 @@ def test_the_media_library_outside_an_entry_names_a_photo_after_its_own_name(edi
         time.sleep(0.3)
     _clean(saved)
     assert not (project.root / "data" / "media" / photo.name).exists()
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_a_post_cover_is_uploaded_clean_named_after_the_post_and_saved_with_its_draft(editor, tmp_path):
+    """A column post's cover is a photo field (not a typed path): the phone's JPEG goes through the
+    same cleaning, lands in data/media/chuyen-muc/ named after the post, in the draft's one commit
+    with the post's two pages, and `make check` accepts it."""
+    page, project, url = editor
+    root = project.root
+    jpeg = _phone_jpeg(tmp_path / "IMG_20261001_080000.jpg")
+    assert has_gps(jpeg)
+    page.goto(url + "admin/#/collections/chuyen-muc/new")
+    titles, summaries, bodies = page.locator("[id^=title-field]"), page.locator("[id^=summary-field]"), page.locator("[data-slate-editor]")
+    titles.nth(1).wait_for()
+    titles.nth(0).fill("Ảnh bìa tháng mười")
+    page.locator("[id^=date-field]").first.fill("/".join(reversed(TODAY.split("-"))))
+    summaries.nth(0).fill("Tháng mười có ảnh bìa.")
+    bodies.nth(0).click()
+    page.keyboard.type("Bài có ảnh bìa.")
+    titles.nth(1).fill("An October cover")
+    summaries.nth(1).fill("October has a cover.")
+    bodies.nth(1).click()
+    page.keyboard.type("A post with a cover.")
+    page.get_by_role("button", name="Chọn một hình").first.click()  # the cover: an image field, no typed path
+    page.set_input_files("input[type=file]", str(jpeg))
+    page.locator("[class*=CardText]", has_text="anh-bia-thang-muoi-1.jpg").first.wait_for()  # cleaned, named after the post
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.get_by_role("button", name="Lưu").first.click()
+    branch, cover = "cms/chuyen-muc/anh-bia-thang-muoi", "data/media/chuyen-muc/anh-bia-thang-muoi-1.jpg"
+    deadline = time.monotonic() + 30
+    changed = [""]
+    while not changed[0].startswith("Thêm") and time.monotonic() < deadline:  # the branch comes first, then its commit
+        time.sleep(0.5)
+        shown = subprocess.run(["git", "show", "--name-only", "--format=%s", branch, "--"], cwd=root, capture_output=True, text=True)
+        changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+    assert set(filter(None, changed[1:])) == {cover, "docs/vi/chuyen-muc/anh-bia-thang-muoi.md", "docs/en/chuyen-muc/anh-bia-thang-muoi.md"}
+    page_vi = subprocess.run(["git", "show", f"{branch}:docs/vi/chuyen-muc/anh-bia-thang-muoi.md"], cwd=root, capture_output=True, text=True, check=True).stdout
+    assert "cover: chuyen-muc/anh-bia-thang-muoi-1.jpg" in page_vi
+    # the draft's photo itself: no position, no camera, upright, long side 4000
+    photo = tmp_path / "cover.jpg"
+    photo.write_bytes(subprocess.run(["git", "show", f"{branch}:{cover}"], cwd=root, capture_output=True, check=True).stdout)
+    _clean(photo)
+    with Image.open(photo) as image:
+        assert image.size == (2667, 4000)
+    # published (the branch merged as Decap's publication does): make check accepts the cover
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "merge", "-q", "--ff-only", branch], cwd=root, check=True)
+    assert (root / cover).is_file()
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -54,6 +54,9 @@ SENTENCES: dict[str, Message] = {
 }
 
 
+# Patterns whose fix is about writing the file (a number in quotes): the form shows the sentence alone.
+FILE_FIXES = frozenset({PHONE})
+
 def shown(value: object) -> str:
     """A value as a message quotes it: short, with invisible characters as U+XXXX."""
     text = str(value)

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from heritage.content import forms
+from heritage.content.labels import field_words
 from heritage.content.schema import ID_CHARS, ID_MAX_LENGTH
 
 Message = tuple[str, str, str, str]  # (vi, en, fix_vi, fix_en)
@@ -128,10 +129,12 @@ def _not_a_list(e: _Error) -> Message:
 
 
 def too_few(field: str, least: int) -> Message:
-    """A list with too few items; also the web editor's hint for such a list (editor/fields.py)."""
+    """A list with too few items; also the web editor's hint for such a list (editor/fields.py).
+    Named by its label, as the form shows it, with the key for those who edit the file."""
+    vi, en = field_words(re.sub(r"\[\d+\]", "", field).rsplit(".", 1)[-1])
     return (
-        f"Danh sách `{field}` cần ít nhất {least} phần tử.",
-        f"The list `{field}` needs at least {least} {'item' if least == 1 else 'items'}.",
+        f"Danh sách {vi} (`{field}`) cần ít nhất {least} phần tử.",
+        f"The list {en} (`{field}`) needs at least {least} {'item' if least == 1 else 'items'}.",
         "Thêm phần tử, mỗi phần tử trên một dòng bắt đầu bằng '- '.",
         "Add items, each on a line starting with '- '.",
     )

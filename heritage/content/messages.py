@@ -143,6 +143,11 @@ RULES: dict[str, Message] = {
 }
 
 
+# Rules whose fix is about writing the file (quotes, `key: {vi: …}`): the web form shows their
+# sentence without it (editor/refusals.py), since the officer there fills a box, not YAML.
+FILE_FIXES = frozenset({"image-alt", "media-caption", "visit-time"})
+
+
 # --- pydantic's errors, one function per kind -----------------------------------------------
 
 

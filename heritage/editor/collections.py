@@ -12,7 +12,7 @@ from heritage.content.loader import TRAILS_FOLDER, cached_inventory, id_reserved
 from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta, Trail
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Vocabulary
-from heritage.editor.fields import POST_HIDDEN, POST_LABELS, POST_TRANSLATED, Generator
+from heritage.editor.fields import COVER_FOLDER, POST_HIDDEN, POST_LABELS, POST_TRANSLATED, Generator
 from heritage.editor.words import HINTS, ID_FIELD, ID_MESSAGE, STORY_FIELDS, both, label
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
@@ -148,7 +148,7 @@ def column_collection(generator: Generator) -> dict[str, Any]:
         "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
         "i18n": True,  # the site-wide i18n settings (config()): two folders, Vietnamese first
         "heritage": {"kind": "column", "real": {lang: f"docs/{lang}/{COLUMN.key}" for lang in LANGUAGES}},
-        "media_folder": "/data/media/chuyen-muc",
+        "media_folder": f"/{urls.MEDIA_SOURCE}/{COVER_FOLDER}",
         "public_folder": "",
         "fields": fields,
     }

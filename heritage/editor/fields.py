@@ -11,6 +11,7 @@ from typing import Any, Literal, Union
 import annotated_types
 from pydantic import BaseModel
 
+from heritage import urls
 from heritage.content import schema
 from heritage.content.messages import RULES, too_few
 from heritage.content.schema import Text
@@ -30,7 +31,9 @@ from heritage.editor.words import (
     missing_text,
 )
 from heritage.i18n import STRINGS
-from heritage.sections import LANGUAGES
+from heritage.sections import COLUMN, LANGUAGES
+
+COVER_FOLDER = COLUMN.key  # data/media/chuyen-muc/: the covers uploaded for column posts
 
 # --- from the schema's types to Decap's widgets -------------------------------------------------
 
@@ -162,6 +165,12 @@ class Generator:
             return self._decorate({"widget": "select", "options": self.stops}, name, required, owner)
         if name in ("image", "audio", "video"):
             return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required, owner)
+        if name == "cover" and model is schema.PostMeta:
+            # a photo uploaded through hx-upload.js (cleaned, named after the post) into the
+            # column's own media folder; stored as `<folder>/<file>`, the path `make check` reads
+            # under data/media/ (sources.media_path_error)
+            folder = f"{urls.MEDIA_SOURCE}/{COVER_FOLDER}"
+            return self._decorate({"widget": "image", "choose_url": False, "media_folder": f"/{folder}", "public_folder": COVER_FOLDER}, name, required, owner)
         if isinstance(base, type) and issubclass(base, Text):
             return self._decorate(self.text(name, base, required, multiline=name in ("summary", "transcript", "caption")), name, required, owner)
         if isinstance(base, type) and issubclass(base, BaseModel):
@@ -240,6 +249,7 @@ class Generator:
     def fields(self, section: str | None, model: type[BaseModel], skip: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         out = []
         rank = {name: i for i, name in enumerate(ORDER)}
+        needs = refusals.needed(model)
         names = sorted(model.model_fields, key=lambda n: rank.get(n, len(ORDER))) if section else list(model.model_fields)
         for name in names:
             info = model.model_fields[name]
@@ -247,7 +257,7 @@ class Generator:
                 continue
             if typing.get_args(info.annotation) == () and info.annotation is type(None):
                 continue  # `ranking: None`: the section has no ranking
-            out.append(self.field(section, name, info, model.__name__, model))
+            out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {})})
         return out
 
 

@@ -15,21 +15,24 @@ from pydantic import BaseModel
 from heritage.content import forms, kinds, schema
 from heritage.content.addresses import SOURCE_PATTERN, WEB_PATTERN, web_address_pattern
 from heritage.content.kinds import Message
-from heritage.content.messages import RULES
+from heritage.content.messages import FILE_FIXES, RULES
 from heritage.content.references import stop_repeated
 from heritage.content.settings import MONTH, ColumnSettings, Settings
 
 
-def said(message: Message) -> str:
-    """A message as the form shows it: the sentence and its fix, Vietnamese then English."""
+def said(message: Message, file_fix: bool = False) -> str:
+    """A message as the form shows it: the sentence and its fix, Vietnamese then English; without
+    the fix where it is about writing the file (`file_fix`: quotes, `alt: {vi: …}`)."""
     vi, en, fix_vi, fix_en = message
+    if file_fix:
+        fix_vi = fix_en = ""
     return f"{vi} {fix_vi}".strip() + " / " + f"{en} {fix_en}".strip()
 
 
 def rule(name: str, **values: Any) -> str:
     """A schema rule (`messages.RULES`) with the values known now; the others stay `{name}`."""
     keep = {key: "{" + key + "}" for key in ("value", "day", "month", "opens", "closes", "found_vi", "found_en")}
-    return said(tuple(text.format(**{**keep, **values}) for text in RULES[name]))
+    return said(tuple(text.format(**{**keep, **values}) for text in RULES[name]), name in FILE_FIXES)
 
 
 def too_long(limit: int) -> dict[str, Any]:
@@ -46,7 +49,7 @@ def pattern(regex: str, name: str) -> list[str] | None:
     if regex in (WEB_PATTERN, SOURCE_PATTERN):
         return [web_address_pattern("javascript", site_path=regex == SOURCE_PATTERN), rule("web-address"), "u"]
     if regex in forms.SENTENCES:
-        return [regex, said(forms.SENTENCES[regex])]
+        return [regex, said(forms.SENTENCES[regex], regex in forms.FILE_FIXES)]
     if regex == schema.YOUTUBE_ID.pattern:
         return [regex, rule("youtube-id")]
     if regex == schema.TIME.pattern:
@@ -127,3 +130,15 @@ def cross_rules(model: type[BaseModel]) -> dict[str, Any]:
     if not rules:
         return {}
     return {"heritage_rules": [{**r, "message": r.get("message") or rule(r["rule"])} for r in rules]}
+
+
+def needed(model: type[BaseModel]) -> dict[str, dict[str, Any]]:
+    """Fields a `need` rule makes required once another field of the item is filled (a photo's
+    description, a recording's caption): field → `heritage_needed`, which admin/hx-bilingual.js
+    reads to show the field as required and refuse it on the field, in the rule's sentence."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in CROSS_RULES.get(model, ()):
+        if r["kind"] == "need":
+            entry = out.setdefault(r["need"], {"heritage_needed": {"when": [], "message": rule(r["rule"])}})
+            entry["heritage_needed"]["when"].append(r["when"])
+    return out

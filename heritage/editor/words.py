@@ -4,6 +4,7 @@ refusals it shares with `make check` (content.messages)."""
 from __future__ import annotations
 
 from heritage.content import schema
+from heritage.content.labels import LABELS, LABELS_IN, field_words  # noqa: F401 (LABELS*: for importers)
 from heritage.content.messages import EMPTY_HINTS, RULES
 from heritage.content.vocabulary import Labels
 
@@ -47,132 +48,7 @@ def both(pair: tuple[str, str]) -> str:
 
 # --- labels -----------------------------------------------------------------------------------
 
-LABELS: dict[str, tuple[str, str]] = {
-    "id": ("Mã (id)", "Id"),
-    "name": ("Tên", "Name"),
-    "summary": ("Tóm tắt", "Summary"),
-    "type": ("Loại hình", "Type"),
-    "ranking": ("Xếp hạng", "Ranking"),
-    "priority": ("Ưu tiên bảo vệ", "Protection priority"),
-    "location": ("Vị trí", "Location"),
-    "address": ("Địa chỉ", "Address"),
-    "lat": ("Vĩ độ", "Latitude"),
-    "lon": ("Kinh độ", "Longitude"),
-    "when": ("Thời gian", "When"),
-    "calendar": ("Lịch", "Calendar"),
-    "month": ("Tháng", "Month"),
-    "day": ("Ngày", "Day"),
-    "leap": ("Tháng nhuận", "Leap month"),
-    "days": ("Số ngày", "Number of days"),
-    "every": ("Mấy năm một lần", "Every how many years"),
-    "since": ("Từ năm", "Since (year)"),
-    "consent": ("Đồng ý công bố", "Consent to publish"),
-    "date": ("Ngày", "Date"),
-    "ref": ("Số văn bản", "Document reference"),
-    "title": ("Danh hiệu", "Honour title"),
-    "ocop_stars": ("Số sao OCOP", "OCOP stars"),
-    "organizer": ("Đơn vị tổ chức", "Organiser"),
-    "media": ("Ảnh, âm thanh, video", "Photos, audio, video"),
-    "image": ("Ảnh", "Photo"),
-    "audio": ("Âm thanh", "Audio"),
-    "video": ("Tệp video", "Video file"),
-    "youtube": ("Mã video YouTube", "YouTube video id"),
-    "alt": ("Mô tả ảnh (cho người khiếm thị)", "Description (for blind visitors)"),
-    "caption": ("Chú thích", "Caption"),
-    "transcript": ("Lời / thuyết minh", "Lyrics / narration"),
-    "credit": ("Tác giả", "Credit"),
-    "license": ("Giấy phép", "Licence"),
-    "related": ("Mục liên quan (mã)", "Related entries (ids)"),
-    "sources": ("Nguồn tham khảo", "Sources"),
-    "url": ("Địa chỉ web", "Web address"),
-    "aliases": ("Mã cũ (biển QR đã in)", "Former ids (printed QR codes)"),
-    "sample": ("Nội dung minh họa", "Illustrative content"),
-    "story_vi": ("Bài giới thiệu tiếng Việt", "Vietnamese story"),
-    "story_en": ("Bài giới thiệu tiếng Anh", "English story"),
-    "vi": ("Tiếng Việt", "Vietnamese"),
-    "en": ("Tiếng Anh", "English"),
-    # column posts
-    "category": ("Thể loại", "Category"),
-    "cover": ("Ảnh bìa (đường dẫn trong data/media/)", "Cover (a path under data/media/)"),
-    "entries": ("Mục được giới thiệu (mã)", "Featured entries (ids)"),
-    "body": ("Nội dung", "Text"),
-    "translated_from": ("Dịch từ phiên bản", "Translated from revision"),
-    "description": ("Mô tả cho công cụ tìm kiếm", "Description for search engines"),
-    # site settings
-    "site_name": ("Tên trang", "Site name"),
-    "site_url": ("Địa chỉ công khai", "Public address"),
-    "data_license": ("Giấy phép dữ liệu mở", "Open data licence"),
-    "ward": ("Tên đơn vị", "Ward"),
-    "province": ("Tỉnh, thành phố (như ghi trong địa chỉ)", "Province (as in an address)"),
-    "column": ("Chuyên mục số", "Column"),
-    "launch": ("Tháng ra mắt (NĂM-THÁNG)", "Launch month (YEAR-MONTH)"),
-    "cms": ("Trình biên tập web", "Web editor"),
-    "repo": ("Kho GitHub (chủ/tên)", "GitHub repository (owner/name)"),
-    "branch": ("Nhánh", "Branch"),
-    "auth_endpoint": ("Địa chỉ đăng nhập (OAuth)", "Sign-in endpoint (OAuth)"),
-    "excused": ("Tháng được miễn (NĂM-THÁNG: lý do)", "Excused months (YEAR-MONTH: reason)"),
-    # the yearly report's header and signature, the brochure
-    "report": ("Báo cáo năm", "Yearly report"),
-    "agency": ("Cơ quan cấp trên", "Parent body"),
-    "office": ("Cơ quan ban hành", "Issuing office"),
-    "number": ("Số, ký hiệu", "Number and symbol"),
-    "place": ("Địa danh (dòng ngày tháng)", "Place (date line)"),
-    "signer": ("Người ký", "Signatory"),
-    "recipients": ("Nơi nhận", "Recipients"),
-    "brochure": ("Tài liệu giới thiệu", "Brochure"),
-    "intro": ("Đoạn giới thiệu phường", "The ward in a paragraph"),
-    "relics": ("Di tích giới thiệu (mã)", "Featured relics (ids)"),
-    "trail": ("Hành trình in kèm (mã)", "Trail printed (id)"),
-    # heritage trails
-    "stops": ("Điểm dừng, theo thứ tự đi", "Stops, in the order of the walk"),
-    "entry": ("Mục", "Entry"),
-    "note": ("Ghi chú tại điểm dừng", "Note at this stop"),
-    "minutes": ("Số phút nên dừng", "Suggested minutes here"),
-    "travel": ("Cách đi", "How to travel"),
-    "season": ("Thời điểm nên đi", "Best time to go"),
-    "intro_vi": ("Lời dẫn tiếng Việt", "Vietnamese introduction"),
-    "intro_en": ("Lời dẫn tiếng Anh", "English introduction"),
-    # what a visitor needs (visit)
-    "visit": ("Thông tin tham quan", "Visiting"),
-    "hours": ("Giờ mở cửa", "Opening hours"),
-    "opens": ("Giờ mở (GIỜ:PHÚT)", "Opens (HH:MM)"),
-    "closes": ("Giờ đóng (GIỜ:PHÚT)", "Closes (HH:MM)"),
-    "by_appointment": ("Chỉ mở khi hẹn trước", "By appointment only"),
-    "hours_note": ("Ghi chú về giờ mở cửa", "Note on opening hours"),
-    "fee": ("Giá vé", "Entry fee"),
-    "free": ("Miễn phí", "Free entry"),
-    "phone": ("Số điện thoại", "Phone"),
-    "email": ("Thư điện tử", "Email"),
-    "etiquette": ("Lưu ý khi tham quan", "Etiquette"),
-    "accessibility": ("Lối đi cho người khuyết tật", "Accessibility"),
-    "best_time": ("Thời điểm nên đến", "Best time to visit"),
-    # more site settings
-    "tagline": ("Lời giới thiệu một dòng (trang chủ)", "Tagline (home page)"),
-    "logo": ("Logo (tệp trong data/)", "Logo (a file under data/)"),
-    "featured": ("Mục nổi bật ở trang chủ (mã)", "Featured entries on the home page (ids)"),
-    "contact": ("Liên hệ", "Contact"),
-}
-
-# The same key meaning something else in another block: (the schema's class, field) → label.
-LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
-    ("Hours", "days"): ("Ngày mở cửa", "Days open"),
-    ("Signer", "title"): ("Chức vụ", "Position"),
-    ("Signer", "name"): ("Họ tên", "Full name"),
-    ("Organizer", "name"): ("Tên đơn vị tổ chức", "Organiser's name"),
-    ("Organizer", "url"): ("Trang web của đơn vị tổ chức", "Organiser's website"),
-    ("Source", "title"): ("Tên tài liệu", "Title of the source"),
-    ("PostMeta", "title"): ("Tiêu đề", "Title"),
-    ("PostMeta", "date"): ("Ngày đăng", "Date of publication"),
-    ("PostMeta", "sample"): ("Bài minh họa", "Illustrative post"),
-    ("License", "name"): ("Tên giấy phép", "Licence name"),
-    ("License", "url"): ("Địa chỉ văn bản giấy phép", "Licence text (web address)"),
-    ("Contact", "office"): ("Cơ quan liên hệ", "Office"),
-    ("Contact", "hours"): ("Giờ làm việc", "Office hours"),
-    ("Contact", "sample"): ("Thông tin minh họa", "Illustrative details"),
-    ("Consent", "date"): ("Ngày ký", "Date signed"),
-    ("MediaItem", "date"): ("Ngày chụp, ghi", "Date recorded"),
-    ("Settings", "report"): ("Báo cáo năm", "Yearly report"),
-}
+# The fields' labels are make check's too (content/labels.py): one name for a field everywhere.
 
 # Days of the week (schema.WEEKDAYS) and "every day", as the visiting block's form shows them.
 WEEKDAY_LABELS: dict[str, tuple[str, str]] = {
@@ -217,7 +93,7 @@ ORDER = ("name", "summary", "type", "ranking", "title", "priority", "when", "org
 def label(name: str, owner: str | None = None) -> str:
     """"Vietnamese / English" for a field; `owner` (the schema class holding it) picks the
     meaning where one key means two things (an artisan's honour title, a signer's position)."""
-    vi, en = LABELS_IN.get((owner or "", name)) or LABELS.get(name, (name, name))
+    vi, en = field_words(name, owner)
     return f"{vi} / {en}"
 
 
