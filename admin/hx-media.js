@@ -18,8 +18,8 @@
   function gitMode() {
     return shared.local && !!shared.config && shared.config.publish_mode === "editorial_workflow";
   }
-  /** The library opened on its own (its tab), not from an entry's form. */
-  function standalone() { return /^#\/media\b/.test(location.hash); }
+  /** The library opened on its own (the header's "Tập tin" button), not from an entry's form. */
+  function standalone() { return !/^#\/collections\/[^/]+\/(entries\/|new)/.test(location.hash); }
 
   function update() {
     var on = gitMode() && standalone();
