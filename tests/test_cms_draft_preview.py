@@ -209,3 +209,37 @@ def test_the_editors_preview_link_opens_the_drafts_real_page_in_both_languages(s
     finally:
         context.close()
     assert errors == []
+
+
+def test_a_drafts_check_is_its_own_commits_problems(officer):
+    """The Check panel's source for a draft (GET /draft/check/<collection>/<slug>): `heritage
+    check` of the draft's commit, "checking" while it runs, 404 for an item without a draft."""
+    import json
+
+    root = officer.root
+    before = state(root)
+    with cms_guard(root, ORIGIN, "git") as address:
+        proxy = Proxy(address)
+        base = address.removesuffix("/api/v1")
+        save(proxy, entry_files(ranking="khong-co-hang-nay"))
+        sha = git(root, "rev-parse", "cms/di-tich/den-nhap").strip()
+        status, headers, body = get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN)
+        assert status == 202 and json.loads(body) == {"state": "checking", "commit": sha}
+        assert headers["Access-Control-Allow-Origin"] == ORIGIN
+        deadline = time.monotonic() + 120
+        while status == 202 and time.monotonic() < deadline:
+            time.sleep(0.3)
+            status, headers, body = get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN)
+        answer = json.loads(body)
+        assert status == 200 and answer["state"] == "done" and answer["commit"] == sha and answer["ok"] is False
+        mine = [p for p in answer["problems"] if p["file"] == DRAFT_YML]
+        assert [p["field"] for p in mine] == ["ranking"] and mine[0]["severity"] == "error" and mine[0]["vi"] and mine[0]["en"]
+        # fixed and saved: a new commit, checked again, clean
+        save(proxy, entry_files())
+        deadline = time.monotonic() + 120
+        while (answer := json.loads(get(base, "/draft/check/di-tich/den-nhap")[2]))["state"] != "done" and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert answer["commit"] != sha and [p for p in answer["problems"] if p["file"] == DRAFT_YML] == []
+        for path in ("/draft/check/di-tich/khong-co", "/draft/check/di-tich/..", "/draft/check/x%2Fy/z"):
+            assert get(base, path)[0] == 404, path
+    assert state(root) == before
