@@ -8,6 +8,7 @@ out, a spoofed Host or another method is refused. The browser test runs real Dec
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import subprocess
 import time
@@ -214,8 +215,6 @@ def test_the_editors_preview_link_opens_the_drafts_real_page_in_both_languages(s
 def test_a_drafts_check_is_its_own_commits_problems(officer):
     """The Check panel's source for a draft (GET /draft/check/<collection>/<slug>): `heritage
     check` of the draft's commit, "checking" while it runs, 404 for an item without a draft."""
-    import json
-
     root = officer.root
     before = state(root)
     with cms_guard(root, ORIGIN, "git") as address:
@@ -243,3 +242,56 @@ def test_a_drafts_check_is_its_own_commits_problems(officer):
         for path in ("/draft/check/di-tich/khong-co", "/draft/check/di-tich/..", "/draft/check/x%2Fy/z"):
             assert get(base, path)[0] == 404, path
     assert state(root) == before
+
+
+@pytest.mark.browser
+def test_the_check_panel_lists_a_drafts_own_problems_then_none_once_fixed(small_project: Project, chromium):
+    """The officer's path: a draft (not the work tree) has an error; its form's Check panel lists
+    it with "Go to field"; fixed and saved, the panel says the item has no problems."""
+    from tests.test_cms_desk_browser import make_edit
+
+    root = small_project.root
+    entry = "data/di-tich/dinh-tan-an.yml"
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "start")
+    data = yaml.safe_load((root / entry).read_text(encoding="utf-8"))
+    data["summary"]["en"] = ""
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(120_000)
+    errors: list[str] = []
+    try:
+        with make_edit(small_project, "2026-10-20", "git") as url:
+            page = context.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.get_by_role("link", name="Cài đặt").first.wait_for()
+            proxy = Proxy(page.evaluate("HeritageEditor.config.backend.proxy_url"))
+            # the draft holds the error; the work tree's build (problems.json) does not
+            status, _, body = proxy.send(origin=url.rstrip("/"), body={"action": "persistEntry", "params": {
+                "branch": "main", "dataFiles": [{"slug": "dinh-tan-an", "path": entry, "raw": yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}], "assets": [],
+                "options": {"commitMessage": "m", "useWorkflow": True, "status": "draft", "collectionName": "di-tich"}}})
+            assert status == 200, body
+            assert entry not in page.evaluate("fetch('problems.json', {cache: 'no-store'}).then(r => r.text())")
+            page.goto(url + "admin/#/collections/di-tich/entries/dinh-tan-an")
+            page.reload()
+            page.locator("[data-field=summary] [data-lang=vi]").wait_for()
+            page.get_by_role("button", name="Kiểm tra / Check").click()
+            panel = page.get_by_role("region", name="Kiểm tra / Check")
+            problem = panel.locator(".hx-check__list:not(#hx-check-others) .hx-check__problem", has_text="summary.en")
+            problem.wait_for()
+            assert "Bản nháp chưa công bố" in panel.inner_text()
+            assert "Trường `summary.en` đang để trống." in problem.inner_text() and "The field `summary.en` is empty." in problem.inner_text()
+            problem.get_by_role("button", name="Đến trường / Go to field").click()
+            assert page.evaluate("document.activeElement.matches('[data-field=summary] [data-lang=en]')")
+            sha = git(root, "rev-parse", "cms/di-tich/dinh-tan-an").strip()
+            page.locator("[data-field=summary] [data-lang=en]").fill("The communal house, fixed.")
+            page.get_by_role("button", name="Lưu").first.click()
+            panel.get_by_text("Đang kiểm tra bản nháp… / Checking the draft…").wait_for()  # the new commit, checked
+            panel.locator(".hx-check__none").wait_for()
+            assert git(root, "rev-parse", "cms/di-tich/dinh-tan-an").strip() != sha
+            assert panel.locator(".hx-check__list:not(#hx-check-others) .hx-check__problem").count() == 0
+    finally:
+        context.close()
+    assert errors == []
