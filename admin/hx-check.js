@@ -5,6 +5,10 @@
  * After a save the panel polls problems.json until the preview has rebuilt (its text changes)
  * and opens by itself when the item's files then have errors: the save is not refused in the
  * browser (that would need `make check` there), the officer sees what to fix at once.
+ * Under `make edit` in git mode an unpublished draft lives on its branch, not in the work tree:
+ * its problems are its own commit's check, asked of the local proxy
+ * (GET /draft/check/<collection>/<slug>, scripts/cms-draft-preview.js); "đang kiểm tra…" while
+ * it runs. An item without a draft reads problems.json as above.
  * On the public site (GitHub backend) there is no problems.json: the panel says that the pull
  * request's check lists them, with a link to the repository's pull requests.
  *
@@ -112,13 +116,40 @@
     // a check still running: read it again while the panel is open
     if (github.state === "running") refresh = setTimeout(function () { if (!panel.hidden) load().then(render); }, 15000);
   }
+  function gitDrafts() {
+    var config = shared.config || {};
+    return shared.local && config.publish_mode === "editorial_workflow" && !!(config.backend && config.backend.proxy_url);
+  }
+  /** `make edit` in git mode: the local proxy, whose drafts have their own check. */
+  function draftCheckUrl(item) {
+    if (!gitDrafts() || !item || !item.slug) return null;
+    return shared.config.backend.proxy_url.replace(/\/api\/v1\/?$/, "") + "/draft/check/" + encodeURIComponent(item.collection.name) + "/" + encodeURIComponent(item.slug);
+  }
+  /** The open item's draft's problems; false when it has no draft (then problems.json says). */
+  async function loadDraft(url) {
+    clearTimeout(refresh);
+    var response = await fetch(url, { cache: "no-store" });
+    if (response.status === 404) return false;
+    var json = await response.json();
+    if (json.state === "checking") {
+      last = { text: null, data: null, missing: false, draft: json.commit, checking: true };
+      refresh = setTimeout(function () { if (!panel.hidden) load().then(render); }, 1000);
+      return true;
+    }
+    last = { text: JSON.stringify(json), data: json, missing: false, draft: json.commit, checking: false };
+    return true;
+  }
   async function load() {
     if (githubMode()) { await loadGithub(); return last; }
+    var url = draftCheckUrl(openItem());
+    if (url) {
+      try { if (await loadDraft(url)) return last; } catch (e) { /* the proxy is gone: problems.json below */ }
+    }
     try {
       var response = await fetch("problems.json", { cache: "no-store" });
       if (!response.ok) { last.missing = true; return last; }
       var text = await response.text();
-      last = { text: text, data: JSON.parse(text), missing: false };
+      last = { text: text, data: JSON.parse(text), missing: false, draft: null, checking: false };
     } catch (e) { last.missing = true; }
     return last;
   }
@@ -126,11 +157,15 @@
   async function afterSave() {
     if (githubMode()) { await loadGithub(); render(); return; }
     var before = last.text;
-    var deadline = Date.now() + 60000;
+    var beforeDraft = last.draft;
+    var drafts = gitDrafts();
+    var deadline = Date.now() + (drafts ? 180000 : 60000);
     while (Date.now() < deadline) {
       await new Promise(function (r) { setTimeout(r, 700); });
+      if (!panel.hidden) render(); // "checking…" while the new commit is checked
       await load();
-      if (last.missing || last.text !== before) break;
+      // a draft: its new commit's check is done; else the preview has rebuilt problems.json
+      if (drafts ? last.draft && last.draft !== beforeDraft && !last.checking : last.missing || last.text !== before) break;
     }
     render();
     var mine = ownProblems();
@@ -214,7 +249,16 @@
       if (repo) body.appendChild(el("a", { href: "https://github.com/" + repo + "/pulls", target: "_blank", rel: "noopener", text: "Các yêu cầu gộp / Pull requests" }));
       return;
     }
+    if (last.checking) {
+      body.appendChild(el("p", { class: "hx-check__state", "data-state": "checking", role: "status", text: "Đang kiểm tra bản nháp… / Checking the draft…" }));
+      return;
+    }
     if (!last.data) { body.appendChild(el("p", { text: "Đang tải… / Loading…" })); return; }
+    if (last.draft) body.appendChild(el("p", { class: "hx-check__draft", text: "Bản nháp chưa công bố: đây là kết quả kiểm tra của chính bản nháp. / Unpublished draft: these are the draft's own check's results." }));
+    if (last.data.unavailable) {
+      body.appendChild(el("p", { class: "hx-check__state", "data-state": "error", role: "status", text: "Không kiểm tra được bản nháp: chạy `make check` để xem lý do. / The draft could not be checked: run `make check` to see why." }));
+      return;
+    }
     var files = itemFiles(item);
     var mine = ownProblems();
     var others = last.data.problems.filter(function (p) { return files.indexOf(p.file) < 0; });

@@ -5,8 +5,9 @@
  *  - English pages behind their Vietnamese twin, the Vietnamese change since the revision the
  *    English translates beside the English text, and "Translation done", which writes that one
  *    file with its `translated_from` line set to the revision `translations --stamp` would
- *    write (the rest of the file untouched), through the storage backend's persistEntry: a
- *    commit (pull request on GitHub) like any save;
+ *    write (the rest of the file untouched), through the storage backend's persistEntry: with
+ *    the editorial workflow (GitHub; `make edit` in git mode) a draft of the page's item, or
+ *    added to its draft, published from the board like any save; in fs mode a direct write;
  *  - the column's months from launch to this month, and the days left in this one.
  */
 (function () {
@@ -28,25 +29,53 @@
   }
   shared.stamped = stamped;
 
+  /** The collection and slug of the item an English page belongs to (an entry's or a trail's
+   * story, a column post), from config.yml's collections; null for a page no form edits. */
+  function owner(en) {
+    var found = null;
+    ((shared.config && shared.config.collections) || []).forEach(function (c) {
+      var h = c.heritage || {};
+      var prefix = h.stories ? h.stories.en : h.real ? h.real.en.replace(/\/?$/, "/") : null;
+      if (prefix && en.indexOf(prefix) === 0 && /^[^/]+\.md$/.test(en.slice(prefix.length))) found = { collection: c.name, slug: en.slice(prefix.length, -3) };
+    });
+    return found;
+  }
+  /** Drafts go through the editorial workflow (GitHub, and `make edit` in git mode: Decap turns
+   * publish_mode to "simple" when the local proxy has no workflow, i.e. in fs mode). */
+  function workflow() { return !!shared.config && shared.config.publish_mode === "editorial_workflow"; }
+  shared.deskWorkflow = workflow;
+
   async function stamp(item) {
     var backend = shared.backend;
     if (!backend) throw new Error("Chưa đăng nhập. / Not logged in.");
-    var found = await backend.getEntry(item.en);
-    var raw = found && typeof found.data === "string" ? found.data : "";
+    var useWorkflow = workflow();
+    var own = owner(item.en) || { collection: (/^docs\/[a-z]+\/(.+)\/[^/]+\.md$/.exec(item.en) || [null, "trang"])[1], slug: item.en.replace(/^.*\/|\.md$/g, "") };
+    if (useWorkflow && !owner(item.en)) {
+      throw new Error("Trang này không có biểu mẫu trong trình biên tập nên không làm được bản nháp: ghi bằng `python -m heritage translations --stamp " + item.en + "` rồi commit. / " +
+        "No form of the editor edits this page, so it cannot become a draft: stamp it with `python -m heritage translations --stamp " + item.en + "`, then commit.");
+    }
+    var raw = "";
+    if (useWorkflow) {
+      // the item's draft, when it has one: the stamp is added to it, on its text
+      try { raw = await backend.unpublishedEntryDataFile(own.collection, own.slug, item.en, own.collection + "/" + own.slug); } catch (e) { raw = ""; }
+    }
+    if (typeof raw !== "string" || !raw) {
+      var found = await backend.getEntry(item.en);
+      raw = found && typeof found.data === "string" ? found.data : "";
+    }
     if (!raw) throw new Error("Không đọc được " + item.en + ". / Could not read " + item.en + ".");
-    var m = /^docs\/[a-z]+\/(.+)\/([^/]+)\.md$/.exec(item.en) || [null, "trang", item.en];
-    var config = shared.config || {};
     await backend.persistEntry(
-      { dataFiles: [{ path: item.en, slug: m[2], raw: stamped(raw, item.revision) }], assets: [] },
+      { dataFiles: [{ path: item.en, slug: own.slug, raw: stamped(raw, item.revision) }], assets: [] },
       {
         newEntry: false,
-        collectionName: m[1],
+        collectionName: own.collection,
         commitMessage: "Đã dịch xong / Translation done: " + item.en + " (translated_from " + item.revision + ")",
-        useWorkflow: !shared.local && config.publish_mode === "editorial_workflow",
+        useWorkflow: useWorkflow,
         unpublished: false,
         status: "pending_review",
       }
     );
+    return useWorkflow;
   }
 
   var STATUS = { stale: "Bản dịch cũ / Stale", unstamped: "Chưa ghi phiên bản / Not stamped" };
@@ -57,8 +86,10 @@
       done.disabled = true;
       note.textContent = "Đang lưu… / Saving…";
       try {
-        await stamp(item);
-        note.textContent = "Đã ghi translated_from: " + item.revision + ". / Stamped translated_from: " + item.revision + ".";
+        var drafted = await stamp(item);
+        note.textContent = "Đã ghi translated_from: " + item.revision + ". / Stamped translated_from: " + item.revision + "." + (drafted
+          ? " Đây là một bản nháp: xem và công bố nó ở thẻ Quy trình biên tập. / It is a draft: review and publish it on the Workflow board."
+          : "");
       } catch (e) {
         done.disabled = false;
         note.textContent = "Không lưu được / Could not save: " + (e && e.message ? e.message : e);

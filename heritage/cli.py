@@ -10,13 +10,16 @@ from pathlib import Path
 from heritage.checks import run as checks
 from heritage.clock import ClockError, today
 from heritage.content import translations
-from heritage.problems import format_problems, github_annotations
+from heritage.problems import format_problems, github_annotations, problems_json
 from heritage.tools import scaffold
 
 
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     problems = checks.run_all(root)
+    if args.format == "json":  # the editor's Check panel, for a draft's commit (scripts/cms-draft-preview.js)
+        print(problems_json(problems))
+        return 1 if any(p.is_error for p in problems) else 0
     if problems:
         print(format_problems(problems))
         if args.format == "github" or (args.format is None and os.environ.get("GITHUB_ACTIONS") == "true"):
@@ -238,9 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung / check all content")
-    check.add_argument("--format", choices=["text", "github"], default=None,
-                       help="github: thêm chú thích cho yêu cầu gộp (mặc định khi GITHUB_ACTIONS=true) / "
-                            "github: also print pull-request annotations (the default when GITHUB_ACTIONS=true)")
+    check.add_argument("--format", choices=["text", "github", "json"], default=None,
+                       help="github: thêm chú thích cho yêu cầu gộp (mặc định khi GITHUB_ACTIONS=true); json: cho trình biên tập / "
+                            "github: also print pull-request annotations (the default when GITHUB_ACTIONS=true); json: for the editor")
     check.set_defaults(func=_check)
 
     trans = commands.add_parser("translations", help="tình trạng bản dịch / translation status")

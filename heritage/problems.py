@@ -7,6 +7,7 @@ them to the command line or to the MkDocs adapter, which print `format_problems`
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -127,3 +128,19 @@ def github_annotation(p: Problem) -> str:
 def github_annotations(problems: Iterable[Problem]) -> str:
     """Every problem as a workflow command, errors first (GitHub keeps only the first few of each)."""
     return "\n".join(github_annotation(p) for p in sorted(problems, key=lambda p: (not p.is_error, p.file, p.line or 0)))
+
+
+def problem_block(p: Problem) -> str:
+    """One problem as `make check` prints it, with its file (and line) first (without the
+    terminal's 📄: the pages' fonts have no emoji, and a phone showed a missing-glyph box)."""
+    return f"{p.where()}\n{format_problem(p)}"
+
+
+def problems_json(problems: Iterable[Problem], stale: bool = False) -> str:
+    """The editor's Check panel reads this (/admin/problems.json of a preview build, and
+    `check --format json` of a draft's commit): its shape is in the README (make edit)."""
+    items = [
+        {"file": p.file, "line": p.line, "field": p.field, "severity": p.severity, "vi": p.vi, "fix_vi": p.fix_vi, "en": p.en, "fix_en": p.fix_en, "text": problem_block(p)}
+        for p in problems
+    ]
+    return json.dumps({"ok": not items, "stale": stale, "problems": items}, ensure_ascii=False, indent=1)

@@ -14,6 +14,11 @@
  *
  * A refused build (content errors) keeps the build's own bilingual report, shown as a page; no
  * traceback is ever shown (the lines of one are dropped from the report).
+ *
+ * Before the pages, each build runs `heritage check --format json` on the commit: the editor's
+ * "Kiểm tra / Check" panel reads it for an unpublished draft at GET /draft/check/<collection>/<slug>
+ * (202 {"state": "checking"} while it runs; 404 when the item has no draft, the panel then reads
+ * the work tree's /admin/problems.json), since a draft lives on its branch, not in the work tree.
  */
 
 const { execFile, spawn } = require('child_process');
@@ -24,6 +29,8 @@ const path = require('path');
 const express = require('express');
 
 const SHA = /^[0-9a-f]{40}$/;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,150}$/; // a collection's or a draft's slug, as the guard's rules allow
+const SUFFIX = /\.(refused\.txt|problems\.json)$/;
 const KEEP = 3;
 const TIMEOUT = 5 * 60 * 1000; // a build never takes this long (the contract: under a minute)
 const REPORT_MAX = 200 * 1024;
@@ -103,7 +110,7 @@ function cacheFolder(repo) {
   return ours ? folder : fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-drafts-'));
 }
 
-function draftPreview({ repo, logError, keep = KEEP, wait = 20000 }) {
+function draftPreview({ repo, logError, keep = KEEP, wait = 20000, origin = null }) {
   const cache = cacheFolder(repo);
   const python = process.env.HERITAGE_PYTHON || (fs.existsSync(path.join(ENGINE, '.venv', 'bin', 'python')) ? path.join(ENGINE, '.venv', 'bin', 'python') : 'python3');
   const jobs = new Map(); // commit → promise of its build, queued or running
@@ -115,6 +122,8 @@ function draftPreview({ repo, logError, keep = KEEP, wait = 20000 }) {
   const refusedFile = sha => path.join(cache, `${sha}.refused.txt`);
   const isBuilt = sha => fs.existsSync(built(sha));
   const isRefused = sha => fs.existsSync(refusedFile(sha));
+  const problemsFile = sha => path.join(cache, `${sha}.problems.json`);
+  const isChecked = sha => fs.existsSync(problemsFile(sha));
 
   function git(args) {
     return new Promise((resolve, reject) => {
@@ -179,6 +188,8 @@ function draftPreview({ repo, logError, keep = KEEP, wait = 20000 }) {
       fs.symlinkSync(path.join(cache, 'media-cache'), path.join(tree, '.cache'));
       const env = { ...process.env, NO_MKDOCS_2_WARNING: '1', PYTHONUTF8: '1', PYTHONPATH: [tree, ENGINE].join(path.delimiter) };
       delete env.HERITAGE_CMS_PROXY; // the draft's /admin/ is not the officer's editor
+      if (!isChecked(sha)) fs.writeFileSync(problemsFile(sha), await check(tree, env));
+      if (isBuilt(sha) || isRefused(sha)) return;
       const site = path.join(work, 'site');
       const result = await run(python, ['-m', 'mkdocs', 'build', '--quiet', '--strict', '--site-dir', site], { cwd: tree, env });
       if (result.code === 0) fs.renameSync(site, built(sha));
@@ -193,13 +204,36 @@ function draftPreview({ repo, logError, keep = KEEP, wait = 20000 }) {
     }
   }
 
-  /** Keeps the KEEP builds (or reports) asked for most recently. */
+  /** `heritage check --format json` in the commit's tree: the Check panel's problems (stdout only);
+   * a check that could not run says so instead of "no problems". */
+  function check(tree, env) {
+    return new Promise(resolve => {
+      execFile(python, ['-m', 'heritage', 'check', '--format', 'json'], { cwd: tree, env, timeout: TIMEOUT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+        try {
+          const data = JSON.parse(stdout);
+          if (data && Array.isArray(data.problems)) return resolve(JSON.stringify(data));
+        } catch (parse) {
+          /* below */
+        }
+        logError(`cms-draft-preview check: ${String((error && error.message) || 'no JSON').slice(0, 300)}`);
+        return resolve(JSON.stringify({ ok: false, stale: false, unavailable: true, problems: [] }));
+      });
+    });
+  }
+
+  /** Keeps the files of the KEEP commits (build, report, problems) asked for most recently. */
   function prune() {
-    const kept = fs.readdirSync(cache)
-      .filter(name => SHA.test(name.replace(/\.refused\.txt$/, '')))
-      .map(name => ({ name, time: fs.statSync(path.join(cache, name)).mtimeMs }))
-      .sort((a, b) => b.time - a.time);
-    for (const { name } of kept.slice(keep)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+    const latest = new Map();
+    for (const name of fs.readdirSync(cache)) {
+      const sha = name.replace(SUFFIX, '');
+      if (!SHA.test(sha)) continue;
+      const time = fs.statSync(path.join(cache, name)).mtimeMs;
+      latest.set(sha, Math.max(time, latest.get(sha) || 0));
+    }
+    const old = new Set([...latest.entries()].sort((a, b) => b[1] - a[1]).slice(keep).map(([sha]) => sha));
+    for (const name of fs.readdirSync(cache)) {
+      if (old.has(name.replace(SUFFIX, ''))) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+    }
   }
 
   const touch = file => {
@@ -213,8 +247,9 @@ function draftPreview({ repo, logError, keep = KEEP, wait = 20000 }) {
 
   /** The build of `sha`, started (queued behind the running one) unless it is done or under way. */
   function schedule(sha) {
-    if (isBuilt(sha) || isRefused(sha)) {
+    if ((isBuilt(sha) || isRefused(sha)) && isChecked(sha)) {
       touch(isBuilt(sha) ? built(sha) : refusedFile(sha));
+      touch(problemsFile(sha));
       return Promise.resolve();
     }
     if (!jobs.has(sha)) {
@@ -250,8 +285,30 @@ function draftPreview({ repo, logError, keep = KEEP, wait = 20000 }) {
     en: 'This draft is gone (saved again, published or deleted), or it has no such page. Open the entry again in the editor, then click “Xem trước” (View preview).',
   });
 
+  /** GET /draft/check/<collection>/<slug>: the problems of the item's draft (its tip's check). */
+  async function checkRoute(req, res, collection, slug) {
+    if (origin) res.set('Access-Control-Allow-Origin', origin); // the editor's page asks, from the preview's origin
+    let sha = null;
+    if (NAME.test(collection) && NAME.test(slug)) {
+      try {
+        sha = (await git(['rev-parse', '--verify', '-q', `refs/heads/cms/${collection}/${slug}^{commit}`])).trim();
+      } catch (error) {
+        sha = null;
+      }
+    }
+    if (!sha) return res.status(404).json({ state: 'none' });
+    if (isChecked(sha)) {
+      touch(problemsFile(sha));
+      return res.status(200).json({ state: 'done', commit: sha, ...JSON.parse(fs.readFileSync(problemsFile(sha), 'utf8')) });
+    }
+    schedule(sha);
+    return res.status(202).json({ state: 'checking', commit: sha });
+  }
+
   /** GET /draft/<commit>/<path>: the draft's page, or what stands in for it while it builds. */
   async function route(req, res) {
+    const asked = /^\/draft\/check\/([^/]+)\/([^/]+)$/.exec(req.path);
+    if (asked) return checkRoute(req, res, asked[1], asked[2]);
     const match = /^\/draft\/([0-9a-f]{40})(\/.*)?$/.exec(req.path);
     if (!match) return notFound(res);
     const [, sha, rest] = match;

@@ -23,8 +23,9 @@
  * MODE=git adds the editorial workflow (drafts as branches cms/<collection>/<slug>, the board,
  * publish) from scripts/cms-local-git.js, which never checks another branch out: decap-server's
  * own git mode is not used (it checks branches out in the officer's work tree). It also answers
- * GET /draft/<commit>/… with the draft's real pages (scripts/cms-draft-preview.js): same Host
- * rule; Origin absent, the preview's or the guard's own; GET only.
+ * GET /draft/<commit>/… with the draft's real pages and GET /draft/check/<collection>/<slug> with
+ * the draft's problems (scripts/cms-draft-preview.js): same Host rule; Origin absent, the
+ * preview's or the guard's own; GET only.
  *
  * Environment: PORT (0: any free port; the address is printed on stdout, alone on its line),
  * ORIGIN, MODE (fs or git), GIT_REPO_DIRECTORY, LOG_LEVEL (default warn), MAX_BODY (bytes, default 50 MB, as
@@ -144,7 +145,7 @@ async function main() {
   const app = express();
   app.disable('x-powered-by');
   const hosts = new Set(); // filled once the port is known
-  const preview = mode === 'git' ? draftPreview({ repo, logError }) : null;
+  const preview = mode === 'git' ? draftPreview({ repo, logError, origin }) : null;
   app.use(guard(hosts, preview));
   app.use(express.json({ limit: maxBody, strict: true }));
   app.use(checkAction(repo, branch));

@@ -13,8 +13,9 @@
  *   - publishing computes the result first (`git merge-tree --write-tree`: a conflict refuses and
  *     changes nothing), then moves the checked-out branch with `git read-tree -m -u` (a two-way
  *     merge that keeps every other local change and refuses when one touches the draft's files).
- * Every other action (the published entries, media uploads) falls through to the next handler
- * (decap-server's file-system mode): those read and write the work tree as `make edit` always did.
+ * The media library's own upload and delete are refused (they would write the work tree outside
+ * any commit; an entry's form puts its photos in its draft). Every other action (the published
+ * entries) falls through to the next handler (decap-server's file-system mode).
  * Responses have decap-server's shapes (decap-server/src/middlewares/localGit/index.ts).
  */
 
@@ -28,6 +29,12 @@ const PREFIX = 'cms';
 const ZERO = '0000000000000000000000000000000000000000';
 const TEXT = /\.(md|markdown|ya?ml|json|toml|txt|csv)$/i; // what is read back as text, not media
 const say = (vi, en) => `${vi} / ${en}`;
+// The media library's own upload and delete (an entry's form puts its photos in its draft instead).
+const MEDIA_ACTIONS = ['persistMedia', 'deleteFile'];
+const MEDIA_REFUSAL = say(
+  'Ở chế độ bản nháp (git), ảnh được tải lên trong biểu mẫu của mục (nút chọn ảnh của trường ảnh), để vào cùng bản nháp của mục đó; thẻ Tập tin chỉ để xem.',
+  "In draft (git) mode, photos are uploaded in the item's form (its photo field's button), so they go into that item's draft; the Media tab is for viewing only.",
+);
 
 class Refusal extends Error {
   constructor(status, message) {
@@ -98,6 +105,18 @@ function localGit({ repo, branch, logError, preview = null }) {
     return out;
   }
 
+  /** The draft's changes so far, onto the temporary index: a save adds to its draft (the desk's
+   * "Translation done" sends one page of an item whose draft may hold the others). */
+  async function carryOver(old, env) {
+    const raw = (await git(['diff-tree', '-r', '-z', '--no-renames', '--no-commit-id', `${old}^`, old])).split('\0').filter(Boolean);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const [, , mode, , blob, code] = raw[i].split(/[: ]/);
+      const file = raw[i + 1];
+      if (code === 'D') await git(['update-index', '--force-remove', '--', file], { env });
+      else await git(['update-index', '--add', '--cacheinfo', `${mode},${blob},${file}`], { env });
+    }
+  }
+
   /** Writes one commit holding the entry's files on top of the edited branch, in a temporary index. */
   async function persistDraft(params) {
     const options = params.options;
@@ -114,6 +133,7 @@ function localGit({ repo, branch, logError, preview = null }) {
     const env = { GIT_INDEX_FILE: path.join(dir, 'index') };
     try {
       await git(['read-tree', base], { env });
+      if (old) await carryOver(old, env);
       const files = [...dataFiles.map(f => [f.path, Buffer.from(f.raw, 'utf8')]), ...(params.assets || []).map(a => [a.path, Buffer.from(a.content, a.encoding)])];
       for (const [index, [file, content]] of files.entries()) {
         const temporary = path.join(dir, `blob-${index}`);
@@ -122,7 +142,9 @@ function localGit({ repo, branch, logError, preview = null }) {
         await git(['update-index', '--add', '--cacheinfo', `100644,${blob},${file.replace(/^\.\//, '')}`], { env });
       }
       const tree = (await git(['write-tree'], { env })).trim();
-      const message = options.commitMessage || `${options.collectionName}/${dataFiles[0].slug}`;
+      // Decap words a draft's second save "update" (the entry is no longer new to it): the draft
+      // keeps the words of its first save, which knew whether the item was new ("Thêm"/"Sửa").
+      const message = old ? (await git(['log', '-1', '--format=%B', old])).trim() : options.commitMessage || `${options.collectionName}/${dataFiles[0].slug}`;
       const commit = (await git(['commit-tree', tree, '-p', base, '-m', message], { env: await identity() })).trim();
       await git(['update-ref', '-m', 'cms: save draft', `refs/heads/${draft}`, commit, old || ZERO]);
     } finally {
@@ -215,6 +237,11 @@ function localGit({ repo, branch, logError, preview = null }) {
   return function handle(req, res, next) {
     const body = req.body;
     const params = body.params || {};
+    if (MEDIA_ACTIONS.includes(body.action)) {
+      // The library's own upload (or delete) would write the work tree outside any commit.
+      console.error(`cms-local-git 409: ${body.action}`);
+      return res.status(409).json({ error: MEDIA_REFUSAL });
+    }
     const ours = Object.prototype.hasOwnProperty.call(actions, body.action) && (body.action !== 'persistEntry' || (params.options && params.options.useWorkflow));
     if (!ours) return next();
     // A preview waits for its build, reading refs only: it does not hold the git operations' queue.

@@ -176,6 +176,16 @@ def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
         changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
     assert changed[0].startswith("Thêm Di tích")
     assert set(filter(None, changed[1:])) == {"data/di-tich/den-thu.yml", "docs/vi/di-tich/den-thu.md", "docs/en/di-tich/den-thu.md"}
+    # a second save (Decap then says "update"): the new item's draft still says "Thêm" (add)
+    first = subprocess.run(["git", "rev-parse", "cms/di-tich/den-thu"], cwd=root, capture_output=True, text=True, check=True).stdout
+    page.wait_for_url("**/entries/den-thu")
+    page.locator("[data-field=summary] [data-lang=en]").fill("Summary, saved twice.")
+    page.get_by_role("button", name="Lưu").first.click()
+    while subprocess.run(["git", "rev-parse", "cms/di-tich/den-thu"], cwd=root, capture_output=True, text=True).stdout == first and time.monotonic() < deadline + 30:
+        time.sleep(0.3)
+    shown = subprocess.run(["git", "log", "--format=%s", "main..cms/di-tich/den-thu"], cwd=root, capture_output=True, text=True, check=True).stdout.splitlines()
+    assert len(shown) == 1 and shown[0].startswith("Thêm Di tích"), shown
+    assert "Summary, saved twice." in subprocess.run(["git", "show", "cms/di-tich/den-thu:data/di-tich/den-thu.yml"], cwd=root, capture_output=True, text=True, check=True).stdout
     # main is untouched until publication: the draft lives in git only (scripts/cms-local-git.js).
     assert not (root / "data/di-tich/den-thu.yml").exists()
     on_main = subprocess.run(["git", "ls-tree", "-r", "--name-only", "main", "--", "data/di-tich/den-thu.yml"], cwd=root, capture_output=True, text=True, check=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -14,6 +15,7 @@ import urllib.request
 import pytest
 import yaml
 
+from heritage.content import translations
 from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, cms_guard
 from tests.test_preview_policy import _free_port
@@ -139,3 +141,80 @@ def test_the_desk_lists_a_stale_translation_and_translation_done_stamps_it(small
     result = small_project.check()
     assert "changed after this page was translated" not in result.stdout
     assert result.returncode == 0, result.stdout
+
+
+def test_in_git_mode_translation_done_makes_a_draft_published_from_the_board(small_project: Project, admin):
+    """`make edit` in git mode: "Đã dịch xong" never writes the work tree. It makes the item's
+    draft (one commit on cms/<collection>/<slug>), which the board shows and publishes: one commit
+    on the branch, only the `translated_from` line changed, the work tree clean throughout."""
+    root = small_project.root
+    run = lambda *a: subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *a], check=True, capture_output=True, text=True).stdout
+    run("init", "-q", "-b", "main")
+    (root / STORY_VI).write_text("## Lịch sử\n\nCâu chuyện cũ.\n", encoding="utf-8")
+    run("add", "-A")
+    run("commit", "-q", "-m", "start")
+    (root / STORY_VI).write_text("## Lịch sử\n\nCâu chuyện mới của đình.\n", encoding="utf-8")
+    run("commit", "-q", "-am", "the Vietnamese changes")
+    (root / ".gitignore").write_text("node_modules\nsite/\n.cache/\n", encoding="utf-8")  # what `make edit` makes beside the sources
+    run("add", ".gitignore")
+    run("commit", "-q", "-m", "ignore")
+    start = run("rev-parse", "main").strip()
+    english_before = (root / STORY_EN).read_text(encoding="utf-8")
+    draft = "cms/di-tich/dinh-tan-an"
+    with make_edit(small_project, "2026-11-05", "git") as url:
+        page = admin(url)
+        page.on("dialog", lambda dialog: dialog.accept())  # Decap asks "Bạn có chắc…?" before publishing
+        page.get_by_role("button", name="Dịch và chuyên mục / Translations and column").click()
+        item = page.get_by_role("region", name="Dịch và chuyên mục / Translations and column").locator(f"[data-page='{STORY_EN}']")
+        item.get_by_role("button", name="Đã dịch xong / Translation done").click()
+        item.get_by_text("Quy trình biên tập").wait_for()  # "it is a draft: publish it on the board"
+        assert run("status", "--porcelain", "--untracked-files=all") == ""  # nothing in the work tree
+        assert run("rev-parse", "main").strip() == start
+        assert run("diff", "--name-only", f"main...{draft}").split() == [STORY_EN]
+        assert run("log", "-1", "--format=%s", draft).startswith("Đã dịch xong / Translation done")
+
+        page.goto(url + "admin/#/workflow")
+        page.reload()
+        page.get_by_text("(dinh-tan-an)").first.click()
+        page.get_by_role("button", name=re.compile("^Trạng: ")).click()
+        page.get_by_role("menuitem", name="Sẵn sàng").click()
+        page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+        page.get_by_role("button", name="Công bố").first.click()
+        page.get_by_role("menuitem", name="Công bố ngay").click()
+        _until(lambda: run("branch", "--list", "cms/*") == "", "the draft's branch to go once published", 60)
+    assert run("rev-parse", "main~1").strip() == start  # one commit: the draft's
+    assert run("diff", "--name-only", start, "main").split() == [STORY_EN]
+    english_after = (root / STORY_EN).read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(english_before.splitlines(), english_after.splitlines()) if a != b]
+    assert len(english_before.splitlines()) == len(english_after.splitlines()) and len(changed) == 1
+    assert changed[0][1] == f"translated_from: {translations.revision(root / STORY_VI)}"
+    assert run("status", "--porcelain", "--untracked-files=all") == ""
+    assert "changed after this page was translated" not in small_project.check().stdout
+
+
+def test_in_git_mode_the_media_tab_only_shows_and_says_where_photos_are_added(small_project: Project, admin):
+    """The media library opened on its own would write the work tree outside any draft: in git
+    mode its upload is gone and a bilingual note sends the officer to the item's photo field."""
+    root = small_project.root
+    run = lambda *a: subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *a], check=True, capture_output=True, text=True).stdout
+    run("init", "-q", "-b", "main")
+    (root / ".gitignore").write_text("node_modules\nsite/\n.cache/\n", encoding="utf-8")
+    run("add", "-A")
+    run("commit", "-q", "-m", "start")
+    with make_edit(small_project, "2026-11-05", "git") as url:
+        page = admin(url)
+        page.get_by_role("button", name="Tập tin").click()
+        note = page.get_by_role("note")
+        note.wait_for()
+        text = note.inner_text()
+        assert "Ở đây chỉ xem được ảnh" in text and "Photos can only be viewed here" in text and "draft" in text
+        upload = page.locator(".ReactModalPortal label:has(> input[type=file])")
+        assert upload.count() == 1 and not upload.is_visible() and page.locator(".ReactModalPortal input[type=file]").is_disabled()
+        # opened from an entry's form, the library still uploads (into that entry's draft)
+        page.goto(url + "admin/#/collections/di-tich/new")
+        page.reload()
+        page.get_by_role("button", name="Thêm ảnh, âm thanh, video / photos, audio, video").click()
+        page.get_by_role("button", name="Chọn một hình").first.click()
+        page.locator(".ReactModalPortal label:has(> input[type=file])").wait_for()  # visible
+        assert page.get_by_role("note").count() == 0 and page.locator(".ReactModalPortal input[type=file]").is_enabled()
+    assert run("status", "--porcelain", "--untracked-files=all") == ""

@@ -8,6 +8,7 @@ out, a spoofed Host or another method is refused. The browser test runs real Dec
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import subprocess
 import time
@@ -206,6 +207,91 @@ def test_the_editors_preview_link_opens_the_drafts_real_page_in_both_languages(s
             waiting.get_by_role("heading", name="Bản nháp có lỗi nội dung / The draft has content errors").wait_for()
             report = waiting.locator("pre").inner_text()
             assert DRAFT_YML in report and "LỖI / ERROR — ranking" in report and "How to fix" in report
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_a_drafts_check_is_its_own_commits_problems(officer):
+    """The Check panel's source for a draft (GET /draft/check/<collection>/<slug>): `heritage
+    check` of the draft's commit, "checking" while it runs, 404 for an item without a draft."""
+    root = officer.root
+    before = state(root)
+    with cms_guard(root, ORIGIN, "git") as address:
+        proxy = Proxy(address)
+        base = address.removesuffix("/api/v1")
+        save(proxy, entry_files(ranking="khong-co-hang-nay"))
+        sha = git(root, "rev-parse", "cms/di-tich/den-nhap").strip()
+        status, headers, body = get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN)
+        assert status == 202 and json.loads(body) == {"state": "checking", "commit": sha}
+        assert headers["Access-Control-Allow-Origin"] == ORIGIN
+        deadline = time.monotonic() + 120
+        while status == 202 and time.monotonic() < deadline:
+            time.sleep(0.3)
+            status, headers, body = get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN)
+        answer = json.loads(body)
+        assert status == 200 and answer["state"] == "done" and answer["commit"] == sha and answer["ok"] is False
+        mine = [p for p in answer["problems"] if p["file"] == DRAFT_YML]
+        assert [p["field"] for p in mine] == ["ranking"] and mine[0]["severity"] == "error" and mine[0]["vi"] and mine[0]["en"]
+        # fixed and saved: a new commit, checked again, clean
+        save(proxy, entry_files())
+        deadline = time.monotonic() + 120
+        while (answer := json.loads(get(base, "/draft/check/di-tich/den-nhap")[2]))["state"] != "done" and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert answer["commit"] != sha and [p for p in answer["problems"] if p["file"] == DRAFT_YML] == []
+        for path in ("/draft/check/di-tich/khong-co", "/draft/check/di-tich/..", "/draft/check/x%2Fy/z"):
+            assert get(base, path)[0] == 404, path
+    assert state(root) == before
+
+
+@pytest.mark.browser
+def test_the_check_panel_lists_a_drafts_own_problems_then_none_once_fixed(small_project: Project, chromium):
+    """The officer's path: a draft (not the work tree) has an error; its form's Check panel lists
+    it with "Go to field"; fixed and saved, the panel says the item has no problems."""
+    from tests.test_cms_desk_browser import make_edit
+
+    root = small_project.root
+    entry = "data/di-tich/dinh-tan-an.yml"
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "start")
+    data = yaml.safe_load((root / entry).read_text(encoding="utf-8"))
+    data["summary"]["en"] = ""
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(120_000)
+    errors: list[str] = []
+    try:
+        with make_edit(small_project, "2026-10-20", "git") as url:
+            page = context.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.get_by_role("link", name="Cài đặt").first.wait_for()
+            proxy = Proxy(page.evaluate("HeritageEditor.config.backend.proxy_url"))
+            # the draft holds the error; the work tree's build (problems.json) does not
+            status, _, body = proxy.send(origin=url.rstrip("/"), body={"action": "persistEntry", "params": {
+                "branch": "main", "dataFiles": [{"slug": "dinh-tan-an", "path": entry, "raw": yaml.safe_dump(data, allow_unicode=True, sort_keys=False)}], "assets": [],
+                "options": {"commitMessage": "m", "useWorkflow": True, "status": "draft", "collectionName": "di-tich"}}})
+            assert status == 200, body
+            assert entry not in page.evaluate("fetch('problems.json', {cache: 'no-store'}).then(r => r.text())")
+            page.goto(url + "admin/#/collections/di-tich/entries/dinh-tan-an")
+            page.reload()
+            page.locator("[data-field=summary] [data-lang=vi]").wait_for()
+            page.get_by_role("button", name="Kiểm tra / Check").click()
+            panel = page.get_by_role("region", name="Kiểm tra / Check")
+            problem = panel.locator(".hx-check__list:not(#hx-check-others) .hx-check__problem", has_text="summary.en")
+            problem.wait_for()
+            assert "Bản nháp chưa công bố" in panel.inner_text()
+            assert "Trường `summary.en` đang để trống." in problem.inner_text() and "The field `summary.en` is empty." in problem.inner_text()
+            problem.get_by_role("button", name="Đến trường / Go to field").click()
+            assert page.evaluate("document.activeElement.matches('[data-field=summary] [data-lang=en]')")
+            sha = git(root, "rev-parse", "cms/di-tich/dinh-tan-an").strip()
+            page.locator("[data-field=summary] [data-lang=en]").fill("The communal house, fixed.")
+            page.get_by_role("button", name="Lưu").first.click()
+            panel.get_by_text("Đang kiểm tra bản nháp… / Checking the draft…").wait_for()  # the new commit, checked
+            panel.locator(".hx-check__none").wait_for()
+            assert git(root, "rev-parse", "cms/di-tich/dinh-tan-an").strip() != sha
+            assert panel.locator(".hx-check__list:not(#hx-check-others) .hx-check__problem").count() == 0
     finally:
         context.close()
     assert errors == []

@@ -178,3 +178,36 @@ def test_drafts_work_in_a_linked_worktree_and_publish_refuses_another_branch(off
         assert status == 200, body
     assert (linked / YML).read_text(encoding="utf-8") == "id: den-moi\n"
     assert not (root / YML).exists() and git(root, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+
+
+def test_a_drafts_later_saves_keep_its_words_and_its_files_and_the_library_cannot_write(officer):
+    """Decap words a new entry's second save "update": the draft keeps its first save's message
+    ("Create…" for a new item, "Update…" for an existing one). A save that sends one page of the
+    item (the desk's "Translation done") is added to its draft, whose other files stay. The media
+    library's own upload and delete would write the work tree outside any commit: refused."""
+    root = officer.root
+    before = state(root)
+    with cms_guard(root, ORIGIN, "git") as address:
+        proxy = Proxy(address)
+        assert save(proxy)[0] == 200
+        second = save(proxy, "id: den-moi\nname: x\n")
+        assert second[0] == 200
+        # Decap's second save of the new entry says "Update": the draft still says what it is
+        request = {"action": "persistEntry", "params": {"branch": "main", "dataFiles": [{"slug": "den-moi", "path": "docs/en/di-tich/den-moi.md", "raw": "---\ntranslated_from: abc\n---\n"}], "assets": [],
+                   "options": {"commitMessage": "Update di-tich “den-moi”", "useWorkflow": True, "status": "pending_review", "collectionName": "di-tich"}}}
+        assert proxy.send(request)[0] == 200
+        assert git(root, "log", "-1", "--format=%s", DRAFT).strip() == "Create di-tich “den-moi”"
+        assert git(root, "rev-list", "--count", f"main..{DRAFT}").strip() == "1"
+        assert sorted(git(root, "diff", "--name-only", f"main...{DRAFT}").split()) == sorted([YML, PAGE, PHOTO, "docs/en/di-tich/den-moi.md"])
+        assert git(root, "show", f"{DRAFT}:{YML}") == "id: den-moi\nname: x\n"
+        # an existing entry's draft says "Update" from its first save on
+        entry = "data/di-tich/dinh-tan-an.yml"
+        existing = {"action": "persistEntry", "params": {"branch": "main", "dataFiles": [{"slug": "dinh-tan-an", "path": entry, "raw": (root / entry).read_text(encoding="utf-8") + "# x\n"}], "assets": [],
+                    "options": {"commitMessage": "Update di-tich “dinh-tan-an”", "useWorkflow": True, "status": "draft", "collectionName": "di-tich"}}}
+        assert proxy.send(existing)[0] == 200
+        assert git(root, "log", "-1", "--format=%s", "cms/di-tich/dinh-tan-an").strip() == "Update di-tich “dinh-tan-an”"
+
+        upload = {"action": "persistMedia", "params": {"branch": "main", "asset": {"path": "data/media/cover-post.jpg", "content": base64.b64encode(b"\xff\xd8").decode(), "encoding": "base64"}, "options": {"commitMessage": "Upload"}}}
+        refused(proxy.send(upload), 409)
+        refused(proxy.send({"action": "deleteFile", "params": {"branch": "main", "path": "data/di-tich/chua-an.yml", "options": {"commitMessage": "Delete"}}}), 409)
+    assert state(root) == before  # nothing written, staged or committed in the checkout

@@ -82,6 +82,7 @@ INDEX = """<!doctype html>
 <script src="hx-fields.js"></script>
 <script src="hx-bilingual.js"></script>
 <script src="hx-upload.js"></script>
+<script src="hx-media.js"></script>
 <script src="hx-check.js"></script>
 <script src="hx-github-check.js"></script>
 <script src="hx-desk.js"></script>

@@ -14,7 +14,6 @@ for the content to build with and the problems to show:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -26,7 +25,7 @@ from heritage.content.loader import cached_inventory
 from heritage.content.settings import effective_site_url
 from heritage.media.library import MediaLibrary
 from heritage.pages.site import Site, load_site
-from heritage.problems import ContentError, Problem, format_problem, format_problems
+from heritage.problems import ContentError, Problem, format_problems, problem_block, problems_json
 from heritage.sections import LANGUAGES
 
 PROBLEMS_FILE = "admin/problems.json"
@@ -82,21 +81,7 @@ class Preview:
 
     def as_json(self) -> str:
         """/admin/problems.json: its shape is in the README (make edit)."""
-        items = [
-            {
-                "file": p.file,
-                "line": p.line,
-                "field": p.field,
-                "severity": p.severity,
-                "vi": p.vi,
-                "fix_vi": p.fix_vi,
-                "en": p.en,
-                "fix_en": p.fix_en,
-                "text": format_problem_block(p),
-            }
-            for p in self.problems
-        ]
-        return json.dumps({"ok": not self.problems, "stale": self.stale, "problems": items}, ensure_ascii=False, indent=1)
+        return problems_json(self.problems, self.stale)
 
     def write_json(self, site_root: Path) -> None:
         path = Path(site_root) / PROBLEMS_FILE
@@ -115,9 +100,8 @@ class Banner:
 
 
 def format_problem_block(p: Problem) -> str:
-    """One problem as `make check` prints it, with its file (and line) first (without the
-    terminal's 📄: the pages' fonts have no emoji, and a phone showed a missing-glyph box)."""
-    return f"{p.where()}\n{format_problem(p)}"
+    """One problem as `make check` prints it, with its file (and line) first."""
+    return problem_block(p)
 
 
 def _markdown_problems(root: Path, inventory) -> list[Problem]:
