@@ -221,7 +221,10 @@
         var data = await inner.unpublishedEntryDataFile(collection, slug, toReal(path), id);
         var entry = entryOf(path);
         if (!entry) return data;
+        // a page the draft changed is read from the draft; one it left as it was, from the site
+        // (asking the draft for it was a refused request on every load)
         var stories = await readStories(entry, async function (p) {
+          if (!diffIds[p]) return readOrEmpty(p);
           try { return await inner.unpublishedEntryDataFile(collection, slug, p, diffIds[p]); } catch (e) { return readOrEmpty(p); }
         });
         return withExtras(data, entry.id, stories);
