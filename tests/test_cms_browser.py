@@ -397,3 +397,16 @@ def test_the_workflows_top_bar_fits_a_phone_for_a_new_entry_a_draft_and_a_publis
     page.locator("[data-field=name] [data-lang=vi]").wait_for()
     text = _phone_toolbar(page, "published")
     assert all(word in text for word in ("Lưu", "Đã công bố", "Xoá")), text
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_the_workflow_boards_column_titles_stay_inside_their_columns(editor):
+    """"Đang xét duyệt" wraps in its column at 390 and 1366 px (Decap keeps it on one line)."""
+    page, project, url = editor
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(url + "admin/#/workflow")
+        page.get_by_text("Đang xét duyệt", exact=True).wait_for()
+        titles = page.locator("h2[class*=-ColumnHeader]").evaluate_all(
+            "hs => hs.map(h => ({text: h.innerText, over: h.scrollWidth - h.clientWidth, right: h.getBoundingClientRect().right, column: h.parentElement.getBoundingClientRect().right}))")
+        assert len(titles) == 3 and all(t["over"] <= 0 and t["right"] <= t["column"] + 1 for t in titles), (width, titles)

@@ -230,3 +230,4 @@ def test_one_script_captures_decaps_configuration_and_the_page_loads_every_scrip
     wrapping = [name for name in own if "getBackend(" in (REPO / "admin" / name).read_text(encoding="utf-8")]
     assert wrapping == ["hx-config.js"]
     assert all(len((REPO / "admin" / name).read_text(encoding="utf-8").splitlines()) <= 400 for name in own)
+
