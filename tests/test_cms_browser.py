@@ -219,9 +219,9 @@ def test_a_draft_goes_over_the_board_to_publication_and_nothing_else_is_committe
     page.reload()
     draft_column = page.locator("[class*=-WorkflowListContainer] > div").filter(has_text="Bản nháp").first
     draft_column.get_by_text("Đền Thử — Test Temple (den-bang)").click()
-    page.get_by_role("button", name="Trạng: Bản nháp").click()
+    page.get_by_role("button", name="Trạng thái: Bản nháp").click()
     page.get_by_role("menuitem", name="Sẵn sàng").click()
-    page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+    page.get_by_role("button", name="Trạng thái: Sẵn sàng").wait_for()
     assert run("config", "branch.cms/di-tich/den-bang.description").strip().endswith("/pending_publish")  # the status, kept by git
     _publish(page)
     target = root / "data/di-tich/den-bang.yml"
@@ -388,7 +388,7 @@ def test_the_workflows_top_bar_fits_a_phone_for_a_new_entry_a_draft_and_a_publis
     assert "Lưu" in _phone_toolbar(page, "new")
     _fill_relic(page, "den-phone")
     page.get_by_role("button", name="Lưu").first.click()
-    status = page.get_by_role("button", name="Trạng thái: Bản nháp")  # Decap's own "Trạng: …" was cut in half
+    status = page.get_by_role("button", name="Trạng thái: Bản nháp")  # Decap's own Vietnamese said "Trạng: …", the word cut in half
     status.wait_for()
     text = _phone_toolbar(page, "draft")
     assert all(word in text for word in ("Lưu", "Trạng thái: Bản nháp", "Công bố", "Xoá")), text
