@@ -44,6 +44,7 @@
     "editor.editorNotesPane.unresolve": "Mở lại",
     "editor.editorNotesPane.confirmDelete": "Bạn có chắc muốn xóa ghi chú này?",
     "editor.editorNotesPane.shortcut": "Mẹo: bấm Ctrl+Enter để thêm ghi chú nhanh",
+    "editor.editorToolbar.status": "Trạng thái: %{status}",  // Decap's vi has "Trạng: …", the word cut in half
     "editor.editorToolbar.statusInfoTooltipDraft": "Mục đang là bản nháp. Khi viết xong, hãy chuyển trạng thái sang “Đang duyệt” để gửi duyệt.",
     "editor.editorToolbar.statusInfoTooltipInReview": "Mục đang được duyệt, bạn không cần làm gì thêm. Bạn vẫn có thể sửa tiếp trong lúc chờ duyệt.",
     // Decap shows it whenever the form holds nothing unsaved, a blank new form included:

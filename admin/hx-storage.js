@@ -196,6 +196,18 @@
         return inner.deleteFiles(real, message);
       },
       unpublishedEntry: async function (args) {
+        // `make edit`'s proxy answers 404 for an entry with no draft, which Decap reads as "not
+        // in the workflow" but the browser logs as a failed request on every published entry
+        // opened: the drafts' list is asked first, and Decap gets its own error without a 404.
+        if (typeof inner.proxyUrl === "string" && args && args.collection && args.slug && !args.id) {
+          var drafts = await inner.unpublishedEntries();
+          if ((drafts || []).indexOf(args.collection + "/" + args.slug) < 0) {
+            var none = new Error("content is not under editorial workflow");
+            none.name = "EDITORIAL_WORKFLOW_ERROR"; // decap-cms-lib-util's EditorialWorkflowError
+            none.notUnderEditorialWorkflow = true;
+            throw none;
+          }
+        }
         var found = await inner.unpublishedEntry(args);
         if (found && found.diffs) {
           found.diffs = found.diffs.map(function (d) {
@@ -209,7 +221,10 @@
         var data = await inner.unpublishedEntryDataFile(collection, slug, toReal(path), id);
         var entry = entryOf(path);
         if (!entry) return data;
+        // a page the draft changed is read from the draft; one it left as it was, from the site
+        // (asking the draft for it was a refused request on every load)
         var stories = await readStories(entry, async function (p) {
+          if (!diffIds[p]) return readOrEmpty(p);
           try { return await inner.unpublishedEntryDataFile(collection, slug, p, diffIds[p]); } catch (e) { return readOrEmpty(p); }
         });
         return withExtras(data, entry.id, stories);

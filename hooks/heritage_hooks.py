@@ -24,6 +24,7 @@ from heritage.checks import published
 from heritage.clock import ClockError
 from heritage.content.addresses import attribute_safe
 from heritage.i18n import t as words
+from heritage.editor import page as admin_page
 from heritage.outputs import security
 from heritage.pages import preview as live_preview
 from heritage.pages import scripts as page_scripts
@@ -215,6 +216,8 @@ def on_serve(server, config, builder):
     inject = server._inject_js_into_html
 
     def inject_allowed(content: bytes, epoch: int) -> bytes:
+        if admin_page.NO_RELOAD.encode() in content:
+            return content  # the editor's page: its policy would block the script, a reload lose the form
         return security.allow_added_script(content, inject(content, epoch), trusted)
 
     server._inject_js_into_html = inject_allowed

@@ -62,8 +62,10 @@ const ACTIONS = {
   // git mode: drafts live on the branch cms/<collection>/<slug> until published
   unpublishedEntries: {},
   unpublishedEntry: { drafts: p => [p.id, p.collection, p.slug].filter(defined), labels },
-  unpublishedEntryDataFile: { files: p => [p.path], drafts: p => [p.collection, p.slug, p.id] },
-  unpublishedEntryMediaFile: { files: p => [p.path], drafts: p => [p.collection, p.slug, p.id] },
+  // `id` is the file's blob in the draft, when Decap knows it: absent for a file the draft left
+  // unchanged (a story beside a changed data file), which was refused as "undefined" on each load
+  unpublishedEntryDataFile: { files: p => [p.path], drafts: p => [p.collection, p.slug, ...(defined(p.id) ? [p.id] : [])] },
+  unpublishedEntryMediaFile: { files: p => [p.path], drafts: p => [p.collection, p.slug, ...(defined(p.id) ? [p.id] : [])] },
   deleteUnpublishedEntry: { write: true, drafts: draft },
   updateUnpublishedEntryStatus: { write: true, drafts: draft, labels },
   publishUnpublishedEntry: { write: true, drafts: draft, publishes: true },
@@ -146,7 +148,8 @@ function labelProblem(value) {
 
 function refusal(kind, value) {
   const [vi, en] = WHY[kind] || WHY.invalid;
-  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 200)) : String(value);
+  // a value the request left out is said so, not printed as "undefined"
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 200)) : defined(value) ? String(value) : '(trống / missing)';
   return `Trình biên tập chỉ đọc và ghi trong data/ và docs/: ${shown} bị từ chối (${vi}). / The editor only reads and writes under data/ and docs/: ${shown} was refused (${en}).`;
 }
 

@@ -50,8 +50,11 @@ const maxBody = parseInt(process.env.MAX_BODY || String(50 * 1024 * 1024), 10);
 
 const say = (vi, en) => ({ error: `${vi} / ${en}` });
 // Every refusal is also printed where `make edit` runs: the officer sees what was tried.
+// The line names the action refused (a request's `action`, or the HTTP method and path).
 function refuse(res, status, body) {
-  console.error(`cms-guard ${status}: ${String(body.error).slice(0, 300)}`);
+  const req = res.req;
+  const action = req && req.body && typeof req.body === 'object' && typeof req.body.action === 'string' ? req.body.action.slice(0, 60) : req ? `${req.method} ${req.path}`.slice(0, 100) : '?';
+  console.error(`cms-guard ${status} (${action}): ${String(body.error).slice(0, 300)}`);
   return res.status(status).set('Cache-Control', 'no-store').json(body);
 }
 

@@ -22,6 +22,8 @@ class Editor:
     page: object  # playwright's Page
     errors: list[str] = field(default_factory=list)  # uncaught script errors
     outside: list[str] = field(default_factory=list)  # requests to any other host
+    console: list[str] = field(default_factory=list)  # console errors (a blocked script, a failed load)
+    failed: list[str] = field(default_factory=list)  # requests that failed or were answered 4xx/5xx
 
 
 @contextlib.contextmanager
@@ -37,6 +39,9 @@ def signed_in(chromium, root: Path, site: Path, url: str, proxy: str, patch: pyt
     editor = Editor(context.new_page())
     editor.page.on("pageerror", lambda e: editor.errors.append(str(e)))
     editor.page.on("request", lambda r: None if r.url.startswith(OWN) else editor.outside.append(r.url))
+    editor.page.on("console", lambda m: editor.console.append(m.text) if m.type == "error" else None)
+    editor.page.on("requestfailed", lambda r: editor.failed.append(f"{r.url} {r.failure}"))
+    editor.page.on("response", lambda r: editor.failed.append(f"{r.status} {r.url} {r.request.post_data or ''}"[:400]) if r.status >= 400 else None)
     editor.page.goto(url + "admin/")
     editor.page.get_by_role("button", name="Đăng nhập").click()
     editor.page.get_by_role("link", name="Cài đặt").first.wait_for()
@@ -66,3 +71,24 @@ def check_sentences(output: str, file: str | None = None) -> list[str]:
             shown = line[2:].strip()
         block = [] if line.startswith(("  LỖI / ERROR", "  CẢNH BÁO / WARNING")) else None
     return out
+
+
+# Decap's own toolbar at the top of the editor (a Markdown field's toolbar has the same name)
+TOOLBAR = "[class*=-EditorContainer] > [class*=-ToolbarContainer]"
+
+
+def toolbar_off_screen(page, width: int, height: int) -> list[dict]:
+    """Every visible control of the editor's top bar whose box is not wholly inside the window,
+    plus the bar itself when it is wider than the window or a control's text is cut (an
+    ellipsis); [] when all is on screen. Fails when the bar shows fewer than two controls."""
+    found = page.evaluate(
+        """(selector) => { const bar = document.querySelector(selector);
+             const out = [...bar.querySelectorAll('button, a, [role=button]')].filter(e => e.offsetParent !== null).map(e => {
+               const r = e.getBoundingClientRect();
+               return {text: e.innerText.trim(), x: r.x, y: r.y, right: r.right, bottom: r.bottom, cut: e.scrollWidth > e.clientWidth + 1}; });
+             return {bar: bar.scrollWidth, controls: out}; }""",
+        TOOLBAR,
+    )
+    assert len(found["controls"]) >= 2, found
+    off = [c for c in found["controls"] if c["x"] < 0 or c["y"] < 0 or c["right"] > width or c["bottom"] > height or c["cut"]]
+    return off + ([{"bar": found["bar"]}] if found["bar"] > width else [])

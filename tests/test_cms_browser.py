@@ -6,6 +6,7 @@ the words of `make check`."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -13,8 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from heritage import urls
+from heritage.media import fonts
 from tests.conftest import REPO, TODAY, cms_guard, serve
-from tests.editor import signed_in
+from tests.editor import TOOLBAR, signed_in, toolbar_off_screen
 
 
 @pytest.fixture(params=["fs"])
@@ -30,8 +33,12 @@ def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
         subprocess.run(["git", "config", "user.email", "test@example.org"], cwd=root, check=True)
         subprocess.run(["git", "add", "-A"], cwd=root, check=True)
         subprocess.run([*git, "commit", "-q", "-m", "start"], cwd=root, check=True)
+    # the preview pane's stylesheet and its fonts, as in the built site `make edit` serves
+    shutil.copytree(REPO / "overrides" / "assets" / "heritage", site / "assets" / "heritage")
+    fonts.write_heading_font(site, REPO / ".cache" / "fonts", urls.HEADING_FONT)
     # As `make edit`: the proxy answers the preview's pages only (its origin is known once served).
     with serve(site) as url, cms_guard(root, url.rstrip("/"), request.param) as proxy, signed_in(chromium, root, site, url, proxy, monkeypatch) as admin:
+        request.node.admin = admin  # its console errors and failed requests, for the tests that read them
         yield admin.page, small_project, url
         shots = os.environ.get("HERITAGE_SCREENSHOTS")
         if shots:
@@ -222,9 +229,9 @@ def test_a_draft_goes_over_the_board_to_publication_and_nothing_else_is_committe
     page.reload()
     draft_column = page.locator("[class*=-WorkflowListContainer] > div").filter(has_text="Bản nháp").first
     draft_column.get_by_text("Đền Thử — Test Temple (den-bang)").click()
-    page.get_by_role("button", name="Trạng: Bản nháp").click()
+    page.get_by_role("button", name="Trạng thái: Bản nháp").click()
     page.get_by_role("menuitem", name="Sẵn sàng").click()
-    page.get_by_role("button", name="Trạng: Sẵn sàng").wait_for()
+    page.get_by_role("button", name="Trạng thái: Sẵn sàng").wait_for()
     assert run("config", "branch.cms/di-tich/den-bang.description").strip().endswith("/pending_publish")  # the status, kept by git
     _publish(page)
     target = root / "data/di-tich/den-bang.yml"
@@ -355,3 +362,61 @@ def test_editing_a_trail_keeps_its_english_pages_front_matter(editor):
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "vong-cu" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("editor", ["fs", "git"], indirect=True)
+def test_the_editor_loads_and_opens_an_entry_with_no_console_error_nor_failed_request(editor, request):
+    """Signed in, the list and an entry opened: no script blocked by the policy (mkdocs serve's
+    reload script is not added to /admin/), no 404 (the icon; a published entry's draft, asked
+    first in the drafts' list), no refusal of the guard."""
+    page, project, url = editor
+    admin = request.node.admin
+    page.goto(url + "admin/#/collections/di-tich")  # within the page: no reload to cut requests short
+    page.locator("a[href$='/entries/dinh-tan-an']").click()
+    page.locator("[data-field=name] [data-lang=vi]").wait_for()
+    page.wait_for_load_state("networkidle")
+    assert admin.console == [] and admin.failed == [], (admin.console, admin.failed)
+
+
+def _phone_toolbar(page, state: str) -> str:
+    """The top bar at 390 × 844: every control on screen; returns its text."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator(TOOLBAR).wait_for()
+    assert toolbar_off_screen(page, 390, 844) == [], state
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, state
+    return page.locator(TOOLBAR).inner_text()
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_the_workflows_top_bar_fits_a_phone_for_a_new_entry_a_draft_and_a_published_one(editor):
+    """Editorial workflow at 390 px: Save, the status menu ("Trạng thái: Bản nháp", whole),
+    Publish, Delete and Preview are all on screen, in each state of an entry."""
+    page, project, url = editor
+    page.goto(url + "admin/#/collections/di-tich/new")
+    page.reload()
+    page.locator("[id^=id-field]").wait_for()
+    assert "Lưu" in _phone_toolbar(page, "new")
+    _fill_relic(page, "den-phone")
+    page.get_by_role("button", name="Lưu").first.click()
+    status = page.get_by_role("button", name="Trạng thái: Bản nháp")  # Decap's own Vietnamese said "Trạng: …", the word cut in half
+    status.wait_for()
+    text = _phone_toolbar(page, "draft")
+    assert all(word in text for word in ("Lưu", "Trạng thái: Bản nháp", "Công bố", "Xoá")), text
+    page.goto(url + "admin/#/collections/di-tich/entries/dinh-tan-an")
+    page.reload()
+    page.locator("[data-field=name] [data-lang=vi]").wait_for()
+    text = _phone_toolbar(page, "published")
+    assert all(word in text for word in ("Lưu", "Đã công bố", "Xoá")), text
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_the_workflow_boards_column_titles_stay_inside_their_columns(editor):
+    """"Đang xét duyệt" wraps in its column at 390 and 1366 px (Decap keeps it on one line)."""
+    page, project, url = editor
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(url + "admin/#/workflow")
+        page.get_by_text("Đang xét duyệt", exact=True).wait_for()
+        titles = page.locator("h2[class*=-ColumnHeader]").evaluate_all(
+            "hs => hs.map(h => ({text: h.innerText, over: h.scrollWidth - h.clientWidth, right: h.getBoundingClientRect().right, column: h.parentElement.getBoundingClientRect().right}))")
+        assert len(titles) == 3 and all(t["over"] <= 0 and t["right"] <= t["column"] + 1 for t in titles), (width, titles)

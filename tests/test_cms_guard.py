@@ -263,3 +263,10 @@ def test_git_mode_keeps_drafts_to_the_checked_out_branch_and_to_data_and_docs(ch
         assert tree(root) == before
         status, _, body = proxy.send({"action": "unpublishedEntries", "params": {"branch": "main"}})
         assert status == 200 and "di-tich/evil" in body
+        # a file the draft did not change is asked without its blob id: answered (it was refused
+        # as "undefined bị từ chối" on every load), and a value left out is named as missing
+        status, _, body = proxy.send({"action": "unpublishedEntryDataFile", "params": {"branch": "main", "collection": "di-tich", "slug": "evil", "path": "data/di-tich/dinh-tan-an.yml"}})
+        assert status == 200, body
+        answer = proxy.send({"action": "getEntry", "params": {"branch": "main"}})
+        refused(answer)
+        assert "undefined" not in answer[2]["error"] and "(trống / missing)" in answer[2]["error"], answer

@@ -11,9 +11,11 @@ import time
 from pathlib import Path
 
 import yaml
+from PIL import Image
 
 from heritage.content.schema import SCHEMAS
 
+from tests.editor import TOOLBAR, toolbar_off_screen
 from tests.test_cms_forms_browser import ERROR_PAGE, _check, _open, _publish, _wait_change, sample_editor  # noqa: F401 (fixture)
 
 SHOTS = Path("/tmp/ui-shots")
@@ -90,6 +92,24 @@ def test_the_form_fits_a_phone_with_its_publish_button_on_screen(sample_editor):
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390 and 0 <= box["y"] and box["y"] + box["height"] <= 844, box
     field = page.locator("[data-field=name] [data-lang=vi]").bounding_box()
     assert field and field["x"] >= 0 and field["x"] + field["width"] <= 390, field
+    # every control of the top bar on screen (it wraps; it used to scroll sideways, 829 px wide),
+    # none cut, and the form begins below the bar, not under it
+    assert toolbar_off_screen(page, 390, 844) == []
+    names = page.locator(TOOLBAR).inner_text()
+    assert all(word in names for word in ("Công bố", "Xoá")), names  # fs mode: no drafts, so no Save nor status
+    bar = page.locator(TOOLBAR).bounding_box()
+    assert page.locator(TOOLBAR + " + *").bounding_box()["y"] >= bar["y"] + bar["height"]  # the form's pane
+    # the existing photos' thumbnails: the files themselves, not Decap's empty stand-in
+    # (Decap's stand-in is an empty SVG, 300 px wide by default: the sample photos are 1600)
+    width = page.wait_for_function("""() => { const img = document.querySelector('img[role=presentation]');
+        return img && img.complete && img.naturalWidth > 0 && img.naturalWidth !== 300 ? img.naturalWidth : false; }""", timeout=20_000).json_value()
+    photo = yaml.safe_load((project.root / "data/di-tich/chua-tan-an.yml").read_text(encoding="utf-8"))["media"][0]["image"]
+    with Image.open(project.root / "data/media/chua-tan-an" / photo) as real:
+        assert width == real.width, (width, real.size)
+    # a collapsed list item says which it is (its file and description), not the field's label
+    labels = page.locator("[class*=NestedObjectLabel]").all_inner_texts()
+    assert any(label.startswith(photo) for label in labels), labels
+    assert page.locator("[class*=-TopBarContainer] > [class*=-ExpandButtonContainer]").first.evaluate("e => getComputedStyle(e).textTransform") == "uppercase"
 
 
 def _forms(root: Path) -> list[tuple[str, str]]:
@@ -120,12 +140,16 @@ def test_every_form_fits_a_phone_with_its_publish_button_and_corner_buttons_on_s
     assert len(forms) == 8 * 2 + 1
     for address, ready in forms:
         _open(page, url, address, ready)
+        if address.endswith("/new"):  # nothing typed yet: nothing unsaved (no widget sets a value on mount)
+            page.locator("[class*=-ToolbarSectionBackLink]").get_by_text("Không có thay đổi chưa lưu").wait_for(timeout=5_000)
+            assert page.get_by_text("Thay đổi chưa được lưu", exact=True).count() == 0, address
         field = page.locator(ready).first
         field.fill(field.input_value() + " x")  # a change: the button now publishes
         button = page.get_by_role("button", name="Công bố", exact=True)
         button.wait_for()
         assert page.evaluate("document.scrollingElement.scrollWidth") <= 390, address
         assert _inside(button.bounding_box(), 390, 844), (address, button.bounding_box())
+        assert toolbar_off_screen(page, 390, 844) == [], address
         assert _inside(field.bounding_box(), 390, 10_000), address
         # a Markdown field's toolbar keeps all its buttons inside the field (none cut off)
         cut = page.evaluate("[...document.querySelectorAll('[class*=-EditorControlBar] [class*=-ToolbarContainer]')]"
@@ -206,3 +230,4 @@ def test_one_script_captures_decaps_configuration_and_the_page_loads_every_scrip
     wrapping = [name for name in own if "getBackend(" in (REPO / "admin" / name).read_text(encoding="utf-8")]
     assert wrapping == ["hx-config.js"]
     assert all(len((REPO / "admin" / name).read_text(encoding="utf-8").splitlines()) <= 400 for name in own)
+

@@ -57,12 +57,31 @@ def _logo_png(path: Path) -> Path:
     return path
 
 
+def _boxes_are_visible(page, dialog) -> None:
+    """Each text box of the photo dialog is drawn (a border of its own colour), named by its
+    label, 44 px tall at least, and shows a focus ring; so are its buttons (they were borderless)."""
+    dialog.wait_for()
+    boxes = dialog.locator("input")
+    assert boxes.count() == 4
+    for i in range(4):
+        box = boxes.nth(i)
+        style = box.evaluate("""e => { const s = getComputedStyle(e); return {border: parseFloat(s.borderTopWidth), color: s.borderTopColor,
+                                  background: s.backgroundColor, height: e.getBoundingClientRect().height, label: e.labels.length && e.labels[0].innerText.trim()}; }""")
+        assert style["border"] >= 1 and style["color"] != style["background"] and style["height"] >= 44 and style["label"], style
+        box.focus()
+        ring = box.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+        assert ring[0] != "none" and ring[1] >= 2, ring
+    for height in dialog.locator("button").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)"):
+        assert height >= 44
+
+
 def _upload(page, photo: Path, name: str, nth: int) -> None:
     """A new media item, its photo picked in Decap's media library, its text filled."""
     page.get_by_role("button", name="Thêm ảnh, âm thanh, video / photos, audio, video").click()
     page.get_by_role("button", name="Chọn một hình").last.click()
     page.set_input_files("input[type=file]", str(photo))
     dialog = page.locator("dialog[data-hx-photo-text]")  # asked as soon as the photo is picked
+    _boxes_are_visible(page, dialog)
     dialog.get_by_label("Mô tả ảnh, tiếng Việt / Description, Vietnamese").fill(f"Ảnh {nth + 1}")
     dialog.get_by_label("Mô tả ảnh, tiếng Anh / Description, English").fill(f"Photo {nth + 1}")
     dialog.get_by_label("Tác giả ảnh / Credit").fill("Nguyễn Văn A")

@@ -189,14 +189,18 @@ class Generator:
             if bounds.get("max_length"):
                 least["max"] = bounds["max_length"]  # Decap refuses more items, as `make check` does
             if isinstance(item_base, type) and issubclass(item_base, BaseModel):
-                out = self._decorate({"widget": "list", "collapsed": False, **least, "fields": self.fields(section, item_base), **refusals.cross_rules(item_base)}, name, required, owner)
+                items = self.fields(section, item_base)
+                out = self._decorate({"widget": "list", "collapsed": False, **least, "summary": list_summary(items), "fields": items, **refusals.cross_rules(item_base)}, name, required, owner)
             elif typing.get_origin(item_base) is Literal:
                 # a few fixed choices (a trail's travel modes): one select, several values
-                out = self._decorate({"widget": "select", "multiple": True, **least, "options": _literal_options(item_base)}, name, required, owner)
+                # default []: Decap's select, required and multiple, sets [] itself on mount
+                # otherwise, and a blank new form then says "unsaved changes" before any typing
+                out = self._decorate({"widget": "select", "multiple": True, "default": [], **least, "options": _literal_options(item_base)}, name, required, owner)
             else:
                 inner = self.field(section, "item", _Info(item, [], True))
                 inner.pop("hint", None)
-                out = self._decorate({"widget": "list", **least, "field": {**inner, "label": label(name, owner)}}, name, required, owner)
+                # collapsed, an item shows its value (Decap shows the field's label otherwise)
+                out = self._decorate({"widget": "list", **least, "summary": "{{fields.item}}", "field": {**inner, "label": label(name, owner)}}, name, required, owner)
             if "min" in least:
                 # Decap refuses a short list in its own words; the hint says what `make check` says
                 rule = both(too_few(name, least["min"])[:2])
@@ -259,6 +263,33 @@ class Generator:
                 continue  # `ranking: None`: the section has no ranking
             out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {})})
         return out
+
+
+# What a collapsed list item shows (Decap's `summary`), by its fields: a media item its file (or
+# YouTube id) and description, a trail's stop its entry and minutes, a source its title and
+# address. Decap would show the label of the list's field, or the first field's raw value (empty
+# for an audio item, "Map {…}" for a bilingual one).
+WHAT = ("image", "audio", "video", "youtube", "entry", "title", "opens")  # fields that name the item
+DETAIL = ("alt", "caption", "note", "url", "closes", "minutes", "en")  # then one that tells it apart
+
+
+def _ref(field: dict[str, Any]) -> str:
+    """A field's value in a summary template: a bilingual text by its Vietnamese."""
+    return f"fields.{field['name']}.vi" if field["widget"] in ("heritage-bilingual", "heritage-either") else f"fields.{field['name']}"
+
+
+def list_summary(items: list[dict[str, Any]]) -> str:
+    """The `summary` template of a list of objects: its naming fields (at most one is filled:
+    a media item is a photo, a sound, a video or a YouTube id), then a detail after " · " when
+    there is one; the first field when none names the item."""
+    by_name = {f["name"]: f for f in items}
+    what = [by_name[n] for n in WHAT if n in by_name] or items[:1]
+    out = "".join("{{" + _ref(f) + "}}" for f in what)
+    detail = next((by_name[n] for n in DETAIL if n in by_name), None)
+    if detail is not None:
+        ref = _ref(detail)
+        out += "{{" + ref + " | ternary(' · ', '')}}{{" + ref + "}}"
+    return out
 
 
 def _optional(field: dict[str, Any]) -> dict[str, Any]:

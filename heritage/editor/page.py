@@ -70,6 +70,8 @@ INDEX = """<!doctype html>
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="same-origin">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{no_reload}
+<link rel="icon" href="data:,">
 <title>Biên tập nội dung / Content editor</title>
 <link rel="stylesheet" href="decap/cms.css">
 <link rel="stylesheet" href="admin.css">
@@ -83,6 +85,7 @@ INDEX = """<!doctype html>
 <script src="hx-bilingual.js"></script>
 <script src="hx-upload.js"></script>
 <script src="hx-media.js"></script>
+<script src="hx-thumbs.js"></script>
 <script src="hx-check.js"></script>
 <script src="hx-github-check.js"></script>
 <script src="hx-desk.js"></script>
@@ -96,6 +99,12 @@ INDEX = """<!doctype html>
 </body>
 </html>
 """
+
+# `mkdocs serve` (make edit) adds its reload script to every page it sends: on this page the
+# policy blocked it (a console error on each load), and a reload would lose the form anyway. The
+# preview's hook (hooks/heritage_hooks.py on_serve) adds nothing to a page carrying this line.
+# The icon: none, said in the page (the browser asked /favicon.ico and logged its 404).
+NO_RELOAD = '<meta name="heritage-reload" content="off">'
 
 # Never inside another site's frame (a page could lay itself over the form and steer the
 # officer's clicks): both headers, for browsers that know only one. GitHub Pages sends no
@@ -136,7 +145,7 @@ def write_admin(root: Path, site_root: Path, settings: Settings, vocabulary: Voc
     (folder / "config.yml").write_text(config_yaml(root, settings, vocabulary, proxy, inventory=inventory), encoding="utf-8")
     # /admin/?lang=en: the same form with Decap's interface in English
     (folder / ENGLISH_CONFIG).write_text(config_yaml(root, settings, vocabulary, proxy, locale="en", inventory=inventory), encoding="utf-8")
-    (folder / "index.html").write_text(INDEX.format(csp=policy(proxy)), encoding="utf-8")
+    (folder / "index.html").write_text(INDEX.format(csp=policy(proxy), no_reload=NO_RELOAD), encoding="utf-8")
     inventory = inventory or cached_inventory(root)
     ids = known_ids(root, inventory)
     (folder / IDS_FILE).write_text(json.dumps(ids, ensure_ascii=False, sort_keys=True), encoding="utf-8")
