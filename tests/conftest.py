@@ -207,6 +207,24 @@ def both_builds(request) -> Project:
     return request.getfixturevalue("sample_site" if request.param == "root" else "sample_site_subpath")
 
 
+@pytest.fixture(scope="session")
+def verified_site(tmp_path_factory) -> Project:
+    """A build whose entries are mostly not samples (the small project, plus a trail through
+    located entries): structured data is published only for such entries, so the validators
+    of Event, Place and TouristTrip blocks read this one. `dinh-tan-an` stays a sample."""
+    root = tmp_path_factory.mktemp("verified")
+    _skeleton(root)
+    project = fill_small_project(Project(root))
+    trail = {"name": bi("Vòng thử", "Test loop"), "summary": bi("Hai điểm.", "Two stops."), "travel": ["walking"], "season": bi("Quanh năm", "All year"), "stops": [{"entry": "chua-an"}, {"entry": "dinh-tan-an"}, {"entry": "am-ba"}]}
+    project.write("data/trails/vong-thu.yml", yaml.safe_dump(trail, allow_unicode=True, sort_keys=False))
+    for lang in LANGS:
+        project.write(f"docs/{lang}/hanh-trinh/vong-thu.md", "Vòng thử.\n")
+    project.stamp_all()
+    result = project.build(SITE_URL=SAMPLE_URL)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 # --- real browser ----------------------------------------------------------------------
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

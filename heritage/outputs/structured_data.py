@@ -81,8 +81,20 @@ def _ward(site, lang: str) -> Organization:
     return Organization(type="GovernmentOrganization", name=site.settings.ward(lang), url=site.absolute(urls.page(lang)), logo=ImageObject(url=site.absolute(logo)))
 
 
+def sample_jsonld(site, entry, lang: str) -> dict:
+    """An illustrative entry (`sample: true`) as a plain WebPage: its name, summary, address
+    and language, which say what the page is and claim nothing about the world. Search engines
+    make rich results of Events, Places and People, so an illustrative entry's invented
+    dates, places and people are never given one: no EventScheduled for a festival whose
+    dates the page calls provisional, no map pin for an invented site. When the entry is
+    made real (`sample` removed), its typed node comes back."""
+    return WebPage(name=entry.name(lang), description=entry.data.summary(lang), url=site.absolute(entry.url(lang)), inLanguage=lang).jsonld()
+
+
 def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
     d = entry.data
+    if d.sample:
+        return sample_jsonld(site, entry, lang)
     image = site.social_image(f"{lang}/{entry.section}/{entry.id}.md")
     common = {
         "name": entry.name(lang),
@@ -226,10 +238,15 @@ STOP_TYPES = {"di-tich": TYPES["di-tich"]}
 
 def trail_jsonld(site, trail, lang: str) -> dict:
     """A TouristTrip whose itinerary is the ordered list of its stops (schema.org ItemList)."""
+    if trail.data.sample:  # an illustrative trail: a page, no trip (see sample_jsonld)
+        return WebPage(name=trail.name(lang), description=trail.data.summary(lang), url=site.absolute(trail.url(lang)), inLanguage=lang).jsonld()
     path = route(trail, site.inventory)
     items = []
     for stop in path.stops:
         entry = stop.entry
+        if entry.data.sample:  # an illustrative stop: its name and page, no invented place
+            items.append(ListItem(position=stop.number, name=entry.name(lang), item=site.absolute(entry.url(lang))))
+            continue
         where = _place(site, entry, lang)
         fields = {"name": entry.name(lang), "url": site.absolute(entry.url(lang)), "address": where.address, "geo": where.geo}
         place = TouristAttraction(**fields) if entry.section == "lang-nghe" else Place(type=STOP_TYPES.get(entry.section, "Place"), **fields)
