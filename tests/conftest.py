@@ -207,20 +207,26 @@ def both_builds(request) -> Project:
     return request.getfixturevalue("sample_site" if request.param == "root" else "sample_site_subpath")
 
 
+# The one entry of `verified_site` left illustrative, beside the others made real.
+STILL_SAMPLE = "dinh-tan-an"
+
+
 @pytest.fixture(scope="session")
 def verified_site(tmp_path_factory) -> Project:
-    """A build whose entries are mostly not samples (the small project, plus a trail through
-    located entries): structured data is published only for such entries, so the validators
-    of Event, Place and TouristTrip blocks read this one. `dinh-tan-an` stays a sample."""
+    """The repository's content with `sample: true` taken off every entry and trail but one
+    (STILL_SAMPLE), built at a domain's root: structured data states facts only for entries
+    that are not illustrative, so the validators of Event, Place, Person and TouristTrip
+    blocks read this build, and the one sample beside them shows what a sample gets."""
     root = tmp_path_factory.mktemp("verified")
-    _skeleton(root)
-    project = fill_small_project(Project(root))
-    trail = {"name": bi("Vòng thử", "Test loop"), "summary": bi("Hai điểm.", "Two stops."), "travel": ["walking"], "season": bi("Quanh năm", "All year"), "stops": [{"entry": "chua-an"}, {"entry": "dinh-tan-an"}, {"entry": "am-ba"}]}
-    project.write("data/trails/vong-thu.yml", yaml.safe_dump(trail, allow_unicode=True, sort_keys=False))
-    for lang in LANGS:
-        project.write(f"docs/{lang}/hanh-trinh/vong-thu.md", "Vòng thử.\n")
-    project.stamp_all()
-    result = project.build(SITE_URL=SAMPLE_URL)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "data", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    for path in sorted((root / "data").glob("*/*.yml")):
+        text = path.read_text(encoding="utf-8")
+        if path.stem != STILL_SAMPLE and "\nsample: true\n" in text:
+            path.write_text(text.replace("\nsample: true\n", "\n"), encoding="utf-8")
+    project = Project(root)
+    result = project.build(HERITAGE_TODAY="2026-11-27", SITE_URL=SAMPLE_URL)
     assert result.returncode == 0, result.stderr
     return project
 
