@@ -303,6 +303,37 @@ def test_docx_package_holds_together(made, lang):
     assert "word/document.xml" in reached and "docProps/core.xml" in reached and "docProps/app.xml" in reached
 
 
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_docx_fonts_are_the_report_s_not_the_template_s(made, lang):
+    """Read from the XML parts (lxml): the theme's heading and body fonts are the report's,
+    with no per-script fonts; the font table lists only fonts some part names (no Calibri,
+    Cambria, MS Mincho or MS Gothic of the template). python-docx and mammoth still open it
+    (the other tests), and the package holds together (test_docx_package_holds_together)."""
+    from heritage.tools.report_docx import FONT
+
+    files = parts(docx_path(made, lang))
+    theme = xml(files["word/theme/theme1.xml"])
+    scheme = theme.find(f".//{DRAWING}fontScheme")
+    for kind in ("majorFont", "minorFont"):
+        collection = scheme.find(f"{DRAWING}{kind}")
+        assert collection.find(f"{DRAWING}latin").get("typeface") == FONT
+        assert collection.findall(f"{DRAWING}font") == []
+    named = set()
+    for name, blob in files.items():
+        if name.startswith("word/") and name.endswith(".xml") and name != "word/fontTable.xml":
+            for element in xml(blob).iter(f"{{{W}}}rFonts", f"{{{W}}}sym"):
+                named.update(v for k, v in element.attrib.items() if k.split("}")[1] in ("ascii", "hAnsi", "cs", "eastAsia", "font"))
+    listed = [f.get(f"{{{W}}}name") for f in xml(files["word/fontTable.xml"]).iter(f"{{{W}}}font")]
+    assert FONT in listed and set(listed) <= named | {FONT}, listed
+    # settings.xml keeps Word's math font (Cambria Math), which only an equation would use
+    fonts = (files["word/theme/theme1.xml"] + files["word/fontTable.xml"]).decode("utf-8")
+    for template_font in ("Calibri", "Cambria", "ＭＳ 明朝", "ＭＳ ゴシック"):
+        assert template_font not in fonts, template_font
+
+
 def _markdown_lines(text: str) -> list[str]:
     """The report's Markdown as plain lines: what the Word document must say too."""
     out = []
