@@ -137,7 +137,6 @@ REASONS = {
     ("Event", "performer"): "the content names no performers (a festival is the community's, not a billed show)",
     ("Event", "organizer"): "only a festival whose file names its organizer has one (no organizer is guessed)",
     ("Event", "image"): "a festival without a photo has no social card of its own",
-    ("Article", "dateModified"): "from git history only: a build without history (a shallow clone) leaves it out",
     ("Dataset", "keywords"): "the name, description and the entries' types already say what is in it",
     ("Dataset", "temporalCoverage"): "an inventory of what exists now, not a time series",
     ("Dataset", "variableMeasured"): "the columns are listed on the page in both languages, not measured variables",
@@ -327,3 +326,61 @@ def test_illustrative_entries_claim_no_facts(both_builds, verified_site):
     stops = [item["item"] for item in trip["itinerary"]["itemListElement"]]
     assert isinstance(stops[1], str) and stops[1].endswith(f"/di-tich/{STILL_SAMPLE}/")  # a sample stop: only its page
     assert stops[0]["@type"] == "TouristAttraction" and stops[0]["name"] and stops[0]["geo"]
+
+
+# --- one last change per page: the sitemap's lastmod is the JSON-LD's dateModified ---------
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def _lastmods(project) -> dict[str, str]:
+    """Page URL → lastmod, as a sitemap reader (lxml) reads sitemap.xml."""
+    from lxml import etree
+
+    tree = etree.parse(str(project.root / "site" / "sitemap.xml"))
+    return {u.findtext("s:loc", namespaces=SITEMAP_NS): u.findtext("s:lastmod", namespaces=SITEMAP_NS) for u in tree.findall("s:url", SITEMAP_NS)}
+
+
+def _modified(project) -> dict[str, str]:
+    """Page URL → dateModified of every block that has one, as extruct reads the pages."""
+    found = {}
+    for url, html in pages(project):
+        for block in blocks(url, html):
+            for node in _nodes(block):
+                if "dateModified" in node:
+                    found[node["url"]] = node["dateModified"]
+    return found
+
+
+def test_sitemap_and_json_ld_agree_on_when_a_page_last_changed(both_builds):
+    modified, lastmods = _modified(both_builds), _lastmods(both_builds)
+    assert len(modified) >= 4 and all(lastmods[url] == day for url, day in modified.items())
+
+
+def test_they_agree_with_git_history_too(project):
+    """A post committed after its date, and one edited later: both outputs say the commit's day."""
+    import os
+    import subprocess
+
+    from .conftest import SAMPLE_URL, fill_small_project
+
+    fill_small_project(project)
+
+    def commit(day: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+               "GIT_AUTHOR_DATE": f"{day}T10:00:00+07:00", "GIT_COMMITTER_DATE": f"{day}T10:00:00+07:00"}
+        for args in (("add", "-A"), ("commit", "-q", "-m", day)):
+            subprocess.run(["git", *args], cwd=project.root, env=env, check=True, capture_output=True)
+
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project.root, check=True)
+    commit("2026-10-01")  # "mua-le-hoi" (dated 2026-10-15) committed ahead of its date
+    page = project.root / "docs/en/chuyen-muc/ra-mat.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    commit("2026-10-18")  # the English "ra-mat" (2026-09-15) corrected
+    assert project.build(SITE_URL=SAMPLE_URL).returncode == 0
+    modified, lastmods = _modified(project), _lastmods(project)
+    assert all(lastmods[url] == day for url, day in modified.items())
+    assert {url.removeprefix(SAMPLE_URL): day for url, day in modified.items()} == {
+        "chuyen-muc/ra-mat/": "2026-10-18", "en/chuyen-muc/ra-mat/": "2026-10-18",  # one page, both languages
+        "chuyen-muc/mua-le-hoi/": "2026-10-15", "en/chuyen-muc/mua-le-hoi/": "2026-10-15",
+    }

@@ -35,6 +35,7 @@ from heritage.outputs.schema_types import (
     TouristTrip,
     WebPage,
 )
+from heritage.outputs.sitemap import content_date
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 from heritage.trails.route import route
 
@@ -199,11 +200,11 @@ def dataset_jsonld(site, lang: str) -> dict:
 
 
 def post_jsonld(site, post, lang: str) -> dict:
-    """A column post as a BlogPosting: by the ward's office, modified when git last changed
-    its file (left out without history, as the sitemap does, rather than invented)."""
+    """A column post as a BlogPosting: by the ward's office, modified when the sitemap says
+    the page last changed (`sitemap.content_date`, one answer for both)."""
     url = site.absolute(post.url(lang))
     image = site.social_image(f"{lang}/{COLUMN.key}/{post.slug}.md")
-    changed = history.last_changed(site.root, history.head_of(site.root)).get(post.rel)
+    changed = content_date(site, f"{COLUMN.key}/{post.slug}.md", history.last_changed(site.root, history.head_of(site.root)))
     return CreativeWork(
         type="BlogPosting",
         headline=post.meta.title,
@@ -212,7 +213,7 @@ def post_jsonld(site, post, lang: str) -> dict:
         url=url,
         mainEntityOfPage=url,
         datePublished=post.date.isoformat(),
-        dateModified=max(changed, post.date).isoformat() if changed else None,
+        dateModified=changed.isoformat() if changed else None,
         author=_ward(site, lang),
         publisher=_ward(site, lang),
         image=site.absolute(image) if image else None,
