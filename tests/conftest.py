@@ -207,6 +207,30 @@ def both_builds(request) -> Project:
     return request.getfixturevalue("sample_site" if request.param == "root" else "sample_site_subpath")
 
 
+# The one entry of `verified_site` left illustrative, beside the others made real.
+STILL_SAMPLE = "dinh-tan-an"
+
+
+@pytest.fixture(scope="session")
+def verified_site(tmp_path_factory) -> Project:
+    """The repository's content with `sample: true` taken off every entry and trail but one
+    (STILL_SAMPLE), built at a domain's root: structured data states facts only for entries
+    that are not illustrative, so the validators of Event, Place, Person and TouristTrip
+    blocks read this build, and the one sample beside them shows what a sample gets."""
+    root = tmp_path_factory.mktemp("verified")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "data", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    for path in sorted((root / "data").glob("*/*.yml")):
+        text = path.read_text(encoding="utf-8")
+        if path.stem != STILL_SAMPLE and "\nsample: true\n" in text:
+            path.write_text(text.replace("\nsample: true\n", "\n"), encoding="utf-8")
+    project = Project(root)
+    result = project.build(HERITAGE_TODAY="2026-11-27", SITE_URL=SAMPLE_URL)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 # --- real browser ----------------------------------------------------------------------
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

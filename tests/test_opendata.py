@@ -44,11 +44,15 @@ def test_json_and_geojson(sample_site):
         assert {"id", "section", "name_vi", "name_en"} <= set(feature["properties"])
 
 
-@pytest.mark.parametrize("path, section", [("di-tich/dinh-tan-an/", "di-tich"), ("le-hoi/hoi-lim/", "le-hoi"), ("lang-nghe/nghe-dan-tre/", "lang-nghe"),
+@pytest.mark.parametrize("path, section", [("di-tich/chua-tan-an/", "di-tich"), ("le-hoi/hoi-lim/", "le-hoi"), ("lang-nghe/nghe-dan-tre/", "lang-nghe"),
                                            ("nghe-nhan/nguyen-thi-minh-hoa/", "nghe-nhan"), ("quan-ho/nguoi-o-dung-ve/", "quan-ho"), ("san-pham/banh-da-tan-an/", "san-pham")])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_entry_pages_carry_json_ld(sample_site, path, section, prefix):
-    (data, trail) = jsonld(sample_site.html(prefix + path))
+def test_entry_pages_carry_json_ld(verified_site, sample_site, path, section, prefix):
+    """Entries that are not samples (verified_site) carry their type; in the sample content
+    (every entry `sample: true`) the same page is a WebPage that claims nothing."""
+    (sample, _) = jsonld(sample_site.html(prefix + path))
+    assert sample["@type"] == "WebPage" and set(sample) == {"@context", "@type", "name", "description", "url", "inLanguage"}
+    (data, trail) = jsonld(verified_site.html(prefix + path))
     assert trail["@type"] == "BreadcrumbList" and trail["itemListElement"][-1]["name"] == data["name"]
     assert data["@context"] == "https://schema.org" and data["@type"] == TYPES[section]
     assert data["url"].endswith(prefix + path) and data["name"] and data["description"]
@@ -69,15 +73,15 @@ def test_open_data_page(sample_site):
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_festival_organizer_and_place_come_from_the_data(sample_site, prefix):
+def test_festival_organizer_and_place_come_from_the_data(verified_site, prefix):
     """The organizer is the festival file's (none when it names none); the place is named by
     its own address, or by data/site.yml's province, never after the festival."""
     lang = "en" if prefix else "vi"
-    (festival, _) = jsonld(sample_site.html(prefix + "le-hoi/festival-ve-mien-quan-ho/"))
+    (festival, _) = jsonld(verified_site.html(prefix + "le-hoi/festival-ve-mien-quan-ho/"))
     assert festival["organizer"] == {"@type": "Organization", "name": "Bắc Ninh Provincial People’s Committee" if lang == "en" else "UBND tỉnh Bắc Ninh"}
     province = "Bắc Ninh Province" if lang == "en" else "tỉnh Bắc Ninh"
     assert festival["location"]["name"] == province and festival["location"]["address"]["addressRegion"] == province
-    (lim, _) = jsonld(sample_site.html(prefix + "le-hoi/hoi-lim/"))
+    (lim, _) = jsonld(verified_site.html(prefix + "le-hoi/hoi-lim/"))
     assert "organizer" not in lim and lim["location"]["name"] != lim["name"]
     assert lim["location"]["name"] == lim["location"]["address"]["streetAddress"] and "Lim" in lim["location"]["name"]
     assert lim["subjectOf"][0]["@type"] == "CreativeWork" and lim["subjectOf"][0]["url"].startswith("http")

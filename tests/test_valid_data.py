@@ -48,6 +48,12 @@ def test_the_data_package_and_its_files_are_valid(both_builds):
     license = cached_inventory(both_builds.root).settings.data_license
     assert package["licenses"] == [{"path": license.url, "title": license.name}]
     assert package["homepage"] == f"{_build_url(both_builds)}{OPEN_DATA}/"
+    # the CSV's encoding is an IANA charset name, and its BOM does not reach the first header
+    csv_resource = next(r for r in package["resources"] if r["format"] == "csv")
+    assert csv_resource["encoding"] == "utf-8" and (site / urls.OPEN_DATA_FILES["csv"]).read_bytes().startswith(b"\xef\xbb\xbf")
+    with TableResource(path=str(site / urls.OPEN_DATA_FILES["csv"]), encoding=csv_resource["encoding"]) as table:
+        assert table.header == [f["name"] for f in csv_resource["schema"]["fields"]] and table.header[0] == "id"
+        assert all(not str(cell).startswith("\ufeff") for row in table.read_rows() for cell in row.cells[:1])
 
 
 def test_the_json_rows_follow_the_csv_table_schema(both_builds):

@@ -161,6 +161,36 @@ def test_every_font_in_every_pdf_is_embedded(made):
     assert names and all("BeVietnamPro" in n for n in names), names  # the brochure's text is real text
 
 
+def test_every_pdf_says_what_it_is_who_made_it_when_and_in_what_language(made):
+    """Read by pikepdf: no reportlab placeholder ('anonymous', 'unspecified', 'untitled', the
+    year 2000), the ward from the settings as author, this engine as creator, the run's date
+    (HERITAGE_TODAY) as creation and modification date, and the catalog's /Lang."""
+    from pikepdf.models.metadata import decode_pdf_date
+
+    from heritage import __version__
+
+    settings, _ = load_settings(made.root)
+    day = dt.datetime.fromisoformat(TODAY).replace(tzinfo=dt.timezone.utc)
+    titles = {}
+    for path in every_pdf(made):
+        with pikepdf.open(path) as pdf:
+            info = {k: str(v) for k, v in pdf.docinfo.items()}
+            assert str(pdf.Root.Lang) == "vi-VN", path.name  # bilingual, Vietnamese first
+            assert info["/Author"] == settings.ward.vi and info["/Creator"] == f"heritage {__version__}", path.name
+            assert info["/Title"] and info["/Subject"] and info["/Producer"].startswith("ReportLab"), path.name
+            assert not {"anonymous", "unspecified", "untitled"} & set(info.values()), path.name
+            assert decode_pdf_date(info["/CreationDate"]) == decode_pdf_date(info["/ModDate"]) == day, path.name
+            titles[path.name] = info["/Title"]
+    assert titles["di-san-tan-an-2027.pdf"].endswith("— 2027") and any(t.endswith("— A5") for t in titles.values())
+
+
+def test_the_brochure_is_the_same_bytes_on_the_same_day(made, tmp_path):
+    """The run's date, not the wall clock, is in the file: a second run gives the same file."""
+    again = made.run(sys.executable, "-m", "heritage", "brochure", "--year", "2027", "--out", str(tmp_path), env={"SITE_URL": SAMPLE_URL})
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (tmp_path / "di-san-tan-an-2027.pdf").read_bytes() == (made.root / "out/brochure/di-san-tan-an-2027.pdf").read_bytes()
+
+
 def test_the_font_check_sees_reportlab_s_default_helvetica(tmp_path):
     """The check can fail: a canvas as reportlab makes it by default names Helvetica, unembedded."""
     path = tmp_path / "default.pdf"
@@ -271,6 +301,37 @@ def test_docx_package_holds_together(made, lang):
     assert overrides <= parts_only  # no content type for a part that is not there
     assert all(n in overrides or n.rsplit(".", 1)[-1].lower() in defaults for n in parts_only)
     assert "word/document.xml" in reached and "docProps/core.xml" in reached and "docProps/app.xml" in reached
+
+
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_docx_fonts_are_the_report_s_not_the_template_s(made, lang):
+    """Read from the XML parts (lxml): the theme's heading and body fonts are the report's,
+    with no per-script fonts; the font table lists only fonts some part names (no Calibri,
+    Cambria, MS Mincho or MS Gothic of the template). python-docx and mammoth still open it
+    (the other tests), and the package holds together (test_docx_package_holds_together)."""
+    from heritage.tools.report_docx import FONT
+
+    files = parts(docx_path(made, lang))
+    theme = xml(files["word/theme/theme1.xml"])
+    scheme = theme.find(f".//{DRAWING}fontScheme")
+    for kind in ("majorFont", "minorFont"):
+        collection = scheme.find(f"{DRAWING}{kind}")
+        assert collection.find(f"{DRAWING}latin").get("typeface") == FONT
+        assert collection.findall(f"{DRAWING}font") == []
+    named = set()
+    for name, blob in files.items():
+        if name.startswith("word/") and name.endswith(".xml") and name != "word/fontTable.xml":
+            for element in xml(blob).iter(f"{{{W}}}rFonts", f"{{{W}}}sym"):
+                named.update(v for k, v in element.attrib.items() if k.split("}")[1] in ("ascii", "hAnsi", "cs", "eastAsia", "font"))
+    listed = [f.get(f"{{{W}}}name") for f in xml(files["word/fontTable.xml"]).iter(f"{{{W}}}font")]
+    assert FONT in listed and set(listed) <= named | {FONT}, listed
+    # settings.xml keeps Word's math font (Cambria Math), which only an equation would use
+    fonts = (files["word/theme/theme1.xml"] + files["word/fontTable.xml"]).decode("utf-8")
+    for template_font in ("Calibri", "Cambria", "ＭＳ 明朝", "ＭＳ ゴシック"):
+        assert template_font not in fonts, template_font
 
 
 def _markdown_lines(text: str) -> list[str]:

@@ -4,13 +4,14 @@ One file per language with every festival (offered as a subscription, `webcal://
 to Google Calendar), and one per festival and language, which its page and its row on
 the calendar page download with "add to calendar". Both hold the same occurrences as
 the festival's page (`festivals.coming`): all-day events, each with a reminder the day
-before, and a UID that stays the same from build to build (entry id and year), so a
-phone that subscribed updates events instead of duplicating them.
+before, and a UID that stays the same from build to build (entry id, year and the site's
+address), so a phone that subscribed updates events instead of duplicating them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -42,7 +43,7 @@ def _event(site, occurrence: festivals.Occurrence, lang: str, today: dt.date, ho
     entry = occurrence.entry
     when = entry.data.when
     event = Event()
-    event.add("uid", f"{entry.id}-{occurrence.year}@{host}")
+    event.add("uid", f"{entry.id}-{occurrence.year}-{host}")
     event.add("summary", entry.name(lang))
     event.add("dtstart", occurrence.start)
     event.add("dtend", occurrence.start + dt.timedelta(days=occurrence.days))  # exclusive: all-day
@@ -66,7 +67,17 @@ def _event(site, occurrence: festivals.Occurrence, lang: str, today: dt.date, ho
 
 
 def _host(site) -> str:
-    return urlsplit(site.site_url).hostname or "disan-tanan.local"
+    """The part of every UID that names this site: a stable hash of the whole public address
+    (base path included) before '@' and its host after it. Two sites of this engine on one
+    host (two wards' project sites on the same github.io account) then never share a UID,
+    which RFC 5545 requires to be globally unique; the host alone did not ensure it.
+
+    The Vietnamese and English files give an occurrence the same UID on purpose: it is one
+    event, described in two languages (RFC 5545 identifies the event, not its text), so a
+    phone subscribed to both holds it once per calendar, and either file updates it."""
+    address = site.site_url.rstrip("/") + "/" if site.site_url else ""
+    digest = hashlib.sha256(address.encode("utf-8")).hexdigest()[:12]
+    return f"{digest}@{urlsplit(address).hostname or 'heritage.invalid'}"
 
 
 def build_calendar(site, lang: str, today: dt.date) -> Calendar:

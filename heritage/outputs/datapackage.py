@@ -69,7 +69,9 @@ def descriptor(site, files: dict[str, bytes], columns: dict[str, tuple[str, str]
             **_integrity(data),
         }
         if kind == "csv":
-            resource.update({"profile": "tabular-data-resource", "encoding": "utf-8-sig", "schema": table_schema(columns)})
+            # "utf-8", the IANA charset name the spec asks for. The file starts with a BOM, for
+            # spreadsheet programs; UTF-8 readers (frictionless, Python's utf-8-sig, pandas) skip it.
+            resource.update({"profile": "tabular-data-resource", "encoding": "utf-8", "schema": table_schema(columns)})
         resources.append(resource)
     return {
         "profile": "data-package",

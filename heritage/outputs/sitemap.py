@@ -1,8 +1,9 @@
 """sitemap.xml with both languages of every page and dates taken from the content.
 
-A post's date is its publication date; an entry's is the last commit touching its
-YAML or either story; other pages, their Markdown's last commit. Without git history
-(a shallow clone) the date is left out rather than invented from the build time.
+A page's date is the last commit touching either language's Markdown (an entry's YAML and a
+trail's too); a post's, never earlier than its publication date. Without git history (a
+shallow clone) the date is left out rather than invented from the build time, but for a
+post, whose publication date is its own.
 """
 
 from __future__ import annotations
@@ -26,16 +27,16 @@ NAMESPACES = {"xmlns": SITEMAP, "xmlns:xhtml": XHTML}
 
 
 def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
-    """The date a page's content last changed (rel: path under docs/<lang>/).
+    """The date a page's content last changed (rel: path under docs/<lang>/): the sitemap's
+    `lastmod` and a post's `dateModified` in its JSON-LD both come from here, so they agree.
 
+    The last commit touching either language's Markdown, or an entry's or a trail's YAML; a
+    post's never before its publication date (a post committed ahead of its date changes
+    when it appears), and its publication date alone without history.
     `changed` is `history.last_changed` of the repository, asked once per sitemap.
     """
     folder, _, name = rel.rpartition("/")
     stem = name[:-3]
-    for lang in LANGUAGES:
-        post = site.inventory.post(lang, stem) if folder == COLUMN.key else None
-        if post is not None:
-            return post.date
     candidates = [f"docs/{lang}/{rel}" for lang in LANGUAGES]
     entry = site.inventory.entries.get(stem)
     if entry is not None and entry.section == folder:
@@ -44,6 +45,8 @@ def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
     if trail is not None and folder == urls.TRAILS:
         candidates.append(trail.rel)
     dates = [changed[c] for c in candidates if c in changed]
+    if folder == COLUMN.key:
+        dates += [post.date for lang in LANGUAGES if (post := site.inventory.post(lang, stem)) is not None]
     return max(dates) if dates else None
 
 

@@ -35,6 +35,7 @@ from heritage.outputs.schema_types import (
     TouristTrip,
     WebPage,
 )
+from heritage.outputs.sitemap import content_date
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 from heritage.trails.route import route
 
@@ -81,8 +82,20 @@ def _ward(site, lang: str) -> Organization:
     return Organization(type="GovernmentOrganization", name=site.settings.ward(lang), url=site.absolute(urls.page(lang)), logo=ImageObject(url=site.absolute(logo)))
 
 
+def sample_jsonld(site, entry, lang: str) -> dict:
+    """An illustrative entry (`sample: true`) as a plain WebPage: its name, summary, address
+    and language, which say what the page is and claim nothing about the world. Search engines
+    make rich results of Events, Places and People, so an illustrative entry's invented
+    dates, places and people are never given one: no EventScheduled for a festival whose
+    dates the page calls provisional, no map pin for an invented site. When the entry is
+    made real (`sample` removed), its typed node comes back."""
+    return WebPage(name=entry.name(lang), description=entry.data.summary(lang), url=site.absolute(entry.url(lang)), inLanguage=lang).jsonld()
+
+
 def entry_jsonld(site, entry, lang: str, today: dt.date) -> dict:
     d = entry.data
+    if d.sample:
+        return sample_jsonld(site, entry, lang)
     image = site.social_image(f"{lang}/{entry.section}/{entry.id}.md")
     common = {
         "name": entry.name(lang),
@@ -187,11 +200,11 @@ def dataset_jsonld(site, lang: str) -> dict:
 
 
 def post_jsonld(site, post, lang: str) -> dict:
-    """A column post as a BlogPosting: by the ward's office, modified when git last changed
-    its file (left out without history, as the sitemap does, rather than invented)."""
+    """A column post as a BlogPosting: by the ward's office, modified when the sitemap says
+    the page last changed (`sitemap.content_date`, one answer for both)."""
     url = site.absolute(post.url(lang))
     image = site.social_image(f"{lang}/{COLUMN.key}/{post.slug}.md")
-    changed = history.last_changed(site.root, history.head_of(site.root)).get(post.rel)
+    changed = content_date(site, f"{COLUMN.key}/{post.slug}.md", history.last_changed(site.root, history.head_of(site.root)))
     return CreativeWork(
         type="BlogPosting",
         headline=post.meta.title,
@@ -200,7 +213,7 @@ def post_jsonld(site, post, lang: str) -> dict:
         url=url,
         mainEntityOfPage=url,
         datePublished=post.date.isoformat(),
-        dateModified=max(changed, post.date).isoformat() if changed else None,
+        dateModified=changed.isoformat() if changed else None,
         author=_ward(site, lang),
         publisher=_ward(site, lang),
         image=site.absolute(image) if image else None,
@@ -226,10 +239,15 @@ STOP_TYPES = {"di-tich": TYPES["di-tich"]}
 
 def trail_jsonld(site, trail, lang: str) -> dict:
     """A TouristTrip whose itinerary is the ordered list of its stops (schema.org ItemList)."""
+    if trail.data.sample:  # an illustrative trail: a page, no trip (see sample_jsonld)
+        return WebPage(name=trail.name(lang), description=trail.data.summary(lang), url=site.absolute(trail.url(lang)), inLanguage=lang).jsonld()
     path = route(trail, site.inventory)
     items = []
     for stop in path.stops:
         entry = stop.entry
+        if entry.data.sample:  # an illustrative stop: its name and page, no invented place
+            items.append(ListItem(position=stop.number, name=entry.name(lang), item=site.absolute(entry.url(lang))))
+            continue
         where = _place(site, entry, lang)
         fields = {"name": entry.name(lang), "url": site.absolute(entry.url(lang)), "address": where.address, "geo": where.geo}
         place = TouristAttraction(**fields) if entry.section == "lang-nghe" else Place(type=STOP_TYPES.get(entry.section, "Place"), **fields)

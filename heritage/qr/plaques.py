@@ -21,7 +21,7 @@ from fontTools.ttLib import TTFont
 from reportlab.lib.pagesizes import A4
 
 from heritage.media.artwork import font_path
-from heritage.media.print_pdf import print_canvas
+from heritage.media.print_pdf import About, print_canvas
 from heritage.qr import codes as qr
 from heritage.qr.issued import record_issued
 from heritage.text import nfc
@@ -272,22 +272,23 @@ def plaque_svg(fmt: Format, t: PlaqueText) -> str:
     return surface.svg()
 
 
-def plaque_pdf(path: Path, fmt: Format, texts: list[PlaqueText]) -> None:
+SUBJECT = "Biển mã QR · QR plaque"
+
+
+def plaque_pdf(path: Path, fmt: Format, texts: list[PlaqueText], about: About) -> None:
     """One plaque per page, at its real size."""
-    page = print_canvas(path, (fmt.width * MM, fmt.height * MM))
-    page.setTitle(", ".join(t.name_vi for t in texts))
+    page = print_canvas(path, (fmt.width * MM, fmt.height * MM), about)
     for t in texts:
         draw_plaque(PdfCanvas(page, fmt.width, fmt.height), fmt, t)
         page.showPage()
     page.save()
 
 
-def sheet_pdf(path: Path, texts: list[PlaqueText]) -> None:
+def sheet_pdf(path: Path, texts: list[PlaqueText], about: About) -> None:
     """Four A6 plaques on each A4 sheet, with cut lines, for the print shop."""
     fmt = FORMATS["a6"]
     a4_w, a4_h = A4[0] / MM, A4[1] / MM
-    page = print_canvas(path, A4)
-    page.setTitle("Biển QR / QR plaques — A6 × 4 / A4")
+    page = print_canvas(path, A4, about)
     slots = [(0, 0), (fmt.width, 0), (0, fmt.height), (fmt.width, fmt.height)]
     left = (a4_w - 2 * fmt.width) / 2
     top = (a4_h - 2 * fmt.height) / 2
@@ -316,10 +317,11 @@ def write_plaques(inv, settings, site_url: str, ids: list[str], folder: Path, to
             svg = folder / f"{entry.id}-{key}.svg"
             svg.write_text(plaque_svg(fmt, t), encoding="utf-8")
             pdf = folder / f"{entry.id}-{key}.pdf"
-            plaque_pdf(pdf, fmt, [t])
+            about = About(title=f"{t.name_vi} — {fmt.name}", author=settings.ward.vi, subject=SUBJECT, day=today)  # bilingual, Vietnamese first
+            plaque_pdf(pdf, fmt, [t], about)
             written += [svg, pdf]
     sheet = folder / "tat-ca-bien-a6-tren-a4.pdf"
-    sheet_pdf(sheet, texts)
+    sheet_pdf(sheet, texts, About(title="Biển QR / QR plaques — A6 × 4 / A4", author=settings.ward.vi, subject=SUBJECT, day=today))
     written.append(sheet)
     record_issued(inv.root, ids, today)
     return written

@@ -28,10 +28,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Paragraph
 
-from heritage import i18n, urls
+from heritage import clock, i18n, urls
 from heritage.calendar import festivals as festival_dates
 from heritage.media.images import open_upright
-from heritage.media.print_pdf import print_canvas, register_fonts
+from heritage.media.print_pdf import About, print_canvas, register_fonts
 from heritage.qr import codes as qr
 from heritage.text import vi_sort_key
 from heritage.trails import route as trail_route
@@ -431,16 +431,21 @@ class Written:
     photos: list[Placed]
 
 
-def write_brochure(inv, site_url: str, year: int, path: Path) -> Written:
-    """The eight-page A5 brochure; raises BrochureError for content it cannot print."""
+def write_brochure(inv, site_url: str, year: int, path: Path, day: dt.date | None = None) -> Written:
+    """The eight-page A5 brochure; raises BrochureError for content it cannot print.
+    `day`: the date it is made (the site's clock when not given), in its metadata."""
     register_fonts()
     content = choose(inv, year, site_url)
     photos = _load_photos(content)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pdf = print_canvas(path, (PAGE_W * MM, PAGE_H * MM), pageCompression=1, invariant=1)
-    pdf.setTitle(f"{inv.settings.site_name.vi} · {inv.settings.site_name.en} — {year}")
-    pdf.setAuthor(inv.settings.ward.vi)
-    pdf.setSubject("Tài liệu giới thiệu song ngữ · Bilingual brochure")
+    about = About(
+        title=f"{inv.settings.site_name.vi} · {inv.settings.site_name.en} — {year}",
+        author=inv.settings.ward.vi,
+        subject="Tài liệu giới thiệu song ngữ · Bilingual brochure",
+        day=day or clock.today(),
+        lang="vi-VN",  # bilingual, Vietnamese first; the English lines are tagged by no reader
+    )
+    pdf = print_canvas(path, (PAGE_W * MM, PAGE_H * MM), about, pageCompression=1)
     relics = content.relics
     pages = [
         lambda p: _cover(p, content),
@@ -467,5 +472,5 @@ def write_brochure(inv, site_url: str, year: int, path: Path) -> Written:
 def write_site_brochure(site, site_root: Path) -> Path:
     """The current year's brochure under the About page, for download."""
     target = site_root / urls.brochure(site.today.year)
-    write_brochure(site.inventory, site.qr_url, site.today.year, target)
+    write_brochure(site.inventory, site.qr_url, site.today.year, target, site.today)
     return target

@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from heritage.content.settings import Settings
 from heritage.i18n import format_day
-from heritage.tools.report_docx_package import LANG_TAGS, set_language, set_properties, tag_run
+from heritage.tools.report_docx_package import LANG_TAGS, set_fonts, set_language, set_properties, tag_run
 from heritage.tools.report_text import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table, w
 
 FONT = "Times New Roman"
@@ -362,5 +362,6 @@ def write(document: Document, settings: Settings, lang: str, charts: dict[str, P
     _signature(doc, settings, frame, lang)
     set_language(doc, lang)
     set_properties(doc, w("md-title", lang, year=document.year), document.subject, settings.ward(lang), issued)
+    set_fonts(doc, FONT)  # after the leftover parts are gone: only what stays names fonts
     doc.save(path)
     return path
