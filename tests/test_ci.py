@@ -192,3 +192,17 @@ def test_a_clean_check_leaves_a_plain_fenced_summary(tmp_path):
     result, summary = run_check_step(tmp_path, "Không có lỗi / No errors\n", status=0)
     assert result.returncode == 0, result.stderr
     assert summary.endswith("## Kết quả kiểm tra nội dung / Content check\n```\nKhông có lỗi / No errors\n```\n"), summary
+
+
+def test_no_file_keeps_a_merge_conflict_marker():
+    """A conflict committed by mistake: CSS drops the rules around the markers without a word
+    (the media library's upload stayed visible), Python and YAML would fail later."""
+    files = subprocess.run(["git", "-C", str(REPO), "ls-files"], capture_output=True, text=True, check=True).stdout.splitlines()
+    marked = []
+    for name in files:
+        path = REPO / name
+        if path.is_symlink() or not path.is_file() or path.suffix in (".png", ".jpg", ".pdf", ".mp3", ".ogg", ".woff2", ".ttf"):
+            continue
+        text = path.read_bytes().decode("utf-8", "replace")
+        marked += [f"{name}:{i}" for i, line in enumerate(text.splitlines(), 1) if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "======="]
+    assert marked == []
