@@ -468,3 +468,12 @@ def test_a_rules_fix_about_writing_the_file_is_left_out_of_the_forms_refusal(con
     assert said["image-alt"] == f"{vi} / {en}" and fix_vi not in said["image-alt"]
     vi, en, fix_vi, fix_en = (text.format() for text in SCHEMA_RULES["visit-fee"])
     assert said["visit-fee"] == f"{vi} {fix_vi}".strip() + " / " + f"{en} {fix_en}".strip() and fix_vi
+
+
+def test_a_photos_description_is_required_once_a_photo_is_chosen(config):
+    """The `need` rules (image-alt, media-caption) make a field required only once another is
+    filled: admin/hx-bilingual.js reads `heritage_needed` and refuses in the rule's sentence."""
+    alt = form_field(config, "di-tich", ("media", "alt"))
+    assert alt["heritage_needed"] == {"when": ["image"], "message": refusals.rule("image-alt")}
+    caption = form_field(config, "di-tich", ("media", "caption"))
+    assert caption["heritage_needed"] == {"when": ["audio", "video", "youtube"], "message": refusals.rule("media-caption")}

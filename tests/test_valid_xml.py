@@ -218,7 +218,9 @@ def _sitemap(project, monkeypatch, out: Path) -> dict[str, dict]:
     assert gzip.decompress((out / "sitemap.xml.gz").read_bytes()) == written.read_bytes()
     ns = {"s": SITEMAP, "x": XHTML}
     found = {}
-    for url in ET.parse(written).getroot().findall("s:url", ns):
+    root = ET.parse(written).getroot()
+    assert root.tag == f"{{{SITEMAP}}}urlset"
+    for url in root.findall("s:url", ns):
         links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns) if link.get("rel") == "alternate"}
         found[url.findtext("s:loc", namespaces=ns).removeprefix(SAMPLE_URL)] = {"lastmod": url.findtext("s:lastmod", namespaces=ns), "alternates": links}
     return found
@@ -232,6 +234,7 @@ def test_lastmod_is_the_later_of_the_last_commit_of_either_language_or_yaml_and_
     page = project.root / "docs/en/chuyen-muc/ra-mat.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
     _commit(project.root, "2026-10-18")  # the English "ra-mat" only: the Vietnamese page changed with it
+    _sitemap(project, monkeypatch, tmp_path_factory.mktemp("before"))  # a first sitemap: a later commit must still be seen
     entry = next(project.root.glob("data/**/chua-an.yml"))
     entry.write_text(entry.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _commit(project.root, "2026-10-20")  # an entry's YAML: its page (both languages) changed
