@@ -10,7 +10,7 @@ NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: serve test build check lock clean help bench budgets edit screenshots screenshots-editor system-deps
+.PHONY: serve test build check lock clean help bench budgets edit screenshots screenshots-editor system-deps mutate
 
 help:
 	@echo "make serve   — xem trang tại http://127.0.0.1:8000 / preview the site"
@@ -56,6 +56,12 @@ test: system-deps $(STAMP) $(NODE_STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
 
+# Mutation testing (mutmut): each core module against only the tests that exercise it
+# (scripts/mutate.py, TESTS), the score per module and every unexplained surviving mutant;
+# fails under the floors. One module: make mutate MODULES=heritage/text.py
+mutate: $(STAMP)
+	nice -n 19 $(BIN)/python scripts/mutate.py $(MODULES) $(if $(MUTATE_SUMMARY),--summary "$(MUTATE_SUMMARY)")
+
 # Lighthouse budgets on every page type, both languages (.ci/run runs it after the tests).
 budgets: system-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/budgets.py
@@ -80,7 +86,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .cache screenshots site-shots
+	rm -rf site .cache screenshots site-shots .mutmut
 
 # The web editor on the local checkout: Decap's proxy (npm decap-server) behind our guard
 # (scripts/cms-guard.js, one process on 127.0.0.1:8081) writes into data/ and docs/ of this

@@ -123,8 +123,17 @@ def test_the_deploy_gives_write_only_to_the_job_that_deploys():
     assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
 
 
+def test_the_weekly_mutation_run_only_reads_and_never_blocks():
+    flow = workflow("mutation.yml")
+    assert flow["permissions"] == {"contents": "read"}
+    assert set(flow[True]) == {"schedule", "workflow_dispatch"}  # YAML 1.1 reads the key `on` as True
+    (job,) = flow["jobs"].values()
+    assert job["continue-on-error"] is True and "permissions" not in job
+    assert any("make mutate" in s.get("run", "") and "GITHUB_STEP_SUMMARY" in s["run"] for s in job["steps"])
+
+
 def test_no_checkout_leaves_the_token_in_git_config():
-    for name in ("pull-request.yml", "deploy.yml"):
+    for name in ("pull-request.yml", "deploy.yml", "mutation.yml"):
         checkouts = [s for s in steps(workflow(name)) if s.get("uses", "").startswith("actions/checkout@")]
         assert checkouts, name
         for step in checkouts:

@@ -19,7 +19,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from heritage.content import kinds, loader, references, schema, translations
-from heritage.content.messages import explain
+from heritage.content.messages import RULES as SCHEMA_RULES, explain
 from heritage.content.schema import SCHEMAS, PostMeta, Text, Trail
 from heritage.content.addresses import web_address_pattern
 from heritage.content.settings import Settings, load_settings
@@ -424,3 +424,56 @@ def test_a_short_list_is_named_by_its_label_in_make_check_and_in_the_form(config
     assert said and said[0].startswith("Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử.") and "The list How to travel (`travel`)" in said[0], said
     hint = form_field(config, form_config.TRAIL_COLLECTION, ("travel",))["hint"]
     assert "Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử. / The list How to travel (`travel`) needs at least 1 item." in hint
+
+
+# --- the refusals as the editor reads them, once the form has filled in the value ------------------
+
+
+def _fields(fields: list[dict[str, Any]]):
+    """Every field of a form, nested ones too."""
+    for field in fields:
+        yield field
+        yield from _fields(field.get("fields") or ([field["field"]] if "field" in field else []))
+
+
+def _all_fields(config):
+    for collection in config["collections"]:
+        yield from _fields(collection.get("fields") or [f for file in collection["files"] for f in file["fields"]])
+
+
+def test_a_number_box_refuses_a_comma_and_a_non_number_in_make_checks_words(config):
+    """admin/hx-fields.js puts the typed value in `{value}` (and the corrected one in `{fixed}`):
+    the editor then reads make check's sentence for that value, whole numbers named as such."""
+    numbers = {f["name"]: f for f in _all_fields(config) if f["widget"] == "heritage-number"}
+    assert numbers["lat"]["heritage_whole"] is False and numbers["ocop_stars"]["heritage_whole"] is True
+    for name, field in numbers.items():
+        whole = field["heritage_whole"]
+        assert field["heritage_nan"].replace("{value}", "abc") == refusals.said(kinds.not_a_number("abc", name, whole)), name
+        filled = field["heritage_comma"].replace("{value}", "21,5").replace("{fixed}", "21.5")
+        assert filled == refusals.said(kinds.decimal_comma("21,5", "21.5", name)), name
+
+
+def test_an_id_box_refuses_in_make_checks_words_with_the_value_typed(config):
+    ids = [f for f in _all_fields(config) if f.get("heritage_pattern", [None])[0] == schema.ID_PATTERN.pattern]
+    assert ids
+    for field in ids:
+        assert field["heritage_pattern"][1].replace("{value}", "Đình-A") == refusals.said(kinds._id_form("Đình-A"))
+
+
+def test_a_rules_fix_about_writing_the_file_is_left_out_of_the_forms_refusal(config):
+    """"Write `alt: {vi: …}`" helps in a YAML file, not in a form: the form says the sentence
+    alone for those rules (messages.FILE_FIXES), and the sentence with its fix for the others."""
+    said = {r["rule"]: r["message"] for f in _all_fields(config) for r in f.get("heritage_rules", [])}
+    vi, en, fix_vi, fix_en = (text.format() for text in SCHEMA_RULES["image-alt"])  # templates: `{{` is a brace
+    assert said["image-alt"] == f"{vi} / {en}" and fix_vi not in said["image-alt"]
+    vi, en, fix_vi, fix_en = (text.format() for text in SCHEMA_RULES["visit-fee"])
+    assert said["visit-fee"] == f"{vi} {fix_vi}".strip() + " / " + f"{en} {fix_en}".strip() and fix_vi
+
+
+def test_a_photos_description_is_required_once_a_photo_is_chosen(config):
+    """The `need` rules (image-alt, media-caption) make a field required only once another is
+    filled: admin/hx-bilingual.js reads `heritage_needed` and refuses in the rule's sentence."""
+    alt = form_field(config, "di-tich", ("media", "alt"))
+    assert alt["heritage_needed"] == {"when": ["image"], "message": refusals.rule("image-alt")}
+    caption = form_field(config, "di-tich", ("media", "caption"))
+    assert caption["heritage_needed"] == {"when": ["audio", "video", "youtube"], "message": refusals.rule("media-caption")}

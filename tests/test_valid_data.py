@@ -119,3 +119,73 @@ def test_the_geojson_is_rfc_7946(both_builds):
         assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (lon, lat)), feature["id"]
         assert -180 <= lon <= 180 and -90 <= lat <= 90, feature["id"]
         assert (lon, lat) == located[feature["id"]], feature["id"]  # [lon, lat], the order RFC 7946 §3.1.1 fixes
+
+
+# --- the descriptor itself, written from a loaded site (no build) -------------------------------
+
+
+def _descriptor_written(project, monkeypatch, out: Path) -> tuple[dict, dict]:
+    """The open data of a small project written into `out` as the build writes it: the
+    descriptor as a portal reads it, and frictionless's report on the whole package."""
+    from heritage.outputs.opendata import write_open_data
+    from heritage.pages.site import load_site
+
+    from .conftest import SAMPLE_URL
+
+    monkeypatch.setenv("SITE_URL", SAMPLE_URL)
+    monkeypatch.setenv("HERITAGE_TODAY", "2026-11-27")
+    written = write_open_data(load_site(project.root), out)
+    return json.loads(written["datapackage"].read_text(encoding="utf-8")), validate(str(written["datapackage"]))
+
+
+def test_the_descriptor_lets_a_portal_check_each_file_and_read_the_csv_with_its_types(small_project, monkeypatch, tmp_path):
+    import hashlib
+
+    from .conftest import SAMPLE_URL
+
+    package, report = _descriptor_written(small_project, monkeypatch, tmp_path)
+    assert report.valid, "\n".join(_errors(report))
+    assert package["profile"] == "data-package" and package["name"] == urls.OPEN_DATA_BASENAME
+    assert package["homepage"] == f"{SAMPLE_URL}{OPEN_DATA}/"  # the Vietnamese open-data page, absolute
+    settings = cached_inventory(small_project.root).settings
+    assert package["title"] == f"{settings.site_name('vi')} / {settings.site_name('en')}"
+    assert package["licenses"] == [{"path": settings.data_license.url, "title": settings.data_license.name}]
+    assert package["contributors"] == [{"title": settings.ward("vi"), "role": "publisher"}]
+    assert package["keywords"] == ["heritage", "di sản", *ENTRY_SECTIONS]
+    # each file: its name, its media type, its size and MD5 as a downloader checks them
+    by_format = {r["format"]: r for r in package["resources"]}
+    assert list(by_format) == ["csv", "json", "geojson"]
+    for kind, resource in by_format.items():
+        data = (tmp_path / urls.OPEN_DATA_FILES[kind]).read_bytes()
+        assert resource["name"] == f"{urls.OPEN_DATA_BASENAME}-{kind}" and resource["path"] == Path(urls.OPEN_DATA_FILES[kind]).name
+        assert (resource["bytes"], resource["hash"]) == (len(data), hashlib.md5(data).hexdigest())
+        assert " / " in resource["description"]  # Vietnamese, then English
+    assert [by_format[k]["mediatype"] for k in by_format] == ["text/csv", "application/json", "application/geo+json"]
+    assert "schema" not in by_format["json"] and "schema" not in by_format["geojson"]  # plain resources
+    csv_resource = by_format["csv"]
+    assert (csv_resource["profile"], csv_resource["encoding"]) == ("tabular-data-resource", "utf-8")
+    csv_task = next(t for t in report.tasks if t.name.endswith("-csv"))
+    assert csv_task.stats["rows"] == len(cached_inventory(small_project.root).entries)
+
+
+def test_the_descriptors_table_schema_states_each_columns_type_meaning_and_limits(small_project, monkeypatch, tmp_path):
+    from heritage.outputs.opendata import FIELDS
+
+    package, _ = _descriptor_written(small_project, monkeypatch, tmp_path)
+    schema = next(r for r in package["resources"] if r["format"] == "csv")["schema"]
+    assert schema["primaryKey"] == ["id"] and schema["missingValues"] == [""]  # an empty cell is "no value"
+    fields = {f["name"]: f for f in schema["fields"]}
+    assert list(fields) == list(FIELDS)  # every column, in the file's order
+    for name, (vi, en) in FIELDS.items():
+        assert (fields[name]["title"], fields[name]["description"]) == (en, f"{vi} / {en}")
+    assert {name: f["type"] for name, f in fields.items() if f["type"] != "string"} == {
+        "lat": "number", "lon": "number", "images": "integer", "audio": "integer", "video": "integer", "sample": "boolean"}
+    assert fields["lat"]["constraints"] == {"minimum": -90, "maximum": 90}
+    assert fields["lon"]["constraints"] == {"minimum": -180, "maximum": 180}
+    assert fields["id"]["constraints"] == {"required": True, "unique": True, "pattern": "[a-z0-9]+(-[a-z0-9]+)*"}
+    assert fields["section"]["constraints"]["enum"] == list(ENTRY_SECTIONS)
+    assert fields["priority"]["constraints"] == {"enum": ["cao", "trung-binh", "thap"]}
+    assert all(fields[n]["constraints"] == {"required": True, "minimum": 0} for n in ("images", "audio", "video"))
+    assert fields["url_vi"]["format"] == fields["url_en"]["format"] == "uri"
+    untyped = [name for name in FIELDS if name not in ("id", "section", "name_vi", "name_en", "priority", "lat", "lon", "images", "audio", "video", "sample", "url_vi", "url_en")]
+    assert all(fields[name] == {"name": name, "title": FIELDS[name][1], "description": f"{FIELDS[name][0]} / {FIELDS[name][1]}", "type": "string"} for name in untyped)

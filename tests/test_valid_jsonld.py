@@ -251,6 +251,23 @@ def test_the_typed_records_declare_only_schema_org_properties():
     assert not errors, errors
 
 
+def test_the_typed_records_write_schema_orgs_context_their_type_and_only_what_was_given():
+    """A block as extractors read it: `@context` first (and only at the top), each node's `@type`
+    (its class's, or a subtype named for it), and no key for a property left empty."""
+    place = schema_types.Place(type="LandmarksOrHistoricalBuildings", name="A", geo=schema_types.GeoCoordinates(latitude=21.1, longitude=106.05))
+    block = place.jsonld()
+    assert list(block)[:2] == ["@context", "@type"] and block["@context"] == "https://schema.org"
+    assert block == {"@context": "https://schema.org", "@type": "LandmarksOrHistoricalBuildings", "name": "A",
+                     "geo": {"@type": "GeoCoordinates", "latitude": 21.1, "longitude": 106.05}}
+    assert place.jsonld(context=False) == {k: v for k, v in block.items() if k != "@context"}  # a node inside another block
+    assert schema_types.Person(name="B").jsonld() == {"@context": "https://schema.org", "@type": "Person", "name": "B"}
+    # a node held as its supertype keeps its own properties (a TouristAttraction in a list of Places)
+    attraction = schema_types.TouristAttraction(name="C", touristType=["x"])
+    assert schema_types.ItemList(itemListElement=[schema_types.ListItem(position=1, item=attraction)]).jsonld()["itemListElement"][0]["item"]["touristType"] == ["x"]
+    with pytest.raises(ValueError):
+        schema_types.Place(name="A", citation="https://example.org/")  # a property schema.org does not give the type
+
+
 @pytest.fixture(scope="module", params=["root", "subpath", "verified"])
 def any_build(request):
     """The sample content at a root and a subpath, and content that is not illustrative."""

@@ -188,3 +188,85 @@ def test_sitemap_and_gpx_are_the_same_whatever_the_registry_holds(sample_site, p
     assert written.read_bytes() == (sample_site.root / "site" / "sitemap.xml").read_bytes()
     for path in gpx_module.write_gpx(site, tmp_path):
         assert path.read_bytes() == (sample_site.root / "site" / path.relative_to(tmp_path)).read_bytes()
+
+
+# --- what the sitemap says, on a small project with its own git history (no build) -------------
+
+
+def _commit(root: Path, day: str) -> None:
+    """Commit everything as of `day` (10:00 in Viet Nam), as the history the sitemap reads."""
+    import os
+    import subprocess
+
+    stamp = f"{day}T10:00:00+07:00"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    for args in (("add", "-A"), ("commit", "-q", "-m", day)):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def _sitemap(project, monkeypatch, out: Path) -> dict[str, dict]:
+    """Write the project's sitemap into `out` and read it back: loc → its lastmod and its alternates."""
+    from heritage.pages.site import load_site
+
+    monkeypatch.setenv("SITE_URL", SAMPLE_URL)
+    monkeypatch.setenv("HERITAGE_TODAY", "2026-11-27")
+    site = load_site(project.root)
+    written = sitemap_module.write_sitemap(site, out, site.absolute)
+    assert gzip.decompress((out / "sitemap.xml.gz").read_bytes()) == written.read_bytes()
+    ns = {"s": SITEMAP, "x": XHTML}
+    found = {}
+    root = ET.parse(written).getroot()
+    assert root.tag == f"{{{SITEMAP}}}urlset"
+    for url in root.findall("s:url", ns):
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns) if link.get("rel") == "alternate"}
+        found[url.findtext("s:loc", namespaces=ns).removeprefix(SAMPLE_URL)] = {"lastmod": url.findtext("s:lastmod", namespaces=ns), "alternates": links}
+    return found
+
+
+def test_lastmod_is_the_later_of_the_last_commit_of_either_language_or_yaml_and_a_posts_date(project, monkeypatch, tmp_path_factory):
+    from .conftest import fill_small_project
+
+    fill_small_project(project)
+    _commit(project.root, "2026-10-01")  # everything; "mua-le-hoi" (dated 2026-10-15) committed ahead of its date
+    page = project.root / "docs/en/chuyen-muc/ra-mat.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    _commit(project.root, "2026-10-18")  # the English "ra-mat" only: the Vietnamese page changed with it
+    _sitemap(project, monkeypatch, tmp_path_factory.mktemp("before"))  # a first sitemap: a later commit must still be seen
+    entry = next(project.root.glob("data/**/chua-an.yml"))
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _commit(project.root, "2026-10-20")  # an entry's YAML: its page (both languages) changed
+    days = {loc: url["lastmod"] for loc, url in _sitemap(project, monkeypatch, tmp_path_factory.mktemp("out")).items()}
+    assert days["chuyen-muc/ra-mat/"] == days["en/chuyen-muc/ra-mat/"] == "2026-10-18"
+    assert days["chuyen-muc/mua-le-hoi/"] == days["en/chuyen-muc/mua-le-hoi/"] == "2026-10-15"
+    assert days["di-tich/chua-an/"] == days["en/di-tich/chua-an/"] == "2026-10-20"
+    assert days["di-tich/am-ba/"] == days["gioi-thieu/"] == days[""] == "2026-10-01"  # untouched since
+
+
+def test_lastmod_without_history_is_left_out_but_for_a_posts_own_date(small_project, monkeypatch, tmp_path):
+    """A shallow or missing history invents no date: only a post has one of its own."""
+    days = {loc: url["lastmod"] for loc, url in _sitemap(small_project, monkeypatch, tmp_path).items()}
+    assert days["chuyen-muc/ra-mat/"] == days["en/chuyen-muc/ra-mat/"] == "2026-09-15"
+    assert days["chuyen-muc/mua-le-hoi/"] == "2026-10-15"
+    for loc, day in days.items():
+        is_post = "chuyen-muc/" in loc and not loc.endswith("chuyen-muc/")
+        assert (day is not None) == is_post, loc
+
+
+def test_every_page_is_listed_in_both_languages_with_its_alternates_and_the_vietnamese_as_default(small_project, monkeypatch, tmp_path):
+    found = _sitemap(small_project, monkeypatch, tmp_path)
+    vi = sorted(loc for loc in found if not loc.startswith("en/"))
+    assert sorted(found) == sorted(vi + [f"en/{loc}" for loc in vi])  # each page twice, once per language
+    assert {"", "di-tich/dinh-tan-an/", "chuyen-muc/ra-mat/"} <= set(vi)
+    assert not any(loc.startswith(("tim-kiem", "bien-tap", "en/tim-kiem", "en/bien-tap")) for loc in found)  # search and the editors' pages stay out
+    for loc in vi:
+        alternates = {"vi": SAMPLE_URL + loc, "en": SAMPLE_URL + "en/" + loc, "x-default": SAMPLE_URL + loc}
+        assert found[loc]["alternates"] == found["en/" + loc]["alternates"] == alternates, loc
+
+
+def test_robots_lets_every_page_be_crawled_and_names_the_sitemap(tmp_path):
+    written = sitemap_module.write_robots(tmp_path, SAMPLE_URL + "sitemap.xml")
+    assert written == tmp_path / "robots.txt"
+    assert written.read_text(encoding="utf-8") == f"User-agent: *\nDisallow:\n\nSitemap: {SAMPLE_URL}sitemap.xml\n"
