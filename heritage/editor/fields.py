@@ -120,12 +120,11 @@ class Generator:
             (item,) = typing.get_args(_base(lists[0]))
             days = typing.get_args(item) if typing.get_origin(item) is Literal else schema.WEEKDAYS
             (every,) = typing.get_args(words[0])
-            vi, en, fix_vi, fix_en = RULES["visit-day"]
             return {
                 "widget": "heritage-days",
                 "heritage_days": [{"value": d, "label": both(WEEKDAY_LABELS[d])} for d in days],
                 "heritage_every": {"value": every, "label": both(WEEKDAY_LABELS[every])},
-                "heritage_required_one": both((f"{vi.format(value='[]')} {fix_vi}", f"{en.format(value='[]')} {fix_en}")),
+                "heritage_required_one": both(refusals.DAYS_NONE),
             }
         if len(arms) == 2 and texts and plain:
             # `credit: str | Text`: one text for both languages (a name), or one per language
@@ -246,7 +245,7 @@ class Generator:
             if required:
                 # a language of a text in a list (the report's recipients): make check's sentence names the language
                 text_language = isinstance(model, type) and issubclass(model, Text) and name in LANGUAGES
-                field["heritage_required_one"] = both(missing_text(name) if text_language else missing_field(name))
+                field["heritage_required_one"] = both(missing_text(name) if text_language else missing_field(name, owner))
             return self._decorate(field, name, required, owner)
         raise TypeError(f"cms: no widget for field {name!r} ({annotation!r}); add one in heritage/editor/fields.py")
 

@@ -18,26 +18,62 @@ from heritage.content.kinds import Message
 from heritage.content.messages import FILE_FIXES, RULES
 from heritage.content.references import stop_repeated
 from heritage.content.settings import MONTH, ColumnSettings, Settings
+from heritage.editor.words import form_words
+
+Fix = tuple[str, str]  # (fix_vi, fix_en) as the form says it
+
+# make check's fixes that are about writing the file (`lat: 21.18`, quotes, `- image:`), as the
+# form says them: what to type or pick in the box. The sentence before the fix stays make check's.
+FORM_FIXES: dict[str, Fix] = {
+    "latitude-outside": (
+        "Gõ vĩ độ là số thập phân với dấu chấm, ví dụ 21.18. Kiểm tra xem có đảo Vĩ độ và Kinh độ không.",
+        "Type the latitude as a decimal number with a point, e.g. 21.18. Check that Latitude and Longitude are not swapped.",
+    ),
+    "longitude-outside": ("Gõ kinh độ là số thập phân với dấu chấm, ví dụ 106.07.", "Type the longitude as a decimal number with a point, e.g. 106.07."),
+    "solar-leap": ("Bỏ chọn Tháng nhuận, hoặc chọn Lịch âm.", "Untick Leap month, or choose the lunar calendar."),
+    "every-since": ("Ví dụ lễ hội 3 năm một lần từ 2026: điền 3 và 2026.", "For a festival every 3 years from 2026: fill in 3 and 2026."),
+    "media-kinds": (
+        "Mỗi mục chỉ chọn một trong ảnh, âm thanh, video, YouTube; thêm mục mới cho cái khác.",
+        "Choose only one of photo, audio, video, YouTube in each item; add another item for the others.",
+    ),
+    "visit-order": ("Kiểm tra lại giờ mở và giờ đóng; buổi sáng và buổi chiều thêm thành hai mục.", "Check the opening and closing times; add morning and afternoon as two items."),
+    "visit-fee": ("Giữ một trong hai: bật Miễn phí nếu không thu phí, hoặc điền Giá vé.", "Keep one: tick Free entry if there is no charge, or fill in the Entry fee."),
+    "media-path": ("Gõ tên tệp, ví dụ anh-cong-dinh.jpg, không bắt đầu bằng '/' hay '..'.", "Type a file name like anh-cong-dinh.jpg, without a leading '/' or '..'."),
+    "line-break": ("Viết liền trên một dòng; phần giải thích thêm đưa vào Tóm tắt hoặc bài giới thiệu.", "Write it on one line; put anything more in the Summary or the story."),
+    **dict.fromkeys(FILE_FIXES, ("", "")),  # the sentence says what to fill in
+}
+DECIMAL: Fix = ("Gõ số thập phân với dấu chấm, ví dụ {fixed}.", "Type a decimal number with a point, e.g. {fixed}.")
+# No weekday ticked (admin/hx-days.js): make check's visit-day sentence, with what to tick.
+DAYS_NONE: Fix = (
+    RULES["visit-day"][0].format(value="[]") + " Chọn ít nhất một ngày, hoặc Hằng ngày.",
+    RULES["visit-day"][1].format(value="[]") + " Tick at least one day, or Every day.",
+)
 
 
-def said(message: Message, file_fix: bool = False) -> str:
-    """A message as the form shows it: the sentence and its fix, Vietnamese then English; without
-    the fix where it is about writing the file (`file_fix`: quotes, `alt: {vi: …}`)."""
+def said(message: Message, file_fix: bool = False, fix: Fix | None = None) -> str:
+    """A message as the form shows it: make check's sentence and its fix, Vietnamese then
+    English, fields named by their labels (words.form_words); without the fix where it is about
+    writing the file (`file_fix`), or with the form's own advice instead (`fix`)."""
     vi, en, fix_vi, fix_en = message
     if file_fix:
         fix_vi = fix_en = ""
-    return f"{vi} {fix_vi}".strip() + " / " + f"{en} {fix_en}".strip()
+    if fix is not None:
+        fix_vi, fix_en = fix
+    return form_words(f"{vi} {fix_vi}".strip(), "vi") + " / " + form_words(f"{en} {fix_en}".strip(), "en")
 
 
 def rule(name: str, **values: Any) -> str:
     """A schema rule (`messages.RULES`) with the values known now; the others stay `{name}`."""
     keep = {key: "{" + key + "}" for key in ("value", "day", "month", "opens", "closes", "found_vi", "found_en")}
-    return said(tuple(text.format(**{**keep, **values}) for text in RULES[name]), name in FILE_FIXES)
+    message = tuple(text.format(**{**keep, **values}) for text in RULES[name])
+    return said(message, fix=FORM_FIXES.get(name))
 
 
 def too_long(limit: int) -> dict[str, Any]:
-    """A text's limit: the refusal says its length, as `make check` does (kinds.too_long)."""
-    return {"heritage_max_length": limit, "heritage_too_long": said(kinds.too_long("{length}", limit))}
+    """A text's limit: the refusal says its length, as `make check` does (kinds.too_long); the
+    details go to the story (the form has no "Markdown page")."""
+    fix = (f"Rút gọn còn tối đa {limit} ký tự; phần chi tiết đưa vào bài giới thiệu.", f"Shorten it to at most {limit} characters; put the details in the story.")
+    return {"heritage_max_length": limit, "heritage_too_long": said(kinds.too_long("{length}", limit), fix=fix)}
 
 
 def pattern(regex: str, name: str) -> list[str] | None:
@@ -49,7 +85,7 @@ def pattern(regex: str, name: str) -> list[str] | None:
     if regex in (WEB_PATTERN, SOURCE_PATTERN):
         return [web_address_pattern("javascript", site_path=regex == SOURCE_PATTERN), rule("web-address"), "u"]
     if regex in forms.SENTENCES:
-        return [regex, said(forms.SENTENCES[regex], regex in forms.FILE_FIXES)]
+        return [regex, said(forms.SENTENCES[regex], regex in forms.FILE_FIXES, fix=FORM_PATTERN_FIXES.get(regex))]
     if regex == schema.YOUTUBE_ID.pattern:
         return [regex, rule("youtube-id")]
     if regex == schema.TIME.pattern:
@@ -60,6 +96,13 @@ def pattern(regex: str, name: str) -> list[str] | None:
         return [regex, rule("media-path")]
     return None
 
+
+# A patterned text's fix about the file (`email: …`, `repo: …`), as the form says it.
+FORM_PATTERN_FIXES: dict[str, Fix] = {
+    forms.EMAIL: ("Gõ đúng một địa chỉ, ví dụ vanhoa@example.gov.vn (không thêm tên người, dấu < >).", "Type one address, e.g. culture@example.gov.vn (no person's name, no < >)."),
+    forms.REPO: ("Gõ như trong địa chỉ của kho, ví dụ ubnd-phuong/di-san (không có https://github.com/).", "Type it as in the repository's address, e.g. ward-office/heritage (without https://github.com/)."),
+    forms.LOGO: ("Gõ tên tệp tính từ data/, ví dụ logo-phuong.png (không bắt đầu bằng '/', không dùng '..').", "Type the file's name from data/, e.g. ward-logo.png (no leading '/', no '..')."),
+}
 
 NO_PARENT = r"^(?!(?:.*/)?\.\.(?:/|$))"  # no '..' step (Settings._logo_inside: the logo stays in data/)
 
@@ -86,8 +129,8 @@ def number(model: type[BaseModel] | None, name: str, whole: bool, least: float |
     point, not a number, under or over its bounds (a latitude outside Viet Nam: lat and lon swapped?)."""
     out: dict[str, Any] = {
         "heritage_whole": whole,
-        "heritage_comma": said(kinds.decimal_comma("{value}", "{fixed}", name)),
-        "heritage_nan": said(kinds.not_a_number("{value}", name, whole)),
+        "heritage_comma": said(kinds.decimal_comma("{value}", "{fixed}", name), fix=DECIMAL),
+        "heritage_nan": said(kinds.not_a_number("{value}", name, whole), fix=("Gõ một số nguyên, ví dụ 3.", "Type a whole number, e.g. 3.") if whole else ("Gõ số thập phân với dấu chấm, ví dụ 21.2203.", "Type a decimal number with a point, e.g. 21.2203.")),
     }
     ranged = VALIDATED_RANGES.get((model, name)) if model else None
     if ranged:

@@ -3,6 +3,8 @@ refusals it shares with `make check` (content.messages)."""
 
 from __future__ import annotations
 
+import re
+
 from heritage.content import schema
 from heritage.content.labels import LABELS, LABELS_IN, field_words  # noqa: F401 (LABELS*: for importers)
 from heritage.content.messages import EMPTY_HINTS, RULES
@@ -23,15 +25,30 @@ YOUTUBE_MESSAGE = tuple(RULES["youtube-id"][i].replace("'{value}' ", "").replace
 
 
 def missing_text(lang: str) -> tuple[str, str]:
-    """What `make check` says when one language of a bilingual text is missing (messages._missing)."""
+    """What `make check` says when one language of a bilingual text is missing (messages._missing),
+    as the form says it (`form_words`: no key)."""
     if lang == "vi":
-        return ("Thiếu bản tiếng Việt (`vi`).", "The Vietnamese text (`vi`) is missing.")
-    return ("Thiếu bản tiếng Anh (`en`).", "The English text (`en`) is missing.")
+        return ("Thiếu bản tiếng Việt.", "The Vietnamese text is missing.")
+    return ("Thiếu bản tiếng Anh.", "The English text is missing.")
 
 
-def missing_field(name: str) -> tuple[str, str]:
-    """What `make check` says when a required field is missing (messages._missing)."""
-    return (f"Thiếu trường bắt buộc `{name}`.", f"The required field `{name}` is missing.")
+def missing_field(name: str, owner: str | None = None) -> tuple[str, str]:
+    """What `make check` says when a required field is missing (messages._missing), the field
+    named by the label the form shows (`make check` names the key: its reader edits the file)."""
+    vi, en = field_words(name, owner)
+    return (f"Thiếu trường bắt buộc “{vi}”.", f"The required field “{en}” is missing.")
+
+
+_KEY_AFTER_LABEL = re.compile(r" \(`[^`]+`\)")  # "Cách đi (`travel`)": the label already says it
+_KEY = re.compile(r"`([a-z_]+)(?:: [^`]*)?`")  # `alt`, `leap: true`
+
+
+def form_words(text: str, lang: str) -> str:
+    """A sentence of `make check` as the form says it: a field named by its label, never by the
+    file's key (an officer sees labels, not YAML): "Cách đi (`travel`)" → "Cách đi",
+    "`caption`" → "“Chú thích”". `lang` picks the label's language."""
+    text = _KEY_AFTER_LABEL.sub("", text)
+    return _KEY.sub(lambda m: "“" + field_words(m.group(1))[0 if lang == "vi" else 1] + "”", text)
 
 
 def too_long_text(limit: int) -> tuple[str, str]:
@@ -42,8 +59,8 @@ def too_long_text(limit: int) -> tuple[str, str]:
 
 
 def both(pair: tuple[str, str]) -> str:
-    """Vietnamese first, then English, as every message of the project."""
-    return f"{pair[0]} / {pair[1]}"
+    """Vietnamese first, then English, as every message of the project; in the form's words."""
+    return f"{form_words(pair[0], 'vi')} / {form_words(pair[1], 'en')}"
 
 
 # --- labels -----------------------------------------------------------------------------------
@@ -70,8 +87,8 @@ HINTS: dict[str, tuple[str, str]] = {
     "sample": ("Bật nếu đây là nội dung minh họa, chưa thẩm định: trang sẽ hiện nhãn.", "On for illustrative, unverified content: the page shows a badge."),
     "consent": ("Văn bản nghệ nhân đồng ý cho đăng thông tin, hình ảnh.", "The artisan's written consent to publish."),
     "story_en": (
-        "Khi sửa bản tiếng Việt mà không sửa bản tiếng Anh, `make check` đánh dấu bản tiếng Anh cần cập nhật.",
-        "When the Vietnamese story changes and the English does not, `make check` marks the English as needing an update.",
+        "Khi sửa bản tiếng Việt mà không sửa bản tiếng Anh, bước kiểm tra đánh dấu bản tiếng Anh cần cập nhật.",
+        "When the Vietnamese story changes and the English does not, the check marks the English as needing an update.",
     ),
     "media": ("Mỗi mục có đúng một trong ảnh / âm thanh / video / YouTube; mọi mục cần tác giả và giấy phép.", "Each item has exactly one of photo / audio / video / YouTube; every item needs a credit and a licence."),
 }
@@ -81,9 +98,12 @@ HINTS["entry"] = (
 )
 HINTS["season"] = ("Mùa, tháng âm lịch, buổi trong ngày; cả hai thứ tiếng.", "Season, lunar months, time of day; in both languages.")
 HINTS["intro_vi"] = ("Lưu ý khi đi: chỗ gửi xe, nước uống… Tên, điểm dừng, bản đồ, quãng đường lấy từ các trường trên.", "Practical advice: parking, water… The name, stops, map and distance come from the fields above.")
-HINTS["type"] = ("Danh sách lấy từ data/vocabulary.yml.", "The list comes from data/vocabulary.yml.")
+HINTS["type"] = ("Danh sách lấy từ bảng thuật ngữ chung của trang.", "The list comes from the site's shared vocabulary.")
 HINTS["ranking"] = ("Chưa xếp hạng thì chọn “Chưa xếp hạng”.", "If not ranked, choose “Not yet ranked”.")
-for _key in ("lat", "lon", "month", "day", "date", "ref"):
+HINTS["lat"] = ("Gõ số thập phân với dấu chấm, ví dụ 21.1861 (Google Maps: nhấn giữ lên địa điểm để thấy tọa độ).", "Type a decimal number with a point, e.g. 21.1861 (Google Maps: long-press the place to see it).")
+HINTS["lon"] = ("Gõ số thập phân với dấu chấm, ví dụ 106.0763.", "Type a decimal number with a point, e.g. 106.0763.")
+HINTS["ref"] = ("Số hoặc tên văn bản đồng ý, ví dụ Giấy đồng ý số 03/2026.", "The consent document's number or name.")
+for _key in ("month", "day", "date"):
     HINTS.setdefault(_key, EMPTY_HINTS[_key])
 
 # The order of the form (the schema's order, with the fields a section adds moved up).
