@@ -28,7 +28,8 @@ from heritage.editor import collections as form_config
 from heritage.editor import fields as form_fields
 from heritage.editor import refusals
 from heritage.editor.fields import _base, _constraints, _strip_optional, one_line
-from heritage.editor.words import both, missing_field, missing_text
+from heritage.content.labels import LABELS
+from heritage.editor.words import both, form_words, missing_field, missing_text
 from heritage.sections import COLUMN
 from tests.conftest import REPO
 
@@ -189,6 +190,28 @@ def _classify(rule: Rule) -> str:
     return "form"
 
 
+# What a file's editor needs and an officer filling a form does not: quotes, YAML, a file's
+# name or line, a command, a raw key (`alt`) or a key written as in the file (`lat: 21.18`).
+FILE_ADVICE = re.compile(
+    r'ngoặc kép|"|YAML|\.yml\b|Markdown|python -m|\b(?:dòng|line) \d|\b(?:in|no|without) quotes\b(?!, spaces)|`'
+    r"|\b(?:" + "|".join(sorted(LABELS, key=len, reverse=True)) + r"): (?:[-\d'\[{]|true|false)"
+)
+
+
+def _form_advice(text: str) -> None:
+    """A form's sentence gives no file-editing advice."""
+    found = FILE_ADVICE.search(text)
+    assert not found, f"file advice {found.group(0)!r} in the form's sentence: {text}"
+
+
+def _same_sentence(form: str, message: tuple[str, str, str, str]) -> None:
+    """The form says make check's sentence (its fields by their labels: form_words), then its
+    own advice, which is form advice; make check's advice (a file's) may differ."""
+    vi, en = form.split(" / ", 1)
+    assert vi.startswith(form_words(message[0], "vi")) and en.startswith(form_words(message[1], "en")), (form, message)
+    _form_advice(form)
+
+
 def _said(message: tuple[str, str, str, str]) -> str:
     return refusals.said(message)
 
@@ -206,7 +229,8 @@ def _check_form(config, rule: Rule) -> None:
             return
         assert field["required"] is rule.value, field
         if rule.value and field["widget"] == "heritage-string":
-            assert field["heritage_required_one"] == both(missing_field(last))
+            vi, en = field["label"].split(" / ")  # named by the label the officer sees
+            assert field["heritage_required_one"] == f"Thiếu trường bắt buộc “{vi}”. / The required field “{en}” is missing."
         return
     if rule.kind == "non-empty":
         # an empty box is `required`'s refusal; an optional one left empty is not written
@@ -219,7 +243,7 @@ def _check_form(config, rule: Rule) -> None:
         return
     if rule.kind == "length":
         assert field["heritage_max_length"] == rule.value
-        assert field["heritage_too_long"] == _said(kinds.too_long("{length}", rule.value))
+        _same_sentence(field["heritage_too_long"], kinds.too_long("{length}", rule.value))
         return
     if rule.kind == "pattern":
         got = field.get("heritage_patterns") or [field["heritage_pattern"]]
@@ -245,7 +269,7 @@ def _check_form(config, rule: Rule) -> None:
         assert field["widget"] == "heritage-number"
         assert field["min" if rule.kind == "least" else "max"] == rule.value
         key = "heritage_below" if rule.kind == "least" else "heritage_above"
-        assert field[key] == _said(kinds.out_of_bounds("{value}", rule.value, rule.kind == "least"))
+        _same_sentence(field[key], kinds.out_of_bounds("{value}", rule.value, rule.kind == "least"))
         return
     if rule.kind in ("items-min", "items-max"):
         assert field["min" if rule.kind == "items-min" else "max"] == rule.value
@@ -376,11 +400,12 @@ def test_the_cross_file_checks_the_form_holds(config):
 # --- the form's sentence is make check's, figures included ----------------------------------------
 
 
-def _make_check(model: type[BaseModel], data: dict, file_fix: bool = False) -> list[str]:
+def _make_check(model: type[BaseModel], data: dict) -> list[tuple[str, str, str, str]]:
+    """make check's messages (sentence and fix, each language) for `data`."""
     try:
         model.model_validate(data)
     except ValidationError as exc:
-        return [refusals.said(explain(e, model), file_fix) for e in exc.errors(include_url=False)]
+        return [explain(e, model) for e in exc.errors(include_url=False)]
     return []
 
 
@@ -394,36 +419,46 @@ def test_the_forms_templates_filled_in_are_make_checks_sentences(config):
     relic = schema.Relic
     summary = form_field(config, "di-tich", ("summary",))
     long = "ẽ" * 301
-    assert _make_check(relic, {**valid, "summary": {"vi": long, "en": "x"}}) == [_fill(summary["heritage_too_long"], length=301)]
+    (said,) = _make_check(relic, {**valid, "summary": {"vi": long, "en": "x"}})
+    _same_sentence(_fill(summary["heritage_too_long"], length=301), said)
+    assert "Markdown" in said[2] and "bài giới thiệu" in summary["heritage_too_long"]  # the file's editor: the page; the officer: the story
     lat = form_field(config, "di-tich", ("location", "lat"))
-    assert _make_check(relic, {**valid, "location": {"lat": 106.07, "lon": 21.18}})[0] == _fill(lat["heritage_above"], value="106.07")
-    assert "Check that lat and lon are not swapped." in lat["heritage_above"]
-    assert _make_check(relic, {**valid, "location": {"lat": "21,18", "lon": 106.07}}) == [_fill(lat["heritage_comma"], value="21,18", fixed="21.18")]
-    # make check's sentence; without its fix where that is about writing the file (a phone in quotes)
-    for name, bad, file_fix in (("phone", "gọi tôi", True), ("email", "a b@c", False)):
+    _same_sentence(_fill(lat["heritage_above"], value="106.07"), _make_check(relic, {**valid, "location": {"lat": 106.07, "lon": 21.18}})[0])
+    assert "Check that Latitude and Longitude are not swapped." in lat["heritage_above"]
+    (said,) = _make_check(relic, {**valid, "location": {"lat": "21,18", "lon": 106.07}})
+    comma = _fill(lat["heritage_comma"], value="21,18", fixed="21.18")
+    _same_sentence(comma, said)
+    assert "Write lat: 21.18 (a point, no quotes)." == said[3]  # make check keeps its file advice
+    assert comma.endswith("Type a decimal number with a point, e.g. 21.18.") and "Gõ số thập phân với dấu chấm, ví dụ 21.18." in comma
+    for name, bad in (("phone", "gọi tôi"), ("email", "a b@c")):
         field = form_field(config, "di-tich", ("visit", name))
-        assert _make_check(relic, {**valid, "visit": {name: bad}}, file_fix) == [_fill(field["heritage_pattern"][1], value=bad)]
-    assert "ngoặc kép" not in form_field(config, "di-tich", ("visit", "phone"))["heritage_pattern"][1]
-    assert "ngoặc kép" in _make_check(relic, {**valid, "visit": {"phone": "gọi tôi"}})[0]  # the file's editor still told
+        (said,) = _make_check(relic, {**valid, "visit": {name: bad}})
+        _same_sentence(_fill(field["heritage_pattern"][1], value=bad), said)
+    assert "ngoặc kép" in _make_check(relic, {**valid, "visit": {"phone": "gọi tôi"}})[0][2]  # the file's editor still told
     url = form_field(config, "di-tich", ("sources", "url"))
-    assert _make_check(relic, {**valid, "sources": [{"title": "T", "url": "javascript:alert(1)"}]}) == [_fill(url["heritage_pattern"][1], value="javascript:alert(1)")]
+    (said,) = _make_check(relic, {**valid, "sources": [{"title": "T", "url": "javascript:alert(1)"}]})
+    assert _fill(url["heritage_pattern"][1], value="javascript:alert(1)") == refusals.said(said)  # no file advice: the same words
     when = form_field(config, "le-hoi", ("when",))
     lunar = next(r for r in when["heritage_rules"] if r["rule"] == "lunar-day")
     festival = {**valid, "when": {"calendar": "lunar", "month": 1, "day": 31}}
     del festival["location"]
-    assert _make_check(schema.Festival, festival) == [_fill(lunar["message"], day=31)]
+    (said,) = _make_check(schema.Festival, festival)
+    _same_sentence(_fill(lunar["message"], day=31), said)
+    assert "`day`" in said[2] and "“Ngày”" in lunar["message"]  # the file's key; the form's label
     vi = schema.Name.model_fields["vi"]
     assert one_line(vi.annotation, vi.metadata) and not one_line(Text.model_fields["vi"].annotation, Text.model_fields["vi"].metadata)
     assert form_field(config, "di-tich", ("name",))["multiline"] is False and form_field(config, "di-tich", ("summary",))["multiline"] is True
 
 
 def test_a_short_list_is_named_by_its_label_in_make_check_and_in_the_form(config):
-    """Not "Danh sách travel…": the label the form shows, with the key for those who edit the file."""
+    """Not "Danh sách travel…": the label; make check adds the key for those who edit the file,
+    the form does not (its officer sees the label only)."""
     trail = {"name": {"vi": "Đi bộ", "en": "Walk"}, "summary": {"vi": "T.", "en": "S."}, "travel": [], "stops": [{"entry": "a"}, {"entry": "b"}]}
-    said = _make_check(Trail, trail)
-    assert said and said[0].startswith("Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử.") and "The list How to travel (`travel`)" in said[0], said
+    said = _make_check(Trail, trail)[0]
+    assert said[0] == "Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử." and said[1].startswith("The list How to travel (`travel`)"), said
     hint = form_field(config, form_config.TRAIL_COLLECTION, ("travel",))["hint"]
-    assert "Danh sách Cách đi (`travel`) cần ít nhất 1 phần tử. / The list How to travel (`travel`) needs at least 1 item." in hint
+    assert "Danh sách Cách đi cần ít nhất 1 phần tử. / The list How to travel needs at least 1 item." in hint
+    _form_advice(hint)
 
 
 # --- the refusals as the editor reads them, once the form has filled in the value ------------------
@@ -448,9 +483,10 @@ def test_a_number_box_refuses_a_comma_and_a_non_number_in_make_checks_words(conf
     assert numbers["lat"]["heritage_whole"] is False and numbers["ocop_stars"]["heritage_whole"] is True
     for name, field in numbers.items():
         whole = field["heritage_whole"]
-        assert field["heritage_nan"].replace("{value}", "abc") == refusals.said(kinds.not_a_number("abc", name, whole)), name
+        _same_sentence(field["heritage_nan"].replace("{value}", "abc"), kinds.not_a_number("abc", name, whole))
         filled = field["heritage_comma"].replace("{value}", "21,5").replace("{fixed}", "21.5")
-        assert filled == refusals.said(kinds.decimal_comma("21,5", "21.5", name)), name
+        _same_sentence(filled, kinds.decimal_comma("21,5", "21.5", name))
+        assert "21.5" in filled.split(" / ")[1].split(".", 1)[1]  # the corrected value, as the example
 
 
 def test_an_id_box_refuses_in_make_checks_words_with_the_value_typed(config):
@@ -465,9 +501,32 @@ def test_a_rules_fix_about_writing_the_file_is_left_out_of_the_forms_refusal(con
     alone for those rules (messages.FILE_FIXES), and the sentence with its fix for the others."""
     said = {r["rule"]: r["message"] for f in _all_fields(config) for r in f.get("heritage_rules", [])}
     vi, en, fix_vi, fix_en = (text.format() for text in SCHEMA_RULES["image-alt"])  # templates: `{{` is a brace
-    assert said["image-alt"] == f"{vi} / {en}" and fix_vi not in said["image-alt"]
+    assert said["image-alt"] == f"{form_words(vi, 'vi')} / {form_words(en, 'en')}" and "alt:" in fix_vi
     vi, en, fix_vi, fix_en = (text.format() for text in SCHEMA_RULES["visit-fee"])
-    assert said["visit-fee"] == f"{vi} {fix_vi}".strip() + " / " + f"{en} {fix_en}".strip() and fix_vi
+    _same_sentence(said["visit-fee"], (vi, en, fix_vi, fix_en))
+    assert "fee: {" in fix_vi and "bật Miễn phí" in said["visit-fee"]  # the file's words; the form's
+
+
+def _sentences(value: Any):
+    """Every sentence of the form: a refusal, a hint, a rule's message (any text with " / ")."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key not in ("label", "name", "summary", "pattern") and not (key == "heritage_pattern" and isinstance(inner, str)):
+                yield from _sentences(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _sentences(inner)
+    elif isinstance(value, str) and " / " in value:
+        yield value
+
+
+def test_no_sentence_of_the_form_gives_file_editing_advice(config):
+    """The officer fills boxes: no quotes, YAML, .yml, Markdown page, command, line number, nor
+    a key as the file writes it (`alt`, `lat: 21.18`); every field named by its label."""
+    found = sorted(set(_sentences(config["collections"])))
+    assert len(found) > 60 and any("Gõ số thập phân" in s for s in found)
+    for sentence in found:
+        _form_advice(sentence)
 
 
 def test_a_photos_description_is_required_once_a_photo_is_chosen(config):
