@@ -82,7 +82,7 @@ def test_ids_coordinates_lunar_dates_and_lengths_match_the_checks(config):
     assert (location["lon"]["min"], location["lon"]["max"]) == VIETNAM_LON
     summary = relic["summary"]
     assert summary["widget"] == "heritage-bilingual" and summary["heritage_max_length"] == 300
-    assert "Thiếu bản tiếng Anh (`en`)." in summary["heritage_required_en"]
+    assert "Thiếu bản tiếng Anh." in summary["heritage_required_en"]
     assert "heritage_required_en" not in relic["location"]["fields"][0]  # an optional address
     when = {f["name"]: f for f in _field(_collection(cfg, "le-hoi")["fields"], "when")["fields"]}
     assert (when["month"]["min"], when["month"]["max"]) == (1, 12)
@@ -133,7 +133,7 @@ def test_the_trail_form_is_the_trail_schema(config):
     assert form["stops"]["widget"] == "list" and form["stops"]["min"] == 2
     assert stop["minutes"]["default"] == TrailStop.model_fields["minutes"].default == 20
     assert stop["note"]["widget"] == "heritage-bilingual" and "heritage_required_vi" not in stop["note"]
-    assert form["season"]["widget"] == "heritage-bilingual" and "Thiếu bản tiếng Anh (`en`)." in form["season"]["heritage_required_en"]
+    assert form["season"]["widget"] == "heritage-bilingual" and "Thiếu bản tiếng Anh." in form["season"]["heritage_required_en"]
     assert form["summary"]["heritage_max_length"] == 300
     (mode,) = typing.get_args(Trail.model_fields["travel"].annotation)  # list[Literal[...]]
     assert form["travel"]["widget"] == "select" and form["travel"]["multiple"] is True
@@ -264,8 +264,8 @@ def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
     media = _field(_collection(config[0], "di-tich")["fields"], "media")
     credit = _field(media["fields"], "credit")
     assert credit["widget"] == "heritage-either" and credit["required"] is True
-    assert credit["heritage_required_one"] == "Thiếu trường bắt buộc `credit`. / The required field `credit` is missing."
-    assert "Thiếu bản tiếng Anh (`en`)." in credit["heritage_required_en"] and credit["heritage_max_length"] == 300
+    assert credit["heritage_required_one"] == "Thiếu trường bắt buộc “Tác giả”. / The required field “Credit” is missing."  # the label, not the key
+    assert "Thiếu bản tiếng Anh." in credit["heritage_required_en"] and credit["heritage_max_length"] == 300
     license_ = _field(media["fields"], "license")
     assert license_["widget"] == "heritage-string" and "`license`" in license_["heritage_required_one"]
     rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"] if r["kind"] == "need"}
