@@ -64,10 +64,12 @@
   }
   var FOCUSABLE = "input:not([type=hidden]), textarea, select, [contenteditable=true], button";
 
-  /** The form element for `problem` ("media[0].alt", "name.en"…; a page without a field: its story). */
+  /** The form element for `problem` ("media[0].alt", "name.en"…; a line of an entry's or a
+   * trail's page, whatever field it names: that language's story, the page's body in the form). */
   function fieldElement(problem) {
     var page = /^docs\/([a-z]+)\//.exec(problem.file);
-    var path = problem.field || (page && !/chuyen-muc/.test(problem.file) ? "story_" + page[1] : "");
+    var story = page && LANGS.indexOf(page[1]) >= 0 && !/chuyen-muc/.test(problem.file);
+    var path = story ? "story_" + page[1] : problem.field || "";
     if (!path) return null;
     var parts = path.replace(/\[(\d+)\]/g, ".#$1").split(".");
     var lang = LANGS.indexOf(parts[parts.length - 1]) >= 0 ? parts.pop() : null;
@@ -83,7 +85,15 @@
     if (lang) found = found.querySelector('[data-lang="' + lang + '"]') || found;
     return found.matches(FOCUSABLE) ? found : found.querySelector(FOCUSABLE) || found;
   }
+  /** `translated_from` is no box of the form: the desk stamps it ("Đã dịch xong"). */
+  function stampedOnDesk(problem) {
+    return problem.field === "translated_from" || STAMP.test(problem.fix_en || "");
+  }
   function goTo(problem) {
+    if (stampedOnDesk(problem)) {
+      var desk = document.getElementById("hx-desk-open");
+      if (desk) { desk.click(); return true; }
+    }
     var target = fieldElement(problem);
     if (!target) return false;
     target.scrollIntoView({ block: "center" });
@@ -197,16 +207,28 @@
     if (show) load().then(render);
   }
 
+  // make check tells a file's editor to run the stamping command; in the form the desk does it.
+  var STAMP = /python -m heritage translations --stamp/;
+  var DESK_FIX = {
+    vi: "Cập nhật bản dịch nếu cần, rồi mở Dịch và chuyên mục, bấm Đã dịch xong.",
+    en: "Update the translation if needed, then open Translations and column and press Translation done.",
+  };
+  function fix(p, lang) {
+    var words = p["fix_" + lang] || "";
+    return STAMP.test(words) ? DESK_FIX[lang] : words;
+  }
+
   function problemItem(p) {
     var where = p.file + (p.line ? " (dòng/line " + p.line + ")" : "") + (p.field ? " [" + p.field + "]" : "");
     var severity = p.severity === "error" ? "Lỗi / Error" : "Lưu ý / Warning";
     var li = el("li", { class: "hx-check__problem hx-check__problem--" + p.severity }, [
       el("p", { class: "hx-check__where" }, [el("strong", { text: severity + " — " }), el("code", { text: where })]),
-      el("p", { lang: "vi", text: p.vi + " " + p.fix_vi }),
-      el("p", { lang: "en", text: p.en + " " + p.fix_en }),
+      el("p", { lang: "vi", text: p.vi + " " + fix(p, "vi") }),
+      el("p", { lang: "en", text: p.en + " " + fix(p, "en") }),
     ]);
     if (p.field || /^docs\//.test(p.file)) {
-      li.appendChild(el("button", { type: "button", class: "hx-check__goto", text: "Đến trường / Go to field", onclick: function (e) {
+      var desk = stampedOnDesk(p);
+      li.appendChild(el("button", { type: "button", class: "hx-check__goto", text: desk ? "Mở Dịch và chuyên mục / Open Translations and column" : "Đến trường / Go to field", onclick: function (e) {
         if (!goTo(p)) e.target.textContent = "Không thấy trường trong biểu mẫu / The field is not in the form";
       } }));
     }
