@@ -267,7 +267,7 @@ def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
     assert credit["heritage_required_one"] == "Thiếu trường bắt buộc “Tác giả”. / The required field “Credit” is missing."  # the label, not the key
     assert "Thiếu bản tiếng Anh." in credit["heritage_required_en"] and credit["heritage_max_length"] == 300
     license_ = _field(media["fields"], "license")
-    assert license_["widget"] == "heritage-string" and "`license`" in license_["heritage_required_one"]
+    assert license_["widget"] == "heritage-string" and "“Giấy phép”" in license_["heritage_required_one"] and "`" not in license_["heritage_required_one"]
     rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"] if r["kind"] == "need"}
     assert rules[("image", "alt")].startswith(RULES["image-alt"][0])
     assert rules[("youtube", "caption")].startswith(RULES["media-caption"][0])
