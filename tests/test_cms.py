@@ -12,7 +12,6 @@ import yaml
 
 from heritage.content.loader import load_inventory
 from heritage.content.messages import RULES, too_few
-from heritage.editor.words import form_words
 from heritage.content.schema import (
     ID_PATTERN,
     SCHEMAS,
@@ -270,8 +269,8 @@ def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
     license_ = _field(media["fields"], "license")
     assert license_["widget"] == "heritage-string" and "“Giấy phép”" in license_["heritage_required_one"] and "`" not in license_["heritage_required_one"]
     rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"] if r["kind"] == "need"}
-    assert rules[("image", "alt")].startswith(form_words(RULES["image-alt"][0], "vi"))  # make check's sentence, its key left to the label
-    assert rules[("youtube", "caption")].startswith(form_words(RULES["media-caption"][0], "vi"))
+    assert rules[("image", "alt")].startswith(form_words.form_words(RULES["image-alt"][0], "vi"))  # make check's sentence, its key left to the label
+    assert rules[("youtube", "caption")].startswith(form_words.form_words(RULES["media-caption"][0], "vi"))
 
 
 def test_the_ids_in_use_are_written_for_the_form(tmp_path, config):
