@@ -135,7 +135,17 @@
 
   /** A number as `make check` prints it: a float field's whole number as 250.0 (Python's float). */
   function shown(field, n) { return field.get("value_type") === "float" && Number.isInteger(n) ? n.toFixed(1) : String(n); }
+  /** What a box's text is stored as: a number when it is one (a YAML number in the file),
+   * anything else as the text, so that the save is refused (isValid); "" when empty. */
+  function parsed(text, whole) {
+    var pattern = whole ? /^\s*-?\d+\s*$/ : /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
+    return text.trim() === "" ? "" : pattern.test(text) && !/\.$/.test(text.trim()) ? Number(text) : text;
+  }
+  /** The box keeps the text as typed (its state) while it stands for the stored value: a number
+   * rendered back on every keystroke ate a zero typed after the point ("21.20" → 21.2, so
+   * 21.2203 came out 21.223). A value changed elsewhere (a reset, another entry) is shown as it is. */
   var NumberControl = window.createClass({
+    getInitialState: function () { return { text: null }; },
     isValid: function () {
       var field = this.props.field, value = this.props.value;
       if (value === undefined || value === null || value === "") return true; // Decap's own `required`
@@ -149,16 +159,18 @@
       return true;
     },
     render: function () {
-      var p = this.props, field = p.field;
+      var self = this, p = this.props, field = p.field;
       var whole = field.get("heritage_whole");
+      var stored = p.value === undefined || p.value === null ? "" : p.value;
+      var typed = this.state.text;
+      var text = typed !== null && parsed(typed, whole) === stored ? typed : String(stored);
       return h("input", {
         id: p.forID, type: "text", inputMode: whole ? "numeric" : "decimal", "data-number": field.get("name"),
-        className: p.classNameWrapper, value: p.value === undefined || p.value === null ? "" : String(p.value),
+        className: p.classNameWrapper, value: text,
         onChange: function (e) {
-          var text = e.target.value;
-          var pattern = whole ? /^\s*-?\d+\s*$/ : /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
-          // a number is stored as one; anything else stays text, so that the save is refused (isValid)
-          p.onChange(text.trim() === "" ? "" : pattern.test(text) && !/\.$/.test(text.trim()) ? Number(text) : text);
+          var typedNow = e.target.value;
+          self.setState({ text: typedNow });
+          p.onChange(parsed(typedNow, whole));
         },
         onFocus: p.setActiveStyle, onBlur: p.setInactiveStyle,
       });

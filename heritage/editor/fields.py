@@ -217,9 +217,9 @@ class Generator:
             field.update(refusals.number(model, name, base is int, bounds.get("ge"), bounds.get("le")))
             if base is float:
                 field["step"] = 0.000001
-            default = getattr(info, "default", None)
-            if isinstance(default, int) and not isinstance(default, bool):
-                field["default"] = default  # a festival's one day, a stop's 20 minutes, as the schema
+            # no `default`: Decap would write it into every new item (a stop's `minutes: 20`) as if
+            # the officer had typed it; a box left empty is left out of the file, and the schema's
+            # own default applies
             return self._decorate(field, name, required, owner)
         if base is dt.date:
             # day/month/year typed, YYYY-MM-DD stored (admin/hx-date.js): Decap's own picker follows the browser's language
