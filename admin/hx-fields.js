@@ -75,10 +75,50 @@
     };
   }
 
+  /** The item (an object in a list) a control is a field of, and that list's items: the nearest
+   * object widget above it in React's tree, then the list holding that object (Decap gives a
+   * field no other way to read its siblings). */
+  function placeOf(control) {
+    var item = null;
+    for (var fiber = control._reactInternals; fiber; fiber = fiber.return) {
+      var node = fiber.stateNode, value = node && node !== control && node.props ? node.props.value : undefined;
+      if (!item) {
+        if (node && node !== control && typeof node.controlFor === "function" && isMap(value)) item = value;
+      } else if (isList(value) && value.includes(item)) {
+        return { item: item, items: value.toArray() };
+      }
+    }
+    return item ? { item: item, items: [item] } : null;
+  }
+  /** Rules across an item's fields that are refused on this field (`heritage_item_rules`,
+   * refusals.on_field: a closing time not after the opening time, a repeated stop): the field is
+   * marked red and brought on screen with the rule's sentence, as a photo's description is. */
+  function acrossItem(Control) {
+    return class extends Control {
+      constructor(props, context, updater) {
+        super(props, context, updater);
+        var own = this.isValid;
+        this.isValid = function () {
+          var rules = this.props.field && this.props.field.get("heritage_item_rules");
+          var place = rules && placeOf(this);
+          if (place) {
+            var problems = rules.toJS().map(function (rule) {
+              var broken = brokenRule(rule, place.item, place.items);
+              return broken ? fill(rule.message, broken) : null;
+            }).filter(Boolean);
+            if (problems.length) return refuse(problems.join(" "));
+          }
+          return own ? own.apply(this, arguments) : true;
+        }.bind(this);
+      }
+    };
+  }
+
   var registerWidget = CMS.registerWidget;
   CMS.registerWidget = function (name, control) {
     var args = Array.prototype.slice.call(arguments);
     if (/^heritage-/.test(name) && typeof control === "function") args[1] = control = ownPresence(control);
+    if ((/^heritage-/.test(name) || name === "select") && typeof control === "function") args[1] = control = acrossItem(control);
     if (name === "heritage-bilingual" && typeof control === "function") {
       args[1] = class extends control {
         constructor(props, context, updater) {
@@ -129,6 +169,10 @@
       return long ? refuse(long) : true;
     }
   }
+  // Decap's own select (a trail's stop): refused on the field when it repeats an earlier stop
+  var select = CMS.getWidget("select");
+  CMS.registerWidget("select", select.control, select.preview, select.schema);
+
   CMS.registerWidget("heritage-string", RequiredString, CMS.getWidget("string").preview);
 
   // --- a number, typed as text ----------------------------------------------------------------

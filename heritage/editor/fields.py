@@ -254,6 +254,7 @@ class Generator:
         out = []
         rank = {name: i for i, name in enumerate(ORDER)}
         needs = refusals.needed(model)
+        own = refusals.on_field(model)
         names = sorted(model.model_fields, key=lambda n: rank.get(n, len(ORDER))) if section else list(model.model_fields)
         for name in names:
             info = model.model_fields[name]
@@ -261,7 +262,7 @@ class Generator:
                 continue
             if typing.get_args(info.annotation) == () and info.annotation is type(None):
                 continue  # `ranking: None`: the section has no ranking
-            out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {})})
+            out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {}), **own.get(name, {})})
         return out
 
 
