@@ -440,6 +440,37 @@
     label.scrollIntoView({ block: "center" });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
+  // A refused save rejects a promise nobody handles: Decap's with nothing (fields refused) or
+  // with its failure action (preSave refused), which the console showed as a bare "undefined".
+  // It is logged as an Error carrying the refusal's words.
+  window.addEventListener("unhandledrejection", function (event) {
+    var reason = event.reason;
+    var failed = reason && reason.error === "Failed to persist entry";
+    if (reason !== undefined && !failed) return;
+    event.preventDefault();
+    if (failed) { console.error(new Error(String((reason.payload && reason.payload.error) || reason.error))); return; }
+    setTimeout(function () {
+      var words = Array.from(document.querySelectorAll('[class*="-ControlErrorsList"] li')).map(function (li) { return li.textContent; });
+      console.error(new Error(words.join(" ") || "refused"));
+    }, 0);
+  });
+
+  // Each refused save adds a toast: saved four times, four identical toasts stacked. The newest
+  // of identical ones stays; the older are closed.
+  new MutationObserver(function () {
+    var seen = {};
+    var toasts = document.querySelectorAll(".Toastify__toast");
+    for (var i = toasts.length - 1; i >= 0; i--) {
+      var toast = toasts[i], key = toast.textContent;
+      if (!seen[key]) { seen[key] = true; continue; }
+      if (toast.dataset.hxRepeat) continue;
+      toast.dataset.hxRepeat = "1";
+      var close = toast.querySelector(".Toastify__close-button");
+      if (close) close.click();
+      else toast.hidden = true;
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   CMS.registerEventListener({
     name: "postSave",
     handler: function (args) {

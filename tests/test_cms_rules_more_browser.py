@@ -219,7 +219,7 @@ def test_a_rule_across_fields_is_refused_on_its_field_and_scrolled_to(editor, ch
     page.locator("[class*=ControlPaneContainer]").first.evaluate("e => { e.scrollTop = 0; }")
     for _ in range(2):
         _publish(page)
-        control = page.locator(f"[class*=ControlContainer]:has({selector})").nth(nth)
+        control = page.locator(selector).nth(nth).locator("xpath=ancestor::*[contains(@class, 'ControlContainer')][1]")
         refusal = control.locator("[class*=ControlErrorsList] li", has_text=expected)
         refusal.wait_for()
         expect(refusal).to_be_in_viewport()
@@ -227,3 +227,21 @@ def test_a_rule_across_fields_is_refused_on_its_field_and_scrolled_to(editor, ch
     assert page.get_by_text(expected, exact=False).count() == 1
     assert _files(project.root) == before
     assert not [e for e in errors if "undefined" in e or "is not a function" in e], errors
+
+
+def test_a_save_refused_twice_shows_one_toast_and_logs_the_refusal(editor, checked):
+    """A rule still refused in a toast (a photo that is also a video): saved twice, one toast, not
+    two stacked; the console has an Error with the refusal's words, not a bare `undefined`."""
+    page, project, url, errors = editor
+    (expected,) = checked(f"data/{RELIC}.yml", lambda d: d["media"][0].update(youtube="dQw4w9WgXcQ"))
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    _open_entry(page, url, RELIC)
+    page.locator("[id^=youtube-field]").first.fill("dQw4w9WgXcQ")
+    for count in (1, 2):
+        _publish(page)
+        page.wait_for_function("n => document.querySelectorAll('.Toastify__toast').length >= n", arg=count)
+    toast = page.locator(".Toastify__toast:visible", has_text=expected)
+    expect(toast).to_have_count(1)
+    assert [m for m in console if m.startswith("Error: ") and expected in m], console
+    assert not [e for e in errors if "undefined" in e], errors
