@@ -75,10 +75,50 @@
     };
   }
 
+  /** The item (an object in a list) a control is a field of, and that list's items: the nearest
+   * object widget above it in React's tree, then the list holding that object (Decap gives a
+   * field no other way to read its siblings). */
+  function placeOf(control) {
+    var item = null;
+    for (var fiber = control._reactInternals; fiber; fiber = fiber.return) {
+      var node = fiber.stateNode, value = node && node !== control && node.props ? node.props.value : undefined;
+      if (!item) {
+        if (node && node !== control && typeof node.controlFor === "function" && isMap(value)) item = value;
+      } else if (isList(value) && value.includes(item)) {
+        return { item: item, items: value.toArray() };
+      }
+    }
+    return item ? { item: item, items: [item] } : null;
+  }
+  /** Rules across an item's fields that are refused on this field (`heritage_item_rules`,
+   * refusals.on_field: a closing time not after the opening time, a repeated stop): the field is
+   * marked red and brought on screen with the rule's sentence, as a photo's description is. */
+  function acrossItem(Control) {
+    return class extends Control {
+      constructor(props, context, updater) {
+        super(props, context, updater);
+        var own = this.isValid;
+        this.isValid = function () {
+          var rules = this.props.field && this.props.field.get("heritage_item_rules");
+          var place = rules && placeOf(this);
+          if (place) {
+            var problems = rules.toJS().map(function (rule) {
+              var broken = brokenRule(rule, place.item, place.items);
+              return broken ? fill(rule.message, broken) : null;
+            }).filter(Boolean);
+            if (problems.length) return refuse(problems.join(" "));
+          }
+          return own ? own.apply(this, arguments) : true;
+        }.bind(this);
+      }
+    };
+  }
+
   var registerWidget = CMS.registerWidget;
   CMS.registerWidget = function (name, control) {
     var args = Array.prototype.slice.call(arguments);
     if (/^heritage-/.test(name) && typeof control === "function") args[1] = control = ownPresence(control);
+    if ((/^heritage-/.test(name) || name === "select") && typeof control === "function") args[1] = control = acrossItem(control);
     if (name === "heritage-bilingual" && typeof control === "function") {
       args[1] = class extends control {
         constructor(props, context, updater) {
@@ -129,13 +169,27 @@
       return long ? refuse(long) : true;
     }
   }
+  // Decap's own select (a trail's stop): refused on the field when it repeats an earlier stop
+  var select = CMS.getWidget("select");
+  CMS.registerWidget("select", select.control, select.preview, select.schema);
+
   CMS.registerWidget("heritage-string", RequiredString, CMS.getWidget("string").preview);
 
   // --- a number, typed as text ----------------------------------------------------------------
 
   /** A number as `make check` prints it: a float field's whole number as 250.0 (Python's float). */
   function shown(field, n) { return field.get("value_type") === "float" && Number.isInteger(n) ? n.toFixed(1) : String(n); }
+  /** What a box's text is stored as: a number when it is one (a YAML number in the file),
+   * anything else as the text, so that the save is refused (isValid); "" when empty. */
+  function parsed(text, whole) {
+    var pattern = whole ? /^\s*-?\d+\s*$/ : /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
+    return text.trim() === "" ? "" : pattern.test(text) && !/\.$/.test(text.trim()) ? Number(text) : text;
+  }
+  /** The box keeps the text as typed (its state) while it stands for the stored value: a number
+   * rendered back on every keystroke ate a zero typed after the point ("21.20" → 21.2, so
+   * 21.2203 came out 21.223). A value changed elsewhere (a reset, another entry) is shown as it is. */
   var NumberControl = window.createClass({
+    getInitialState: function () { return { text: null }; },
     isValid: function () {
       var field = this.props.field, value = this.props.value;
       if (value === undefined || value === null || value === "") return true; // Decap's own `required`
@@ -149,16 +203,18 @@
       return true;
     },
     render: function () {
-      var p = this.props, field = p.field;
+      var self = this, p = this.props, field = p.field;
       var whole = field.get("heritage_whole");
+      var stored = p.value === undefined || p.value === null ? "" : p.value;
+      var typed = this.state.text;
+      var text = typed !== null && parsed(typed, whole) === stored ? typed : String(stored);
       return h("input", {
         id: p.forID, type: "text", inputMode: whole ? "numeric" : "decimal", "data-number": field.get("name"),
-        className: p.classNameWrapper, value: p.value === undefined || p.value === null ? "" : String(p.value),
+        className: p.classNameWrapper, value: text,
         onChange: function (e) {
-          var text = e.target.value;
-          var pattern = whole ? /^\s*-?\d+\s*$/ : /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
-          // a number is stored as one; anything else stays text, so that the save is refused (isValid)
-          p.onChange(text.trim() === "" ? "" : pattern.test(text) && !/\.$/.test(text.trim()) ? Number(text) : text);
+          var typedNow = e.target.value;
+          self.setState({ text: typedNow });
+          p.onChange(parsed(typedNow, whole));
         },
         onFocus: p.setActiveStyle, onBlur: p.setInactiveStyle,
       });
@@ -382,6 +438,37 @@
     asked = 0;
     var label = first.closest("ul").previousElementSibling || first;
     label.scrollIntoView({ block: "center" });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  // A refused save rejects a promise nobody handles: Decap's with nothing (fields refused) or
+  // with its failure action (preSave refused), which the console showed as a bare "undefined".
+  // It is logged as an Error carrying the refusal's words.
+  window.addEventListener("unhandledrejection", function (event) {
+    var reason = event.reason;
+    var failed = reason && reason.error === "Failed to persist entry";
+    if (reason !== undefined && !failed) return;
+    event.preventDefault();
+    if (failed) { console.error(new Error(String((reason.payload && reason.payload.error) || reason.error))); return; }
+    setTimeout(function () {
+      var words = Array.from(document.querySelectorAll('[class*="-ControlErrorsList"] li')).map(function (li) { return li.textContent; });
+      console.error(new Error(words.join(" ") || "refused"));
+    }, 0);
+  });
+
+  // Each refused save adds a toast: saved four times, four identical toasts stacked. The newest
+  // of identical ones stays; the older are closed.
+  new MutationObserver(function () {
+    var seen = {};
+    var toasts = document.querySelectorAll(".Toastify__toast");
+    for (var i = toasts.length - 1; i >= 0; i--) {
+      var toast = toasts[i], key = toast.textContent;
+      if (!seen[key]) { seen[key] = true; continue; }
+      if (toast.dataset.hxRepeat) continue;
+      toast.dataset.hxRepeat = "1";
+      var close = toast.querySelector(".Toastify__close-button");
+      if (close) close.click();
+      else toast.hidden = true;
+    }
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   CMS.registerEventListener({

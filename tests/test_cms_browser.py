@@ -279,7 +279,7 @@ def test_a_trail_made_in_the_form_lands_in_its_three_files_and_builds(editor):
     _bilingual(page, "season", "Mùa xuân.", "Spring.")
     add = page.get_by_role("button", name="Thêm điểm dừng, theo thứ tự đi / stops, in the order of the walk")
     entries = page.locator("[id^=entry-field]")
-    while entries.count() < 2:  # Decap starts a new trail with one stop of default minutes
+    while entries.count() < 2:  # Decap starts a new trail with one empty stop
         add.click()
     _select(page, entries.nth(0).get_attribute("id"), "Đình Tân An / Tân An Communal House — Di tích (dinh-tan-an)")
     # only entries with coordinates are offered: the artisan (no location) is not
@@ -298,7 +298,7 @@ def test_a_trail_made_in_the_form_lands_in_its_three_files_and_builds(editor):
     assert data["travel"] == ["walking"] and data["season"] == {"vi": "Mùa xuân.", "en": "Spring."}
     assert data["stops"] == [
         {"entry": "dinh-tan-an", "note": {"vi": "Xem cổng đình.", "en": "Look at the gate."}, "minutes": 35},
-        {"entry": "chua-an", "minutes": 20},  # the schema's default, no empty note
+        {"entry": "chua-an"},  # minutes left empty: not written (the schema's default), no empty note
     ]
     assert "id" not in data and "story_vi" not in data
     assert "Gửi xe ở sân đình." in vi.read_text(encoding="utf-8")
@@ -321,7 +321,7 @@ def test_too_few_stops_are_refused_in_the_form(editor):
     page.goto(url + "admin/#/collections/hanh-trinh/new")
     page.locator("[id^=id-field]").fill("vong-ngan")
     _bilingual(page, "name", "Vòng ngắn", "Short loop")
-    assert page.locator("[id^=entry-field]").count() == 1  # one stop of default minutes to start with
+    assert page.locator("[id^=entry-field]").count() == 1  # one empty stop to start with
     _publish(page)
     text = " ".join(page.locator("ul li").all_inner_texts()).lower()
     assert "từ 2 đến 40" in text  # Decap's own refusal of the list (min 2, max 40); the hint says make check's sentence

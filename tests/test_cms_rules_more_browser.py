@@ -6,10 +6,12 @@ for the same content written to the file, and nothing written under data/ or doc
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from tests.conftest import REPO, Project, cms_guard, serve
 from tests.editor import check_sentences, signed_in
@@ -154,3 +156,92 @@ def test_every_bad_web_address_is_refused_by_the_form_as_by_make_check(editor, c
         _publish(page)
         page.get_by_text(sentence, exact=False).first.wait_for()
     assert _files(project.root) == before
+
+
+# --- a number typed key by key; a rule across fields refused on its field -----------------------
+
+NUMBER_TYPING = [("lat", ["21.2203"], "21.2203"), ("lat", ["21.05"], "21.05"), ("lon", ["106.0763"], "106.0763"),
+                 ("lat", ["21.0"], "21.0"), ("lat", ["0.5"], "0.5"), ("lat", ["21.", "5"], "21.5")]
+
+
+def _type_number(page, name: str, keys: list[str]) -> str:
+    box = page.locator(f"[data-number={name}]")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    for chunk in keys:
+        page.keyboard.type(chunk)  # key by key, each one a change and a render
+    return box.input_value()
+
+
+def test_a_number_box_keeps_every_key_typed_and_saves_the_number(editor):
+    """Zeros after the point were eaten as they were typed (21.2203 came out 21.223, 21.05 as 215):
+    every key sequence gives what was typed, and the file holds the number."""
+    page, project, url, errors = editor
+    _open_entry(page, url, RELIC)
+    for name, keys, shown in NUMBER_TYPING:
+        assert _type_number(page, name, keys) == shown, (name, keys)
+    _type_number(page, "lat", ["21.2203"])
+    _type_number(page, "lon", ["106.0763"])
+    path = project.root / f"data/{RELIC}.yml"
+    before = path.read_text(encoding="utf-8")
+    _publish(page)
+    deadline = time.monotonic() + 30
+    while path.read_text(encoding="utf-8") == before and time.monotonic() < deadline:
+        page.wait_for_timeout(200)  # polling the file the proxy writes
+    text = path.read_text(encoding="utf-8")
+    assert "lat: 21.2203" in text and "lon: 106.0763" in text, text
+    assert yaml.safe_load(text)["location"] == {**yaml.safe_load(before)["location"], "lat": 21.2203, "lon": 106.0763}
+    result = project.check()
+    assert result.returncode == 0, result.stdout
+    assert not errors, errors
+
+
+ON_FIELD = {
+    # case → (entry, what is typed, the same change to the file, the field refused)
+    "closing before opening": (RELIC, [_fill("[id^=closes-field]", "06:30")], lambda d: d["visit"]["hours"][0].update(closes="06:30"), "[id^=closes-field]", 0),
+    "a stop repeated": (TRAIL, [_stop], lambda d: d["stops"][1].update(entry="chua-tan-an"), "[id^=entry-field]", 1),
+}
+
+
+@pytest.mark.parametrize("case", list(ON_FIELD))
+def test_a_rule_across_fields_is_refused_on_its_field_and_scrolled_to(editor, checked, case):
+    """The closing time, the repeated stop: refused on that field in make check's sentence, the
+    field on screen, no toast naming no field; saved twice, still one refusal; no bare page error."""
+    page, project, url, errors = editor
+    entry, typing, change, selector, nth = ON_FIELD[case]
+    (expected,) = checked(f"data/{entry}.yml", change)
+    before = _files(project.root)
+    _open_entry(page, url, entry)
+    page.evaluate("window.scrollTo(0, 0)")
+    for type_it in typing:
+        type_it(page)
+    page.locator("[class*=ControlPaneContainer]").first.evaluate("e => { e.scrollTop = 0; }")
+    for _ in range(2):
+        _publish(page)
+        control = page.locator(selector).nth(nth).locator("xpath=ancestor::*[contains(@class, 'ControlContainer')][1]")
+        refusal = control.locator("[class*=ControlErrorsList] li", has_text=expected)
+        refusal.wait_for()
+        expect(refusal).to_be_in_viewport()
+    assert page.get_by_text("Không thể giữ lại mục", exact=False).count() == 0
+    assert page.get_by_text(expected, exact=False).count() == 1
+    assert _files(project.root) == before
+    assert not [e for e in errors if "undefined" in e or "is not a function" in e], errors
+
+
+def test_a_save_refused_twice_shows_one_toast_and_logs_the_refusal(editor, checked):
+    """A rule still refused in a toast (a photo that is also a video): saved twice, one toast, not
+    two stacked; the console has an Error with the refusal's words, not a bare `undefined`."""
+    page, project, url, errors = editor
+    (expected,) = checked(f"data/{RELIC}.yml", lambda d: d["media"][0].update(youtube="dQw4w9WgXcQ"))
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    _open_entry(page, url, RELIC)
+    page.locator("[id^=youtube-field]").first.fill("dQw4w9WgXcQ")
+    for count in (1, 2):
+        _publish(page)
+        page.wait_for_function("n => document.querySelectorAll('.Toastify__toast').length >= n", arg=count)
+    toast = page.locator(".Toastify__toast:visible", has_text=expected)
+    expect(toast).to_have_count(1)
+    assert [m for m in console if m.startswith("Error: ") and expected in m], console
+    assert not [e for e in errors if "undefined" in e], errors

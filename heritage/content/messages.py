@@ -100,8 +100,8 @@ RULES: dict[str, Message] = {
     "visit-order": (
         "Giờ đóng cửa {closes} không sau giờ mở cửa {opens}.",
         "Closing time {closes} is not after opening time {opens}.",
-        "Kiểm tra lại opens (mở cửa) và closes (đóng cửa); buổi sáng và buổi chiều ghi thành hai dòng.",
-        "Check opens and closes; write morning and afternoon as two lines.",
+        "Kiểm tra lại Giờ mở (opens) và Giờ đóng (closes); buổi sáng và buổi chiều ghi thành hai dòng.",
+        "Check Opens (opens) and Closes (closes); write morning and afternoon as two lines.",
     ),
     "visit-empty": (
         "Khối `visit` đang trống.",

@@ -216,9 +216,9 @@ class Generator:
             field.update(refusals.number(model, name, base is int, bounds.get("ge"), bounds.get("le")))
             if base is float:
                 field["step"] = 0.000001
-            default = getattr(info, "default", None)
-            if isinstance(default, int) and not isinstance(default, bool):
-                field["default"] = default  # a festival's one day, a stop's 20 minutes, as the schema
+            # no `default`: Decap would write it into every new item (a stop's `minutes: 20`) as if
+            # the officer had typed it; a box left empty is left out of the file, and the schema's
+            # own default applies
             return self._decorate(field, name, required, owner)
         if base is dt.date:
             # day/month/year typed, YYYY-MM-DD stored (admin/hx-date.js): Decap's own picker follows the browser's language
@@ -253,6 +253,7 @@ class Generator:
         out = []
         rank = {name: i for i, name in enumerate(ORDER)}
         needs = refusals.needed(model)
+        own = refusals.on_field(model)
         names = sorted(model.model_fields, key=lambda n: rank.get(n, len(ORDER))) if section else list(model.model_fields)
         for name in names:
             info = model.model_fields[name]
@@ -260,7 +261,7 @@ class Generator:
                 continue
             if typing.get_args(info.annotation) == () and info.annotation is type(None):
                 continue  # `ranking: None`: the section has no ranking
-            out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {})})
+            out.append({**self.field(section, name, info, model.__name__, model), **needs.get(name, {}), **own.get(name, {})})
         return out
 
 

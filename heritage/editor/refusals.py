@@ -185,3 +185,18 @@ def needed(model: type[BaseModel]) -> dict[str, dict[str, Any]]:
             entry = out.setdefault(r["need"], {"heritage_needed": {"when": [], "message": rule(r["rule"])}})
             entry["heritage_needed"]["when"].append(r["when"])
     return out
+
+
+ON_FIELD = {"order": "then", "distinct": "field"}  # a rule's kind → the key naming the field it is refused on
+
+
+def on_field(model: type[BaseModel]) -> dict[str, dict[str, Any]]:
+    """Rules across fields refused on one of them (a closing time not after the opening time: on
+    `closes`; a repeated stop: on the repeat's `entry`): field → `heritage_item_rules`, which
+    admin/hx-fields.js checks as that field's own refusal, so that Decap marks it red and scrolls
+    to it, rather than refusing the save in a toast that names no field."""
+    out: dict[str, dict[str, Any]] = {}
+    for r in cross_rules(model).get("heritage_rules", []):
+        if r["kind"] in ON_FIELD:
+            out.setdefault(r[ON_FIELD[r["kind"]]], {"heritage_item_rules": []})["heritage_item_rules"].append(r)
+    return out
