@@ -115,6 +115,25 @@
       for (var i = 0; i < LANGS.length; i++) stories[LANGS[i]] = body(await read(storyPath(entry, LANGS[i]))).replace(/^\s*\n/, "");
       return stories;
     }
+    /** data/<section>/<slug>.yml of an entry collection's item, or null. */
+    function entryPathOf(collection, slug) {
+      var c = entryCollections().filter(function (x) { return x.name === collection; })[0];
+      return c && slug ? c.folder + "/" + slug + ".yml" : null;
+    }
+    /** Reads a save starts from: the item's draft when it has one (its stories and front matter,
+     * e.g. a desk's stamp, are the draft's), else the site's files. */
+    async function readerFor(collection, slug, useWorkflow) {
+      var drafts = [];
+      if (useWorkflow && typeof inner.unpublishedEntries === "function") {
+        try { drafts = (await inner.unpublishedEntries()) || []; } catch (e) { drafts = []; }
+      }
+      if (drafts.indexOf(collection + "/" + slug) < 0) return readOnce();
+      var texts = {};
+      return function (path) {
+        return texts[path] || (texts[path] = inner.unpublishedEntryDataFile(collection, slug, path, null)
+          .then(function (data) { return typeof data === "string" ? data : ""; }, function () { return ""; }));
+      };
+    }
     async function listed(files) {
       var YAML = null;
       try { YAML = (await roundTrip()).YAML; } catch (e) { /* listed without the search helper */ }
@@ -156,7 +175,8 @@
       persistEntry: async function (entry, options) {
         var files = (entry.dataFiles || [entry]).map(function (f) { return Object.assign({}, f); });
         var extra = [];
-        var read = readOnce();
+        var first = files[0] || {};
+        var read = await readerFor(options && options.collectionName, first.slug, options && options.useWorkflow);
         for (var i = 0; i < files.length; i++) {
           var f = files[i];
           var own = entryOf(f.path);
@@ -182,7 +202,10 @@
         var dataFiles = files.concat(extra);
         await keepLayout(dataFiles, read); // first: the stamp hashes the Vietnamese page as it will be written
         await stampTranslation(dataFiles, read);
-        var payload = Object.assign({}, entry, { dataFiles: dataFiles });
+        var written = dataFiles.map(function (f) { return f.path; });
+        // the form's text wins: no attached file may overwrite a file of the save
+        var assets = (entry.assets || []).filter(function (a) { return written.indexOf(toReal(a.path || "")) < 0; });
+        var payload = Object.assign({}, entry, { dataFiles: dataFiles, assets: assets });
         delete payload.raw; delete payload.path;
         return inner.persistEntry(payload, options);
       },
@@ -210,10 +233,20 @@
         }
         var found = await inner.unpublishedEntry(args);
         if (found && found.diffs) {
+          var yml = entryPathOf(found.collection, found.slug);
+          var pages = yml ? LANGS.map(function (lang) { return storyPath(entryOf(yml), lang); }) : [];
+          pages.forEach(function (p) { delete diffIds[p]; }); // an earlier draft's ids are not this one's
           found.diffs = found.diffs.map(function (d) {
             diffIds[d.path] = d.id;
             return Object.assign({}, d, { path: toVirtual(d.path) });
-          });
+          // an entry's pages are fields of its form, never media: Decap read them as the draft's
+          // "media files" and sent them back with the next save, over the story just typed
+          }).filter(function (d) { return pages.indexOf(d.path) < 0; });
+          // a draft changing only the pages: Decap would read the entry from the site (getEntry),
+          // its stories too; its YAML file is listed so that it is read from the draft
+          if (yml && !found.diffs.some(function (d) { return d.path === yml; })) {
+            found.diffs.push({ path: yml, id: null, newFile: false, status: "modified", binary: false });
+          }
         }
         return found;
       },
