@@ -4,6 +4,7 @@ with the local proxy's address, and a browser signed in to it."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,11 +52,13 @@ def signed_in(chromium, root: Path, site: Path, url: str, proxy: str, patch: pyt
         context.close()
 
 
-def check_sentences(output: str, file: str | None = None) -> list[str]:
+def check_sentences(output: str, file: str | None = None, form: bool = False) -> list[str]:
     """Each problem `python -m heritage check` printed, as the form says it: the sentence and its
     fix in Vietnamese, " / ", the same in English (refusals.said). Read from the printed lines
     (heritage/problems.py's format_problem), an expectation independent of the form's templates.
-    With `file`, only the problems printed under that file's name."""
+    With `file`, only the problems printed under that file's name. With `form`, only the Vietnamese
+    sentence, its keys named by their labels as the form names them (the form gives its own advice,
+    not the file's: "type a point", not "write lat: … without quotes")."""
     out: list[str] = []
     block: list[str] | None = None
     shown = None  # the file the problems below are about
@@ -66,7 +69,17 @@ def check_sentences(output: str, file: str | None = None) -> list[str]:
         if block and file in (None, shown):
             texts = [t for t in block if not t.startswith("→")]
             fixes = {t.split(":", 1)[0]: t.split(":", 1)[1].strip() for t in block if t.startswith("→")}
-            out.append(f"{texts[0]} {fixes.get('→ Cách sửa', '')}".strip() + " / " + f"{texts[1]} {fixes.get('→ How to fix', '')}".strip())
+            if form:
+                from heritage.editor.words import form_words
+
+                # the value typed ('…') is the officer's, put in after the words: never relabelled
+                values = re.findall(r"'[^']*'", texts[0])
+                sentence = form_words(re.sub(r"'[^']*'", "'\x00'", texts[0]), "vi")
+                for value in values:
+                    sentence = sentence.replace("'\x00'", value, 1)
+                out.append(sentence)
+            else:
+                out.append(f"{texts[0]} {fixes.get('→ Cách sửa', '')}".strip() + " / " + f"{texts[1]} {fixes.get('→ How to fix', '')}".strip())
         if line.startswith("📄 "):
             shown = line[2:].strip()
         block = [] if line.startswith(("  LỖI / ERROR", "  CẢNH BÁO / WARNING")) else None

@@ -15,7 +15,7 @@ import yaml
 from heritage.content.loader import id_taken
 from heritage.content.messages import RULES
 from heritage.content.schema import SCHEMAS
-from heritage.editor.words import both, missing_field
+from heritage.editor.words import both, form_words, missing_field
 from tests.conftest import REPO, Project, cms_guard, serve
 from tests.editor import signed_in
 
@@ -226,7 +226,7 @@ def test_a_photo_without_its_description_or_licence_is_refused_on_the_field(samp
     _publish(page)
     page.locator(f'label[for="{alt_box.get_attribute("id")}"] + ul li').first.wait_for()  # refused on the field itself
     sentence = _errors_of(page, alt_box)
-    assert sentence == [f"{RULES['image-alt'][0]} / {RULES['image-alt'][1]}"], sentence  # make check's sentence, no YAML advice
+    assert sentence == [f"{form_words(RULES['image-alt'][0], 'vi')} / {form_words(RULES['image-alt'][1], 'en')}"], sentence  # make check's sentence, its key named by the label, no YAML advice
     assert page.get_by_text("Thêm alt", exact=False).count() == 0 and page.get_by_text("Không thể giữ lại mục", exact=False).count() == 0
     page.wait_for_function(f"() => ({in_view})(document.getElementById('{alt_box.get_attribute('id')}'))")  # the form scrolls to it
     assert target.read_text(encoding="utf-8") == before

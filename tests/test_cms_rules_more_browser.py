@@ -42,7 +42,7 @@ def checked(tmp_path_factory):
     """What `python -m heritage check` says of a file changed as the form was: the new sentences
     (those the unchanged sample does not print), on a second copy of the sample."""
     project = _copy(tmp_path_factory.mktemp("rules-check"))
-    baseline = set(check_sentences(project.check().stdout))
+    baseline = set(check_sentences(project.check().stdout, form=True))
 
     def says(rel: str, change: Callable[[dict], None]) -> list[str]:
         path = project.root / rel
@@ -55,7 +55,7 @@ def checked(tmp_path_factory):
         finally:
             path.write_text(before, encoding="utf-8")
         assert result.returncode == 1, result.stdout
-        return [s for s in check_sentences(result.stdout, rel) if s not in baseline]
+        return [s for s in check_sentences(result.stdout, rel, form=True) if s not in baseline]
 
     return says
 
