@@ -47,7 +47,7 @@ def _url(page):
 CASES = {
     "not a web address": (_url, RULES["web-address"][1].format(value="javascript:alert(1)")),
     "summary too long": (_summary, kinds.too_long(301, 300)[1]),
-    "lat and lon swapped": (_swapped, RULES["latitude-outside"][1].format(value="106.17", lo=VIETNAM_LAT[0], hi=VIETNAM_LAT[1]) + " " + RULES["latitude-outside"][3]),
+    "lat and lon swapped": (_swapped, RULES["latitude-outside"][1].format(value="106.17", lo=VIETNAM_LAT[0], hi=VIETNAM_LAT[1])),  # the form gives its own advice
     "a comma as decimal point": (_comma, kinds.decimal_comma("21,22", "21.22", "lat")[1]),
     "not a phone number": (_phone, forms.SENTENCES[forms.PHONE][1].format(value="gọi tôi")),
     "not an e-mail address": (_email, forms.SENTENCES[forms.EMAIL][1].format(value="ban quan ly@example")),

@@ -173,7 +173,8 @@ def sitemap(project) -> dict[str, str | None]:
 
 def test_sitemap_dates_come_from_content(column_site):
     dates = sitemap(column_site)
-    assert dates[f"{SITE_URL}chuyen-muc/thang-7-a/"] == "2026-07-03"
+    # a July post committed on 2026-10-01: the page last changed then (its BlogPosting's dateModified says the same)
+    assert dates[f"{SITE_URL}chuyen-muc/thang-7-a/"] == "2026-10-01"
     assert dates[f"{SITE_URL}en/chuyen-muc/thang-11-c/"] == "2026-11-20"
     assert dates[f"{SITE_URL}di-tich/chua-an/"] == "2026-03-04"
     assert dates[f"{SITE_URL}di-tich/dinh-tan-an/"] == "2026-10-01"

@@ -6,13 +6,14 @@ import json
 import re
 import shutil
 import subprocess
+from urllib.parse import urlsplit
 
 import pytest
 
 from heritage.checks.sitecheck import broken_links
 from heritage.outputs.security import inline_script_hashes
 
-from .conftest import PHONE, REPO
+from .conftest import PHONE, REPO, SUBPATH_URL
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -30,7 +31,9 @@ JUSTIFIED = {
 
 
 def test_every_internal_link_and_resource_resolves(both_builds):
-    assert broken_links(both_builds.root / "site") == []
+    site = both_builds.root / "site"
+    base = urlsplit(SUBPATH_URL).path if SUBPATH_URL in (site / "sitemap.xml").read_text(encoding="utf-8") else "/"
+    assert broken_links(site, base) == []
 
 
 def test_link_checker_finds_a_broken_link(sample_site, tmp_path):

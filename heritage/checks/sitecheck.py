@@ -30,8 +30,9 @@ class _Targets(HTMLParser):
                 self.targets.extend(part.strip().split(" ")[0] for part in value.split(",") if part.strip())
 
 
-def _resolve(site: Path, page: Path, target: str) -> Path | None:
-    """The file a relative URL leads to, or None when it is not an internal file link."""
+def _resolve(site: Path, page: Path, target: str, base: str = "/") -> Path | None:
+    """The file a relative URL leads to, or None when it is not an internal file link. A link
+    from the host's root (`/…`, the 404 page's) must start with the site's own path `base`."""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or target.startswith(("#", "mailto:", "tel:", "data:", "javascript:")):
         return None
@@ -39,7 +40,12 @@ def _resolve(site: Path, page: Path, target: str) -> Path | None:
     if not path:
         return None
     page_dir = page.parent.relative_to(site).as_posix()
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join(page_dir, path))
+    if path.startswith("/"):
+        if not path.startswith(base):
+            return site / "__outside_the_site__"
+        joined = path[len(base):]
+    else:
+        joined = posixpath.normpath(posixpath.join(page_dir, path))
     if joined.startswith(".."):
         return site / "__outside_the_site__"
     resolved = site / joined
@@ -48,14 +54,15 @@ def _resolve(site: Path, page: Path, target: str) -> Path | None:
     return resolved
 
 
-def broken_links(site: Path) -> list[tuple[str, str]]:
-    """(page, target) for every internal link or resource that leads to no file."""
+def broken_links(site: Path, base: str = "/") -> list[tuple[str, str]]:
+    """(page, target) for every internal link or resource that leads to no file; `base` is the
+    site's path on its host ("/heritage-site/" for a GitHub Pages project site)."""
     out = []
     for page in sorted(site.rglob("*.html")):
         parser = _Targets()
         parser.feed(page.read_text(encoding="utf-8"))
         for target in dict.fromkeys(parser.targets):
-            resolved = _resolve(site, page, target)
+            resolved = _resolve(site, page, target, base)
             if resolved is not None and not resolved.is_file():
                 out.append((page.relative_to(site).as_posix(), target))
     return out

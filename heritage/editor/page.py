@@ -82,6 +82,7 @@ INDEX = """<!doctype html>
 <script src="hx-date.js"></script>
 <script src="hx-days.js"></script>
 <script src="hx-fields.js"></script>
+<script src="hx-save.js"></script>
 <script src="hx-bilingual.js"></script>
 <script src="hx-upload.js"></script>
 <script src="hx-media.js"></script>
