@@ -50,11 +50,10 @@ PAGES = {
     "map": "ban-do/",
     "trail (map, stops, audio)": "hanh-trinh/vong-dinh-chua-den/",
     "open data": "du-lieu/",
-    "search": "tim-kiem/",
     "about": "gioi-thieu/",
 }
 # Not meant for search engines (noindex by design), so SEO does not apply to them.
-UNINDEXED = {"QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}
+UNINDEXED = {"search": "tim-kiem/", "QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}  # search: noindex since issue 26 (a results page is no page to land on)
 PERF_WANTED, PERF_FLOOR, KB_BUDGET = 98, 90, 150
 # A 1-minute load average above 1.5 per core while a page is re-measured (Lighthouse and
 # Chromium themselves keep about one core busy): other work is competing for the CPU, and a
