@@ -12,8 +12,8 @@
   var CMS = window.CMS;
   var h = window.h;
   if (!CMS || !h || window.top !== window.self) return;
-  var LANGS = ["vi", "en"];
-  var LANG_NAMES = { vi: "Tiếng Việt / Vietnamese", en: "Tiếng Anh / English" };
+  var LANGS = window.HeritageEditor.LANGS; // hx-config.js
+  var LANG_NAMES = window.HeritageEditor.LANG_NAMES;
 
   function bilingualErrors(field, value) {
     var errors = [];

@@ -18,7 +18,7 @@
   "use strict";
   var CMS = window.CMS;
   if (!CMS || window.top !== window.self) return;
-  var LANGS = ["vi", "en"];
+  var LANGS = window.HeritageEditor.LANGS; // hx-config.js
   var shared = window.HeritageEditor; // hx-config.js: Decap's configuration and backend, captured once
 
   shared.onConfig(function () { setTimeout(route); }); // an address opened directly: the button shows once the collections are known

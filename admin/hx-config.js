@@ -18,6 +18,9 @@
   shared.config = null;
   shared.backend = null;
   shared.local = false;
+  // the site's languages, the main one first, and how a form names them: one list for every hx-*.js
+  shared.LANGS = ["vi", "en"];
+  shared.LANG_NAMES = { vi: "Tiếng Việt / Vietnamese", en: "Tiếng Anh / English" };
   shared.wrapBackend = function (fn) { wrappers.push(fn); };
   shared.onConfig = function (fn) {
     if (shared.config) fn(shared.config);

@@ -27,8 +27,8 @@
   var CMS = window.CMS;
   var h = window.h;
   if (!CMS || !h || window.top !== window.self) return;
-  var LANGS = ["vi", "en"];
-  var LANG_NAMES = { vi: "Tiếng Việt / Vietnamese", en: "Tiếng Anh / English" };
+  var LANGS = window.HeritageEditor.LANGS; // hx-config.js
+  var LANG_NAMES = window.HeritageEditor.LANG_NAMES;
   var shared = window.HeritageEditor; // hx-config.js: Decap's configuration, captured once
 
   function isMap(v) { return v && typeof v.keySeq === "function" && typeof v.push !== "function"; }

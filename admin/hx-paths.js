@@ -10,7 +10,7 @@
   var CMS = window.CMS;
   if (!CMS || window.top !== window.self) return;
   var shared = window.HeritageEditor; // hx-config.js: Decap's configuration, captured once
-  var LANGS = ["vi", "en"];
+  var LANGS = window.HeritageEditor.LANGS; // hx-config.js
   function collections() { return (shared.config && shared.config.collections) || []; }
 
 
