@@ -37,7 +37,7 @@ def run(monkeypatch, tmp_path, capsys):
                 pass
 
         monkeypatch.setattr(budgets, "lighthouse", lighthouse)
-        monkeypatch.setattr(budgets, "below_the_fold", lambda url: set())
+        monkeypatch.setattr(budgets, "folds", lambda urls: {url: set() for url in urls})
         monkeypatch.setattr(budgets, "serve", lambda site: ("http://127.0.0.1:1/", Server()))
         monkeypatch.setattr(sys, "argv", ["budgets.py", "--site", str(tmp_path)])
         monkeypatch.setattr(budgets.os, "cpu_count", lambda: 2)
@@ -56,7 +56,14 @@ def run(monkeypatch, tmp_path, capsys):
 def test_all_good(run):
     status, out, calls = run(lambda url, n: report(99))
     assert status == 0 and "budgets: ok" in out and "CPU load average" in out
-    assert set(calls.values()) == {3}
+    assert set(calls.values()) == {1}  # a first score of 98 or more is not measured again
+
+
+def test_a_first_score_under_98_is_measured_twice_more_and_the_median_judged(run):
+    page = "http://127.0.0.1:1/en/ban-do/"
+    status, out, calls = run(lambda url, n: report({1: 96, 2: 99, 3: 98}[n] if url == page else 98))
+    assert status == 0 and calls[page] == 3 and set(calls.values()) == {1, 3}, out
+    assert "en map: performance runs 96, 99, 98 (median 98)" in out and "warning: performance below" not in out
 
 
 def test_a_low_performance_is_measured_again_after_the_others_and_passes_if_it_recovers(run):
@@ -96,7 +103,7 @@ def test_a_performance_below_98_is_only_a_warning(run):
 @pytest.mark.parametrize("bad, message", [({"a11y": 95}, "accessibility 95"), ({"hosts": ("fonts.example.com",)}, "requests to fonts.example.com")])
 def test_deterministic_budgets_fail_at_once(run, bad, message):
     status, out, calls = run(lambda url, n: report(100, **bad), load=14.0)  # however busy the machine
-    assert status == 1 and f"FAILED vi home: {message}" in out and set(calls.values()) == {3}
+    assert status == 1 and f"FAILED vi home: {message}" in out and set(calls.values()) == {1}
 
 
 def test_first_view_leaves_out_images_below_the_fold_lazy_or_not():
