@@ -113,6 +113,22 @@ def test_the_pull_request_workflow_only_reads():
         assert set(job.get("permissions", {}).values()) <= {"read", "none"}, name
 
 
+def test_a_content_only_pull_request_skips_the_engine_tests_and_shows_its_pages_before_and_after():
+    """The workflow's steps as GitHub runs them: the decision comes from review_pages.py's output."""
+    steps_ = workflow("pull-request.yml")["jobs"]["check"]["steps"]
+    names = [s.get("id") or s.get("name") or s["uses"] for s in steps_]
+    affected = next(s for s in steps_ if s.get("id") == "affected")
+    assert "review_pages.py changes" in affected["run"] and "$GITHUB_OUTPUT" in affected["run"]
+    tests = next(s for s in steps_ if s.get("run") == "make test")
+    assert "steps.affected.outputs.engine != 'false'" in tests["if"]
+    assert names.index("check") < names.index("affected") < steps_.index(tests)  # a content error is reported first
+    shots = next(s for s in steps_ if "review_pages.py shots" in s.get("run", ""))
+    assert "steps.affected.outputs.pages != '0'" in shots["if"] and "--before site-before --after site" in shots["run"]
+    assert any(s.get("with", {}).get("name") == "review" for s in steps_)
+    checkout = next(s for s in steps_ if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch, to compare with
+
+
 def test_the_deploy_gives_write_only_to_the_job_that_deploys():
     flow = workflow("deploy.yml")
     assert flow["permissions"] == {"contents": "read"}
