@@ -26,6 +26,7 @@ from PIL import Image, ImageChops, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from heritage.media.artwork import font  # noqa: E402
 from heritage.review.affected import affected  # noqa: E402
 from scripts.screenshots import CHROMIUM, SIZES  # noqa: E402
 from scripts.serve_gzip import serve  # noqa: E402
@@ -88,20 +89,40 @@ def _capture(browser, base: str | None, path: str, size: str) -> Image.Image | N
         context.close()
 
 
+def _changed_box(before: Image.Image | None, after: Image.Image | None) -> tuple[int, int, int, int] | None:
+    """Where the two shots differ (over their common size), or None."""
+    if before is None or after is None:
+        return None
+    width, height = min(before.width, after.width), min(before.height, after.height)
+    box = ImageChops.difference(before.crop((0, 0, width, height)), after.crop((0, 0, width, height))).getbbox()
+    if box is None and before.size != after.size:  # the same top, one page longer: the change is at the end
+        box = (0, height - 1, width, height)
+    return box
+
+
 def _side_by_side(before: Image.Image | None, after: Image.Image | None) -> Image.Image:
-    """Before on the left, after on the right, each under its label; a missing side is grey."""
+    """Before on the left, after on the right, each under its label; a missing side is grey.
+
+    A long page is shown from a little above its first change, for at most MAX_HEIGHT pixels,
+    and the changed area is framed in red on both sides: the reviewer's eye goes straight to it."""
     width = max(im.width for im in (before, after) if im is not None)
-    height = min(MAX_HEIGHT, max(im.height for im in (before, after) if im is not None))
+    full = max(im.height for im in (before, after) if im is not None)
+    box = _changed_box(before, after)
+    top = max(0, min(box[1] - 200, full - MAX_HEIGHT)) if box else 0
+    height = min(MAX_HEIGHT, full - top)
     sheet = Image.new("RGB", (2 * width + GAP, height + 40), "white")
     draw = ImageDraw.Draw(sheet)
     for n, (label, im) in enumerate((("Trước / Before", before), ("Sau / After", after))):
         x = n * (width + GAP)
-        draw.text((x + 8, 12), label, fill="black")
+        draw.text((x + 8, 10), label + (f" (từ / from y = {top} px)" if top else ""), fill="black", font=font(16, "Regular"))
         if im is None:
             draw.rectangle((x, 40, x + width, 40 + height), fill="#dddddd")
-            draw.text((x + 8, 60), "(không có trang / no page)", fill="black")
-        else:
-            sheet.paste(im.crop((0, 0, im.width, min(im.height, height))), (x, 40))
+            draw.text((x + 8, 60), "(không có trang / no page)", fill="black", font=font(16, "Regular"))
+            continue
+        sheet.paste(im.crop((0, top, im.width, min(im.height, top + height))), (x, 40))
+        if box:
+            left, upper, right, lower = box
+            draw.rectangle((x + left - 2, 40 + upper - top - 2, x + right + 1, 40 + min(lower - top, height) + 1), outline="#d00000", width=3)
     return sheet
 
 
