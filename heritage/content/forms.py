@@ -54,7 +54,7 @@ SENTENCES: dict[str, Message] = {
     ),
     SHORT_NUMBER: (
         "'{value}' không phải số khẩn cấp: chỉ gồm 3 đến 5 chữ số, không dấu cách.",
-        "'{value}' is not an emergency number: 3 to 5 digits, no spaces.",
+        "'{value}' is not an emergency number: it has 3 to 5 digits and no spaces.",
         'Ghi số trong ngoặc kép, ví dụ number: "113".',
         'Write the number in quotes, e.g. number: "113".',
     ),
