@@ -85,10 +85,13 @@ class SearchIndex:
             self.add(lang, url, trail.name(lang), "page", i18n.t("trails", lang), trail.data.summary(lang), markdown)
             return
         if kind == "practical" and inventory.settings.practical is not None:
-            # the page is made from data/site.yml: its every sentence is searchable ("taxi", "Grab")
+            # made from data/site.yml: every sentence is searchable ("taxi", "Grab"), and it is
+            # found as a place is: by where visitors come from ("Hanoi", "airport"), its label
+            from heritage.pages.practical import teaser
+
             practical = inventory.settings.practical
             intro = practical.intro(lang) if practical.intro else ""
-            self.add(lang, url, title, "page", "", intro, markdown, extra=practical.texts(lang))
+            self.add(lang, url, title, "entry", teaser(practical, lang), intro, markdown, extra=practical.texts(lang))
             return
         label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
         self.add(lang, url, title or label, "page", label, "", markdown)

@@ -35,15 +35,17 @@ WORDS: dict[str, dict[str, str]] = {
     "map_link": {"vi": "Mở bản đồ di sản", "en": "Open the heritage map"},
     "trails_link": {"vi": "Hành trình di sản", "en": "Heritage trails"},
     "plan_your_trip": {"vi": "Kế hoạch tham quan", "en": "Plan your trip"},
-    "plan_teaser": {
-        "vi": "Đường đến từ Hà Nội và sân bay, gửi xe, ăn uống, nhà vệ sinh, số khẩn cấp.",
-        "en": "Getting here from Hà Nội (Hanoi) and the airport, parking, food, toilets, emergency numbers.",
-    },
+    "plan_rest": {"vi": "gửi xe, ăn uống, nhà vệ sinh, số khẩn cấp", "en": "parking, food, toilets, emergency numbers"},
 }
 
 
 def word(key: str, lang: str) -> str:
     return WORDS[key][lang]
+
+
+def teaser(practical, lang: str) -> str:
+    """What the page tells, in a line: its starting points (the data's words) and its topics."""
+    return " · ".join([*(route.origin(lang) for route in practical.getting_there), word("plan_rest", lang)])
 
 
 def sections(practical) -> list[str]:

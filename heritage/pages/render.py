@@ -300,7 +300,8 @@ def home_blocks(data: RenderData, lang: str, base: str) -> tuple[str, str]:
         Way(urls.MAP, urls.page(lang, urls.MAP), r.t("map_teaser"), i18n.count("places", located, lang), WAY_ICONS[urls.MAP]),
         Way(COLUMN.key, urls.page(lang, COLUMN.key), COLUMN.label(lang), r.t("monthly"), WAY_ICONS[COLUMN.key]),
     ]
-    plan = {"plan_label": practical_words.word("plan_your_trip", lang), "plan_teaser": practical_words.word("plan_teaser", lang)}
+    practical = data.settings.practical
+    plan = {"plan_label": practical_words.word("plan_your_trip", lang), "plan_teaser": practical_words.teaser(practical, lang) if practical else ""}
     head = r.render("home_head.html", hero=hero(data), ways=ways, settings=data.settings, **plan)
     tail = r.render(
         "home.html",
