@@ -125,7 +125,7 @@ def _skeleton(root: Path) -> None:
     shutil.copy(REPO / "data" / "vocabulary.yml", root / "data" / "vocabulary.yml")
     for lang in LANGS:
         pages = {"index.md": "Trang chủ" if lang == "vi" else "Home"}
-        for folder in ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham", "chuyen-muc", "lich-le-hoi", "ban-do", "hanh-trinh", "du-lieu", "gioi-thieu"):
+        for folder in ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham", "chuyen-muc", "lich-le-hoi", "ban-do", "hanh-trinh", "du-lieu", "gioi-thieu", "ke-hoach-tham-quan"):
             pages[f"{folder}/index.md"] = folder
         for rel, title in pages.items():
             path = root / "docs" / lang / rel

@@ -357,6 +357,7 @@ CROSS_FILE: dict[str, str] = {
     "references._check_trail_pages: f'This page has no data file data/trails/{page.s": STORIES,
     'references._check_brochure: f"Brochure: there is no trail \'{brochure.trail}\'': "cannot: the brochure's trail is a typed id in the settings form",
     "references._check_brochure: f\"Brochure: '{relic}' is not the id of a relic.\"": "cannot: the brochure's relics are typed ids in the settings form",
+    'references._check_practical: f"Plan your trip: there is no entry \'{entry_id}\'': SELECT + " (entries with coordinates, trail_stops(): a place to eat near)",
     "loader._schema_problems: en": "the schema's rules: each walked above (test_every_rule_is_classified_and_the_form_holds_it)",
     'loader._read_data_file: f"The file name \'{shown}\' cannot be an id: lower': "the id field's pattern (heritage-id): the file is named after it",
     "loader._read_data_file: *id_reserved(entry_id, path.parent.name)": FORM_ID,

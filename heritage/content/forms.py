@@ -18,6 +18,7 @@ EMAIL = r"""^[^@\s"'<>]+@[^@\s"'<>]+\.[^@\s"'<>]+$"""  # no quotes or < >: it go
 LOGO = r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|jpg|jpeg)$"  # a file under data/
 REPO = r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"  # owner/name on GitHub
 HTTPS = r"^https://"
+SHORT_NUMBER = r"^[0-9]{3,5}$"  # an emergency service's number: 113, 114, 115
 
 # pattern → sentences; `{value}` is the value as written (invisible characters as U+XXXX).
 SENTENCES: dict[str, Message] = {
@@ -51,11 +52,17 @@ SENTENCES: dict[str, Message] = {
         "Ghi địa chỉ đầy đủ bắt đầu bằng https://",
         "Write the full address starting with https://",
     ),
+    SHORT_NUMBER: (
+        "'{value}' không phải số khẩn cấp: chỉ gồm 3 đến 5 chữ số, không dấu cách.",
+        "'{value}' is not an emergency number: it has 3 to 5 digits and no spaces.",
+        'Ghi số trong ngoặc kép, ví dụ number: "113".',
+        'Write the number in quotes, e.g. number: "113".',
+    ),
 }
 
 
 # Patterns whose fix is about writing the file (a number in quotes): the form shows the sentence alone.
-FILE_FIXES = frozenset({PHONE})
+FILE_FIXES = frozenset({PHONE, SHORT_NUMBER})
 
 def shown(value: object) -> str:
     """A value as a message quotes it: short, with invisible characters as U+XXXX."""

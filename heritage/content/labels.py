@@ -108,6 +108,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "logo": ("Logo (tệp trong data/)", "Logo (a file under data/)"),
     "featured": ("Mục nổi bật ở trang chủ (mã)", "Featured entries on the home page (ids)"),
     "contact": ("Liên hệ", "Contact"),
+    # what a visitor needs to plan the trip (practical)
+    "practical": ("Kế hoạch tham quan (thông tin cho khách)", "Plan your trip (practical information)"),
+    "getting_there": ("Đường đến", "Getting there"),
+    "origin": ("Đi từ", "From"),
+    "time": ("Thời gian đi", "Travel time"),
+    "distance_km": ("Quãng đường (km)", "Distance (km)"),
+    "ways": ("Cách đi", "Ways to travel"),
+    "mode": ("Phương tiện", "Means of transport"),
+    "text": ("Nội dung", "Text"),
+    "parking": ("Gửi xe", "Parking"),
+    "toilets": ("Nhà vệ sinh", "Toilets"),
+    "emergency": ("Số điện thoại khẩn cấp", "Emergency numbers"),
+    "numbers": ("Các số", "Numbers"),
+    "nearby": ("Gần từng điểm: ăn uống, mua sắm, vệ sinh, gửi xe", "Near each place: food, shops, toilets, parking"),
+    "eat": ("Ăn uống", "Where to eat"),
+    "buy": ("Mua sắm", "Where to buy"),
+    "at": ("Ở đâu (loại nơi)", "Where (kind of place)"),
 }
 
 # The same key meaning something else in another block: (the schema's class, field) → label.
@@ -129,6 +146,15 @@ LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
     ("Consent", "date"): ("Ngày ký", "Date signed"),
     ("MediaItem", "date"): ("Ngày chụp, ghi", "Date recorded"),
     ("Settings", "report"): ("Báo cáo năm", "Yearly report"),
+    ("Practical", "place"): ("Tên nơi đến (như khách gọi)", "The destination's name (as visitors say it)"),
+    ("Practical", "intro"): ("Lời dẫn", "Introduction"),
+    ("Practical", "season"): ("Mùa nên đến", "Best season"),
+    ("Practical", "etiquette"): ("Ứng xử ở đình, chùa", "Etiquette at communal houses and pagodas"),
+    ("Nearby", "entry"): ("Gần mục (mã)", "Near entry (id)"),
+    ("Nearby", "parking"): ("Gửi xe", "Parking"),
+    ("Emergency", "note"): ("Ghi chú", "Note"),
+    ("EmergencyNumber", "number"): ("Số gọi", "Number to dial"),
+    ("EmergencyNumber", "name"): ("Dịch vụ", "Service"),
 }
 
 

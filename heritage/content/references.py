@@ -34,6 +34,7 @@ def problems(inv: Inventory) -> list[Problem]:
         _check_stops(rel, stops, doc, inv, out)
     _check_trail_pages(inv, out)
     _check_brochure(inv, out)
+    _check_practical(inv, out)
     _check_settings(inv, out)
     return out
 
@@ -376,5 +377,33 @@ def _check_brochure(inv: Inventory, problems: list[Problem]) -> None:
                 "Ghi mã của một tệp trong data/trails/.",
                 "Use the id of a file in data/trails/.",
                 field="brochure.trail",
+            )
+        )
+
+
+def _check_practical(inv: Inventory, problems: list[Problem]) -> None:
+    """The entries the plan-your-trip page gives food, toilets and parking near exist."""
+    from heritage.content.settings import SETTINGS_FILE
+    from heritage.content.sources import SourceError, load_yaml_file
+
+    practical = inv.settings.practical
+    missing = [(i, near.entry) for i, near in enumerate(practical.nearby if practical else []) if inv.resolve(near.entry) is None]
+    if not missing:
+        return
+    try:
+        doc = load_yaml_file(inv.root / SETTINGS_FILE, SETTINGS_FILE)
+    except SourceError:
+        doc = None
+    for index, entry_id in missing:
+        hint = suggest(entry_id, list(inv.entries))
+        problems.append(
+            Problem(
+                SETTINGS_FILE,
+                f"Kế hoạch tham quan: không có mục '{entry_id}'" + (f"; có phải ý bạn là '{hint}'?" if hint else "."),
+                f"Plan your trip: there is no entry '{entry_id}'" + (f"; did you mean '{hint}'?" if hint else "."),
+                "Ghi mã (tên tệp .yml, không có đuôi) của một mục có thật, hoặc xóa mục này khỏi practical.nearby.",
+                "Write the id (the .yml file name without its extension) of an existing entry, or remove this item from practical.nearby.",
+                field=f"practical.nearby[{index}].entry",
+                line=doc.line_of(("practical", "nearby", index, "entry")) if doc else None,
             )
         )

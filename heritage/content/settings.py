@@ -1,5 +1,5 @@
 """Site-wide settings from data/site.yml (ward name, contact, logo, featured entries, column launch
-month, the report's header, the brochure, the web editor's sign-in)."""
+month, the report's header, the brochure, the web editor's sign-in, practical information)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, 
 from heritage.content.addresses import WebAddress
 from heritage.content.messages import field_label, validation_messages
 from heritage.content import forms
+from heritage.content.practical import Practical
 from heritage.content.schema import ID_CHARS, Text, broken
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import Problem
@@ -156,6 +157,8 @@ class Settings(BaseModel):
     # Entries the home page shows first (its photo leads), in this order.
     featured: list[Annotated[str, StringConstraints(pattern=ID_CHARS)]] = []
     contact: Contact | None = None
+    # What a visitor needs to plan the trip: the /ke-hoach-tham-quan/ page (content/practical.py).
+    practical: Practical | None = None
 
     @field_validator("logo")
     @classmethod

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from heritage import urls
 from heritage.content import schema
 from heritage.content.messages import RULES, too_few
+from heritage.content.practical import MODE_LABELS
 from heritage.content.schema import Text
 from heritage.content.vocabulary import Vocabulary
 from heritage.editor import refusals
@@ -318,6 +319,8 @@ CHOICE_LABELS: dict[str, tuple[str, str]] = {
     "solar": ("Dương lịch", "Solar"),
     # a trail's travel modes, worded as on the trail's page
     **{mode: (STRINGS[mode]["vi"], STRINGS[mode]["en"]) for mode in schema.TRAVEL_MODES},
+    # how a visitor gets there (practical.getting_there), worded as on the plan page
+    **{mode: (words["vi"], words["en"]) for mode, words in MODE_LABELS.items()},
 }
 
 

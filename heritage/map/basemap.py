@@ -211,6 +211,9 @@ def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
     return x, y
 
 
+pixel = _pixel  # the brochure prints its trail map on the tiles' own projection
+
+
 LAND = (244, 241, 234)
 WATER = (170, 211, 223)
 RESIDENTIAL = (232, 227, 219)

@@ -111,6 +111,14 @@ class TouristAttraction(Place):
     touristType: list[str] | None = None
 
 
+class TouristDestination(Place):
+    """The ward as a place to visit (the plan-your-trip page), with the attractions it includes."""
+
+    type: Literal["TouristDestination"] = _type("TouristDestination")
+    touristType: list[str] | None = None
+    includesAttraction: list[TouristAttraction] | None = None
+
+
 # --- events ---------------------------------------------------------------------------------
 
 

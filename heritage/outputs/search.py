@@ -84,11 +84,21 @@ class SearchIndex:
             trail = inventory.trails[key]
             self.add(lang, url, trail.name(lang), "page", i18n.t("trails", lang), trail.data.summary(lang), markdown)
             return
+        if kind == "practical" and inventory.settings.practical is not None:
+            # made from data/site.yml: every sentence is searchable ("taxi", "Grab"), and it is
+            # found as a place is: by where visitors come from ("Hanoi", "airport"), its label
+            from heritage.pages.practical import teaser
+
+            practical = inventory.settings.practical
+            intro = practical.intro(lang) if practical.intro else ""
+            self.add(lang, url, title, "entry", teaser(practical, lang), intro, markdown, extra=practical.texts(lang))
+            return
         label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
         self.add(lang, url, title or label, "page", label, "", markdown)
 
-    def add(self, lang: str, url: str, title: str, kind: str, label: str, summary: str, markdown: str, section: str = "") -> None:
-        """`section`: the section's name, so that typing it ("quan ho") lists its entries first."""
+    def add(self, lang: str, url: str, title: str, kind: str, label: str, summary: str, markdown: str, section: str = "", extra: list[str] = ()) -> None:
+        """`section`: the section's name, so that typing it ("quan ho") lists its entries first;
+        `extra`: text a page shows from data, found like its headings (never shown as a snippet)."""
         body = plain_text(markdown)
         self.docs.setdefault(lang, {})[url] = {
             "t": title,
@@ -97,7 +107,7 @@ class SearchIndex:
             "c": section,
             "s": label,
             "x": summary,
-            "h": " · ".join(headings(markdown)),
+            "h": " · ".join([*headings(markdown), *extra]),
             "b": "" if kind == "entry" else shorten(body),
         }
 

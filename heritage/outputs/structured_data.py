@@ -1,5 +1,5 @@
 """schema.org JSON-LD for search engines: a fitting type per section, a BlogPosting per column
-post, a Dataset for open data, a TouristTrip per trail.
+post, a Dataset for open data, a TouristTrip per trail, a TouristDestination for the plan page.
 
 Every block is built from `schema_types`' records, which allow only a type's real properties.
 Names of places, organisers and the region come from the content and `data/site.yml`, never
@@ -32,6 +32,7 @@ from heritage.outputs.schema_types import (
     PostalAddress,
     Thing,
     TouristAttraction,
+    TouristDestination,
     TouristTrip,
     WebPage,
 )
@@ -259,4 +260,26 @@ def trail_jsonld(site, trail, lang: str) -> dict:
         touristType=["Cultural tourism"],
         provider=_ward(site, lang),
         itinerary=ItemList(numberOfItems=len(items), itemListOrder="https://schema.org/ItemListOrderAscending", itemListElement=items),
+    ).jsonld()
+
+
+def destination_jsonld(site, lang: str) -> dict:
+    """The plan-your-trip page as a TouristDestination: the place as data/site.yml names it, in
+    its province, with the verified places it includes. Illustrative entries and the page's
+    unverified advice are claimed nowhere; the general facts' sources are cited."""
+    practical = site.settings.practical
+    real = [e for e in site.inventory.entries.values() if not e.data.sample and e.data.location is not None and e.section in ("di-tich", "lang-nghe")]
+    attractions = [TouristAttraction(name=e.name(lang), url=site.absolute(e.url(lang)), address=_place(site, e, lang).address, geo=_place(site, e, lang).geo) for e in real]
+    points = [(e.data.location.lat, e.data.location.lon) for e in real]
+    box = GeoShape(box=f"{min(p[0] for p in points)} {min(p[1] for p in points)} {max(p[0] for p in points)} {max(p[1] for p in points)}") if points else None
+    cited = [s for item in (*practical.getting_there, practical.parking, practical.toilets, practical.accessibility, practical.season, *practical.etiquette, practical.emergency) if item is not None for s in item.sources]
+    return TouristDestination(
+        name=practical.place(lang),
+        description=practical.intro(lang) if practical.intro else None,
+        url=site.absolute(urls.page(lang, urls.VISIT)),
+        address=PostalAddress(addressRegion=_region(site, lang), addressCountry=COUNTRY),
+        geo=box,
+        touristType=["Cultural tourism"],
+        includesAttraction=attractions or None,
+        subjectOf=_sources(site, cited, lang),
     ).jsonld()

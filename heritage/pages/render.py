@@ -24,6 +24,7 @@ from heritage.column import rules as column
 from heritage.map import basemap
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.outputs import opendata
+from heritage.pages import practical as practical_words
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 from heritage.text import vi_sort_key
 from heritage.trails import route as trail_route
@@ -299,7 +300,9 @@ def home_blocks(data: RenderData, lang: str, base: str) -> tuple[str, str]:
         Way(urls.MAP, urls.page(lang, urls.MAP), r.t("map_teaser"), i18n.count("places", located, lang), WAY_ICONS[urls.MAP]),
         Way(COLUMN.key, urls.page(lang, COLUMN.key), COLUMN.label(lang), r.t("monthly"), WAY_ICONS[COLUMN.key]),
     ]
-    head = r.render("home_head.html", hero=hero(data), ways=ways, settings=data.settings)
+    practical = data.settings.practical
+    plan = {"plan_label": practical_words.word("plan_your_trip", lang), "plan_teaser": practical_words.teaser(practical, lang) if practical else ""}
+    head = r.render("home_head.html", hero=hero(data), ways=ways, settings=data.settings, **plan)
     tail = r.render(
         "home.html",
         counts=counts,
@@ -310,6 +313,7 @@ def home_blocks(data: RenderData, lang: str, base: str) -> tuple[str, str]:
         featured=featured_entries(data),
         places=i18n.count("places", located, lang),
         settings=data.settings,
+        **plan,
     )
     return head, tail
 

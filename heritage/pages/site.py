@@ -38,6 +38,7 @@ from heritage.outputs import (
     webapp,
 )
 from heritage.outputs.sanitise import sanitise
+from heritage.pages import practical as practical_page
 from heritage.pages import render
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.problems import ContentError, Problem
@@ -58,6 +59,7 @@ APPENDED = {
     "translations": render.translation_table,
     "trails": render.trails_index,
     "about": render.about,
+    "practical": practical_page.practical,
 }
 
 # Pages with a folder of their own: folder → kind.
@@ -69,6 +71,7 @@ FOLDER_PAGES = {
     urls.EDITORS: "translations",
     urls.TRAILS: "trails",
     urls.ABOUT: "about",
+    urls.VISIT: "practical",
 }
 
 
@@ -303,6 +306,9 @@ class Site:
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (i18n.t("trails", lang), urls.page(lang, urls.TRAILS)), (trail.name(lang), page_url)]
             jsonld = structured_data.script_safe(structured_data.trail_jsonld(self, trail, lang))
             fields.update(description=trail.data.summary(lang), jsonld=jsonld, map=True, trail=True)
+        elif kind.kind == "practical" and self.settings.practical is not None:
+            crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (practical_page.word("plan_your_trip", lang), page_url)]
+            fields["jsonld"] = structured_data.script_safe(structured_data.destination_jsonld(self, lang))
         if crumbs_above:
             fields["jsonld_breadcrumbs"] = structured_data.script_safe(structured_data.breadcrumbs_jsonld(self, crumbs_above))
             base = relative_base(page_url)
