@@ -84,6 +84,10 @@ class SearchIndex:
             trail = inventory.trails[key]
             self.add(lang, url, trail.name(lang), "page", i18n.t("trails", lang), trail.data.summary(lang), markdown)
             return
+        if kind == "event" and key in inventory.events:  # a recurring event: its name and summary too
+            event = inventory.events[key]
+            self.add(lang, url, event.name(lang), "page", i18n.t("events", lang), event.data.summary(lang), markdown)
+            return
         label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
         self.add(lang, url, title or label, "page", label, "", markdown)
 
