@@ -10,6 +10,8 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from heritage.events.words import WORDS as _EVENT_WORDS
+
 STRINGS: dict[str, dict[str, str]] = {
     "sample_badge": {"vi": "Nội dung minh họa", "en": "Sample content"},
     "sample_note": {
@@ -298,6 +300,8 @@ WEEKDAY_NAMES = {
     "vi": {"mo": "Thứ Hai", "tu": "Thứ Ba", "we": "Thứ Tư", "th": "Thứ Năm", "fr": "Thứ Sáu", "sa": "Thứ Bảy", "su": "Chủ nhật"},
     "en": {"mo": "Monday", "tu": "Tuesday", "we": "Wednesday", "th": "Thursday", "fr": "Friday", "sa": "Saturday", "su": "Sunday"},
 }
+STRINGS.update(_EVENT_WORDS)  # what's on (heritage/events/words.py)
+
 _WEEK = ("mo", "tu", "we", "th", "fr", "sa", "su")
 
 

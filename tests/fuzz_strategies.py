@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from heritage.content.schema import SCHEMAS, PostMeta, Trail
 from heritage.content.settings import Settings
+from heritage.events.schema import RecurringEvent
 
 from .conftest import BASE_FIELDS
 
@@ -199,7 +200,7 @@ def dump(data: Any) -> str:
 
 ENTRY_OF = {"di-tich": "chua-an", "le-hoi": "hoi-lim", "lang-nghe": "nghe-dan", "nghe-nhan": "nghe-nhan-a", "quan-ho": "moi-trau", "san-pham": "banh-a"}
 PAGES = ["docs/vi/chuyen-muc/ra-mat.md", "docs/en/chuyen-muc/mua-le-hoi.md", "docs/vi/di-tich/chua-an.md", "docs/en/le-hoi/hoi-lim.md", "docs/vi/index.md"]
-DATA_FILES = [f"data/{s}/{i}.yml" for s, i in ENTRY_OF.items()] + ["data/site.yml", "data/vocabulary.yml", "data/qr-issued.yml", "data/trails/vong.yml"]
+DATA_FILES = [f"data/{s}/{i}.yml" for s, i in ENTRY_OF.items()] + ["data/site.yml", "data/vocabulary.yml", "data/qr-issued.yml", "data/trails/vong.yml", "data/su-kien/ram.yml"]
 FILE_NAMES = ["Đình Làng.yml", "con.yml", "index.yml", "-a-.yml", "a\nb.yml", "x`y.yml", "a" * 200 + ".yml", "ab.YML", ".an.yml", "a b.yml"]
 
 
@@ -210,6 +211,8 @@ def _entry(section: str, fields: dict[str, Any]) -> dict[str, Any]:
 
 TRAIL = {"name": {"vi": "Vòng", "en": "Loop"}, "summary": {"vi": "Tóm tắt.", "en": "Summary."}, "season": {"vi": "Xuân", "en": "Spring"},
          "stops": [{"entry": "chua-an"}, {"entry": "am-ba"}], "travel": ["walking"]}
+EVENT = {"name": {"vi": "Rằm", "en": "Full moon"}, "summary": {"vi": "Tóm tắt.", "en": "Summary."},
+         "repeat": {"lunar_days": [1, 15]}, "time": {"start": "18:00"}, "place": {"entry": "chua-an"}}
 SITE = {"ward": {"vi": "Phường", "en": "Ward"}, "column": {"launch": "2026-09"}}
 
 
@@ -244,6 +247,7 @@ def edit() -> st.SearchStrategy[tuple[str, str | bytes]]:
     return st.one_of(
         st.sampled_from(sections).flatmap(lambda s: fields_of(SCHEMAS[s]).map(lambda f: (f"data/{s}/{ENTRY_OF[s]}.yml", dump(_entry(s, f))))),
         fields_of(Trail).map(lambda f: ("data/trails/vong.yml", dump({**TRAIL, **f}))),
+        fields_of(RecurringEvent).map(lambda f: ("data/su-kien/ram.yml", dump({**EVENT, **f}))),
         fields_of(Settings).map(lambda f: ("data/site.yml", dump({**SITE, **f}))),
         st.tuples(st.sampled_from(PAGES), post_front(), markdown_body()).map(lambda t: (t[0], _front(t[1], t[2]))),
         st.tuples(st.sampled_from(PAGES), hostile_any(), markdown_body()).map(lambda t: (t[0], _front(t[1], t[2]))),

@@ -293,3 +293,21 @@ def test_the_ids_in_use_are_written_for_the_form(tmp_path, config):
     assert said == form_words.both(id_taken("hoi-lim", "data/le-hoi/hoi-lim.yml")[:2])
     trail_field = _collection(config[0], form_config.TRAIL_COLLECTION)["fields"][0]
     assert "trails and entries share one set of ids" in trail_field["heritage_taken"]
+
+
+def test_the_event_form_is_the_event_schema_with_both_languages(config):
+    """data/su-kien/<id>.yml and its two pages in one form: every field of the schema with its
+    required flag, bilingual texts side by side, labels saying what each field is."""
+    from heritage.events.schema import Contact, Place, Repeat, RecurringEvent, Time
+
+    events = _collection(config[0], form_config.EVENT_COLLECTION)
+    assert events["folder"] == "data/su-kien" and events["heritage"]["stories"] == {"vi": "docs/vi/su-kien/", "en": "docs/en/su-kien/"}
+    form = {f["name"]: f for f in events["fields"]}
+    assert set(form) - {form_words.ID_FIELD, *form_words.STORY_FIELDS.values()} == set(RecurringEvent.model_fields)
+    for model, fields in ((Repeat, form["repeat"]), (Time, form["time"]), (Place, form["place"]), (Contact, form["contact"])):
+        inner = {f["name"]: f for f in fields["fields"]}
+        assert set(inner) == set(model.model_fields), model
+        assert all(inner[n]["required"] == info.is_required() for n, info in model.model_fields.items()), model
+    assert form["name"]["widget"] == form["summary"]["widget"] == form["fee"]["widget"] == "heritage-bilingual"
+    assert form["repeat"]["label"] == "Lặp lại / Repeats" and form["place"]["label"] == "Địa điểm / Place"
+    assert {f["name"]: f for f in form["repeat"]["fields"]}["lunar_days"]["label"].startswith("Các ngày âm lịch mỗi tháng")

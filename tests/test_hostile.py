@@ -28,6 +28,15 @@ SCRIPT = f"<script>window.{TOKEN}=1</script>"
 STORY = "docs/vi/di-tich/dinh-tan-an.md"
 ENTRY = "data/di-tich/dinh-tan-an.yml"
 POST = "docs/vi/chuyen-muc/ra-mat.md"
+EVENT = "data/su-kien/ram.yml"
+EVENT_YML = """name: {vi: Rằm, en: Full moon}
+summary: {vi: Tóm tắt., en: Summary.}
+repeat:
+  lunar_days: [1, 15]
+time: {start: "18:00", end: "20:00"}
+place:
+  entry: chua-an
+"""
 
 
 @dataclass(frozen=True)
@@ -167,6 +176,13 @@ CASES = [
     Case("issued-top-level-list", lambda p, o: p.write("data/qr-issued.yml", "- dinh-tan-an\n"), "data/qr-issued.yml"),
     Case("vocabulary-top-level-list", lambda p, o: p.write("data/vocabulary.yml", "- dinh\n"), "data/vocabulary.yml"),
     Case("site-top-level-list", lambda p, o: p.write("data/site.yml", "- x\n"), "data/site.yml"),
+    # Recurring events (data/su-kien/<id>.yml): checked like entries, ids shared with them
+    Case("event-lunar-day-31", lambda p, o: p.write(EVENT, EVENT_YML.replace("[1, 15]", "[1, 31]")), EVENT, "repeat.lunar_days", 4, ("âm lịch 31 không có", "no lunar day 31")),
+    Case("event-both-repeats", lambda p, o: p.write(EVENT, EVENT_YML.replace("lunar_days: [1, 15]", "lunar_days: [1, 15]\n  weekdays: [sa]")), EVENT, "repeat", 3, ("đúng một trong hai", "exactly one of")),
+    Case("event-time-order", lambda p, o: p.write(EVENT, EVENT_YML.replace('end: "20:00"', 'end: "17:00"')), EVENT, "time", None, ("không sau giờ bắt đầu", "not after the start time")),
+    Case("event-unknown-place", lambda p, o: p.write(EVENT, EVENT_YML.replace("entry: chua-an", "entry: chua-ann")), EVENT, "place.entry", 7, ("chua-an", "did you mean 'chua-an'")),
+    Case("event-id-taken", lambda p, o: p.write("data/su-kien/hoi-lim.yml", EVENT_YML), "data/su-kien/hoi-lim.yml", "id", None, ("đã được dùng", "already used")),
+    Case("event-script-in-name", lambda p, o: p.write(EVENT, EVENT_YML.replace("vi: Rằm", f"vi: Rằm {SCRIPT}")), EVENT, None, None, ("", "")),
     # Ids and references
     Case("reserved-id-index", lambda p, o: p.entry("di-tich", "index", pages=()), "data/di-tich/index.yml", "id", None, ("dành riêng", "reserved")),
     Case("reserved-id-tim-kiem", lambda p, o: p.entry("le-hoi", "tim-kiem"), "data/le-hoi/tim-kiem.yml", "id", None, ("dành riêng", "reserved")),

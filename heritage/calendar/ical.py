@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Event, vGeo
 
 from heritage import urls
 from heritage.calendar import festivals
+from heritage.events import ical as event_ical
 from heritage.i18n import format_recurring, t
 
 # An all-day event starts at midnight: 15 hours before is 9 a.m. the day before.
@@ -83,9 +84,12 @@ def _host(site) -> str:
 def build_calendar(site, lang: str, today: dt.date) -> Calendar:
     """Every festival's coming occurrences, in one calendar for subscribing."""
     name = site.settings.site_name(lang)
-    calendar = _calendar(site, lang, ("Lịch lễ hội — " if lang == "vi" else "Festivals — ") + name)
+    calendar = _calendar(site, lang, ("Lịch lễ hội và sự kiện — " if lang == "vi" else "Festivals and events — ") + name)
     for occurrence in festivals.all_coming(site.inventory, today):
         calendar.add_component(_event(site, occurrence, lang, today, _host(site)))
+    for event in event_ical.components(site, lang, today, _host(site)):  # recurring events, timed
+        calendar.add_component(event)
+    calendar.add_missing_timezones()  # the VTIMEZONE of Asia/Ho_Chi_Minh, when an event uses it
     return calendar
 
 

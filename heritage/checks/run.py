@@ -38,7 +38,7 @@ def yaml_safety_problems(inv: Inventory) -> list[Problem]:
     """Markup or invisible characters hidden in YAML text (a <script> in a summary, a javascript:
     source URL, a "\\u202E" in a name)."""
     out = []
-    for entry in [*inv.entries.values(), *inv.trails.values()]:  # trails' notes are editors' text too
+    for entry in [*inv.entries.values(), *inv.trails.values(), *inv.events.values()]:  # trails' notes are editors' text too
         out += text_fields.field_problems(
             entry.rel,
             entry.doc,

@@ -16,6 +16,7 @@ from heritage.content.schema import Entry, PostMeta, Trail, TrailStop
 from heritage.content.settings import Settings
 from heritage.content.sources import YamlDocument
 from heritage.content.vocabulary import Vocabulary
+from heritage.events.schema import RecurringEvent
 from heritage.problems import Problem
 from heritage.text import vi_sort_key
 
@@ -59,6 +60,25 @@ class TrailRecord:
 
 
 @dataclass
+class EventRecord:
+    """A recurring event (data/su-kien/<id>.yml): lunar days of each month or weekdays."""
+
+    id: str
+    data: "RecurringEvent"
+    rel: str
+    doc: YamlDocument
+
+    def name(self, lang: str) -> str:
+        return self.data.name(lang)
+
+    def url(self, lang: str) -> str:
+        return urls.event(lang, self.id)
+
+    def line(self, *path) -> int | None:
+        return self.doc.line_of(path)
+
+
+@dataclass
 class Post:
     slug: str
     lang: str
@@ -83,6 +103,7 @@ class Inventory:
     entries: dict[str, EntryRecord] = field(default_factory=dict)
     posts: dict[str, list[Post]] = field(default_factory=dict)
     trails: dict[str, TrailRecord] = field(default_factory=dict)
+    events: dict[str, EventRecord] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     invalid_ids: set[str] = field(default_factory=set)  # entries whose file has errors (reported there)
     # Trails whose file has errors: (file, document, the stops that could be read with their index),

@@ -130,6 +130,21 @@ LABELS: dict[str, tuple[str, str]] = {
 # The same key meaning something else in another block: (the schema's class, field) → label.
 LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
     ("Hours", "days"): ("Ngày mở cửa", "Days open"),
+    # a recurring event (heritage/events/schema.py)
+    ("RecurringEvent", "repeat"): ("Lặp lại", "Repeats"),
+    ("RecurringEvent", "time"): ("Giờ (giờ Việt Nam)", "Time (Việt Nam time)"),
+    ("RecurringEvent", "place"): ("Địa điểm", "Place"),
+    ("RecurringEvent", "fee"): ("Phí", "Fee"),
+    ("RecurringEvent", "free"): ("Miễn phí", "Free"),
+    ("Repeat", "lunar_days"): ("Các ngày âm lịch mỗi tháng (1–30; rằm là 15)", "Lunar days of each month (1–30; the full moon is 15)"),
+    ("Repeat", "weekdays"): ("Hoặc các ngày trong tuần (mo, tu, we, th, fr, sa, su)", "Or days of the week (mo, tu, we, th, fr, sa, su)"),
+    ("Repeat", "since"): ("Bắt đầu từ ngày", "From (date)"),
+    ("Repeat", "until"): ("Kết thúc vào ngày", "Until (date)"),
+    ("Time", "start"): ("Giờ bắt đầu", "Starts"),
+    ("Time", "end"): ("Giờ kết thúc", "Ends"),
+    ("Place", "entry"): ("Tại mục (di tích, làng nghề…)", "At the entry (site, craft…)"),
+    ("Place", "address"): ("Địa chỉ", "Address"),
+    ("Contact", "note"): ("Hỏi ai", "Who to ask"),
     ("Signer", "title"): ("Chức vụ", "Position"),
     ("Signer", "name"): ("Họ tên", "Full name"),
     ("Organizer", "name"): ("Tên đơn vị tổ chức", "Organiser's name"),

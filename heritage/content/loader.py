@@ -14,12 +14,15 @@ from pydantic import ValidationError
 
 from heritage import clock, urls
 from heritage.content import references
-from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
+from heritage.content.inventory import EntryRecord, EventRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import Message, field_label, suggest, validation_messages
 from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN, SCHEMAS, PostMeta, Trail, TrailStop
 from heritage.content.settings import load_settings
 from heritage.content.sources import SourceError, YamlDocument, load_yaml_file, read_text, split_front_matter
 from heritage.content.vocabulary import load_vocabulary
+from heritage.events import checks as event_checks
+from heritage.events.schema import FOLDER as EVENTS_FOLDER
+from heritage.events.schema import RecurringEvent
 from heritage.problems import Problem
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
@@ -137,7 +140,7 @@ def _entry_files(root: Path, problems: list[Problem]):
         rel = child.relative_to(root).as_posix()
         if not child.is_dir() or child.is_symlink():
             continue  # site.yml and the like; a pipe or device is reported by the stray-file check
-        if child.as_posix().endswith(urls.MEDIA_SOURCE) or child.name == TRAILS_FOLDER:
+        if child.as_posix().endswith(urls.MEDIA_SOURCE) or child.name in (TRAILS_FOLDER, EVENTS_FOLDER):
             continue
         if child.name not in ENTRY_SECTIONS:
             hint = suggest(child.name, list(ENTRY_SECTIONS))
@@ -219,8 +222,20 @@ def load_inventory(root: Path) -> Inventory:
         trail = _load_trail(path, root, problems, inv)
         if trail is not None:
             inv.trails[trail.id] = trail
+    for path in sorted((root / "data" / EVENTS_FOLDER).glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        if path.stem in seen:
+            problems.append(Problem(rel, *id_taken(path.stem, seen[path.stem]), field="id"))
+            continue
+        seen[path.stem] = rel
+        read = _read_data_file(path, root, RecurringEvent, problems)
+        if read is not None:
+            inv.events[path.stem] = EventRecord(path.stem, read[1], rel, read[0])
+        elif ID_PATTERN.match(path.stem) and path.stem not in urls.RESERVED_IDS:
+            inv.invalid_ids.add(path.stem)
     _load_posts(inv, problems)
     problems.extend(references.problems(inv))
+    problems.extend(event_checks.problems(inv))
     return inv
 
 

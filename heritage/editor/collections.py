@@ -13,6 +13,7 @@ from heritage.content.schema import ID_PATTERN, SCHEMAS, PostMeta, Trail
 from heritage.content.settings import Settings
 from heritage.content.vocabulary import Vocabulary
 from heritage.editor.fields import COVER_FOLDER, POST_HIDDEN, POST_LABELS, POST_TRANSLATED, Generator
+from heritage.events.schema import RecurringEvent
 from heritage.editor.words import HINTS, ID_FIELD, ID_MESSAGE, STORY_FIELDS, both, label
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
@@ -43,7 +44,7 @@ def known_ids(root: Path, inventory: Inventory) -> dict[str, Any]:
     """Every id a new entry or trail cannot take, with the file that holds it: the data files of
     every section and of the trails (those with errors too), every alias, the reserved names."""
     taken: dict[str, str] = {}
-    for folder in (*ENTRY_SECTIONS, TRAILS_FOLDER):
+    for folder in (*ENTRY_SECTIONS, TRAILS_FOLDER, urls.EVENTS):
         for path in sorted((root / "data" / folder).glob("*.yml")):
             taken.setdefault(path.stem, path.relative_to(root).as_posix())
     for entry in inventory.entries.values():
@@ -119,6 +120,22 @@ def trail_collection(generator: Generator) -> dict[str, Any]:
         TRAIL_COLLECTION, "Hành trình / Trails", "Hành trình / Trail", f"data/{TRAILS_FOLDER}",
         {"kind": "trail", "stories": {lang: f"docs/{lang}/{urls.TRAILS}/" for lang in LANGUAGES}},
         [*fields, *_stories(TRAIL_STORIES)],
+    )
+
+
+EVENT_COLLECTION = urls.EVENTS  # data/su-kien/<id>.yml; drafts are branches cms/su-kien/<id>
+EVENT_ORDER = ("name", "summary", "repeat", "time", "place", "free", "fee", "contact", "sample")
+
+
+def event_collection(generator: Generator) -> dict[str, Any]:
+    """data/su-kien/<id>.yml and its pages docs/<lang>/su-kien/<id>.md, one form, both
+    languages side by side as an entry's (the same three-files-per-form mechanism)."""
+    rank = {name: i for i, name in enumerate(EVENT_ORDER)}
+    fields = sorted(generator.fields(None, RecurringEvent), key=lambda f: rank.get(f["name"], len(EVENT_ORDER)))
+    return _yaml_collection(
+        EVENT_COLLECTION, "Sự kiện thường kỳ / Recurring events", "Sự kiện / Event", f"data/{urls.EVENTS}",
+        {"kind": "event", "stories": {lang: f"docs/{lang}/{urls.EVENTS}/" for lang in LANGUAGES}},
+        [*fields, *_stories()],
     )
 
 
@@ -209,6 +226,7 @@ def config(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | 
         "collections": [
             *(entry_collection(section, generator) for section in ENTRY_SECTIONS),
             trail_collection(generator),
+            event_collection(generator),
             column_collection(generator),
             settings_collection(generator),
         ],

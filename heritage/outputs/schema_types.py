@@ -122,6 +122,20 @@ class TouristDestination(Place):
 # --- events ---------------------------------------------------------------------------------
 
 
+class Schedule(Node):
+    """A repeating time: every week on these days (schema.org cannot say a lunar day)."""
+
+    type: Literal["Schedule"] = _type("Schedule")
+    byDay: list[str] | None = None
+    byMonthDay: list[int] | None = None
+    repeatFrequency: str | None = None
+    startDate: str | None = None
+    endDate: str | None = None
+    startTime: str | None = None
+    endTime: str | None = None
+    scheduleTimezone: str | None = None
+
+
 class Event(Thing):
     type: Literal["Event", "Festival"] = _type("Event")
     startDate: str
@@ -131,6 +145,9 @@ class Event(Thing):
     location: Place
     organizer: Organization | None = None
     inLanguage: str | None = None
+    isAccessibleForFree: bool | None = None
+    eventSchedule: list[Schedule] | None = None
+    subEvent: list["Event"] | None = None
 
 
 # --- creative works ---------------------------------------------------------------------------
@@ -193,3 +210,4 @@ class TouristTrip(Thing):
 
 
 Thing.model_rebuild()
+Event.model_rebuild()

@@ -93,6 +93,10 @@ class SearchIndex:
             intro = practical.intro(lang) if practical.intro else ""
             self.add(lang, url, title, "entry", teaser(practical, lang), intro, markdown, extra=practical.texts(lang))
             return
+        if kind == "event" and key in inventory.events:  # a recurring event: its name and summary too
+            event = inventory.events[key]
+            self.add(lang, url, event.name(lang), "page", i18n.t("events", lang), event.data.summary(lang), markdown)
+            return
         label = ENTRY_SECTIONS[key].label(lang) if kind == "catalogue" else ""
         self.add(lang, url, title or label, "page", label, "", markdown)
 

@@ -25,6 +25,7 @@ from heritage.map import basemap
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.outputs import opendata
 from heritage.pages import practical as practical_words
+from heritage.pages import whats_on
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 from heritage.text import vi_sort_key
 from heritage.trails import route as trail_route
@@ -157,6 +158,15 @@ class Renderer:
         """The dates the festival's page shows: the same as its .ics file."""
         return festival_dates.coming(entry, self.data.today)
 
+    def next_festival(self, entry: "EntryRecord"):
+        return whats_on.next_festival(entry, self.data.today)
+
+    def lunar_text(self, day: dt.date) -> str:
+        return whats_on.lunar_text(day, self.lang)
+
+    def within_year(self, day: dt.date) -> bool:
+        return whats_on.within_year(day, self.data.today)
+
     def festival_ics(self, entry: "EntryRecord") -> str:
         return self.href(urls.festival_ics(self.lang, entry.section, entry.id))
 
@@ -220,7 +230,9 @@ def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -
 
 def catalogue(data: RenderData, section: str, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=data.inventory.section(section, lang), unranked=UNRANKED)
+    # festivals by their next edition (`whats_on`), the other sections by name
+    entries = whats_on.festivals_by_next(data.inventory, lang, data.today) if section == "le-hoi" else data.inventory.section(section, lang)
+    return r.render("catalogue.html", section=ENTRY_SECTIONS[section], entries=entries, unranked=UNRANKED)
 
 
 # The home page's ways in: section or page folder → a small line icon (decorative, inline).
@@ -314,6 +326,7 @@ def home_blocks(data: RenderData, lang: str, base: str) -> tuple[str, str]:
         places=i18n.count("places", located, lang),
         settings=data.settings,
         **plan,
+        month=whats_on.this_month(data, lang),
     )
     return head, tail
 
@@ -378,9 +391,8 @@ def places(data: RenderData, lang: str, base: str) -> str:
 
 
 def festivals(data: RenderData, lang: str, base: str) -> str:
-    r = Renderer(data, lang, base)
-    subscribe = ical.subscribe_links(data.site_url, lang)
-    return r.render("festivals.html", occurrences=festival_dates.upcoming(data.inventory, data.today), ics=r.href(urls.ics(lang)), subscribe=subscribe)
+    """The calendar page: twelve months of festivals and events (`whats_on.calendar`)."""
+    return whats_on.calendar(data, lang, base)
 
 
 def open_data(data: RenderData, lang: str, base: str) -> str:

@@ -40,6 +40,7 @@ from heritage.outputs import (
 from heritage.outputs.sanitise import sanitise
 from heritage.pages import practical as practical_page
 from heritage.pages import render
+from heritage.pages import render, whats_on
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
@@ -48,6 +49,7 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
 from heritage.tools import brochure
 from heritage.trails import gpx as trail_gpx
+from heritage.events.jsonld import event_jsonld
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
@@ -60,6 +62,7 @@ APPENDED = {
     "trails": render.trails_index,
     "about": render.about,
     "practical": practical_page.practical,
+    "events": whats_on.events_index,
 }
 
 # Pages with a folder of their own: folder → kind.
@@ -72,6 +75,7 @@ FOLDER_PAGES = {
     urls.TRAILS: "trails",
     urls.ABOUT: "about",
     urls.VISIT: "practical",
+    urls.EVENTS: "events",
 }
 
 
@@ -140,6 +144,8 @@ def classify(src_uri: str) -> PageKind | None:
             return PageKind(lang, "column") if name == "index.md" else PageKind(lang, "post", stem)
         if folder == urls.TRAILS and name != "index.md":
             return PageKind(lang, "trail", stem)
+        if folder == urls.EVENTS and name != "index.md":
+            return PageKind(lang, "event", stem)
         if name == "index.md" and folder in FOLDER_PAGES:
             return PageKind(lang, FOLDER_PAGES[folder])
     return PageKind(lang, "page")
@@ -234,6 +240,10 @@ class Site:
             trail = self.inventory.trails[kind.key]
             title = heading(trail.name(lang))  # as for entries: the name is text, never markup
             head, tail = render.trail_blocks(data, trail, lang, base)
+        elif kind.kind == "event" and kind.key in self.inventory.events:
+            event = self.inventory.events[kind.key]
+            title = heading(event.name(lang))
+            head, tail = whats_on.event_blocks(data, event, lang, base)
         elif kind.kind == "home":
             head, tail = render.home_blocks(data, lang, base)
         elif kind.kind == "catalogue":
@@ -309,6 +319,11 @@ class Site:
         elif kind.kind == "practical" and self.settings.practical is not None:
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (practical_page.word("plan_your_trip", lang), page_url)]
             fields["jsonld"] = structured_data.script_safe(structured_data.destination_jsonld(self, lang))
+        elif kind.kind == "event" and kind.key in self.inventory.events:
+            event = self.inventory.events[kind.key]
+            crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (i18n.t("events", lang), urls.page(lang, urls.EVENTS)), (event.name(lang), page_url)]
+            jsonld = structured_data.script_safe(event_jsonld(self, event, lang, self.today))
+            fields.update(description=event.data.summary(lang), jsonld=jsonld)
         if crumbs_above:
             fields["jsonld_breadcrumbs"] = structured_data.script_safe(structured_data.breadcrumbs_jsonld(self, crumbs_above))
             base = relative_base(page_url)

@@ -1,0 +1,35 @@
+"""Interface words of what's on (events, next dates, the calendar's months), both languages;
+`i18n.STRINGS` takes them in, so templates say `r.t("…")` as for every other word."""
+
+WORDS: dict[str, dict[str, str]] = {
+    "events": {"vi": "Sự kiện thường kỳ", "en": "What's on"},
+    "event_sample_note": {
+        "vi": "Sự kiện này là nội dung minh họa: ngày giờ và địa điểm chưa được xác minh.",
+        "en": "This event is illustrative sample content: its days, times and place are not yet verified.",
+    },
+    "event_when": {"vi": "Lặp lại", "en": "Repeats"},
+    "event_time": {"vi": "Giờ", "en": "Time"},
+    "event_time_zone": {"vi": "giờ Việt Nam", "en": "Việt Nam time"},
+    "event_place": {"vi": "Địa điểm", "en": "Place"},
+    "event_fee": {"vi": "Phí", "en": "Fee"},
+    "event_free": {"vi": "Miễn phí", "en": "Free"},
+    "event_contact": {"vi": "Liên hệ", "en": "Contact"},
+    "event_next": {"vi": "Lần tới", "en": "Next"},
+    "event_coming": {"vi": "Các ngày trong 3 tháng tới", "en": "Dates in the next 3 months"},
+    "event_none_coming": {"vi": "Không có buổi nào trong 12 tháng tới.", "en": "Nothing is scheduled in the next 12 months."},
+    "event_day_30": {"vi": "Ngày 30 chỉ có ở tháng âm lịch đủ (30 ngày).", "en": "The 30th only falls in lunar months of 30 days."},
+    "add_this_event": {"vi": "Thêm vào lịch", "en": "Add to calendar"},
+    "events_none": {"vi": "Chưa có sự kiện thường kỳ nào.", "en": "No recurring event yet."},
+    "next_date": {"vi": "Lần tới", "en": "Next"},
+    "next_edition_year": {"vi": "Lần tới: năm {year}", "en": "Next edition: {year}"},
+    "lunar_short": {"vi": "âm lịch", "en": "lunar"},
+    "months_title": {"vi": "12 tháng tới: lễ hội và sự kiện", "en": "The next 12 months: festivals and events"},
+    "month_nothing": {"vi": "Không có lễ hội hay sự kiện nào.", "en": "No festival or event."},
+    "month_festivals": {"vi": "Lễ hội", "en": "Festivals"},
+    "month_events": {"vi": "Sự kiện thường kỳ", "en": "Recurring events"},
+    "this_month": {"vi": "Tháng này có gì", "en": "What's on this month"},
+    "this_month_more": {"vi": "Xem 12 tháng tới", "en": "See the next 12 months"},
+    "all_events": {"vi": "Mọi sự kiện thường kỳ", "en": "All recurring events"},
+    "calendar_and_events": {"vi": "Lịch lễ hội và sự kiện", "en": "Festivals and events by month"},
+    "ics_event_reminder": {"vi": "{name} bắt đầu sau 1 giờ.", "en": "{name} starts in one hour."},
+}
