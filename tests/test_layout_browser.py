@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 WIDTHS = (320, 360)
+WIDE = (768, 1024)  # tablets and small laptops: cards in two or three columns
 # The web editor (/admin/) is Decap CMS's own application, not a page of the site.
 NOT_PAGES = ("admin/",)
 
@@ -75,6 +76,20 @@ CHECK = r"""
     const where = el.className ? "." + String(el.className).split(" ")[0] : " in ." + String((el.parentElement.closest("[class]") || {}).className || "").split(" ")[0];
     small.push(`${el.tagName.toLowerCase()}${where} "${label}" ${Math.round(b.w)}x${Math.round(b.h)}`);
   }
+  // Words of card and post titles broken across two lines ("neighbourho / od").
+  const broken = [];
+  for (const title of document.querySelectorAll(".hx-card a, .hx-post a, .hx-festival-card a")) {
+    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[\p{L}\p{N}'’-]+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  }
   const over = document.documentElement.scrollWidth - vw;
   let widest = "";
   if (over > 0) {
@@ -83,7 +98,7 @@ CHECK = r"""
       if (r.right > vw + 1 && el.checkVisibility()) { widest = `${el.tagName.toLowerCase()}.${String(el.className).split(" ")[0]} ${Math.round(r.width)}px`; break; }
     }
   }
-  return { over, widest, small };
+  return { over, widest, small, broken };
 }
 """
 
@@ -116,7 +131,14 @@ def test_no_sideways_scroll_and_44px_targets_on_every_page(chromium, sample_site
             if found["over"] > 0:
                 problems.append(f"{width}px /{path}: scrolls sideways by {found['over']} px ({found['widest']})")
             problems += [f"{width}px /{path}: {t}" for t in found["small"]]
+            problems += [f"{width}px /{path}: the word {w!r} broken across lines" for w in found["broken"]]
+    # Narrow columns of cards on wider screens too, where the word breaks were seen.
+    for width in WIDE:
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in (p for p in addresses if p.count("/") <= 2):  # home and section pages: the card lists
+            page.goto(served_sample + path, wait_until="load")
+            problems += [f"{width}px /{path}: the word {w!r} broken across lines" for w in page.evaluate(CHECK)["broken"]]
     context.close()
     elapsed = time.monotonic() - started
-    print(f"\nlayout: {len(addresses)} pages x {len(WIDTHS)} widths in {elapsed:.1f} s")
+    print(f"\nlayout: {len(addresses)} pages x {len(WIDTHS)} widths, and the card lists at {WIDE}, in {elapsed:.1f} s")
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
