@@ -15,8 +15,10 @@
 //   recently used goes first. Assets have their own limit so that a map session's tiles
 //   never push out the styles every kept page needs.
 // - kept: what an entry page asked to keep (the page, the QR landing that opened it, its
-//   photos, its audio guide), per page: the pages that asked last, up to a number of
-//   pages and a byte budget; browsing other pages never trims it, only other entries do.
+//   photos, its audio guide), and what a trail saved for offline use needs (its stops'
+//   pages and files, the map's tiles along it), per page: the pages that asked last, up
+//   to a number of pages and a byte budget; browsing other pages never trims it, only
+//   other entries and trails do. A saved trail counts as one page.
 // The limits are in offline-files.json (heritage/outputs/webapp.py says why those).
 const VERSION = "v2";  // a change in what the caches hold: activate deletes the old ones
 const PREFIX = "di-san-tan-an-";
@@ -163,25 +165,35 @@ function trimKept(cache, index) {
   });
 }
 
-function keep(page, urls) {
+// `fresh`: pages taken from the network (a deploy may have changed them); `report(done,
+// total, bytes)` hears of each file as it arrives (a trail's progress bar); `trail` marks a
+// saved trail's record, which its page reads to say "saved".
+function keep(page, urls, options) {
+  const { fresh = [page], report = () => undefined, trail = false } = options || {};
+  let done = 0;
+  let bytes = 0;
   // Fetched first, outside the queue: an audio guide's download never holds up other writes.
-  return caches.open(NAMES.kept).then((cache) => readIndex(cache).then((before) => Promise.all(urls.map((href) =>
-    // The page itself is taken fresh each time (a deploy may have changed it); media files
-    // have their content in their names, so a kept copy is still right.
-    href !== page && before.bytes[href] !== undefined ? undefined : copyOf(href, href === page)
-  ))).then((copies) => serially(() => readIndex(cache).then((index) => Promise.all(copies.filter(Boolean).map((c) =>
+  return caches.open(NAMES.kept).then((cache) => readIndex(cache).then((before) => Promise.all(urls.map((href) => {
+    // Media files have their content in their names, so a kept copy is still right.
+    const copy = !fresh.includes(href) && before.bytes[href] !== undefined
+      ? Promise.resolve({ href, bytes: before.bytes[href], already: true })
+      : copyOf(href, fresh.includes(href));
+    return copy.then((c) => { done += 1; bytes += c ? c.bytes : 0; report(done, urls.length, bytes); return c && !c.already ? c : undefined; });
+  }))).then((copies) => serially(() => readIndex(cache).then((index) => Promise.all(copies.filter(Boolean).map((c) =>
     cache.put(c.href, c.response).then(() => { index.bytes[c.href] = c.bytes; })
   )).then(() => {
     // Online, the page says what it needs now (a new deploy, another photo size); with no
     // signal, what it asks for may be what it could not load: the last list stays.
     const last = index.pages.find((p) => p.page === page);
     const got = copies[0] || !last ? urls.filter((u) => index.bytes[u] !== undefined) : last.urls;
-    index.pages = index.pages.filter((p) => p.page !== page).concat([{ page, urls: got }]);
-    return trimKept(cache, index);
+    index.pages = index.pages.filter((p) => p.page !== page).concat([trail ? { page, urls: got, trail } : { page, urls: got }]);
+    return trimKept(cache, index).then(() => ({ urls: got, missing: urls.length - got.length, bytes: got.reduce((sum, u) => sum + (index.bytes[u] || 0), 0) }));
   })))));
 }
 
-// A page asks to keep files it will need offline (itself, its photos, its audio guide).
+// A page asks to keep files it will need offline: an entry (itself, its photos, its audio
+// guide) or a trail saved for offline use (every stop's page and files, the map's tiles),
+// which hands a port to hear the progress on.
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type !== "keep" || !Array.isArray(data.urls) || typeof data.page !== "string") return;
@@ -189,7 +201,14 @@ self.addEventListener("message", (event) => {
   const page = ours(data.page);
   if (!page) return;
   const urls = [...new Set([page, ...data.urls.map(ours).filter(Boolean)])];
-  event.waitUntil(keep(page, urls));
+  const fresh = [page, ...(Array.isArray(data.pages) ? data.pages.map(ours).filter(Boolean) : [])];
+  const port = event.ports && event.ports[0];
+  const report = port ? (done, total, bytes) => port.postMessage({ done, total, bytes }) : undefined;
+  const failed = { bytes: 0, missing: urls.length };
+  event.waitUntil(keep(page, urls, { fresh, report, trail: data.trail === true }).catch(() => failed).then((result) => {
+    const { bytes, missing } = result || failed;
+    if (port) port.postMessage({ finished: true, done: urls.length, total: urls.length, bytes, missing });
+  }));
 });
 
 self.addEventListener("fetch", (event) => {

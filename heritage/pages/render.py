@@ -464,7 +464,9 @@ def trail_blocks(data: RenderData, trail: "TrailRecord", lang: str, base: str) -
     """Above a trail's words (facts, map) and below them (stops, festivals, QR code)."""
     r = Renderer(data, lang, base)
     route = trail_route.route(trail, data.inventory)
-    extra = dict(route=route, trail=trail, km=r.km, hours=r.hours, speeds=trail_route.SPEED_KMH)
+    mode = "walking" if "walking" in trail.data.travel else trail.data.travel[0]
+    extra = dict(route=route, trail=trail, km=r.km, hours=r.hours, speeds=trail_route.SPEED_KMH,
+                 directions=trail_route.directions_url(route, mode), route_mode=mode, basemap=data.basemap)
     festivals_on = trail_route.festivals_on(route, data.inventory, data.today)
     return r.render("trail_head.html", **extra), r.render("trail_foot.html", festivals=festivals_on, **extra)
 

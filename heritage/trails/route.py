@@ -116,3 +116,26 @@ def festivals_on(route: Route, inv: "Inventory", today: dt.date, days: int = 365
         return where is not None and any(haversine_km(s.lat, s.lon, where.lat, where.lon) <= NEARBY_KM for s in route.stops)
 
     return [o for o in festival_dates.upcoming(inv, today, days) if on_trail(o.entry)]
+
+
+# Google Maps' documented directions URL (developers.google.com/maps/documentation/urls):
+# it opens the phone's maps app where one is installed, else the web. Waypoints beyond
+# nine are ignored there (three in a phone's browser), so a longer trail's link covers
+# its first stops only; the GPX file always has them all.
+DIRECTIONS_URL = "https://www.google.com/maps/dir/?api=1"
+TRAVEL_MODES = {"walking": "walking", "cycling": "bicycling"}
+
+
+def directions_url(route: Route, mode: str = "walking") -> str:
+    """One link through every stop in order, for the phone's map app."""
+    from urllib.parse import urlencode
+
+    def at(stop: Stop) -> str:
+        return f"{stop.lat},{stop.lon}"
+
+    first, *middle, last = route.stops
+    query = {"origin": at(first), "destination": at(last)}
+    if middle:
+        query["waypoints"] = "|".join(at(s) for s in middle)
+    query["travelmode"] = TRAVEL_MODES[mode]
+    return DIRECTIONS_URL + "&" + urlencode(query)
