@@ -87,6 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "language_vi": {"vi": "tiếng Việt", "en": "Vietnamese"},
     "language_en": {"vi": "tiếng Anh", "en": "English"},
     "directions": {"vi": "Chỉ đường", "en": "Directions"},
+    "map_open": {"vi": "Mở", "en": "Open"},
     "directions_to": {"vi": "Chỉ đường đến {name}", "en": "Directions to {name}"},
     "open_now": {"vi": "Đang mở cửa", "en": "Open now"},
     "closed_now": {"vi": "Đang đóng cửa", "en": "Closed now"},

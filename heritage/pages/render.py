@@ -210,6 +210,10 @@ class Renderer:
         """Monday first, for the open-now line's "opens Monday at 07:00"."""
         return json.dumps([i18n.WEEKDAY_NAMES[self.lang][d] for d in WEEKDAYS], ensure_ascii=False)
 
+    def directions(self, entry: "EntryRecord"):
+        """Links that open a map app on the entry's place, by its name (heritage/pages/onsite.py)."""
+        return onsite.directions(entry.name(self.lang), entry.data.location.lat, entry.data.location.lon)
+
     def distance(self, metres: int) -> str:
         return onsite.format_distance(metres, self.lang)
 
