@@ -34,6 +34,9 @@ GUIDE_SECTIONS = frozenset({"di-tich", "le-hoi", "lang-nghe", "san-pham"})
 NEXT_STEP_SECTIONS = frozenset({"lang-nghe", "san-pham", "nghe-nhan"})
 # Sections whose audio items are recordings (a song sung, an artisan speaking).
 RECORDING_SECTIONS = frozenset({"quan-ho", "nghe-nhan"})
+# Places a visitor walks on to: the "nearest" line names one of these (a festival at the same
+# đình is no other place).
+PLACE_SECTIONS = frozenset({"di-tich", "lang-nghe"})
 # The fragment the QR landing adds: the entry then opens on the on-site block. A fragment,
 # not a query: the page stays one cached file.
 ONSITE_FRAGMENT = "tai-cho"
@@ -187,14 +190,14 @@ class Nearby:
 
 
 def nearest(inv: "Inventory", entry: "EntryRecord") -> Nearby | None:
-    """The closest other place with coordinates (another section's too: a craft by a pagoda)."""
+    """The closest other place to visit (a relic or a craft village: a craft by a pagoda)."""
     here = entry.data.location
     if here is None:
         return None
     best = None
     for other in inv.entries.values():
         there = other.data.location
-        if other.id == entry.id or there is None:
+        if other.id == entry.id or there is None or other.section not in PLACE_SECTIONS:
             continue
         km = basemap.distance_km(here.lat, here.lon, there.lat, there.lon)
         if best is None or km < best[0]:
