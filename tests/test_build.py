@@ -248,8 +248,10 @@ def test_entry_with_visit_shows_the_box_breadcrumbs_and_their_json_ld(visitor_si
 
     html = visitor_site.html(prefix + "di-tich/am-ba/")
     visit = text_of(html.split('class="hx-visit"', 1)[1].split("</section>", 1)[0])
-    for part in box:
+    here = text_of(html.split('id="hx-onsite"', 1)[1].split("</section>", 1)[0])
+    for part in box[:-1]:
         assert part in visit
+    assert box[-1] in here and box[-1] not in visit  # etiquette: once, in the on-site block
     assert f"{hours} – 11:00" in visit
     trail = re.search(r'<nav class="hx-crumbs"[^>]*>(.*?)</nav>', html, re.S).group(1)
     assert [t.strip() for t in re.findall(r">([^<>]+)</(?:a|span)>", trail)] == [c.replace("'", "&#39;") for c in crumbs]

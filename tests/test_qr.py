@@ -38,8 +38,9 @@ def test_a_landing_for_every_id_and_alias(sample_site):
         page = sample_site.html(f"q/{entry.id}/")
         assert '<meta name="robots" content="noindex">' in page
         assert f'<link rel="canonical" href="{SAMPLE_URL}{entry.section}/{entry.id}/">' in page
-        assert f'href="../../{entry.section}/{entry.id}/" hreflang="vi"' in page
-        assert f'href="../../en/{entry.section}/{entry.id}/" hreflang="en"' in page
+        # an entry opens on what a visitor at the place needs (#tai-cho: the on-site block)
+        assert f'href="../../{entry.section}/{entry.id}/#tai-cho" hreflang="vi"' in page
+        assert f'href="../../en/{entry.section}/{entry.id}/#tai-cho" hreflang="en"' in page
         assert "<link rel=\"stylesheet\"" not in page and "<script src" not in page  # nothing to fetch
         assert len(page.encode()) < 4000
 
@@ -49,7 +50,7 @@ def test_aliases_resolve(small_project):
     small_project.stamp_all()
     assert small_project.build().returncode == 0
     for code in ("dinh-moi", "dinh-cu", "dinh-cu-2"):
-        assert 'href="../../di-tich/dinh-moi/" hreflang="vi"' in small_project.html(f"q/{code}/")
+        assert 'href="../../di-tich/dinh-moi/#tai-cho" hreflang="vi"' in small_project.html(f"q/{code}/")
 
 
 def test_every_png_code_decodes_to_its_landing(sample_site):

@@ -19,12 +19,12 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize(
     "locale, query, expected",
     [
-        ("vi-VN", "", "di-tich/dinh-tan-an/"),
-        ("en-US", "", "en/di-tich/dinh-tan-an/"),
-        ("fr-FR", "", "en/di-tich/dinh-tan-an/"),
-        ("vi-VN", "?lang=en", "en/di-tich/dinh-tan-an/"),
-        ("en-US", "?lang=vi", "di-tich/dinh-tan-an/"),
-        ("vi-VN", "?lang=fr", "di-tich/dinh-tan-an/"),
+        ("vi-VN", "", "di-tich/dinh-tan-an/#tai-cho"),
+        ("en-US", "", "en/di-tich/dinh-tan-an/#tai-cho"),
+        ("fr-FR", "", "en/di-tich/dinh-tan-an/#tai-cho"),
+        ("vi-VN", "?lang=en", "en/di-tich/dinh-tan-an/#tai-cho"),
+        ("en-US", "?lang=vi", "di-tich/dinh-tan-an/#tai-cho"),
+        ("vi-VN", "?lang=fr", "di-tich/dinh-tan-an/#tai-cho"),
     ],
 )
 def test_landing_follows_the_browser_language(chromium, served_sample, locale, query, expected):
@@ -45,7 +45,7 @@ def test_landing_without_javascript_shows_both_links(chromium, served_sample):
     assert page.get_by_role("link", name="Read in English").is_visible()
     shot(page, "qr-landing-nojs")
     page.get_by_role("link", name="Read in English").click()
-    assert page.url == served_sample + "en/di-tich/dinh-tan-an/"
+    assert page.url == served_sample + "en/di-tich/dinh-tan-an/#tai-cho"
     context.close()
 
 

@@ -101,10 +101,10 @@ def test_a_qr_visit_keeps_the_entry_its_photos_and_audio_guide(chromium, served_
     context = chromium.new_context(**PHONE, locale="vi-VN")
     page = context.new_page()
     page.goto(served_sample + "q/dinh-tan-an/")  # the plaque's code forwards to the entry
-    page.wait_for_url("**/di-tich/dinh-tan-an/")
+    page.wait_for_url("**/di-tich/dinh-tan-an/#tai-cho")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.goto(served_sample + "q/dinh-tan-an/")  # under the worker now: landing and entry kept
-    page.wait_for_url("**/di-tich/dinh-tan-an/")
+    page.wait_for_url("**/di-tich/dinh-tan-an/#tai-cho")
     page.wait_for_load_state("networkidle")
     audio = page.locator("audio source").get_attribute("src")
     photos = page.locator(".hx-hero img, .hx-gallery img").evaluate_all("els => els.map(e => e.currentSrc || e.src)")
@@ -113,7 +113,7 @@ def test_a_qr_visit_keeps_the_entry_its_photos_and_audio_guide(chromium, served_
     _until(lambda: kept <= set(_cache_keys(page, "kept")))
     context.set_offline(True)
     page.goto(served_sample + "q/dinh-tan-an/")
-    page.wait_for_url("**/di-tich/dinh-tan-an/")
+    page.wait_for_url("**/di-tich/dinh-tan-an/#tai-cho")
     assert page.locator("h1").inner_text() == "Đình Tân An"
     statuses = page.evaluate(
         """([audio, photos]) => Promise.all([
@@ -171,10 +171,10 @@ def test_the_caches_keep_the_newest_pages_and_what_an_entry_asked_to_keep(chromi
         page.goto(base + "offline-files.json")
         page.evaluate("Promise.all(['di-san-tan-an-v1', 'another-app'].map(n => caches.open(n).then(c => c.put('old', new Response('old')))))")
         page.goto(base + "q/dinh-tan-an/")
-        page.wait_for_url("**/di-tich/dinh-tan-an/")
+        page.wait_for_url("**/di-tich/dinh-tan-an/#tai-cho")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         page.goto(base + "q/dinh-tan-an/")  # under the worker: the entry asks to keep its files
-        page.wait_for_url("**/di-tich/dinh-tan-an/")
+        page.wait_for_url("**/di-tich/dinh-tan-an/#tai-cho")
         page.wait_for_load_state("networkidle")
         audio = page.locator("audio source").evaluate("el => el.src")
         _until(lambda: audio in _cache_keys(page, "kept"))
@@ -199,7 +199,7 @@ def test_the_caches_keep_the_newest_pages_and_what_an_entry_asked_to_keep(chromi
         page.goto(base + browsed[7])
         assert page.locator("h1").inner_text() != "Bạn đang ngoại tuyến"
         page.goto(base + "q/dinh-tan-an/")  # the plaque, at the relic, with no signal
-        page.wait_for_url("**/di-tich/dinh-tan-an/")
+        page.wait_for_url("**/di-tich/dinh-tan-an/#tai-cho")
         assert page.locator("h1").inner_text() == "Đình Tân An"
         ranged = page.evaluate(
             """audio => fetch(audio, {headers: {Range: "bytes=0-99"}}).then(r => r.status + ":" + r.headers.get("Content-Range").split("/")[0])""",
@@ -208,7 +208,7 @@ def test_the_caches_keep_the_newest_pages_and_what_an_entry_asked_to_keep(chromi
         assert ranged == "206:bytes 0-99"
         played = page.evaluate(
             """() => {
-                const player = document.querySelector(".hx-player audio");
+                const player = document.querySelector(".hx-guide audio");
                 player.muted = true;
                 return player.play().then(() => new Promise(done => setTimeout(done, 800)))
                     .then(() => [player.currentTime, player.error && player.error.code]);

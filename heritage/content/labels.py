@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "intro_en": ("Lời dẫn tiếng Anh", "English introduction"),
     # what a visitor needs (visit)
     "visit": ("Thông tin tham quan", "Visiting"),
+    "where": ("Nơi mua hoặc đến xem", "Where to buy or visit"),
     "hours": ("Giờ mở cửa", "Opening hours"),
     "opens": ("Giờ mở (GIỜ:PHÚT)", "Opens (HH:MM)"),
     "closes": ("Giờ đóng (GIỜ:PHÚT)", "Closes (HH:MM)"),
@@ -160,6 +161,7 @@ LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
     ("Contact", "sample"): ("Thông tin minh họa", "Illustrative details"),
     ("Consent", "date"): ("Ngày ký", "Date signed"),
     ("MediaItem", "date"): ("Ngày chụp, ghi", "Date recorded"),
+    ("MediaItem", "language"): ("Ngôn ngữ lời nói (vi hoặc en)", "Spoken language (vi or en)"),
     ("Settings", "report"): ("Báo cáo năm", "Yearly report"),
     ("Practical", "place"): ("Tên nơi đến (như khách gọi)", "The destination's name (as visitors say it)"),
     ("Practical", "intro"): ("Lời dẫn", "Introduction"),

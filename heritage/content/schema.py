@@ -162,6 +162,10 @@ class MediaItem(Model):
     alt: Alt | None = None
     caption: Caption | None = None
     transcript: Transcript | None = None  # lyrics or narration of audio and video, shown beside the player
+    # The language spoken in an audio or video item (a guide can exist once per language);
+    # none: Vietnamese. The English page plays an English guide, else the Vietnamese one with
+    # English subtitles made from the transcript.
+    language: Literal["vi", "en"] | None = None
     credit: Short | Text
     license: Short
     date: dt.date | None = None
@@ -254,6 +258,7 @@ class Hours(Model):
 class Visit(Model):
     """What a visitor needs before coming: hours or an appointment, fee, contact, manners."""
 
+    where: Text | None = None  # where to buy or visit (a shop, the workshop, the village market)
     hours: list[Hours] = Field(default=[], max_length=MAX_HOURS)
     by_appointment: bool = False
     hours_note: Text | None = None  # e.g. open on the 1st and 15th of each lunar month

@@ -8,6 +8,7 @@ any path, GitHub Pages project sites included.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -23,7 +24,9 @@ from heritage.calendar import ical
 from heritage.column import rules as column
 from heritage.map import basemap
 from heritage.media.audio_video import format_duration, iso_duration
+from heritage.content.schema import WEEKDAYS
 from heritage.outputs import opendata
+from heritage.pages import onsite
 from heritage.pages import practical as practical_words
 from heritage.pages import whats_on
 from heritage.sections import COLUMN, ENTRY_SECTIONS
@@ -214,6 +217,17 @@ class Renderer:
     def stop_number(self, trail: "TrailRecord", entry_id: str) -> int:
         return next(i for i, s in enumerate(trail.data.stops, start=1) if s.entry == entry_id)
 
+    def day_names(self) -> str:
+        """Monday first, for the open-now line's "opens Monday at 07:00"."""
+        return json.dumps([i18n.WEEKDAY_NAMES[self.lang][d] for d in WEEKDAYS], ensure_ascii=False)
+
+    def directions(self, entry: "EntryRecord"):
+        """Links that open a map app on the entry's place, by its name (heritage/pages/onsite.py)."""
+        return onsite.directions(entry.name(self.lang), entry.data.location.lat, entry.data.location.lon)
+
+    def distance(self, metres: int) -> str:
+        return onsite.format_distance(metres, self.lang)
+
     def km(self, km: float) -> str:
         return trail_route.format_km(km, self.lang)
 
@@ -225,7 +239,8 @@ def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -
     """What goes above an entry's story (facts, photos, media) and below it (sources, links)."""
     r = Renderer(data, lang, base)
     share = share_links(data, entry.url(lang), entry.name(lang))
-    return r.render("entry_head.html", entry=entry, share=share), r.render("entry_foot.html", entry=entry)
+    here = onsite.view(data.inventory, data.settings, entry, lang, data.media.av)
+    return r.render("entry_head.html", entry=entry, share=share, here=here), r.render("entry_foot.html", entry=entry, here=here)
 
 
 def catalogue(data: RenderData, section: str, lang: str, base: str) -> str:

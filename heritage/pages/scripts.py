@@ -17,6 +17,7 @@ SCRIPTS_BY_MARKUP: dict[str, tuple[str, ...]] = {
     f"{OWN_ASSETS}/filters.js": ("data-hx-filter",),
     f"{OWN_ASSETS}/media.js": ("data-hx-gallery", "data-hx-lightbox", "data-hx-youtube"),
     f"{OWN_ASSETS}/share.js": ("data-hx-share",),
+    f"{OWN_ASSETS}/onsite.js": ("data-hx-onsite", "data-hx-hours"),
 }
 
 

@@ -38,9 +38,8 @@ from heritage.outputs import (
     webapp,
 )
 from heritage.outputs.sanitise import sanitise
+from heritage.pages import onsite, render, whats_on
 from heritage.pages import practical as practical_page
-from heritage.pages import render
-from heritage.pages import render, whats_on
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
@@ -407,6 +406,7 @@ class Site:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
         self.media.publish(site_root)
+        onsite.write_subtitles(self.render_data, site_root)
         self.write_theme_files(site_root)
         opendata.write_open_data(self, site_root)
         qr_landings.write_landings(self, site_root, self.secure)

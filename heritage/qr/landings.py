@@ -12,16 +12,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from heritage import urls
+from heritage.pages.onsite import ONSITE_FRAGMENT
 from heritage.pages.render import environment
 
 
-def landing_page(entry, code: str, canonical: str) -> str:
+def landing_page(entry, code: str, canonical: str, fragment: str = "") -> str:
     """The /q/<code>/ page: forwards by script, two plain links without it. `entry` is an
-    entry or a trail: anything with a name and a url per language."""
+    entry or a trail: anything with a name and a url per language. `fragment` (an entry's
+    #tai-cho) opens the page on what a visitor at the place needs: a fragment, not a query,
+    so the page stays the one cached file."""
     template = environment().get_template("qr_landing.html")
     return template.render(
-        vi="../../" + entry.url("vi"),
-        en="../../" + entry.url("en"),
+        vi="../../" + entry.url("vi") + fragment,
+        en="../../" + entry.url("en") + fragment,
         name_vi=entry.name("vi"),
         name_en=entry.name("en"),
         canonical=canonical,
@@ -39,7 +42,7 @@ def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = 
         for code in [entry.id, *entry.data.aliases]:
             target = site_root / urls.qr_landing(code) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            page = landing_page(entry, code, canonical)
+            page = landing_page(entry, code, canonical, "#" + ONSITE_FRAGMENT)
             target.write_text(finish(page) if finish else page, encoding="utf-8")
             written.append(code)
     for trail in site.inventory.trails.values():  # a trail's sign: /q/<trail-id>/

@@ -113,11 +113,34 @@
           title: name, keyboard: true, riseOnHover: true
         });
         var popup = el("div", "hx-popup");
+        var page = data.base + (lang === "vi" ? "" : lang + "/") + p.section + "/" + p.id + "/";
+        var item = listItem(p.id);  // the list below carries the photo and the route (places.html)
+        var thumb = item && item.getAttribute("data-thumb");
+        if (thumb) {
+          var img = el("img", "hx-popup__img");
+          img.alt = ""; img.width = 240; img.height = 160; img.loading = "lazy";
+          img.setAttribute("data-src", thumb);  // fetched when the popup opens, not with the map
+          popup.appendChild(img);
+        }
         var link = el("a", "", name);
-        link.href = data.base + (lang === "vi" ? "" : lang + "/") + p.section + "/" + p.id + "/";
+        link.href = page;
         popup.appendChild(el("strong")).appendChild(link);
         popup.appendChild(el("div", "", [p["type_" + lang], (legend[p.section] || {}).label].filter(Boolean).join(" · ")));
-        marker.bindPopup(popup);
+        if (data.labelOpen) {  // the map page's popups: Open and Directions (a trail's map has its own list)
+          var actions = popup.appendChild(el("div", "hx-popup__actions"));
+          actions.appendChild(el("a", "hx-popup__button", data.labelOpen)).href = page;
+          var route = item && item.querySelector("a[data-geo]");
+          if (route) {
+            var go = actions.appendChild(el("a", "hx-popup__button", data.labelDirections));
+            go.href = route.href; go.rel = "noopener noreferrer";
+          }
+        }
+        // Never cut off on a phone: as wide as the map allows, panned into view with a margin.
+        marker.bindPopup(popup, { maxWidth: Math.min(260, box.clientWidth - 64), minWidth: Math.min(200, box.clientWidth - 64), autoPanPadding: [16, 16], keepInView: true });
+        marker.on("popupopen", function () {
+          var pic = popup.querySelector("img[data-src]");
+          if (pic) { pic.src = pic.getAttribute("data-src"); pic.removeAttribute("data-src"); }
+        });
         marker.on("popupopen", function () {
           var li = listItem(p.id);
           if (li) li.classList.add("hx-places--active");

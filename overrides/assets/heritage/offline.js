@@ -15,7 +15,7 @@
     Array.prototype.forEach.call(document.querySelectorAll(".hx-hero img, .hx-gallery img"), function (img) {
       if (img.currentSrc || img.src) urls.push(img.currentSrc || img.src);
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".hx-player audio source, .hx-player video[poster]"), function (el) {
+    Array.prototype.forEach.call(document.querySelectorAll(".hx-player audio source, .hx-player video[poster], .hx-guide audio source, .hx-guide track"), function (el) {
       urls.push(el.src || el.poster);
     });
     // The plaque's landing (/q/<id>/, a permanent address) forwarded here: keep it too.
