@@ -54,6 +54,9 @@ PAGES = {
     "trail (map, stops, audio)": "hanh-trinh/vong-dinh-chua-den/",
     "open data": "du-lieu/",
     "about": "gioi-thieu/",
+    "plan your trip": "ke-hoach-tham-quan/",
+    "event": "su-kien/le-ram-mung-mot-chua-tan-an/",
+    "product (next step)": "san-pham/banh-da-tan-an/",
 }
 # Not meant for search engines (noindex by design), so SEO does not apply to them.
 UNINDEXED = {"search": "tim-kiem/", "QR landing": "q/dinh-tan-an/?lang=vi", "404": "404.html"}  # search: noindex since issue 26 (a results page is no page to land on)

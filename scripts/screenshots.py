@@ -39,6 +39,11 @@ PAGES = {
     "search": "tim-kiem/?q=%C4%91%C3%ACnh",
     "about": "gioi-thieu/",
     "plan": "gioi-thieu/ke-hoach/",
+    "trip": "ke-hoach-tham-quan/",
+    "events": "su-kien/",
+    "event": "su-kien/le-ram-mung-mot-chua-tan-an/",
+    "product": "san-pham/banh-da-tan-an/",
+    "craft": "lang-nghe/nghe-dan-tre/",
 }
 ROOT_PAGES = {"404": "404.html", "qr-landing": "q/dinh-tan-an/?lang=vi"}
 
