@@ -11,7 +11,7 @@ from heritage.checks import run as checks
 from heritage.clock import ClockError, today
 from heritage.content import translations
 from heritage.problems import format_problems, github_annotations, problems_json
-from heritage.tools import scaffold
+from heritage.scaffold import new as scaffold
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -119,7 +119,8 @@ def _valid_content(root: Path):
 
 
 def _report(args: argparse.Namespace) -> int:
-    from heritage.tools.report import check_period, write_report
+    from heritage.report.figures import check_period
+    from heritage.report.write import write_report
 
     now = today()
     problems, year, until = check_period(args.year, args.until, now)
@@ -155,7 +156,7 @@ def _printable(root: Path):
 
 def _plaques(args: argparse.Namespace) -> int:
     from heritage.qr.issued import ISSUED_FILE
-    from heritage.qr.plaques import write_plaques
+    from heritage.printed.plaques import write_plaques
 
     printable = _printable(Path(args.root))
     if printable is None:
@@ -174,7 +175,7 @@ def _plaques(args: argparse.Namespace) -> int:
 
 def _brochure(args: argparse.Namespace) -> int:
     from heritage import urls
-    from heritage.tools.brochure import BrochureError, write_brochure
+    from heritage.printed.brochure import BrochureError, write_brochure
 
     printable = _printable(Path(args.root))
     if printable is None:

@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 
 from heritage import urls
 from heritage.i18n import t
-from heritage.pages.render import environment
+from heritage.pages.renderer import environment
 from heritage.sections import LANGUAGES
 
 # The site's logo: Material Design Icons' "bank" (Pictogrammers, Apache License 2.0), the

@@ -38,7 +38,7 @@ from heritage.outputs import (
     webapp,
 )
 from heritage.outputs.sanitise import sanitise
-from heritage.pages import onsite, render, whats_on
+from heritage.pages import home, onsite, render, renderer, whats_on
 from heritage.pages import practical as practical_page
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.problems import ContentError, Problem
@@ -46,7 +46,7 @@ from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
-from heritage.tools import brochure
+from heritage.printed import brochure
 from heritage.trails import gpx as trail_gpx
 from heritage.events.jsonld import event_jsonld
 
@@ -180,7 +180,7 @@ class Site:
         self._footers: dict[tuple[str, str], str] = {}
         self.media = media
         self.basemap = basemap.find(root)  # None in an offline build: the opt-in background stays
-        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
+        self.render_data = renderer.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
 
     @property
     def images(self):
@@ -244,7 +244,7 @@ class Site:
             title = heading(event.name(lang))
             head, tail = whats_on.event_blocks(data, event, lang, base)
         elif kind.kind == "home":
-            head, tail = render.home_blocks(data, lang, base)
+            head, tail = home.home_blocks(data, lang, base)
         elif kind.kind == "catalogue":
             tail = render.catalogue(data, kind.key, lang, base)
         elif kind.kind in APPENDED:

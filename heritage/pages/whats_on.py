@@ -1,6 +1,6 @@
 """What's on: the festivals' next dates, the recurring events' pages and list, the calendar's
 twelve months and the home page's "this month", made from `calendar.festivals` and
-`events.dates`. Fragments render with `render.Renderer`, as every other page's do."""
+`events.dates`. Fragments render with `renderer.Renderer`, as every other page's do."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from heritage.text import vi_sort_key
 if TYPE_CHECKING:
     from heritage.calendar.festivals import Occurrence
     from heritage.content.inventory import EntryRecord, EventRecord, Inventory
-    from heritage.pages.render import RenderData
+    from heritage.pages.renderer import RenderData
 
 MONTHS = 12  # the calendar page's months, this one first
 EVENT_PAGE_DAYS = 92  # an event's page lists its dates this far ahead
@@ -84,7 +84,7 @@ def months(inv: "Inventory", today: dt.date, count: int = MONTHS, lang: str = "v
 
 def event_blocks(data: "RenderData", event: "EventRecord", lang: str, base: str) -> tuple[str, str]:
     """Above an event's words (badge, summary, facts) and below them (its coming dates)."""
-    from heritage.pages.render import Renderer, share_links
+    from heritage.pages.renderer import Renderer, share_links
 
     r = Renderer(data, lang, base)
     coming = event_dates.coming(event, data.today, EVENT_PAGE_DAYS)
@@ -104,7 +104,7 @@ def _words(lang: str):
 
 
 def events_index(data: "RenderData", lang: str, base: str) -> str:
-    from heritage.pages.render import Renderer
+    from heritage.pages.renderer import Renderer
 
     r = Renderer(data, lang, base)
     return r.render("events_index.html", events=events_by_next(data.inventory, lang, data.today), dates=event_dates, w=_words(lang))
@@ -112,7 +112,7 @@ def events_index(data: "RenderData", lang: str, base: str) -> str:
 
 def calendar(data: "RenderData", lang: str, base: str) -> str:
     """/lich-le-hoi/: the calendar files, then twelve months of festivals and events."""
-    from heritage.pages.render import Renderer
+    from heritage.pages.renderer import Renderer
 
     r = Renderer(data, lang, base)
     subscribe = ical.subscribe_links(data.site_url, lang)

@@ -6,7 +6,7 @@ issuing body and its number at left, the national motto at right, then the place
 date); the title; numbered parts; real Word tables; the charts; and the signature block
 with "Nơi nhận". Page numbers sit at the top from page 2, as the decree asks. Whatever
 data/site.yml does not say (office, number, signatory) is a highlighted placeholder.
-The text is in the report's language for Word's spelling (report_docx_package), but for
+The text is in the report's language for Word's spelling (heritage.report.word_package), but for
 what data/site.yml gives in Vietnamese only (the place, the signer), tagged as such.
 """
 
@@ -27,8 +27,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from heritage.content.settings import Settings
 from heritage.i18n import format_day
-from heritage.tools.report_docx_package import LANG_TAGS, set_fonts, set_language, set_properties, tag_run
-from heritage.tools.report_text import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table, w
+from heritage.report.word_package import LANG_TAGS, set_fonts, set_language, set_properties, tag_run
+from heritage.report.wording import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table, w
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT, TABLE_PT = 14, 12, 12

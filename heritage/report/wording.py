@@ -1,7 +1,7 @@
 """The yearly report's wording, in Vietnamese or English, as blocks both writers share.
 
 `document(figures, lang)` turns the figures into headings, paragraphs, lists, tables and
-chart references; `markdown()` prints them as Markdown and `report_docx` as a Word
+chart references; `markdown()` prints them as Markdown and `heritage.report.word` as a Word
 document in the administrative layout, so both show the same sections and the same
 numbers (a test compares them with the CSV).
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from heritage.content.translations import STATUS_LABELS
 from heritage.i18n import format_day
-from heritage.tools.report import MEDIA_KINDS, ReportFigures
+from heritage.report.figures import MEDIA_KINDS, ReportFigures
 
 LANGS = ("vi", "en")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -63,7 +63,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    key: str  # report_charts.CHARTS
+    key: str  # heritage.report.charts.CHARTS
     caption: str
     file: str = ""  # the PNG beside the report, for Markdown
 
