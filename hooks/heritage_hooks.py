@@ -1,10 +1,7 @@
 """MkDocs adapter: the only place that knows MkDocs. All logic lives in `heritage`.
 
-static-i18n runs these hooks once per language; `heritage.pages.site.load_site` caches
-the validated content, so data is loaded and checked once per build.
-
-`mkdocs build` builds the languages in forked processes (heritage.pages.build_run);
-`HERITAGE_SERIAL_BUILD=1` (or a platform without fork) does it all in turn.
+static-i18n runs these hooks once per language; the content is loaded and checked once per
+build, and the languages are built in forked processes (heritage.pages.build_run).
 """
 
 from __future__ import annotations
@@ -22,7 +19,8 @@ from heritage.editor import page as admin_page
 from heritage.pages import preview as live_preview
 from heritage.pages.build_run import BuildError, BuildRun, keeps_file, load_for, reload_injector, theme_templates
 from heritage.pages import scripts as page_scripts
-from heritage.pages.site import Site, plain
+from heritage.pages.kinds import plain
+from heritage.pages.site import Site
 from heritage.problems import ContentError
 
 _site: Site | None = None

@@ -28,7 +28,7 @@ from heritage.content.sources import parse_yaml
 from heritage.outputs.opendata import spreadsheet_safe, to_csv
 from heritage.outputs.sanitise import sanitise
 from heritage.outputs.structured_data import script_safe
-from heritage.pages.site import heading
+from heritage.pages.kinds import heading
 from heritage.problems import Problem, format_problems
 
 from .conftest import Project, serve

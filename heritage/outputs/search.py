@@ -64,7 +64,7 @@ class SearchIndex:
         self.docs: dict[str, dict[str, dict]] = {}
 
     def add_page(self, inventory, lang: str, kind: str, key: str, url: str, title: str, markdown: str) -> None:
-        """Record a page by what it is (`kind` and `key` as `pages.site.classify` says):
+        """Record a page by what it is (`kind` and `key` as `pages.kinds.classify` says):
         an entry by its name, type and summary, a post by its title and summary, other
         pages by their title and opening. The editors' pages and search itself are left out."""
         if kind in ("search", "translations"):
