@@ -1,6 +1,6 @@
 """HTML fragments that wrap editors' Markdown with what the data says: entries, catalogues,
 the column, the map, trails, About, search and the footer (the home page's are in `home`,
-events' and the calendar's in `whats_on`; all made with `renderer.Renderer`).
+events' and the calendar's in `events_pages`; all made with `renderer.Renderer`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from heritage import urls
 from heritage.column import rules as column
 from heritage.map import basemap
 from heritage.outputs import opendata
-from heritage.pages import onsite, whats_on
+from heritage.pages import events_pages, onsite, whats_on
 from heritage.pages.renderer import UNRANKED, RenderData, Renderer, share_links
 from heritage.sections import ENTRY_SECTIONS
 from heritage.text import vi_sort_key
@@ -86,8 +86,8 @@ def places(data: RenderData, lang: str, base: str) -> str:
 
 
 def festivals(data: RenderData, lang: str, base: str) -> str:
-    """The calendar page: twelve months of festivals and events (`whats_on.calendar`)."""
-    return whats_on.calendar(data, lang, base)
+    """The calendar page: twelve months of festivals and events (`events_pages.calendar`)."""
+    return events_pages.calendar(data, lang, base)
 
 
 def open_data(data: RenderData, lang: str, base: str) -> str:

@@ -36,7 +36,7 @@ from heritage.outputs import (
     webapp,
 )
 from heritage.outputs.sanitise import sanitise
-from heritage.pages import home, onsite, render, renderer, whats_on
+from heritage.pages import events_pages, home, onsite, render, renderer
 from heritage.pages import practical as practical_page
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.pages.kinds import classify, heading, plain, relative_base
@@ -60,7 +60,7 @@ APPENDED = {
     "trails": render.trails_index,
     "about": render.about,
     "practical": practical_page.practical,
-    "events": whats_on.events_index,
+    "events": events_pages.events_index,
 }
 
 # Random per run, so that no comment an editor writes can be taken for a marker.
@@ -170,7 +170,7 @@ class Site:
         elif kind.kind == "event" and kind.key in self.inventory.events:
             event = self.inventory.events[kind.key]
             title = heading(event.name(lang))
-            head, tail = whats_on.event_blocks(data, event, lang, base)
+            head, tail = events_pages.event_blocks(data, event, lang, base)
         elif kind.kind == "home":
             head, tail = home.home_blocks(data, lang, base)
         elif kind.kind == "catalogue":
