@@ -182,7 +182,7 @@ def _brochure(args: argparse.Namespace) -> int:
         return 1
     inventory, _settings, site_url = printable
     year = args.year or today().year
-    target = Path(args.out) / urls.BROCHURE_FILE.format(year=year)
+    target = Path(args.out) / urls.brochure_file(_settings.slug, year)
     try:
         written = write_brochure(inventory, site_url, year, target)
     except BrochureError as exc:
@@ -237,7 +237,7 @@ def _basemap_fetch(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
+    parser = argparse.ArgumentParser(prog="python -m heritage", description="Trang di sản văn hóa — công cụ biên tập / the heritage site: editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="tạo mục hoặc bài viết mới / scaffold an entry or a post")
     new.add_argument("section", help="di-tich, le-hoi, lang-nghe, nghe-nhan, quan-ho, san-pham, chuyen-muc, trails")
-    new.add_argument("id", help="mã viết thường không dấu, ví dụ dinh-tan-an / lowercase ASCII id")
+    new.add_argument("id", help="mã viết thường không dấu, ví dụ dinh-lang / lowercase ASCII id")
     new.add_argument("--vi", required=True, help="tên tiếng Việt / Vietnamese name or title")
     new.add_argument("--en", required=True, help="tên tiếng Anh / English name or title")
     new.set_defaults(func=_new)

@@ -96,7 +96,7 @@ def _build_other_languages(config, i18n) -> None:
 
 def on_env(env, config, files):
     # The theme's own templates (header, 404) use the core's address rules and words.
-    env.globals.update(hx_urls=urls, hx_t=words)
+    env.globals.update(hx_urls=urls, hx_t=words, hx_site=_site.settings.site_name)
     return env
 
 

@@ -15,12 +15,14 @@ import io
 import json
 import re
 import sys
+from pathlib import Path
 
 import markdown
 import pytest
 import yaml
 
 from heritage import urls
+from heritage.content.settings import load_settings
 from heritage.checks import text_fields
 from heritage.checks.run import MARKDOWN_EXTENSIONS
 from heritage.content.addresses import attribute_safe, is_web_address, visible
@@ -37,6 +39,10 @@ TOKEN = "hx_pwned"
 BREAKOUTS = (f"</script><script>window.{TOKEN}=1</script>", "UBND <!--<script>", f"<!--<script></script><script>window.{TOKEN}=2</script>-->")
 HOSTILE_SITE_URL = f'https://heritage.example.org/"><meta http-equiv="refresh" content="0;url=https://evil.example/"><script>window.{TOKEN}=3</script>'
 MARKDOWN_NAMES = ("[Bấm](https://evil.example)", "![x](https://evil.example/x.png)", "Đình {: .md-button}")
+
+# The repository's site names its files after itself (data/site.yml's site_name).
+SLUG = load_settings(Path(__file__).resolve().parents[1])[0].slug
+OPEN_DATA_FILES = urls.open_data_files(SLUG)
 
 
 # --- addresses ---------------------------------------------------------------------------------
@@ -185,7 +191,7 @@ def test_names_and_cells_published_as_written(small_project: Project):
         assert HTML.unescape(h1) == name, h1  # the name as written: no link, image or attribute
         assert 'src="https://evil.example' not in html and not re.search(r'class="[^"]*md-button', html)
     assert '<a href="https://evil.example" rel="noopener noreferrer">Đăng ký</a>' in p.html("di-tich/ten-0")  # a plain link, no class
-    rows = list(csv.DictReader(io.StringIO((p.root / "site" / urls.OPEN_DATA_FILES["csv"]).read_text(encoding="utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO((p.root / "site" / OPEN_DATA_FILES["csv"]).read_text(encoding="utf-8-sig"))))
     (row,) = [r for r in rows if r["id"] == "cong-thuc"]
     assert row["name_vi"] == "'=HYPERLINK(\"https://evil.example\",\"Bấm\")" and row["name_en"] == "'+cmd"
 

@@ -76,7 +76,7 @@ def places(data: RenderData, lang: str, base: str) -> str:
         "places.html",
         entries=[(e, far(e)) for e in located],
         unlocated=unlocated,
-        geojson=r.href(urls.OPEN_DATA_FILES["geojson"]),
+        geojson=r.href(urls.open_data_files(data.settings.slug)["geojson"]),
         colors={k: v for k, v in SECTION_COLORS.items() if k in present},
         basemap=data.basemap,
         near_km=basemap.NEAR_KM,
@@ -92,7 +92,7 @@ def festivals(data: RenderData, lang: str, base: str) -> str:
 
 def open_data(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
-    return r.render("open_data.html", files=urls.OPEN_DATA_FILES, datapackage=urls.DATA_PACKAGE_FILE, fields=opendata.FIELDS, license=data.settings.data_license, count=len(data.inventory.entries))
+    return r.render("open_data.html", files=urls.open_data_files(data.settings.slug), datapackage=urls.DATA_PACKAGE_FILE, fields=opendata.FIELDS, license=data.settings.data_license, count=len(data.inventory.entries))
 
 
 # Marker colours on the map, one per section (legend and markers use the same).
@@ -143,7 +143,8 @@ def about(data: RenderData, lang: str, base: str) -> str:
     r = Renderer(data, lang, base)
     html = r.render("about.html", settings=data.settings, credits=CREDITS)
     if data.qr_codes:
-        html += "\n" + r.render("about_brochure.html", year=data.today.year)
+        slug, year = data.settings.slug, data.today.year
+        html += "\n" + r.render("about_brochure.html", settings=data.settings, href=r.href(urls.brochure(slug, year)), file=urls.brochure_file(slug, year))
     return html
 
 

@@ -1,7 +1,7 @@
 """The site as a whole: which page is what, what to add to it, which files to write besides pages.
 
 This is the engine-independent core the MkDocs hooks call. It knows pages by their
-path under docs/ (`vi/di-tich/dinh-tan-an.md`) and by their URL, never by MkDocs
+path under docs/ (`vi/di-tich/dinh-lang.md`) and by their URL, never by MkDocs
 objects, so that a move to another engine only rewrites hooks/.
 """
 
@@ -375,6 +375,7 @@ class Site:
 
         `script_hashes`: inline-script hashes of pages secured in other processes.
         """
+        webapp.stamp_service_worker(site_root, self.settings.slug)
         security.write_headers(site_root, self.script_hashes | set(script_hashes))
         admin_page.append_headers(site_root)
         minify.minify_assets(site_root)

@@ -403,6 +403,6 @@ def write_brochure(inv, site_url: str, year: int, path: Path, day: dt.date | Non
 
 def write_site_brochure(site, site_root: Path) -> Path:
     """The current year's brochure under the About page, for download."""
-    target = site_root / urls.brochure(site.today.year)
+    target = site_root / urls.brochure(site.settings.slug, site.today.year)
     write_brochure(site.inventory, site.qr_url, site.today.year, target, site.today)
     return target

@@ -97,6 +97,8 @@ class ReportFigures:
     year: int
     until: dt.date
     ward: Bilingual
+    site: Bilingual  # the site's name
+    plan: Bilingual  # the plan the report answers (data/site.yml report.plan)
     sections: tuple[SectionFigures, ...]
     history_known: bool  # False in a shallow clone: added/updated cannot be told
     added: tuple[Bilingual, ...]
@@ -254,6 +256,8 @@ def compute(inv: Inventory, settings: Settings, year: int, until: dt.date) -> Re
         year=year,
         until=until,
         ward={"vi": settings.ward.vi, "en": settings.ward.en},
+        site={"vi": settings.site_name.vi, "en": settings.site_name.en},
+        plan={"vi": settings.report.plan.vi, "en": settings.report.plan.en},
         sections=_sections(inv),
         history_known=bool(dates),
         added=added,

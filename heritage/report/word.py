@@ -72,7 +72,7 @@ Piece = Inline | Placeholder | Foreign
 
 
 def dated_line(place: str | Placeholder | Foreign, day: dt.date, lang: str) -> tuple[Piece, ...]:
-    """'Tân An, ngày 05 tháng 01 năm 2027': the decree writes days below 10 and months 1-2 with a 0."""
+    """'Phường X, ngày 05 tháng 01 năm 2027' (report.place): the decree writes days below 10 and months 1-2 with a 0."""
     if lang == "vi":
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
         return (place, f", ngày {day.day:02d} tháng {month} năm {day.year}")
