@@ -15,7 +15,6 @@ import io
 import json
 import re
 import sys
-from pathlib import Path
 
 import markdown
 import pytest
@@ -39,10 +38,6 @@ TOKEN = "hx_pwned"
 BREAKOUTS = (f"</script><script>window.{TOKEN}=1</script>", "UBND <!--<script>", f"<!--<script></script><script>window.{TOKEN}=2</script>-->")
 HOSTILE_SITE_URL = f'https://heritage.example.org/"><meta http-equiv="refresh" content="0;url=https://evil.example/"><script>window.{TOKEN}=3</script>'
 MARKDOWN_NAMES = ("[Bấm](https://evil.example)", "![x](https://evil.example/x.png)", "Đình {: .md-button}")
-
-# The repository's site names its files after itself (data/site.yml's site_name).
-SLUG = load_settings(Path(__file__).resolve().parents[1])[0].slug
-OPEN_DATA_FILES = urls.open_data_files(SLUG)
 
 
 # --- addresses ---------------------------------------------------------------------------------
@@ -191,7 +186,8 @@ def test_names_and_cells_published_as_written(small_project: Project):
         assert HTML.unescape(h1) == name, h1  # the name as written: no link, image or attribute
         assert 'src="https://evil.example' not in html and not re.search(r'class="[^"]*md-button', html)
     assert '<a href="https://evil.example" rel="noopener noreferrer">Đăng ký</a>' in p.html("di-tich/ten-0")  # a plain link, no class
-    rows = list(csv.DictReader(io.StringIO((p.root / "site" / OPEN_DATA_FILES["csv"]).read_text(encoding="utf-8-sig"))))
+    csv_file = urls.open_data_files(load_settings(p.root)[0].slug)["csv"]  # named after the project's own site
+    rows = list(csv.DictReader(io.StringIO((p.root / "site" / csv_file).read_text(encoding="utf-8-sig"))))
     (row,) = [r for r in rows if r["id"] == "cong-thuc"]
     assert row["name_vi"] == "'=HYPERLINK(\"https://evil.example\",\"Bấm\")" and row["name_en"] == "'+cmd"
 

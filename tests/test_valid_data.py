@@ -150,9 +150,10 @@ def test_the_descriptor_lets_a_portal_check_each_file_and_read_the_csv_with_its_
 
     package, report = _descriptor_written(small_project, monkeypatch, tmp_path)
     assert report.valid, "\n".join(_errors(report))
-    assert package["profile"] == "data-package" and package["name"] == SLUG
-    assert package["homepage"] == f"{SAMPLE_URL}{OPEN_DATA}/"  # the Vietnamese open-data page, absolute
     settings = cached_inventory(small_project.root).settings
+    slug, files = settings.slug, urls.open_data_files(settings.slug)  # named after the project's own site
+    assert package["profile"] == "data-package" and package["name"] == slug
+    assert package["homepage"] == f"{SAMPLE_URL}{OPEN_DATA}/"  # the Vietnamese open-data page, absolute
     assert package["title"] == f"{settings.site_name('vi')} / {settings.site_name('en')}"
     assert package["licenses"] == [{"path": settings.data_license.url, "title": settings.data_license.name}]
     assert package["contributors"] == [{"title": settings.ward("vi"), "role": "publisher"}]
@@ -161,8 +162,8 @@ def test_the_descriptor_lets_a_portal_check_each_file_and_read_the_csv_with_its_
     by_format = {r["format"]: r for r in package["resources"]}
     assert list(by_format) == ["csv", "json", "geojson"]
     for kind, resource in by_format.items():
-        data = (tmp_path / OPEN_DATA_FILES[kind]).read_bytes()
-        assert resource["name"] == f"{SLUG}-{kind}" and resource["path"] == Path(OPEN_DATA_FILES[kind]).name
+        data = (tmp_path / files[kind]).read_bytes()
+        assert resource["name"] == f"{slug}-{kind}" and resource["path"] == Path(files[kind]).name
         assert (resource["bytes"], resource["hash"]) == (len(data), hashlib.md5(data).hexdigest())
         assert " / " in resource["description"]  # Vietnamese, then English
     assert [by_format[k]["mediatype"] for k in by_format] == ["text/csv", "application/json", "application/geo+json"]
