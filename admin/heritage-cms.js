@@ -1,4 +1,4 @@
-/* Di sản Tân An — the project's side of the web editor (Decap CMS, /admin/).
+/* The heritage site — the project's side of the web editor (Decap CMS, /admin/).
  *
  * Decap models one entry as one file. An entry of this site is three files
  * (data/<section>/<id>.yml and its stories docs/vi/<section>/<id>.md, docs/en/…), so is a

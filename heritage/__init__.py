@@ -1,4 +1,4 @@
-"""Di sản Tân An: data, checks and rendering of the ward's heritage site.
+"""A ward's heritage site: data, checks and rendering of the ward's heritage site.
 
 Imports nothing from MkDocs: hooks/heritage_hooks.py adapts it to MkDocs.
 """

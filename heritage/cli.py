@@ -11,7 +11,7 @@ from heritage.checks import run as checks
 from heritage.clock import ClockError, today
 from heritage.content import translations
 from heritage.problems import format_problems, github_annotations, problems_json
-from heritage.tools import scaffold
+from heritage.scaffold import new as scaffold
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -119,7 +119,8 @@ def _valid_content(root: Path):
 
 
 def _report(args: argparse.Namespace) -> int:
-    from heritage.tools.report import check_period, write_report
+    from heritage.report.figures import check_period
+    from heritage.report.write import write_report
 
     now = today()
     problems, year, until = check_period(args.year, args.until, now)
@@ -155,7 +156,7 @@ def _printable(root: Path):
 
 def _plaques(args: argparse.Namespace) -> int:
     from heritage.qr.issued import ISSUED_FILE
-    from heritage.qr.plaques import write_plaques
+    from heritage.printed.plaques import write_plaques
 
     printable = _printable(Path(args.root))
     if printable is None:
@@ -174,14 +175,14 @@ def _plaques(args: argparse.Namespace) -> int:
 
 def _brochure(args: argparse.Namespace) -> int:
     from heritage import urls
-    from heritage.tools.brochure import BrochureError, write_brochure
+    from heritage.printed.brochure import BrochureError, write_brochure
 
     printable = _printable(Path(args.root))
     if printable is None:
         return 1
     inventory, _settings, site_url = printable
     year = args.year or today().year
-    target = Path(args.out) / urls.BROCHURE_FILE.format(year=year)
+    target = Path(args.out) / urls.brochure_file(_settings.slug, year)
     try:
         written = write_brochure(inventory, site_url, year, target)
     except BrochureError as exc:
@@ -236,7 +237,7 @@ def _basemap_fetch(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m heritage", description="Di sản Tân An — công cụ biên tập / editors' tools")
+    parser = argparse.ArgumentParser(prog="python -m heritage", description="Trang di sản văn hóa — công cụ biên tập / the heritage site: editors' tools")
     parser.add_argument("--root", default=".", help="thư mục dự án / project folder (default: .)")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -252,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="tạo mục hoặc bài viết mới / scaffold an entry or a post")
     new.add_argument("section", help="di-tich, le-hoi, lang-nghe, nghe-nhan, quan-ho, san-pham, chuyen-muc, trails")
-    new.add_argument("id", help="mã viết thường không dấu, ví dụ dinh-tan-an / lowercase ASCII id")
+    new.add_argument("id", help="mã viết thường không dấu, ví dụ dinh-lang / lowercase ASCII id")
     new.add_argument("--vi", required=True, help="tên tiếng Việt / Vietnamese name or title")
     new.add_argument("--en", required=True, help="tên tiếng Anh / English name or title")
     new.set_defaults(func=_new)

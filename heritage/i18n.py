@@ -216,8 +216,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "brochure_title": {"vi": "Tài liệu giới thiệu song ngữ", "en": "Bilingual brochure"},
     "brochure_text": {
-        "vi": "Tài liệu in (PDF, khổ A5, tiếng Việt và tiếng Anh) giới thiệu Tân An cho đoàn khách và đối tác:",
-        "en": "A printable brochure (PDF, A5, Vietnamese and English) introducing Tân An to visiting delegations and partners:",
+        "vi": "Tài liệu in (PDF, khổ A5, tiếng Việt và tiếng Anh) giới thiệu {place} cho đoàn khách và đối tác:",
+        "en": "A printable brochure (PDF, A5, Vietnamese and English) introducing {place} to visiting delegations and partners:",
     },
     # --- festivals into the phone, map, offline (issue 17) ---
     "ics_reminder": {"vi": "Ngày mai: {name}", "en": "Tomorrow: {name}"},
@@ -234,10 +234,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Subscribe: your phone picks up new festivals and changed dates. Download: a one-off copy of the next three years, each with a reminder the day before.",
     },
     "next_edition": {"vi": "Lần tổ chức tới", "en": "Next edition"},
-    "app_description": {
-        "vi": "Di tích, lễ hội, làng nghề, nghệ nhân và Quan họ của phường Tân An, tỉnh Bắc Ninh.",
-        "en": "Historic sites, festivals, crafts, artisans and Quan họ of Tân An ward, Bắc Ninh province.",
-    },
     "offline_title": {"vi": "Bạn đang ngoại tuyến", "en": "You are offline"},
     "offline_text": {
         "vi": "Trang này chưa được lưu trên điện thoại, nên cần có mạng để mở. Các trang bạn đã xem vẫn mở được:",

@@ -62,7 +62,7 @@ def vi_sort_key(text: str) -> tuple:
 
 
 def fold(text: str) -> str:
-    """Lowercase ASCII without diacritics: 'Đình Tân An' → 'dinh tan an'."""
+    """Lowercase ASCII without diacritics: 'Đình Làng Đông' → 'dinh lang dong'."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
@@ -111,7 +111,7 @@ def vietnamese_spans(text: str) -> list[tuple[str, bool]]:
     """A name split where it changes language: 'Lim Festival (Hội Lim)' → [('Lim Festival (', False),
     ('Hội Lim', True), (')', False)]. A part (around parentheses) is Vietnamese when at least
     half of its words use letters only Vietnamese has: 'Người ở đừng về' and 'Hội Lim' are,
-    'Tân An Communal House' is an English name with a Vietnamese place in it."""
+    'Làng Đông Communal House' is an English name with a Vietnamese place in it."""
     out: list[tuple[str, bool]] = []
     for part in re.split(r"([()])", text or ""):
         words = re.findall(r"[^\W\d_]+", part)

@@ -1,6 +1,6 @@
 """The site's addresses, in one place: language prefixes, page folders, output files, media keys.
 
-Every URL here is a site path without the leading slash ("en/di-tich/dinh-tan-an/"),
+Every URL here is a site path without the leading slash ("en/di-tich/dinh-lang/"),
 relative to the site's root, so the site works under any base path. The contract
 (shared/CONTRACT.md) makes these permanent: QR plaques and feed readers keep them.
 """
@@ -64,9 +64,7 @@ HEADING_FONT = "assets/heritage/fonts/be-vietnam-pro-700.woff2"  # heritage.css 
 
 FEED_FILE = "feed.xml"
 ICS_FILES = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
-OPEN_DATA_BASENAME = "di-san-tan-an"
-BROCHURE_FILE = "di-san-tan-an-{year}.pdf"  # the bilingual brochure, under the About page
-OPEN_DATA_FILES = {kind: f"{OPEN_DATA}/{OPEN_DATA_BASENAME}.{kind}" for kind in ("csv", "json", "geojson")}
+OPEN_DATA_KINDS = ("csv", "json", "geojson")
 DATA_PACKAGE_FILE = f"{OPEN_DATA}/datapackage.json"  # the Data Package descriptor of the files above
 
 
@@ -124,9 +122,27 @@ def trail_gpx(lang: str, trail_id: str) -> str:
     return f"{trail(lang, trail_id)}{trail_id}.gpx"
 
 
-def brochure(year: int) -> str:
+def site_slug(site_name_vi: str) -> str:
+    """The site's own name in file names (open data, brochure): its Vietnamese name as ASCII,
+    'Di sản Làng Đông' → 'di-san-lang-dong'; 'di-san' when the name has no letter to keep."""
+    from heritage.text import slugify
+
+    return slugify(site_name_vi) or "di-san"
+
+
+def open_data_files(slug: str) -> dict[str, str]:
+    """The open data's files, named after the site: du-lieu/<slug>.csv, .json, .geojson."""
+    return {kind: f"{OPEN_DATA}/{slug}.{kind}" for kind in OPEN_DATA_KINDS}
+
+
+def brochure_file(slug: str, year: int) -> str:
+    """The bilingual brochure's file name: <slug>-<year>.pdf."""
+    return f"{slug}-{year}.pdf"
+
+
+def brochure(slug: str, year: int) -> str:
     """The brochure is one bilingual file, under the Vietnamese About page."""
-    return f"{ABOUT}/{BROCHURE_FILE.format(year=year)}"
+    return f"{ABOUT}/{brochure_file(slug, year)}"
 
 
 

@@ -21,7 +21,7 @@
 //   other entries and trails do. A saved trail counts as one page.
 // The limits are in offline-files.json (heritage/outputs/webapp.py says why those).
 const VERSION = "v2";  // a change in what the caches hold: activate deletes the old ones
-const PREFIX = "di-san-tan-an-";
+const PREFIX = "di-san-";
 const NAMES = Object.fromEntries(["precache", "pages", "assets", "files", "kept"].map((k) => [k, `${PREFIX}${k}-${VERSION}`]));
 const SCOPE = new URL("./", self.location).href;
 const FILES = "offline-files.json";

@@ -74,7 +74,7 @@ def test_nav_is_curated():
 
 
 def test_templates_folder_matches_the_scaffolder():
-    from heritage.tools.scaffold import templates
+    from heritage.scaffold.new import templates
 
     expected = templates(REPO)
     folder = REPO / "templates"

@@ -14,7 +14,7 @@ from PIL import Image
 from heritage.content.loader import load_inventory
 from heritage.content.settings import load_settings
 from heritage.qr import codes as qr
-from heritage.qr.plaques import FORMATS, Face, plaque_text
+from heritage.printed.plaques import FORMATS, Face, plaque_text
 
 from .conftest import SAMPLE_URL
 

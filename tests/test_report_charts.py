@@ -15,8 +15,8 @@ from PIL import Image
 
 from heritage.content.loader import load_inventory
 from heritage.media.artwork import font_path
-from heritage.tools import report_charts
-from heritage.tools.report import compute
+from heritage.report import charts as report_charts
+from heritage.report.figures import compute
 
 from .test_report import reported_project
 

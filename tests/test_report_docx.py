@@ -10,7 +10,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.shared import Mm
 
 from heritage.sections import ENTRY_SECTIONS
-from heritage.tools.report_text import PARTS, ROMAN, w
+from heritage.report.wording import PARTS, ROMAN, w
 
 from .test_report import REPORT_SETTINGS, csv_rows, reported_project, run_report
 

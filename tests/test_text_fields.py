@@ -21,6 +21,7 @@ import pytest
 import yaml
 
 from heritage import urls
+from heritage.content.settings import load_settings
 from heritage.checks import text_fields
 from heritage.checks.run import MARKDOWN_EXTENSIONS
 from heritage.content.addresses import attribute_safe, is_web_address, visible
@@ -28,7 +29,7 @@ from heritage.content.sources import parse_yaml
 from heritage.outputs.opendata import spreadsheet_safe, to_csv
 from heritage.outputs.sanitise import sanitise
 from heritage.outputs.structured_data import script_safe
-from heritage.pages.site import heading
+from heritage.pages.kinds import heading
 from heritage.problems import Problem, format_problems
 
 from .conftest import Project, serve
@@ -185,7 +186,8 @@ def test_names_and_cells_published_as_written(small_project: Project):
         assert HTML.unescape(h1) == name, h1  # the name as written: no link, image or attribute
         assert 'src="https://evil.example' not in html and not re.search(r'class="[^"]*md-button', html)
     assert '<a href="https://evil.example" rel="noopener noreferrer">Đăng ký</a>' in p.html("di-tich/ten-0")  # a plain link, no class
-    rows = list(csv.DictReader(io.StringIO((p.root / "site" / urls.OPEN_DATA_FILES["csv"]).read_text(encoding="utf-8-sig"))))
+    csv_file = urls.open_data_files(load_settings(p.root)[0].slug)["csv"]  # named after the project's own site
+    rows = list(csv.DictReader(io.StringIO((p.root / "site" / csv_file).read_text(encoding="utf-8-sig"))))
     (row,) = [r for r in rows if r["id"] == "cong-thuc"]
     assert row["name_vi"] == "'=HYPERLINK(\"https://evil.example\",\"Bấm\")" and row["name_en"] == "'+cmd"
 

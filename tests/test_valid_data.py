@@ -15,6 +15,7 @@ from frictionless import Schema, validate
 from frictionless.resources import TableResource
 
 from heritage import urls
+from heritage.content.settings import load_settings
 from heritage.content.loader import cached_inventory
 from heritage.sections import ENTRY_SECTIONS
 
@@ -24,6 +25,10 @@ OPEN_DATA = Path(urls.DATA_PACKAGE_FILE).parent.as_posix()
 
 # Error types frictionless may report without failing the test, each with its reason. None now.
 ALLOWED_ERRORS: dict[str, str] = {}
+
+# The repository's site names its files after itself (data/site.yml's site_name).
+SLUG = load_settings(Path(__file__).resolve().parents[1])[0].slug
+OPEN_DATA_FILES = urls.open_data_files(SLUG)
 
 
 def _errors(report) -> list[str]:
@@ -40,7 +45,7 @@ def test_the_data_package_and_its_files_are_valid(both_builds):
     assert report.valid
     # it describes exactly the open data files, each read whole
     package = json.loads(descriptor.read_text(encoding="utf-8"))
-    assert sorted(r["path"] for r in package["resources"]) == sorted(Path(f).name for f in urls.OPEN_DATA_FILES.values())
+    assert sorted(r["path"] for r in package["resources"]) == sorted(Path(f).name for f in OPEN_DATA_FILES.values())
     entries = len(cached_inventory(both_builds.root).entries)
     csv_task = next(t for t in report.tasks if t.name.endswith("-csv"))
     assert csv_task.stats["rows"] == entries and csv_task.stats["fields"] == len(package["resources"][0]["schema"]["fields"])
@@ -50,8 +55,8 @@ def test_the_data_package_and_its_files_are_valid(both_builds):
     assert package["homepage"] == f"{_build_url(both_builds)}{OPEN_DATA}/"
     # the CSV's encoding is an IANA charset name, and its BOM does not reach the first header
     csv_resource = next(r for r in package["resources"] if r["format"] == "csv")
-    assert csv_resource["encoding"] == "utf-8" and (site / urls.OPEN_DATA_FILES["csv"]).read_bytes().startswith(b"\xef\xbb\xbf")
-    with TableResource(path=str(site / urls.OPEN_DATA_FILES["csv"]), encoding=csv_resource["encoding"]) as table:
+    assert csv_resource["encoding"] == "utf-8" and (site / OPEN_DATA_FILES["csv"]).read_bytes().startswith(b"\xef\xbb\xbf")
+    with TableResource(path=str(site / OPEN_DATA_FILES["csv"]), encoding=csv_resource["encoding"]) as table:
         assert table.header == [f["name"] for f in csv_resource["schema"]["fields"]] and table.header[0] == "id"
         assert all(not str(cell).startswith("\ufeff") for row in table.read_rows() for cell in row.cells[:1])
 
@@ -62,7 +67,7 @@ def test_the_json_rows_follow_the_csv_table_schema(both_builds):
     schema = Schema.from_descriptor(next(r for r in package["resources"] if r["format"] == "csv")["schema"])
     # the rows as JSON readers get them (numbers, booleans, null), given inline: frictionless reads
     # a JSON file only with its [json] extra (ijson), which nothing else here needs
-    rows = json.loads((site / urls.OPEN_DATA_FILES["json"]).read_text(encoding="utf-8"))["entries"]
+    rows = json.loads((site / OPEN_DATA_FILES["json"]).read_text(encoding="utf-8"))["entries"]
     assert all(list(row) == schema.field_names for row in rows)
     resource = TableResource(data=rows, schema=schema)
     report = resource.validate()
@@ -73,9 +78,9 @@ def test_the_json_rows_follow_the_csv_table_schema(both_builds):
 def test_frictionless_catches_a_wrong_cell_and_a_changed_file(sample_site, tmp_path):
     """The validator can fail: a latitude out of range, and a file that no longer matches its hash."""
     folder = shutil.copytree(sample_site.root / "site" / OPEN_DATA, tmp_path / "data")
-    csv_path = folder / Path(urls.OPEN_DATA_FILES["csv"]).name
+    csv_path = folder / Path(OPEN_DATA_FILES["csv"]).name
     text = csv_path.read_text(encoding="utf-8-sig")
-    entries = json.loads((folder / Path(urls.OPEN_DATA_FILES["json"]).name).read_text(encoding="utf-8"))["entries"]
+    entries = json.loads((folder / Path(OPEN_DATA_FILES["json"]).name).read_text(encoding="utf-8"))["entries"]
     first = next(e for e in entries if e["lat"] is not None)
     csv_path.write_text(text.replace(f",{first['lat']},", ",91.5,", 1), encoding="utf-8-sig")
     report = validate(str(folder / "datapackage.json"))
@@ -100,7 +105,7 @@ def _geojson_schema() -> dict:
 
 def test_the_geojson_is_rfc_7946(both_builds):
     root = both_builds.root
-    document = json.loads((root / "site" / urls.OPEN_DATA_FILES["geojson"]).read_text(encoding="utf-8"))
+    document = json.loads((root / "site" / OPEN_DATA_FILES["geojson"]).read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(_geojson_schema())(_geojson_schema()).validate(document)
     assert document["type"] == "FeatureCollection" and "crs" not in document  # RFC 7946 §4: no crs member
     features = document["features"]
@@ -145,9 +150,10 @@ def test_the_descriptor_lets_a_portal_check_each_file_and_read_the_csv_with_its_
 
     package, report = _descriptor_written(small_project, monkeypatch, tmp_path)
     assert report.valid, "\n".join(_errors(report))
-    assert package["profile"] == "data-package" and package["name"] == urls.OPEN_DATA_BASENAME
-    assert package["homepage"] == f"{SAMPLE_URL}{OPEN_DATA}/"  # the Vietnamese open-data page, absolute
     settings = cached_inventory(small_project.root).settings
+    slug, files = settings.slug, urls.open_data_files(settings.slug)  # named after the project's own site
+    assert package["profile"] == "data-package" and package["name"] == slug
+    assert package["homepage"] == f"{SAMPLE_URL}{OPEN_DATA}/"  # the Vietnamese open-data page, absolute
     assert package["title"] == f"{settings.site_name('vi')} / {settings.site_name('en')}"
     assert package["licenses"] == [{"path": settings.data_license.url, "title": settings.data_license.name}]
     assert package["contributors"] == [{"title": settings.ward("vi"), "role": "publisher"}]
@@ -156,8 +162,8 @@ def test_the_descriptor_lets_a_portal_check_each_file_and_read_the_csv_with_its_
     by_format = {r["format"]: r for r in package["resources"]}
     assert list(by_format) == ["csv", "json", "geojson"]
     for kind, resource in by_format.items():
-        data = (tmp_path / urls.OPEN_DATA_FILES[kind]).read_bytes()
-        assert resource["name"] == f"{urls.OPEN_DATA_BASENAME}-{kind}" and resource["path"] == Path(urls.OPEN_DATA_FILES[kind]).name
+        data = (tmp_path / files[kind]).read_bytes()
+        assert resource["name"] == f"{slug}-{kind}" and resource["path"] == Path(files[kind]).name
         assert (resource["bytes"], resource["hash"]) == (len(data), hashlib.md5(data).hexdigest())
         assert " / " in resource["description"]  # Vietnamese, then English
     assert [by_format[k]["mediatype"] for k in by_format] == ["text/csv", "application/json", "application/geo+json"]

@@ -31,8 +31,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from heritage.content.settings import load_settings
 from heritage.qr.issued import read_issued
-from heritage.qr.plaques import FORMATS
-from heritage.tools.report_text import w
+from heritage.printed.plaques import FORMATS
+from heritage.report.wording import w
 
 from .conftest import REPO, SAMPLE_URL, TODAY, Project
 
@@ -312,7 +312,7 @@ def test_docx_fonts_are_the_report_s_not_the_template_s(made, lang):
     with no per-script fonts; the font table lists only fonts some part names (no Calibri,
     Cambria, MS Mincho or MS Gothic of the template). python-docx and mammoth still open it
     (the other tests), and the package holds together (test_docx_package_holds_together)."""
-    from heritage.tools.report_docx import FONT
+    from heritage.report.word import FONT
 
     files = parts(docx_path(made, lang))
     theme = xml(files["word/theme/theme1.xml"])

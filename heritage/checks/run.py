@@ -144,8 +144,8 @@ def page_problems(rel: str, source: str, html: str, url: str, docs: Path, pages:
                 rel,
                 f"Liên kết '{href}' không dẫn tới trang nào.",
                 f"The link '{href}' leads to no page.",
-                "Sửa đường dẫn: liên kết tới trang khác viết dạng ../di-tich/dinh-tan-an.md (đường dẫn tệp tính từ trang này).",
-                "Fix the target: link to another page by its file, e.g. ../di-tich/dinh-tan-an.md (relative to this page).",
+                "Sửa đường dẫn: liên kết tới trang khác viết dạng ../di-tich/dinh-lang.md (đường dẫn tệp tính từ trang này).",
+                "Fix the target: link to another page by its file, e.g. ../di-tich/dinh-lang.md (relative to this page).",
                 line=safety.line_of(source, href),
             )
         )

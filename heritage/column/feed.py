@@ -20,9 +20,10 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 ET.register_namespace("atom", ATOM)
 ET.register_namespace("media", MEDIA)
 
+# {place}: the ward as running text names it (data/site.yml's `locality`).
 CHANNEL_TEXT = {
-    "vi": ("Chuyên mục số", "Chuyên mục số giới thiệu di sản, lễ hội, làng nghề và nghệ nhân phường Tân An, cập nhật hằng tháng."),
-    "en": ("Digital column", "The monthly column on the heritage, festivals, crafts and artisans of Tân An ward."),
+    "vi": ("Chuyên mục số", "Chuyên mục số giới thiệu di sản, lễ hội, làng nghề và nghệ nhân {place}, cập nhật hằng tháng."),
+    "en": ("Digital column", "The monthly column on the heritage, festivals, crafts and artisans of {place}."),
 }
 
 
@@ -36,6 +37,7 @@ def write_feed(site, lang: str, site_root: Path, absolute) -> Path:
     posts = site.inventory.published_posts(lang)
     name = site.settings.site_name(lang)
     title, description = CHANNEL_TEXT[lang]
+    description = description.format(place=site.settings.place(lang))
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"{title} — {name}"

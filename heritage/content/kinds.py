@@ -82,8 +82,8 @@ def _id_form(value: object) -> Message:
     return (
         f"'{forms.shown(value)}' không phải mã hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự.",
         f"'{forms.shown(value)}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters.",
-        "Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
-        "For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
+        "Ví dụ: dinh-lang (không viết hoa, không dấu, không khoảng trắng).",
+        "For example: dinh-lang (no capitals, no diacritics, no spaces).",
     )
 
 

@@ -61,6 +61,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "data_license": ("Giấy phép dữ liệu mở", "Open data licence"),
     "ward": ("Tên đơn vị", "Ward"),
     "province": ("Tỉnh, thành phố (như ghi trong địa chỉ)", "Province (as in an address)"),
+    "locality": ("Tên phường khi viết trong câu", "The ward in a sentence"),
+    "plan": ("Kế hoạch mà báo cáo thực hiện", "The plan the report answers"),
     "column": ("Chuyên mục số", "Column"),
     "launch": ("Tháng ra mắt (NĂM-THÁNG)", "Launch month (YEAR-MONTH)"),
     "cms": ("Trình biên tập web", "Web editor"),

@@ -73,8 +73,8 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
                 rel,
                 f"Tên tệp '{shown}' không dùng được làm mã (id): chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự.",
                 f"The file name '{shown}' cannot be an id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters.",
-                "Đổi tên tệp, ví dụ 'Đình Tân An.yml' → 'dinh-tan-an.yml' (và đổi tên hai trang Markdown theo).",
-                "Rename the file, e.g. 'Đình Tân An.yml' → 'dinh-tan-an.yml' (and both Markdown pages with it).",
+                "Đổi tên tệp, ví dụ 'Đình làng.yml' → 'dinh-lang.yml' (và đổi tên hai trang Markdown theo).",
+                "Rename the file, e.g. 'Đình làng.yml' → 'dinh-lang.yml' (and both Markdown pages with it).",
                 field="id",
             )
         )

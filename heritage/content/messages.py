@@ -28,14 +28,14 @@ RULES: dict[str, Message] = {
     "latitude-outside": (
         "Vĩ độ {value} nằm ngoài Việt Nam (từ {lo} đến {hi}).",
         "Latitude {value} is outside Viet Nam ({lo} to {hi}).",
-        "Ghi vĩ độ dạng số thập phân, ví dụ lat: 21.18 (Bắc Ninh ở khoảng 21,0-21,3). Kiểm tra xem có đảo lat và lon không.",
-        "Write the latitude in decimal degrees, e.g. lat: 21.18 (Bắc Ninh is about 21.0-21.3). Check that lat and lon are not swapped.",
+        "Ghi vĩ độ dạng số thập phân với dấu chấm, như Google Maps cho (nhấn giữ lên địa điểm); ở Việt Nam vĩ độ từ {lo} đến {hi}. Kiểm tra xem có đảo lat và lon không.",
+        "Write the latitude in decimal degrees with a point, as Google Maps gives it (long-press the place); in Viet Nam it is {lo} to {hi}. Check that lat and lon are not swapped.",
     ),
     "longitude-outside": (
         "Kinh độ {value} nằm ngoài Việt Nam (từ {lo} đến {hi}).",
         "Longitude {value} is outside Viet Nam ({lo} to {hi}).",
-        "Ghi kinh độ dạng số thập phân, ví dụ lon: 106.07 (Bắc Ninh ở khoảng 105,9-106,6).",
-        "Write the longitude in decimal degrees, e.g. lon: 106.07 (Bắc Ninh is about 105.9-106.6).",
+        "Ghi kinh độ dạng số thập phân với dấu chấm, như Google Maps cho (nhấn giữ lên địa điểm); ở Việt Nam kinh độ từ {lo} đến {hi}.",
+        "Write the longitude in decimal degrees with a point, as Google Maps gives it (long-press the place); in Viet Nam it is {lo} to {hi}.",
     ),
     "lunar-day": (
         "Tháng âm lịch chỉ có 29 hoặc 30 ngày, không có ngày {day}.",

@@ -105,7 +105,7 @@ class Nearby(Model):
 class Practical(Model):
     """The whole plan-your-trip page's data."""
 
-    place: Name  # the destination as a visitor names it: "Tân An ward, Bắc Ninh"
+    place: Name  # the destination as a visitor names it: "X ward, Y province"
     intro: Advice | None = None
     getting_there: list[Route] = Field(default=[], max_length=MAX_ROUTES)
     parking: Tip | None = None

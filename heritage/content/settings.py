@@ -87,10 +87,15 @@ class ReportSettings(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    agency: Text | None = None  # the body above the office: UBND phường Tân An
+    agency: Text | None = None  # the body above the office: UBND phường …
     office: Text | None = None  # the office that issues the report
     number: str | None = None  # number and symbol, e.g. "…/BC-VHXH" (the clerk fills the number)
-    place: str | None = None  # the place name of the date line: "Tân An"
+    place: str | None = None  # the place name of the date line: the ward's name
+    # The plan the report answers, as its first sentence names it ("Thực hiện {plan}, …").
+    plan: Text = Text(
+        vi="Kế hoạch thực hiện Hội nhập quốc tế về văn hóa trên địa bàn giai đoạn 2026 - 2030",
+        en="the ward's plan for international cultural integration 2026-2030",
+    )
     signer: Signer = Signer()
     recipients: list[Text] = []  # "Nơi nhận", the archive line last
 
@@ -135,7 +140,7 @@ LOGO_SUFFIXES = (".svg", ".png")
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    site_name: Text = Text(vi="Di sản Tân An", en="Tân An Heritage")
+    site_name: Text = Text(vi="Di sản văn hóa", en="Cultural heritage")
     site_url: WebAddress | None = None
     data_license: License = License(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
     ward: Text
@@ -148,9 +153,14 @@ class Settings(BaseModel):
     cms: CmsSettings | None = None
     # The home page's promise under the site's name, in each language.
     tagline: Text = Text(
-        vi="Đình làng, lễ hội, làng nghề và làn điệu Quan họ của phường Tân An, Bắc Ninh",
-        en="Communal houses, festivals, crafts and Quan họ songs of Tân An, Bắc Ninh",
+        vi="Di tích, lễ hội, làng nghề, nghệ nhân và sản phẩm của địa phương",
+        en="Historic sites, festivals, crafts, artisans and products of the area",
     )
+    # The ward as running text names it ("phường …" / "… ward"): the feed's description, the
+    # brochure's line on the About page. None: "địa phương" / "the area".
+    locality: Text | None = None
+    # One sentence on the site for an installed app (its manifest); None: the tagline.
+    description: Text | None = None
     # A file under data/ (PNG, JPEG or SVG) the ward provides; none: the site's own emblem.
     # Published as a PNG the build draws (heritage/media/emblem.py), never as the file itself.
     logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.LOGO)] | None = None
@@ -160,6 +170,19 @@ class Settings(BaseModel):
     # What a visitor needs to plan the trip: the /ke-hoach-tham-quan/ page (content/practical.py).
     practical: Practical | None = None
 
+    @property
+    def slug(self) -> str:
+        """The site's name in file names (open data, brochure): 'Di sản Làng Đông' → 'di-san-lang-dong'."""
+        from heritage import urls
+
+        return urls.site_slug(self.site_name.vi)
+
+    def place(self, lang: str) -> str:
+        return self.locality(lang) if self.locality else {"vi": "địa phương", "en": "the area"}[lang]
+
+    def app_description(self, lang: str) -> str:
+        return (self.description or self.tagline)(lang)
+
     @field_validator("logo")
     @classmethod
     def _logo_inside(cls, value: str | None) -> str | None:
@@ -168,7 +191,7 @@ class Settings(BaseModel):
         return value
 
 
-DEFAULT = Settings(ward=Text(vi="Phường Tân An", en="Tân An Ward"), column=ColumnSettings(launch="2026-09"))
+DEFAULT = Settings(ward=Text(vi="UBND phường", en="Ward People's Committee"), column=ColumnSettings(launch="2026-09"))
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:

@@ -384,8 +384,8 @@ def media_path_error(root: Path, key: str, cover: bool = False) -> tuple[str, st
         return (
             f"Đường dẫn '{key}' ra ngoài thư mục media của mục: chỉ được dùng tệp trong data/media/<mã mục>/.",
             f"The path '{key}' leads outside the entry's media folder: only files in data/media/<id>/ can be used.",
-            "Chép tệp vào data/media/<mã mục>/ và ghi đường dẫn tương đối, ví dụ anh-1.jpg (ảnh bìa bài viết: dinh-tan-an/anh-1.jpg).",
-            "Copy the file into data/media/<id>/ and write a relative path, e.g. anh-1.jpg (a post cover: dinh-tan-an/anh-1.jpg).",
+            "Chép tệp vào data/media/<mã mục>/ và ghi đường dẫn tương đối, ví dụ anh-1.jpg (ảnh bìa bài viết: dinh-lang/anh-1.jpg).",
+            "Copy the file into data/media/<id>/ and write a relative path, e.g. anh-1.jpg (a post cover: dinh-lang/anh-1.jpg).",
         )
     path = root
     for part in (*MEDIA_FOLDER, *parts):
@@ -409,8 +409,8 @@ def media_path_error(root: Path, key: str, cover: bool = False) -> tuple[str, st
         return (
             f"Không tìm thấy ảnh bìa data/media/{key}.",
             f"The cover image data/media/{key} does not exist.",
-            "Ghi đường dẫn trong data/media/, ví dụ cover: dinh-tan-an/anh-1.jpg.",
-            "Write a path inside data/media/, e.g. cover: dinh-tan-an/anh-1.jpg.",
+            "Ghi đường dẫn trong data/media/, ví dụ cover: dinh-lang/anh-1.jpg.",
+            "Write a path inside data/media/, e.g. cover: dinh-lang/anh-1.jpg.",
         )
     if not path.is_file():
         return (

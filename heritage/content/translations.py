@@ -43,7 +43,7 @@ def text_revision(text: str) -> str:
 
 @dataclass(frozen=True)
 class PagePair:
-    rel: str  # path under docs/<lang>/, e.g. di-tich/dinh-tan-an.md
+    rel: str  # path under docs/<lang>/, e.g. di-tich/dinh-lang.md
     status: Status
     current: str | None = None  # revision of the Vietnamese page
     recorded: str | None = None  # translated_from of the English page

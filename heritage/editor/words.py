@@ -17,8 +17,8 @@ STORY_FIELDS = {"vi": "story_vi", "en": "story_en"}
 
 # The same sentences as `make check` (content.messages): the id's pattern and the length limit.
 ID_MESSAGE = (
-    f"Mã không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {schema.ID_MAX_LENGTH} ký tự. Ví dụ: dinh-tan-an (không viết hoa, không dấu, không khoảng trắng).",
-    f"Not a valid id: lowercase ASCII letters, digits and hyphens only, at most {schema.ID_MAX_LENGTH} characters. For example: dinh-tan-an (no capitals, no diacritics, no spaces).",
+    f"Mã không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang, tối đa {schema.ID_MAX_LENGTH} ký tự. Ví dụ: dinh-lang (không viết hoa, không dấu, không khoảng trắng).",
+    f"Not a valid id: lowercase ASCII letters, digits and hyphens only, at most {schema.ID_MAX_LENGTH} characters. For example: dinh-lang (no capitals, no diacritics, no spaces).",
 )
 URL_MESSAGE = ("Không phải địa chỉ web. Ghi địa chỉ đầy đủ bắt đầu bằng https://", "Not a web address. Write the full address starting with https://")
 YOUTUBE_MESSAGE = tuple(RULES["youtube-id"][i].replace("'{value}' ", "").replace("{value}", "") for i in (0, 1))

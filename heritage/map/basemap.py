@@ -121,14 +121,15 @@ class FetchError(Exception):
     """Why the extract could not be fetched, in Vietnamese then English."""
 
 
-def fetch(root: Path, bbox: BBox, url: str = OVERPASS_URL, timeout: float = 120) -> Path:
-    """Downloads the extract; the previous one stays until the new one is complete."""
+def fetch(root: Path, bbox: BBox, url: str = OVERPASS_URL, timeout: float = 120, agent: str = "heritage-site") -> Path:
+    """Downloads the extract; the previous one stays until the new one is complete. `agent`:
+    the site's slug, so that the map's server knows whose requests these are."""
     folder = Path(root) / CACHE
     folder.mkdir(parents=True, exist_ok=True)
     request = urllib.request.Request(
         url,
         data=urllib.parse.urlencode({"data": overpass_query(bbox)}).encode(),
-        headers={"User-Agent": "di-san-tan-an basemap (static heritage site)"},
+        headers={"User-Agent": f"{agent} basemap (static heritage site)"},
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:

@@ -58,11 +58,11 @@ def _integrity(data: bytes) -> dict:
 def descriptor(site, files: dict[str, bytes], columns: dict[str, tuple[str, str]]) -> dict:
     """The Data Package for the open data files (kind → their bytes, as written; the CSV's columns)."""
     settings = site.settings
-    resources = []
+    resources, files_named = [], urls.open_data_files(settings.slug)
     for kind, data in files.items():
         resource = {
-            "name": f"{urls.OPEN_DATA_BASENAME}-{kind}",
-            "path": PurePosixPath(urls.OPEN_DATA_FILES[kind]).name,
+            "name": f"{settings.slug}-{kind}",
+            "path": PurePosixPath(files_named[kind]).name,
             "format": kind,
             "mediatype": MEDIA_TYPES[kind],
             "description": DESCRIPTIONS[kind],
@@ -75,7 +75,7 @@ def descriptor(site, files: dict[str, bytes], columns: dict[str, tuple[str, str]
         resources.append(resource)
     return {
         "profile": "data-package",
-        "name": urls.OPEN_DATA_BASENAME,
+        "name": settings.slug,
         "title": " / ".join(settings.site_name(lang) for lang in LANGUAGES),
         "homepage": site.absolute(urls.page(LANGUAGES[0], urls.OPEN_DATA)),
         "licenses": [{"path": settings.data_license.url, "title": settings.data_license.name}],

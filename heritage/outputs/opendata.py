@@ -18,8 +18,6 @@ from heritage.i18n import format_recurring
 from heritage.outputs.datapackage import write_datapackage
 from heritage.sections import ENTRY_SECTIONS
 
-FILES = urls.OPEN_DATA_FILES
-
 # Column → (Vietnamese, English) description, shown on the open data page.
 FIELDS: dict[str, tuple[str, str]] = {
     "id": ("Mã cố định của mục (dùng trong địa chỉ trang và mã QR)", "Permanent id (in the page address and QR code)"),
@@ -137,7 +135,7 @@ def write_open_data(site, site_root: Path) -> dict[str, Path]:
     }
     written = {}
     for kind, data in payload.items():
-        target = site_root / FILES[kind]
+        target = site_root / urls.open_data_files(site.settings.slug)[kind]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written[kind] = target

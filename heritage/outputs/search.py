@@ -2,8 +2,8 @@
 
 Material's search puts both languages in one index (mkdocs-static-i18n merges them)
 and matches "Đình" only when typed with its diacritics. This index is written per
-language; the browser folds diacritics on both sides ("Đình Tân An" → "dinh tan an"),
-so `dinh tan an`, `Dinh Tan An` and `Đình Tân An` find the same page.
+language; the browser folds diacritics on both sides ("Đình Làng Đông" → "dinh lang dong"),
+so `dinh lang dong`, `Dinh Lang Dong` and `Đình Làng Đông` find the same page.
 
 To stay light on a phone, names, summaries and headings are indexed in full; an
 entry's story is left out (its summary says what it is about) and other pages keep
@@ -64,7 +64,7 @@ class SearchIndex:
         self.docs: dict[str, dict[str, dict]] = {}
 
     def add_page(self, inventory, lang: str, kind: str, key: str, url: str, title: str, markdown: str) -> None:
-        """Record a page by what it is (`kind` and `key` as `pages.site.classify` says):
+        """Record a page by what it is (`kind` and `key` as `pages.kinds.classify` says):
         an entry by its name, type and summary, a post by its title and summary, other
         pages by their title and opening. The editors' pages and search itself are left out."""
         if kind in ("search", "translations"):

@@ -14,7 +14,6 @@ import json
 from heritage import urls
 from heritage.calendar import festivals
 from heritage.content import history
-from heritage.outputs.opendata import FILES
 from heritage.outputs.schema_types import (
     CreativeWork,
     DataDownload,
@@ -194,7 +193,7 @@ def dataset_jsonld(site, lang: str) -> dict:
         creator=_ward(site, lang),
         spatialCoverage=_coverage(site, lang),
         distribution=[
-            DataDownload(encodingFormat=mime, contentUrl=site.absolute(FILES[kind]))
+            DataDownload(encodingFormat=mime, contentUrl=site.absolute(urls.open_data_files(site.settings.slug)[kind]))
             for kind, mime in (("csv", "text/csv"), ("json", "application/json"), ("geojson", "application/geo+json"))
         ],
     ).jsonld()

@@ -9,6 +9,7 @@ The service worker (overrides/sw.js) knows no address itself: it reads
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from heritage import urls
 from heritage.i18n import t
-from heritage.pages.render import environment
+from heritage.pages.renderer import environment
 from heritage.sections import LANGUAGES
 
 # The site's logo: Material Design Icons' "bank" (Pictogrammers, Apache License 2.0), the
@@ -100,13 +101,24 @@ def app_id(site, lang: str) -> str:
     return base.rstrip("/") + "/" + urls.prefix(lang)
 
 
+SW_PREFIX = re.compile(r'^const PREFIX = "[^"\n]*";$', re.MULTILINE)
+
+
+def stamp_service_worker(site_root: Path, slug: str) -> None:
+    """The service worker's caches are named after the site (`<slug>-pages-v2`, …), so two sites
+    on one host never share them: the build writes the slug into the copy of overrides/sw.js."""
+    path = site_root / "sw.js"
+    if path.is_file():
+        path.write_text(SW_PREFIX.sub(f'const PREFIX = "{slug}-";', path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+
+
 def manifest(site, lang: str) -> dict:
     """The language's web app manifest: opens on the language's home page."""
     depth = "../" * urls.prefix(lang).count("/")
     return {
         "name": site.settings.site_name(lang),
         "short_name": site.settings.site_name(lang),
-        "description": t("app_description", lang),
+        "description": site.settings.app_description(lang),
         "lang": lang,
         "start_url": "./",
         "scope": "./",

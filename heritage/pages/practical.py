@@ -12,7 +12,7 @@ from heritage import urls
 from heritage.content.practical import MODE_LABELS
 
 if TYPE_CHECKING:
-    from heritage.pages.render import RenderData
+    from heritage.pages.renderer import RenderData
 
 WORDS: dict[str, dict[str, str]] = {
     "on_this_page": {"vi": "Trên trang này", "en": "On this page"},
@@ -65,7 +65,7 @@ def sections(practical) -> list[str]:
 
 def practical(data: "RenderData", lang: str, base: str) -> str:
     """The page's block below its Markdown; nothing when data/site.yml has no `practical:`."""
-    from heritage.pages.render import Renderer
+    from heritage.pages.renderer import Renderer
 
     info = data.settings.practical
     if info is None:

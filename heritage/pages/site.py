@@ -1,17 +1,15 @@
 """The site as a whole: which page is what, what to add to it, which files to write besides pages.
 
 This is the engine-independent core the MkDocs hooks call. It knows pages by their
-path under docs/ (`vi/di-tich/dinh-tan-an.md`) and by their URL, never by MkDocs
+path under docs/ (`vi/di-tich/dinh-lang.md`) and by their URL, never by MkDocs
 objects, so that a move to another engine only rewrites hooks/.
 """
 
 from __future__ import annotations
 
-import html as html_module
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,15 +36,16 @@ from heritage.outputs import (
     webapp,
 )
 from heritage.outputs.sanitise import sanitise
-from heritage.pages import onsite, render, whats_on
+from heritage.pages import events_pages, home, onsite, render, renderer
 from heritage.pages import practical as practical_page
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
+from heritage.pages.kinds import classify, heading, plain, relative_base
 from heritage.problems import ContentError, Problem
 from heritage.qr import codes as qr_codes
 from heritage.qr import landings as qr_landings
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import nfc
-from heritage.tools import brochure
+from heritage.printed import brochure
 from heritage.trails import gpx as trail_gpx
 from heritage.events.jsonld import event_jsonld
 
@@ -61,22 +60,8 @@ APPENDED = {
     "trails": render.trails_index,
     "about": render.about,
     "practical": practical_page.practical,
-    "events": whats_on.events_index,
+    "events": events_pages.events_index,
 }
-
-# Pages with a folder of their own: folder → kind.
-FOLDER_PAGES = {
-    urls.MAP: "map",
-    urls.CALENDAR: "calendar",
-    urls.OPEN_DATA: "open-data",
-    urls.SEARCH: "search",
-    urls.EDITORS: "translations",
-    urls.TRAILS: "trails",
-    urls.ABOUT: "about",
-    urls.VISIT: "practical",
-    urls.EVENTS: "events",
-}
-
 
 # Random per run, so that no comment an editor writes can be taken for a marker.
 _MARKER_TOKEN = secrets.token_hex(6)
@@ -92,68 +77,11 @@ _MARKERS = re.compile(rf"<!-- heritage-block-{_MARKER_TOKEN}-(\d+) -->")
 OWN_TEMPLATES = Path(__file__).parent / "templates"
 
 
-def plain(text: str) -> str:
-    """Text an editor wrote, safe to print raw in HTML text or attributes: the theme prints
-    page titles and front matter without escaping. Entities are read first, so that an
-    already escaped title is not escaped twice."""
-    return html_module.escape(html_module.unescape(text), quote=True)
-
-
-# What Python-Markdown reads as markup after a backslash (its ESCAPED_CHARS) but for '>', which
-# `plain` turns into '&gt;' first: a name is a heading of plain text, never a link, an image
-# or attributes ('[Bấm](https://…)', '![x](…)', '{: .md-button}').
-_MARKDOWN_MARKS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-
-
-def heading(text: str) -> str:
-    """A Markdown heading line showing `text` exactly: on one line, HTML escaped, every
-    Markdown mark escaped (so MkDocs still takes the page title from it)."""
-    text = html_module.unescape(" ".join(text.split()))  # entities first: '&#91;' is a '[' too
-    return "# " + html_module.escape(_MARKDOWN_MARKS.sub(r"\\\1", text), quote=True)
-
-
 _TRUSTED: dict[tuple[Path, ...], security.TrustedScripts] = {}
 
 # Front-matter fields the theme prints as they are (title in <title> and the header,
 # description, subtitle, status); `template` would let a page pick any theme template.
 THEME_META_TEXT = ("title", "description", "subtitle", "status", "icon")
-
-
-@dataclass(frozen=True)
-class PageKind:
-    lang: str
-    kind: str  # home, catalogue, entry, column, post, map, calendar, open-data, search, translations, about, page
-    key: str = ""  # section for catalogue/entry, id or slug
-
-
-def classify(src_uri: str) -> PageKind | None:
-    """What a Markdown file under docs/ is, from its path alone."""
-    parts = src_uri.replace("\\", "/").split("/")
-    if len(parts) < 2 or parts[0] not in LANGUAGES:
-        return None
-    lang, rest = parts[0], parts[1:]
-    if rest == ["index.md"]:
-        return PageKind(lang, "home")
-    if len(rest) == 2:
-        folder, name = rest
-        stem = name[:-3] if name.endswith(".md") else name
-        if folder in ENTRY_SECTIONS:
-            return PageKind(lang, "catalogue", folder) if name == "index.md" else PageKind(lang, "entry", stem)
-        if folder == COLUMN.key:
-            return PageKind(lang, "column") if name == "index.md" else PageKind(lang, "post", stem)
-        if folder == urls.TRAILS and name != "index.md":
-            return PageKind(lang, "trail", stem)
-        if folder == urls.EVENTS and name != "index.md":
-            return PageKind(lang, "event", stem)
-        if name == "index.md" and folder in FOLDER_PAGES:
-            return PageKind(lang, FOLDER_PAGES[folder])
-    return PageKind(lang, "page")
-
-
-def relative_base(page_url: str) -> str:
-    """'../' for every folder between the page and the site root."""
-    depth = len([p for p in page_url.strip("/").split("/") if p])
-    return "../" * depth
 
 
 class Site:
@@ -180,7 +108,7 @@ class Site:
         self._footers: dict[tuple[str, str], str] = {}
         self.media = media
         self.basemap = basemap.find(root)  # None in an offline build: the opt-in background stays
-        self.render_data = render.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
+        self.render_data = renderer.RenderData(inventory, self.translations, media, self.today, self.site_url, qr_codes=self.qr_url is not None, basemap=self.basemap)
 
     @property
     def images(self):
@@ -242,9 +170,9 @@ class Site:
         elif kind.kind == "event" and kind.key in self.inventory.events:
             event = self.inventory.events[kind.key]
             title = heading(event.name(lang))
-            head, tail = whats_on.event_blocks(data, event, lang, base)
+            head, tail = events_pages.event_blocks(data, event, lang, base)
         elif kind.kind == "home":
-            head, tail = render.home_blocks(data, lang, base)
+            head, tail = home.home_blocks(data, lang, base)
         elif kind.kind == "catalogue":
             tail = render.catalogue(data, kind.key, lang, base)
         elif kind.kind in APPENDED:
@@ -447,6 +375,7 @@ class Site:
 
         `script_hashes`: inline-script hashes of pages secured in other processes.
         """
+        webapp.stamp_service_worker(site_root, self.settings.slug)
         security.write_headers(site_root, self.script_hashes | set(script_hashes))
         admin_page.append_headers(site_root)
         minify.minify_assets(site_root)

@@ -1,6 +1,6 @@
 """What's on: the festivals' next dates, the recurring events' pages and list, the calendar's
 twelve months and the home page's "this month", made from `calendar.festivals` and
-`events.dates`. Fragments render with `render.Renderer`, as every other page's do."""
+`events.dates` (the pages' fragments are in `events_pages`)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from heritage import i18n, urls
+from heritage import i18n
 from heritage.calendar import festivals as festival_dates
-from heritage.calendar import ical, lunar
+from heritage.calendar import lunar
 from heritage.events import dates as event_dates
 from heritage.text import vi_sort_key
 
 if TYPE_CHECKING:
     from heritage.calendar.festivals import Occurrence
     from heritage.content.inventory import EntryRecord, EventRecord, Inventory
-    from heritage.pages.render import RenderData
+    from heritage.pages.renderer import RenderData
 
 MONTHS = 12  # the calendar page's months, this one first
-EVENT_PAGE_DAYS = 92  # an event's page lists its dates this far ahead
 
 
 def next_festival(entry: "EntryRecord", today: dt.date) -> "Occurrence":
@@ -80,43 +79,6 @@ def months(inv: "Inventory", today: dt.date, count: int = MONTHS, lang: str = "v
         out.append(month)
         first = after
     return out
-
-
-def event_blocks(data: "RenderData", event: "EventRecord", lang: str, base: str) -> tuple[str, str]:
-    """Above an event's words (badge, summary, facts) and below them (its coming dates)."""
-    from heritage.pages.render import Renderer, share_links
-
-    r = Renderer(data, lang, base)
-    coming = event_dates.coming(event, data.today, EVENT_PAGE_DAYS)
-    place = data.inventory.resolve(event.data.place.entry) if event.data.place.entry else None
-    context = dict(event=event, place=place, coming=coming, next=event_dates.next_date(event, data.today), dates=event_dates, w=_words(lang))
-    share = share_links(data, event.url(lang), event.name(lang))
-    return r.render("event_head.html", **context), r.render("event_foot.html", share=share, **context)
-
-
-def _words(lang: str):
-    """Bound helpers the event templates call with the page's language."""
-    return {
-        "rule": lambda repeat: event_dates.rule_text(repeat, lang),
-        "bounds": lambda repeat: event_dates.bounds_text(repeat, lang, i18n.format_day),
-        "lunar": lambda day: lunar_text(day, lang),
-    }
-
-
-def events_index(data: "RenderData", lang: str, base: str) -> str:
-    from heritage.pages.render import Renderer
-
-    r = Renderer(data, lang, base)
-    return r.render("events_index.html", events=events_by_next(data.inventory, lang, data.today), dates=event_dates, w=_words(lang))
-
-
-def calendar(data: "RenderData", lang: str, base: str) -> str:
-    """/lich-le-hoi/: the calendar files, then twelve months of festivals and events."""
-    from heritage.pages.render import Renderer
-
-    r = Renderer(data, lang, base)
-    subscribe = ical.subscribe_links(data.site_url, lang)
-    return r.render("festivals.html", months=months(data.inventory, data.today, lang=lang), ics=r.href(urls.ics(lang)), subscribe=subscribe, w=_words(lang))
 
 
 def this_month(data: "RenderData", lang: str) -> Month:

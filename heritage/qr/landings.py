@@ -13,7 +13,7 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.pages.onsite import ONSITE_FRAGMENT
-from heritage.pages.render import environment
+from heritage.pages.renderer import environment
 
 
 def landing_page(entry, code: str, canonical: str, fragment: str = "") -> str:

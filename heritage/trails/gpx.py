@@ -20,7 +20,7 @@ SCHEMA_LOCATION = f"{NS} http://www.topografix.com/GPX/1/1/gpx.xsd"
 # The root declares its namespaces itself (GPX as the default one) and the tags are written as
 # they are, so no global ElementTree registration decides the output, whatever was written before.
 ROOT_ATTRIBUTES = {"xmlns": NS, "xmlns:xsi": XSI, "xsi:schemaLocation": SCHEMA_LOCATION}
-CREATOR = "Di sản Tân An (heritage trails)"
+CREATOR = "{site} (heritage trails)"  # the site's Vietnamese name
 
 
 def _point(parent: ET.Element, tag: str, stop, lang: str, link: str) -> None:
@@ -33,10 +33,10 @@ def _point(parent: ET.Element, tag: str, stop, lang: str, link: str) -> None:
     ET.SubElement(ET.SubElement(point, "link", href=link), "text").text = stop.entry.name(lang)
 
 
-def gpx_document(path: Route, lang: str, absolute) -> bytes:
+def gpx_document(path: Route, lang: str, absolute, site_name: str = "") -> bytes:
     """The GPX 1.1 document; `absolute` turns a site path into an absolute URL."""
     trail = path.trail
-    root = ET.Element("gpx", {**ROOT_ATTRIBUTES, "version": "1.1", "creator": CREATOR})
+    root = ET.Element("gpx", {**ROOT_ATTRIBUTES, "version": "1.1", "creator": CREATOR.format(site=site_name or "heritage")})
     metadata = ET.SubElement(root, "metadata")
     ET.SubElement(metadata, "name").text = trail.name(lang)
     ET.SubElement(metadata, "desc").text = trail.data.summary(lang)
@@ -62,6 +62,6 @@ def write_gpx(site, site_root: Path) -> list[Path]:
         for lang in LANGUAGES:
             target = site_root / urls.trail_gpx(lang, trail.id)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(gpx_document(path, lang, site.absolute))
+            target.write_bytes(gpx_document(path, lang, site.absolute, site.settings.site_name.vi))
             written.append(target)
     return written

@@ -1,6 +1,6 @@
 // Search in the page's language, with or without Vietnamese diacritics.
 // The index (search/<lang>.json) is written by heritage/outputs/search.py; both it and the
-// query are folded here ("Đình Tân An" → "dinh tan an"). Every word typed must match
+// query are folded here ("Đình Làng Đông" → "dinh lang dong"). Every word typed must match
 // the start of a word in the page; names weigh most, and entries outrank column posts
 // for their own names.
 (function () {

@@ -135,7 +135,7 @@ def entry_yaml(section: str, entry_id: str, vi: str, en: str, root: Path) -> str
         '#    caption: {vi: "Chú thích", en: "Caption"}',
         '#    credit: "Tên người chụp"',
         '#    license: "CC BY 4.0"',
-        "# Mục liên quan (không bắt buộc): mã của các mục khác, ví dụ [dinh-tan-an].",
+        "# Mục liên quan (không bắt buộc): mã của các mục khác, ví dụ [dinh-lang].",
         "related: []",
         "# Nguồn tham khảo (không bắt buộc).",
         "sources: []",
@@ -212,8 +212,8 @@ def _post(lang: str, title: str, day: dt.date, root: Path) -> str:
             f"date: {day.isoformat()}   # ngày đăng; bài có ngày trong tương lai sẽ tự đăng vào ngày đó",
             'summary: ""   # BẮT BUỘC: một hoặc hai câu, tối đa 300 ký tự',
             f"# category: di-san   # chọn một: {', '.join(vocab.categories)}",
-            "# cover: dinh-tan-an/anh-1.jpg   # ảnh bìa: đường dẫn trong data/media/",
-            "entries: []   # mã các mục được giới thiệu, ví dụ [dinh-tan-an]",
+            "# cover: dinh-lang/anh-1.jpg   # ảnh bìa: đường dẫn trong data/media/",
+            "entries: []   # mã các mục được giới thiệu, ví dụ [dinh-lang]",
             "---",
             "",
             "Viết bài ở đây. Có thể dùng tiêu đề phụ bắt đầu bằng ##.",
@@ -226,7 +226,7 @@ def _post(lang: str, title: str, day: dt.date, root: Path) -> str:
             f"date: {day.isoformat()}",
             'summary: ""',
             "# category: di-san",
-            "# cover: dinh-tan-an/anh-1.jpg",
+            "# cover: dinh-lang/anh-1.jpg",
             "entries: []",
             "---",
             "",
@@ -243,8 +243,8 @@ def _refuse(vi: str, en: str) -> ScaffoldError:
 def _check_id(root: Path, section: str, entry_id: str) -> None:
     if not ID_PATTERN.match(entry_id):
         raise _refuse(
-            f"Mã '{entry_id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự, ví dụ dinh-tan-an.",
-            f"'{entry_id}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters, e.g. dinh-tan-an.",
+            f"Mã '{entry_id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự, ví dụ dinh-lang.",
+            f"'{entry_id}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters, e.g. dinh-lang.",
         )
     if section == COLUMN.key:
         return

@@ -1,7 +1,7 @@
 """The yearly report for the ward's culture office (due before 25 October each year): the figures.
 
 Every count is computed once, here, into `ReportFigures`; the Markdown, the CSV, the
-Word document and the charts only format it (report_text, report_docx, report_charts),
+Word document and the charts only format it (heritage.report.wording, .word, .charts; heritage.report.write puts them together),
 so the three outputs can never disagree. Every count comes from the content: post
 dates, media dates, festival dates and, for "added" and "updated", the git history of
 each file; nothing is dated by when the report was run, except that months after
@@ -15,7 +15,6 @@ import datetime as dt
 import io
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from heritage import urls
@@ -98,6 +97,8 @@ class ReportFigures:
     year: int
     until: dt.date
     ward: Bilingual
+    site: Bilingual  # the site's name
+    plan: Bilingual  # the plan the report answers (data/site.yml report.plan)
     sections: tuple[SectionFigures, ...]
     history_known: bool  # False in a shallow clone: added/updated cannot be told
     added: tuple[Bilingual, ...]
@@ -255,6 +256,8 @@ def compute(inv: Inventory, settings: Settings, year: int, until: dt.date) -> Re
         year=year,
         until=until,
         ward={"vi": settings.ward.vi, "en": settings.ward.en},
+        site={"vi": settings.site_name.vi, "en": settings.site_name.en},
+        plan={"vi": settings.report.plan.vi, "en": settings.report.plan.en},
         sections=_sections(inv),
         history_known=bool(dates),
         added=added,
@@ -307,24 +310,3 @@ def check_period(year_arg: str | None, until_arg: str | None, now: dt.date) -> t
     elif year is not None:
         until = min(dt.date(year, 12, 31), now)
     return problems, year, until
-
-
-def write_report(inv: Inventory, settings: Settings, year: int, until: dt.date, folder: Path, lang: str = "vi", issued: dt.date | None = None) -> list[Path]:
-    """Markdown, CSV, Word document and charts (PNG and SVG) of one year, in one language."""
-    from heritage.tools import report_charts, report_docx, report_text
-
-    figures = compute(inv, settings, year, until)
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = report_text.file_stem(year, lang)
-    charts = report_charts.write_charts(figures, lang, folder, stem)
-    document = report_text.document(figures, lang, {key: files.png.name for key, files in charts.items()})
-    markdown = folder / f"{stem}.md"
-    table = folder / f"{stem}.csv"
-    docx = folder / f"{stem}.docx"
-    markdown.write_text(report_text.markdown(document), encoding="utf-8")
-    table.write_bytes(figures.csv())
-    report_docx.write(document, settings, lang, {key: files.png for key, files in charts.items()}, issued or until, docx)
-    written = [markdown, table, docx]
-    for files in charts.values():
-        written += [files.png, files.svg]
-    return written

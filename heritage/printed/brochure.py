@@ -15,7 +15,7 @@ from `heritage.qr.codes`, the trail's distance from `heritage.trails.route`.
 
 The calendar covers the twelve months from the day the brochure is made (HERITAGE_TODAY), or
 the edition's year when it is made ahead for a later one; the back page is the office's
-contact and the site's code. Layout primitives are in `brochure_layout`, the map in `brochure_map`.
+contact and the site's code. Layout primitives are in `heritage.printed.layout`, the map in `heritage.printed.trail_map`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from heritage.media.images import open_upright
 from heritage.media.print_pdf import About, print_canvas, register_fonts
 from heritage.qr import codes as qr
 from heritage.text import vi_sort_key
-from heritage.tools.brochure_layout import (
+from heritage.printed.layout import (
     BODY,
     COLUMN_W,
     GOLD,
@@ -55,7 +55,7 @@ from heritage.tools.brochure_layout import (
     Placed,
     style,
 )
-from heritage.tools.brochure_map import draw_trail_map
+from heritage.printed.trail_map import draw_trail_map
 from heritage.trails import route as trail_route
 
 # --- content -----------------------------------------------------------------------------------
@@ -403,6 +403,6 @@ def write_brochure(inv, site_url: str, year: int, path: Path, day: dt.date | Non
 
 def write_site_brochure(site, site_root: Path) -> Path:
     """The current year's brochure under the About page, for download."""
-    target = site_root / urls.brochure(site.today.year)
+    target = site_root / urls.brochure(site.settings.slug, site.today.year)
     write_brochure(site.inventory, site.qr_url, site.today.year, target, site.today)
     return target

@@ -18,7 +18,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 
 from heritage.map import basemap as basemap_tiles
-from heritage.tools.brochure_layout import INK, LACQUER, MM, PAGE_H, Page
+from heritage.printed.layout import INK, LACQUER, MM, PAGE_H, Page
 
 MAX_PIXELS = 2400  # across the printed box: about 490 dpi at 124 mm, ample for a map
 PADDING_MM = 8.0  # between the outermost stop and the box's edge

@@ -1,7 +1,7 @@
 """The yearly report's wording, in Vietnamese or English, as blocks both writers share.
 
 `document(figures, lang)` turns the figures into headings, paragraphs, lists, tables and
-chart references; `markdown()` prints them as Markdown and `report_docx` as a Word
+chart references; `markdown()` prints them as Markdown and `heritage.report.word` as a Word
 document in the administrative layout, so both show the same sections and the same
 numbers (a test compares them with the CSV).
 """
@@ -13,14 +13,10 @@ from dataclasses import dataclass
 
 from heritage.content.translations import STATUS_LABELS
 from heritage.i18n import format_day
-from heritage.tools.report import MEDIA_KINDS, ReportFigures
+from heritage.report.figures import MEDIA_KINDS, ReportFigures
 
 LANGS = ("vi", "en")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-PLAN = {
-    "vi": "Kế hoạch của UBND phường Tân An về thực hiện Hội nhập quốc tế về văn hóa trên địa bàn phường giai đoạn 2026 - 2030",
-    "en": "the ward's plan for international cultural integration 2026-2030",
-}
 
 
 def file_stem(year: int, lang: str) -> str:
@@ -63,7 +59,7 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    key: str  # report_charts.CHARTS
+    key: str  # heritage.report.charts.CHARTS
     caption: str
     file: str = ""  # the PNG beside the report, for Markdown
 
@@ -87,8 +83,8 @@ WORDS: dict[str, dict[str, str]] = {
     "subject": {"vi": "Kết quả số hóa và quảng bá di sản văn hóa năm {year}", "en": "Digitising and promoting cultural heritage: results for {year}"},
     "md-title": {"vi": "Báo cáo kết quả số hóa và quảng bá di sản năm {year}", "en": "Digitising and promoting heritage: report for {year}"},
     "intro": {
-        "vi": "Thực hiện {plan}, báo cáo kết quả số hóa và quảng bá di sản văn hóa năm {year}. Số liệu tính đến ngày {until}, lấy từ nội dung trang Di sản Tân An của {ward}.",
-        "en": "Under {plan}, this report gives the results of digitising and promoting the ward's cultural heritage in {year}. Figures up to {until}, taken from the content of the Tân An Heritage site of the {ward}.",
+        "vi": "Thực hiện {plan}, báo cáo kết quả số hóa và quảng bá di sản văn hóa năm {year}. Số liệu tính đến ngày {until}, lấy từ nội dung trang {site} của {ward}.",
+        "en": "Under {plan}, this report gives the results of digitising and promoting the ward's cultural heritage in {year}. Figures up to {until}, taken from the content of the {site} site of the {ward}.",
     },
     "sample-note": {
         "vi": " {samples}/{entries} mục là nội dung minh họa, chưa được thẩm định; số liệu của chúng được tính riêng ở phần I.",
@@ -96,8 +92,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "note": {"vi": "Lưu ý:", "en": "Note:"},
     "closing": {
-        "vi": "Trên đây là báo cáo kết quả số hóa và quảng bá di sản văn hóa năm {year}; số liệu được tổng hợp tự động từ nội dung trang Di sản Tân An./.",
-        "en": "The figures of this report were compiled automatically from the content of the Tân An Heritage site.",
+        "vi": "Trên đây là báo cáo kết quả số hóa và quảng bá di sản văn hóa năm {year}; số liệu được tổng hợp tự động từ nội dung trang {site}./.",
+        "en": "The figures of this report were compiled automatically from the content of the {site} site.",
     },
     # I
     "h-inventory": {"vi": "Danh mục di sản theo chuyên mục và xếp hạng", "en": "The inventory by section and ranking"},
@@ -270,7 +266,7 @@ def document(f: ReportFigures, lang: str, chart_files: dict[str, str] | None = N
                 charts += 1
                 block = Chart(block.key, w(block.caption, lang, n=charts, year=f.year), (chart_files or {}).get(block.key, ""))
             body.append(block)
-    intro = [Paragraph((w("intro", lang, plan=PLAN[lang], year=f.year, ward=f.ward[lang], until=format_day(f.until, lang)),))]
+    intro = [Paragraph((w("intro", lang, plan=f.plan[lang], year=f.year, ward=f.ward[lang], site=f.site[lang], until=format_day(f.until, lang)),))]
     if f.samples:
         intro.append(Paragraph((Strong(w("note", lang)), w("sample-note", lang, samples=f.samples, entries=f.entries))))
     return Document(
@@ -280,7 +276,7 @@ def document(f: ReportFigures, lang: str, chart_files: dict[str, str] | None = N
         subject=w("subject", lang, year=f.year),
         intro=tuple(intro),
         body=tuple(body),
-        closing=Paragraph((w("closing", lang, year=f.year),)),
+        closing=Paragraph((w("closing", lang, year=f.year, site=f.site[lang]),)),
     )
 
 

@@ -6,7 +6,7 @@ issuing body and its number at left, the national motto at right, then the place
 date); the title; numbered parts; real Word tables; the charts; and the signature block
 with "Nơi nhận". Page numbers sit at the top from page 2, as the decree asks. Whatever
 data/site.yml does not say (office, number, signatory) is a highlighted placeholder.
-The text is in the report's language for Word's spelling (report_docx_package), but for
+The text is in the report's language for Word's spelling (heritage.report.word_package), but for
 what data/site.yml gives in Vietnamese only (the place, the signer), tagged as such.
 """
 
@@ -27,8 +27,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from heritage.content.settings import Settings
 from heritage.i18n import format_day
-from heritage.tools.report_docx_package import LANG_TAGS, set_fonts, set_language, set_properties, tag_run
-from heritage.tools.report_text import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table, w
+from heritage.report.word_package import LANG_TAGS, set_fonts, set_language, set_properties, tag_run
+from heritage.report.wording import Bullets, Chart, Document, Heading, Inline, Paragraph, Strong, Table, w
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT, TABLE_PT = 14, 12, 12
@@ -72,7 +72,7 @@ Piece = Inline | Placeholder | Foreign
 
 
 def dated_line(place: str | Placeholder | Foreign, day: dt.date, lang: str) -> tuple[Piece, ...]:
-    """'Tân An, ngày 05 tháng 01 năm 2027': the decree writes days below 10 and months 1-2 with a 0."""
+    """'Phường X, ngày 05 tháng 01 năm 2027' (report.place): the decree writes days below 10 and months 1-2 with a 0."""
     if lang == "vi":
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
         return (place, f", ngày {day.day:02d} tháng {month} năm {day.year}")

@@ -1,5 +1,5 @@
 """The brochure's page geometry, type and drawing primitives (mm, y downwards from the top):
-what every page of `heritage.tools.brochure` draws with."""
+what every page of `heritage.printed.brochure` draws with."""
 
 from __future__ import annotations
 

@@ -23,8 +23,8 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from heritage.content.translations import STATUS_LABELS  # noqa: E402
 from heritage.media.artwork import font_path  # noqa: E402
-from heritage.tools.report import MEDIA_KINDS, ReportFigures  # noqa: E402
-from heritage.tools.report_text import short_month  # noqa: E402
+from heritage.report.figures import MEDIA_KINDS, ReportFigures  # noqa: E402
+from heritage.report.wording import short_month  # noqa: E402
 
 FAMILY = "Be Vietnam Pro"
 CHARTS = ("danh-muc", "so-hoa", "chuyen-muc", "ban-dich")

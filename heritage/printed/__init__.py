@@ -1,0 +1,1 @@
+"""Printed matter: the bilingual brochure and the QR plaques."""

@@ -1,0 +1,1 @@
+"""The yearly report: figures (computed once), wording, Word document, charts; write puts them together."""

@@ -1,0 +1,1 @@
+"""Scaffolding: new entries and posts (`heritage new`) and the templates/ folder."""
