@@ -58,7 +58,8 @@ def test_entry_page_wraps_the_story_with_the_data(built, prefix, title, facts):
     for fact in facts:
         assert fact in text
     assert "21.20000, 106.10000" in text
-    assert "openstreetmap.org/?mlat=21.2&amp;mlon=106.1" in body
+    # one Directions button to the place (issue 25), instead of two raw map links
+    assert 'class="hx-button hx-directions" href="https://www.google.com/maps/dir/?api=1&amp;destination=21.200000%2C106.100000' in body
     # the story written by the editor is inside
     assert ("Câu chuyện dinh-tan-an (vi)" if prefix == "" else "Câu chuyện dinh-tan-an (en)") in text
 
