@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -19,6 +18,7 @@ from heritage.content import translations
 from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, cms_guard
 from tests.test_preview_policy import _free_port
+from tests.waiting import until
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +28,7 @@ STORY_EN = "docs/en/di-tich/dinh-tan-an.md"
 
 
 def _until(condition, what: str, timeout: float = 180):
-    deadline = time.monotonic() + timeout
-    while True:
-        with contextlib.suppress(OSError):
-            found = condition()
-            if found:
-                return found
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.3)
+    return until(condition, what, timeout, ignore=(OSError,))
 
 
 def _status(url: str) -> int:

@@ -134,11 +134,14 @@ def test_a_festival_page_adds_its_own_dates_to_the_phone(festival_project, lang)
     for event in events:
         (alarm,) = event.walk("VALARM")
         assert alarm["ACTION"] == "DISPLAY" and alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)  # 9:00 the day before
-        assert str(alarm["DESCRIPTION"]).endswith("Hội Lim" if lang == "vi" else "Lim Festival")
+        # the reminder in the calendar's language, not only the festival's name in it
+        assert str(alarm["DESCRIPTION"]) == ("Ngày mai: Hội Lim" if lang == "vi" else "Tomorrow: Lim Festival")
     # parser 2: vobject
     other = _vobject_events(raw)
     assert [e.dtstart.value.isoformat() for e in other] == shown
+    assert len(other) == 3
     assert all(e.valarm.trigger.value == dt.timedelta(hours=-15) and e.valarm.action.value == "DISPLAY" for e in other)
+    assert {e.valarm.description.value for e in other} == {"Ngày mai: Hội Lim" if lang == "vi" else "Tomorrow: Lim Festival"}
     assert {e.uid.value for e in other} == {str(e["UID"]) for e in events}
 
 

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 
 from heritage.outputs.sanitise import sanitise
-from heritage.outputs.security import TrustedScripts, inline_scripts, secure_page
+from heritage.outputs.security import TrustedScripts, inline_scripts, script_hash, secure_page
 
 from .conftest import REPO, Project, serve
 
@@ -314,6 +314,26 @@ def test_every_inline_script_of_the_sample_site_is_trusted(sample_site):
     for page in (sample_site.root / "site").rglob("*.html"):
         for script in inline_scripts(page.read_text(encoding="utf-8")):
             assert trusted.trusts(script), (page, script[:80])
+
+
+@pytest.mark.parametrize("reserved", ["__config", "__md_scope", "__search", "md-header", "md-content", "hx-content"])
+def test_sanitiser_drops_ids_the_page_scripts_look_up(reserved: str):
+    """A story's `{#__config}` or `<p id="md-header">` would clobber the element the theme's or
+    our scripts find by id (the theme reads its settings from #__config): the id goes, the text stays."""
+    clean = sanitise(f'<p id="{reserved}">Đình</p><h2 id="lich-su">Lịch sử</h2>')
+    assert clean == '<p>Đình</p><h2 id="lich-su">Lịch sử</h2>'
+
+
+def test_our_script_with_code_appended_is_not_hashed_into_the_policy():
+    """The templates' scripts are trusted as they are, not as a beginning: our own script with
+    an editor's code after it gets no hash, so the browser blocks it."""
+    trusted = TrustedScripts.from_folders([REPO / "overrides", REPO / "heritage/pages/templates"])
+    ours = 'document.documentElement.classList.add("hx-js")'
+    assert trusted.trusts(ours)
+    page = f"<!doctype html><html><head><script>{ours}</script></head><body><script>{ours};window.{TOKEN}=1</script></body></html>"
+    _, hashes = secure_page(page, trusted)
+    assert hashes == {script_hash(ours)}
+    assert not trusted.trusts(f"{ours};window.{TOKEN}=1") and not trusted.trusts(f"window.{TOKEN}=1;{ours}")
 
 
 def test_text_in_a_page_cannot_remove_its_policy():

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import time
 
 import pytest
 from PIL import Image
@@ -16,6 +15,7 @@ from PIL import Image
 from heritage.outputs import webapp
 
 from .conftest import PHONE, serve
+from .waiting import until
 
 
 @pytest.mark.parametrize("prefix, lang, name", [("", "vi", "Di sản Tân An"), ("en/", "en", "Tân An Heritage")])
@@ -142,11 +142,7 @@ def _cache_keys(page, kind: str) -> list[str]:
 
 def _until(check, timeout: float = 10.0):
     """Polls `check` until it returns something true (the worker writes after responding)."""
-    end = time.monotonic() + timeout
-    while not (result := check()):
-        assert time.monotonic() < end, "timed out"
-        time.sleep(0.2)
-    return result
+    return until(check, "the service worker's cache", timeout)
 
 
 def _site_with_limits(sample_site, tmp_path, **limits):
