@@ -215,3 +215,38 @@ def test_no_file_keeps_a_merge_conflict_marker():
         text = path.read_bytes().decode("utf-8", "replace")
         marked += [f"{name}:{i}" for i, line in enumerate(text.splitlines(), 1) if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "======="]
     assert marked == []
+
+
+# --- waits on conditions, never on the clock (issue 30) ----------------------------------
+
+# A fixed pause before an assert passes on a fast machine and fails on a busy one, or lets a
+# test assert on a half-done state. The one polling loop is tests/waiting.py's `until`, which
+# fails naming what never happened; in a page, Playwright's waits poll the page itself.
+FIXED_WAIT = re.compile(r"\bsleep\s*\(|\bwait_for_timeout\s*\(|\bsetTimeout\s*\(")
+POLLING_LOOP = REPO / "tests" / "waiting.py"
+
+
+def fixed_waits(folder: Path) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".py", ".js", ".mjs") or path == POLLING_LOOP or "__pycache__" in path.parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if FIXED_WAIT.search(line):
+                found.append(f"{path.relative_to(folder.parent).as_posix()}:{number}: {line.strip()}")
+    return found
+
+
+def test_no_test_waits_a_fixed_time():
+    found = fixed_waits(REPO / "tests")
+    assert found == [], "fixed waits; wait on a condition (tests/waiting.py, page.wait_for_function, expect):\n" + "\n".join(found)
+
+
+def test_the_fixed_wait_search_finds_each_form(tmp_path):
+    """The search above must see what it forbids, or it would pass on anything."""
+    folder = tmp_path / "tests"
+    folder.mkdir()
+    sleep, timeout, later = "sleep", "wait_for_timeout", "setTimeout"  # apart, so this file passes its own search
+    forms = [f"time.{sleep}(0.3)", f"{sleep}(1)", f"page.{timeout}(300)", f"await asyncio.{sleep}(0.1)", f"{later}(done, 800)", f'__import__("time").{sleep}(60)']
+    (folder / "test_x.py").write_text("\n".join(forms) + "\npage.wait_for_function('() => ready')\n", encoding="utf-8")
+    assert [line.split(": ", 1)[1] for line in fixed_waits(folder)] == forms

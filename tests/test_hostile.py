@@ -364,8 +364,12 @@ def test_policy_blocks_and_reports_an_injected_script(chromium, small_project: P
         page.add_init_script("window.__violations=[];document.addEventListener('securitypolicyviolation',e=>window.__violations.push(e.violatedDirective))")
         page.goto(url + "di-tich/dinh-tan-an/")
         page.wait_for_load_state("load")
+        before = page.evaluate("window.__violations.length")
         page.click("#go")
-        page.wait_for_timeout(300)
+        # Proving a script did NOT run: wait for the positive sign that the browser handled the
+        # tap, the policy's refusal of the javascript: link (a new violation), then a frame.
+        page.wait_for_function("(before) => window.__violations.length > before", arg=before)
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         assert page.evaluate(f"window.{TOKEN}") is None
         violations = page.evaluate("window.__violations")
         assert any(v.startswith("script-src") for v in violations), violations
