@@ -114,7 +114,9 @@ def test_map_markers_from_the_local_library(chromium, served_sample):
     assert not [u for u in requests if not u.startswith(served_sample)]  # Leaflet from this site, no tiles yet
     assert any(u.endswith("assets/vendor/leaflet/leaflet.js") for u in requests)
     # Each place, from the list, opens its own popup (three relics once shared one).
-    for item in page.locator(".hx-places li").all():
+    places = page.locator(".hx-places li").all()
+    assert len(places) == located, places  # every place on the map is in the list
+    for item in places:
         entry_id = item.get_attribute("data-id")
         item.locator("[data-hx-show]").click()
         popup = page.locator(".leaflet-popup-content a")
@@ -209,7 +211,8 @@ def test_catalogue_filters_live_in_the_address_and_back_restores_them(phone, ser
     # A shared address opens the list filtered; an unknown value lists everything.
     phone.goto(served_sample + "en/di-tich/?type=chua")
     assert phone.locator("select[name=type]").input_value() == "chua"
-    assert all(t == "chua" for t in phone.locator("[data-hx-cards] > li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.type)"))
+    types = phone.locator("[data-hx-cards] > li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.type)")
+    assert types and all(t == "chua" for t in types), types
     phone.goto(served_sample + "en/di-tich/?type=nonsense")
     assert phone.locator("[data-hx-cards] > li[hidden]").count() == 0
 

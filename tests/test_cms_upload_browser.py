@@ -71,8 +71,8 @@ def _boxes_are_visible(page, dialog) -> None:
         box.focus()
         ring = box.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
         assert ring[0] != "none" and ring[1] >= 2, ring
-    for height in dialog.locator("button").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)"):
-        assert height >= 44
+    heights = dialog.locator("button").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)")
+    assert heights and all(height >= 44 for height in heights), heights
 
 
 def _upload(page, photo: Path, name: str, nth: int) -> None:

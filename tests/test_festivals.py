@@ -54,7 +54,9 @@ def test_rules_for_leap_and_day_30(festival_project):
     leap = festivals.next_dates(inv["le-nhuan"], D(2026, 1, 1))
     assert [o.note for o in leap] == ["leap-missing", "leap-missing", "leap-missing"]
     assert leap[0].start == lunar.to_solar(2026, 6, 15)
-    for o in festivals.next_dates(inv["ngay-30"], D(2026, 1, 1)):
+    day_30 = festivals.next_dates(inv["ngay-30"], D(2026, 1, 1))
+    assert len(day_30) == 3
+    for o in day_30:
         expected_day = 30 if lunar.month_length(o.year, 12) == 30 else 29
         assert o.start == lunar.to_solar(o.year, 12, expected_day)
         assert o.note == ("" if expected_day == 30 else "day-30")
