@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -250,3 +251,39 @@ def test_the_fixed_wait_search_finds_each_form(tmp_path):
     forms = [f"time.{sleep}(0.3)", f"{sleep}(1)", f"page.{timeout}(300)", f"await asyncio.{sleep}(0.1)", f"{later}(done, 800)", f'__import__("time").{sleep}(60)']
     (folder / "test_x.py").write_text("\n".join(forms) + "\npage.wait_for_function('() => ready')\n", encoding="utf-8")
     assert [line.split(": ", 1)[1] for line in fixed_waits(folder)] == forms
+
+
+# --- the real parts the tests need fail loudly, in CI and out ------------------------------
+
+
+def test_a_wait_that_never_ends_fails_naming_what_it_waited_for():
+    from tests.waiting import until
+
+    with pytest.raises(pytest.fail.Exception, match="waited 0.3 s for the file to appear"):
+        until(lambda: False, "the file to appear", seconds=0.3, every=0.05)
+    assert until(lambda: "ready", "something") == "ready"
+
+
+@pytest.mark.parametrize("ci", [None, "true"])
+def test_the_editor_proxy_fails_never_skips_without_decap_server(monkeypatch, tmp_path, ci):
+    from tests import conftest
+
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(conftest.shutil, "which", lambda name: None)  # as on a machine without node
+    with pytest.raises(pytest.fail.Exception, match="decap-server or node is not installed"):
+        with conftest.cms_guard(tmp_path, "http://127.0.0.1:1"):
+            pass
+
+
+def test_the_editor_proxy_fails_when_it_does_not_start(monkeypatch, tmp_path):
+    from tests import conftest
+
+    broken = tmp_path / "cms-guard.js"
+    broken.write_text("process.stderr.write('cannot listen\\n'); process.exit(1);\n", encoding="utf-8")
+    monkeypatch.setattr(conftest, "CMS_GUARD", broken)
+    with pytest.raises(AssertionError, match="the editor's proxy did not start"):
+        with conftest.cms_guard(tmp_path, "http://127.0.0.1:1"):
+            pass

@@ -50,7 +50,11 @@ def make_edit(project: Project, today: str, mode: str = "fs", **guard: str):
             cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
-            _until(lambda: process.poll() is None and _status(origin + "/admin/problems.json") == 200, "the preview's first build")
+            def built() -> bool:
+                assert process.poll() is None, f"mkdocs serve stopped (exit {process.returncode}) before its first build"
+                return _status(origin + "/admin/problems.json") == 200
+
+            _until(built, "the preview's first build")
             yield origin + "/"
         finally:
             process.terminate()
