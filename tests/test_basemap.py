@@ -181,21 +181,41 @@ def test_map_shows_its_own_basemap_with_no_network(chromium, built_map, lang):
     context.close()
 
 
+# Leaflet.markercluster marks the map pane `leaflet-cluster-anim` for each zoom-in or spread
+# animation (_animationStart) and unmarks it at the end (_animationEnd): count the ends.
+COUNT_CLUSTER_ANIMATIONS = """
+window.__clusterAnimations = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.target.classList.contains("leaflet-map-pane") && (r.oldValue || "").includes("leaflet-cluster-anim") && !r.target.classList.contains("leaflet-cluster-anim")) window.__clusterAnimations++;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"], attributeOldValue: true});
+"""
+
+
 @pytest.mark.browser
 def test_every_marker_opens_its_own_entry(chromium, built_map):
     """Tap the markers themselves: clusters spread out, and every place opens its own page."""
     context = chromium.new_context(**PHONE)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(built_map) else route.abort())
     page = context.new_page()
+    page.add_init_script(COUNT_CLUSTER_ANIMATIONS)
     page.goto(built_map + "ban-do/")
     page.locator("[data-hx-map][data-markers]").wait_for(state="attached")
     opened = set()
     for _ in range(12):  # tap clusters until every marker stands alone
-        cluster = page.locator(".hx-cluster:visible")
+        # a cluster spread out stays on the map, and tapping it again does nothing: each is tapped once
+        cluster = page.locator(".hx-cluster:visible:not([data-tapped])")
         if not cluster.count():
             break
-        cluster.first.click()
-        page.wait_for_timeout(700)  # the cluster's zoom or spread animation
+        ended = page.evaluate("window.__clusterAnimations")
+        tapped = cluster.first.element_handle()
+        tapped.evaluate("el => { el.dataset.tapped = '1'; }")
+        tapped.click()
+        # the cluster's zoom or spread animation has run to its end (no fixed time)
+        page.wait_for_function(
+            "(ended) => window.__clusterAnimations > ended && !document.querySelector('.leaflet-cluster-anim, .leaflet-zoom-anim')", arg=ended
+        )
     for marker in page.locator(".hx-marker:visible").all():
         marker.click()
         link = page.locator(".leaflet-popup-content a")
@@ -241,7 +261,7 @@ def test_nothing_jumps_while_the_map_gets_ready(chromium, built_map, viewport):
     """Nothing moves while the map, its tiles, clusters and the far place's label arrive, and
     while the list's "show on the map" buttons appear (the box is reserved before the first
     paint, since the box only exists with JavaScript)."""
-    from .test_browser import RECORD_SHIFTS
+    from .test_browser import RECORD_SHIFTS, SHIFTS_SO_FAR
 
     context = chromium.new_context(viewport=viewport)
     page = context.new_page()
@@ -249,7 +269,9 @@ def test_nothing_jumps_while_the_map_gets_ready(chromium, built_map, viewport):
     page.goto(built_map + "ban-do/")
     page.locator("[data-hx-map][data-markers]").wait_for(state="attached")
     page.locator("[data-hx-show]:not([hidden])").first.wait_for()
-    page.wait_for_timeout(500)
-    shifts = page.evaluate("window.__shifts")
+    page.locator(".hx-edge").first.wait_for()  # clusters, markers and the far place's label drawn
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => { const t = document.querySelectorAll('img.leaflet-tile'); return t.length > 0 && [...t].every((i) => i.complete); }")
+    shifts = page.evaluate(SHIFTS_SO_FAR)  # all of it painted: its shifts counted
     context.close()
     assert sum(s["value"] for s in shifts) < 0.001, shifts

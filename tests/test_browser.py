@@ -114,7 +114,9 @@ def test_map_markers_from_the_local_library(chromium, served_sample):
     assert not [u for u in requests if not u.startswith(served_sample)]  # Leaflet from this site, no tiles yet
     assert any(u.endswith("assets/vendor/leaflet/leaflet.js") for u in requests)
     # Each place, from the list, opens its own popup (three relics once shared one).
-    for item in page.locator(".hx-places li").all():
+    places = page.locator(".hx-places li").all()
+    assert len(places) == located, places  # every place on the map is in the list
+    for item in places:
         entry_id = item.get_attribute("data-id")
         item.locator("[data-hx-show]").click()
         popup = page.locator(".leaflet-popup-content a")
@@ -147,10 +149,20 @@ def test_map_page_without_javascript_lists_places(chromium, served_sample):
 # Every layout shift of the page, from its first paint (Lighthouse's CLS adds them up).
 RECORD_SHIFTS = """
 window.__shifts = [];
-new PerformanceObserver((list) => {
+window.__shiftObserver = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__shifts.push({value: e.value, nodes: e.sources.map((s) => s.node && s.node.nodeName)});
-}).observe({type: "layout-shift", buffered: true});
+});
+window.__shiftObserver.observe({type: "layout-shift", buffered: true});
 """
+# Two animation frames: the browser has laid out and painted what the page holds now. A shift
+# is recorded in the frame that makes it, so after them it is in the observer's queue, taken
+# here rather than waiting for the observer's own (unscheduled) callback. No fixed time.
+NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+SHIFTS_SO_FAR = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (const e of window.__shiftObserver.takeRecords()) window.__shifts.push({value: e.value, nodes: e.sources.map((s) => s.node && s.node.nodeName)});
+  return window.__shifts;
+}"""
 
 
 @pytest.mark.parametrize(
@@ -174,13 +186,12 @@ def test_nothing_jumps_while_the_page_loads(chromium, served_sample, path):
     held = []
     page.route("**/media/**", lambda route: held.append(route))
     page.goto(served_sample + path, wait_until="domcontentloaded")
-    page.wait_for_timeout(300)
+    page.evaluate(NEXT_FRAMES)  # laid out and painted with the photos still held back
     for route in list(held):
         route.continue_()
     page.unroute("**/media/**")  # photos asked for from now on come at once (and any caught meanwhile)
     page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
-    shifts = page.evaluate("window.__shifts")
+    shifts = page.evaluate(SHIFTS_SO_FAR)  # the photos in place, painted, their shifts counted
     context.close()
     assert held, "no photo on this page: the test would prove nothing"
     assert sum(s["value"] for s in shifts) < 0.001, shifts  # what Lighthouse would count as none
@@ -200,7 +211,8 @@ def test_catalogue_filters_live_in_the_address_and_back_restores_them(phone, ser
     # A shared address opens the list filtered; an unknown value lists everything.
     phone.goto(served_sample + "en/di-tich/?type=chua")
     assert phone.locator("select[name=type]").input_value() == "chua"
-    assert all(t == "chua" for t in phone.locator("[data-hx-cards] > li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.type)"))
+    types = phone.locator("[data-hx-cards] > li:not([hidden])").evaluate_all("els => els.map(e => e.dataset.type)")
+    assert types and all(t == "chua" for t in types), types
     phone.goto(served_sample + "en/di-tich/?type=nonsense")
     assert phone.locator("[data-hx-cards] > li[hidden]").count() == 0
 

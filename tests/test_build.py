@@ -74,7 +74,9 @@ def test_images_are_responsive_and_never_the_original(built):
     original = (built.root / "data/media/dinh-tan-an/cong.jpg").read_bytes()
     published = [p for p in (built.root / "site").rglob("*") if p.is_file() and p.suffix in (".jpg", ".jpeg")]
     assert published and all(p.read_bytes() != original for p in published)
-    for src in re.findall(r'src="([^"]+\.jpg)"', body):
+    sources = re.findall(r'src="([^"]+\.jpg)"', body)
+    assert sources, "no photo on the entry page"
+    for src in sources:
         assert (built.root / "site/di-tich/dinh-tan-an" / src).resolve().is_file()
 
 

@@ -59,6 +59,16 @@ def test_future_post_does_not_count_until_its_date(small_project):
     assert frequency(small_project, "2026-11-20") == []
 
 
+def test_english_post_dated_in_the_future_does_not_satisfy_the_month(small_project):
+    """A month is met only when both languages are published: the English page of November's
+    post dated 5 December is not out on 1 December, so November is still missed."""
+    small_project.post("vi", "thang-11", "2026-11-05")
+    small_project.post("en", "thang-11", "2026-12-05")
+    found = frequency(small_project, "2026-12-01")
+    assert [p.vi for p in found if p.is_error and "Tháng 11/2026" in p.vi], found
+    assert [p for p in frequency(small_project, "2026-12-05") if p.is_error] == []
+
+
 def test_excused_month(small_project):
     small_project.write("data/site.yml", 'ward: {vi: P, en: W}\ncolumn:\n  launch: 2026-09\n  excused: {2026-11: "Nghỉ"}\n')
     assert [p for p in frequency(small_project, "2026-12-02") if p.is_error] == []

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -231,3 +232,74 @@ def test_no_file_keeps_a_merge_conflict_marker():
         text = path.read_bytes().decode("utf-8", "replace")
         marked += [f"{name}:{i}" for i, line in enumerate(text.splitlines(), 1) if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "======="]
     assert marked == []
+
+
+# --- waits on conditions, never on the clock (issue 30) ----------------------------------
+
+# A fixed pause before an assert passes on a fast machine and fails on a busy one, or lets a
+# test assert on a half-done state. The one polling loop is tests/waiting.py's `until`, which
+# fails naming what never happened; in a page, Playwright's waits poll the page itself.
+FIXED_WAIT = re.compile(r"\bsleep\s*\(|\bwait_for_timeout\s*\(|\bsetTimeout\s*\(")
+POLLING_LOOP = REPO / "tests" / "waiting.py"
+
+
+def fixed_waits(folder: Path) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in (".py", ".js", ".mjs") or path == POLLING_LOOP or "__pycache__" in path.parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if FIXED_WAIT.search(line):
+                found.append(f"{path.relative_to(folder.parent).as_posix()}:{number}: {line.strip()}")
+    return found
+
+
+def test_no_test_waits_a_fixed_time():
+    found = fixed_waits(REPO / "tests")
+    assert found == [], "fixed waits; wait on a condition (tests/waiting.py, page.wait_for_function, expect):\n" + "\n".join(found)
+
+
+def test_the_fixed_wait_search_finds_each_form(tmp_path):
+    """The search above must see what it forbids, or it would pass on anything."""
+    folder = tmp_path / "tests"
+    folder.mkdir()
+    sleep, timeout, later = "sleep", "wait_for_timeout", "setTimeout"  # apart, so this file passes its own search
+    forms = [f"time.{sleep}(0.3)", f"{sleep}(1)", f"page.{timeout}(300)", f"await asyncio.{sleep}(0.1)", f"{later}(done, 800)", f'__import__("time").{sleep}(60)']
+    (folder / "test_x.py").write_text("\n".join(forms) + "\npage.wait_for_function('() => ready')\n", encoding="utf-8")
+    assert [line.split(": ", 1)[1] for line in fixed_waits(folder)] == forms
+
+
+# --- the real parts the tests need fail loudly, in CI and out ------------------------------
+
+
+def test_a_wait_that_never_ends_fails_naming_what_it_waited_for():
+    from tests.waiting import until
+
+    with pytest.raises(pytest.fail.Exception, match="waited 0.3 s for the file to appear"):
+        until(lambda: False, "the file to appear", seconds=0.3, every=0.05)
+    assert until(lambda: "ready", "something") == "ready"
+
+
+@pytest.mark.parametrize("ci", [None, "true"])
+def test_the_editor_proxy_fails_never_skips_without_decap_server(monkeypatch, tmp_path, ci):
+    from tests import conftest
+
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    monkeypatch.setattr(conftest.shutil, "which", lambda name: None)  # as on a machine without node
+    with pytest.raises(pytest.fail.Exception, match="decap-server or node is not installed"):
+        with conftest.cms_guard(tmp_path, "http://127.0.0.1:1"):
+            pass
+
+
+def test_the_editor_proxy_fails_when_it_does_not_start(monkeypatch, tmp_path):
+    from tests import conftest
+
+    broken = tmp_path / "cms-guard.js"
+    broken.write_text("process.stderr.write('cannot listen\\n'); process.exit(1);\n", encoding="utf-8")
+    monkeypatch.setattr(conftest, "CMS_GUARD", broken)
+    with pytest.raises(AssertionError, match="the editor's proxy did not start"):
+        with conftest.cms_guard(tmp_path, "http://127.0.0.1:1"):
+            pass

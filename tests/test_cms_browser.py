@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from heritage import urls
 from heritage.media import fonts
 from tests.conftest import REPO, TODAY, cms_guard, serve
 from tests.editor import TOOLBAR, signed_in, toolbar_off_screen
+from tests.waiting import until
 
 
 @pytest.fixture(params=["fs"])
@@ -141,9 +141,7 @@ def test_a_monthly_post_is_written_in_both_languages_side_by_side(editor):
     _publish(page)
     vi = project.root / "docs" / "vi" / "chuyen-muc" / "tin-di-san-thang-muoi.md"
     en = project.root / "docs" / "en" / "chuyen-muc" / "tin-di-san-thang-muoi.md"
-    deadline = time.monotonic() + 30
-    while not (vi.exists() and en.exists()) and time.monotonic() < deadline:
-        time.sleep(0.3)
+    until(lambda: vi.exists() and en.exists(), "the post's two pages written by the proxy")
     assert "Tháng mười, phường mở lớp Quan họ." in vi.read_text(encoding="utf-8")
     english = en.read_text(encoding="utf-8")
     assert "title: Heritage news for October" in english and "In October the ward opened a Quan họ class." in english
@@ -175,12 +173,12 @@ def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
     _fill_relic(page, "den-thu")
     page.get_by_role("button", name="Lưu").first.click()
     root = project.root
-    deadline = time.monotonic() + 30
-    changed = [""]
-    while not changed[0].startswith("Thêm") and time.monotonic() < deadline:  # the branch comes first, then its commit
-        time.sleep(0.5)
+    def draft_commit() -> list[str] | None:  # the branch comes first, then its commit
         shown = subprocess.run(["git", "show", "--name-only", "--format=%s", "cms/di-tich/den-thu", "--"], cwd=root, capture_output=True, text=True)
-        changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+        lines = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+        return lines if lines[0].startswith("Thêm") else None
+
+    changed = until(draft_commit, "the draft's commit on cms/di-tich/den-thu")
     assert changed[0].startswith("Thêm Di tích")
     assert set(filter(None, changed[1:])) == {"data/di-tich/den-thu.yml", "docs/vi/di-tich/den-thu.md", "docs/en/di-tich/den-thu.md"}
     # a second save (Decap then says "update"): the new item's draft still says "Thêm" (add)
@@ -188,8 +186,7 @@ def test_a_draft_is_one_commit_on_its_own_branch_with_all_three_files(editor):
     page.wait_for_url("**/entries/den-thu")
     page.locator("[data-field=summary] [data-lang=en]").fill("Summary, saved twice.")
     page.get_by_role("button", name="Lưu").first.click()
-    while subprocess.run(["git", "rev-parse", "cms/di-tich/den-thu"], cwd=root, capture_output=True, text=True).stdout == first and time.monotonic() < deadline + 30:
-        time.sleep(0.3)
+    until(lambda: subprocess.run(["git", "rev-parse", "cms/di-tich/den-thu"], cwd=root, capture_output=True, text=True).stdout != first, "the second save's commit")
     shown = subprocess.run(["git", "log", "--format=%s", "main..cms/di-tich/den-thu"], cwd=root, capture_output=True, text=True, check=True).stdout.splitlines()
     assert len(shown) == 1 and shown[0].startswith("Thêm Di tích"), shown
     assert "Summary, saved twice." in subprocess.run(["git", "show", "cms/di-tich/den-thu:data/di-tich/den-thu.yml"], cwd=root, capture_output=True, text=True, check=True).stdout
@@ -221,9 +218,7 @@ def test_a_draft_goes_over_the_board_to_publication_and_nothing_else_is_committe
     page.goto(url + "admin/#/collections/di-tich/new")
     _fill_relic(page, "den-bang")
     page.get_by_role("button", name="Lưu").first.click()
-    deadline = time.monotonic() + 30
-    while subprocess.run(["git", "rev-parse", "-q", "--verify", "cms/di-tich/den-bang"], cwd=root, capture_output=True).returncode and time.monotonic() < deadline:
-        time.sleep(0.3)
+    until(lambda: subprocess.run(["git", "rev-parse", "-q", "--verify", "cms/di-tich/den-bang"], cwd=root, capture_output=True).returncode == 0, "the draft's branch")
     assert run("rev-parse", "main").strip() == start and run("status", "--porcelain", "--untracked-files=all") == status_before
     page.goto(url + "admin/#/workflow")
     page.reload()
@@ -236,10 +231,7 @@ def test_a_draft_goes_over_the_board_to_publication_and_nothing_else_is_committe
     _publish(page)
     target = root / "data/di-tich/den-bang.yml"
     _wait_for(target)
-    deadline = time.monotonic() + 30
-    while run("branch", "--list", "cms/*") and time.monotonic() < deadline:  # the branch goes after the merge
-        time.sleep(0.3)
-    assert run("branch", "--list", "cms/*") == ""
+    until(lambda: run("branch", "--list", "cms/*") == "", "the draft's branch removed after the merge")
     assert run("symbolic-ref", "--short", "HEAD").strip() == "main"
     assert run("rev-parse", "main~1").strip() == start  # one commit, the draft's
     assert set(run("diff", "--name-only", start, "main").split()) == {"data/di-tich/den-bang.yml", "docs/vi/di-tich/den-bang.md", "docs/en/di-tich/den-bang.md"}
@@ -262,9 +254,8 @@ def _bilingual(page, field: str, vi: str, en: str, nth: int = 0) -> None:
 
 
 def _wait_for(*paths: Path, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not all(p.exists() for p in paths) and time.monotonic() < deadline:
-        time.sleep(0.3)
+    """Until every path exists; fails the test naming them when one never comes."""
+    until(lambda: all(p.exists() for p in paths), "files written by the editor's proxy: " + ", ".join(p.name for p in paths), seconds)
 
 
 def test_a_trail_made_in_the_form_lands_in_its_three_files_and_builds(editor):
@@ -354,9 +345,7 @@ def test_editing_a_trail_keeps_its_english_pages_front_matter(editor):
     page.locator("[id^=minutes-field]").nth(1).fill("45")
     _publish(page)
     target = root / "data/trails/vong-cu.yml"
-    deadline = time.monotonic() + 30
-    while "45" not in target.read_text(encoding="utf-8") and time.monotonic() < deadline:
-        time.sleep(0.3)
+    until(lambda: "minutes: 45" in target.read_text(encoding="utf-8"), "the trail saved with 45 minutes")
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["stops"][1] == {"entry": "chua-an", "minutes": 45}
     assert (root / "docs/en/hanh-trinh/vong-cu.md").read_text(encoding="utf-8").split("\n")[:3] == stamped.split("\n")[:3]
     result = project.check()

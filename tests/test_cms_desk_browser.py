@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -19,6 +18,7 @@ from heritage.content import translations
 from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, cms_guard
 from tests.test_preview_policy import _free_port
+from tests.waiting import until
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +28,7 @@ STORY_EN = "docs/en/di-tich/dinh-tan-an.md"
 
 
 def _until(condition, what: str, timeout: float = 180):
-    deadline = time.monotonic() + timeout
-    while True:
-        with contextlib.suppress(OSError):
-            found = condition()
-            if found:
-                return found
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.3)
+    return until(condition, what, timeout, ignore=(OSError,))
 
 
 def _status(url: str) -> int:
@@ -57,7 +50,11 @@ def make_edit(project: Project, today: str, mode: str = "fs", **guard: str):
             cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:
-            _until(lambda: process.poll() is None and _status(origin + "/admin/problems.json") == 200, "the preview's first build")
+            def built() -> bool:
+                assert process.poll() is None, f"mkdocs serve stopped (exit {process.returncode}) before its first build"
+                return _status(origin + "/admin/problems.json") == 200
+
+            _until(built, "the preview's first build")
             yield origin + "/"
         finally:
             process.terminate()

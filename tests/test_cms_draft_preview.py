@@ -21,6 +21,7 @@ import yaml
 from tests.conftest import BASE_FIELDS, REPO, Project, bi, cms_guard
 from tests.test_cms_guard import ORIGIN, Proxy, refused
 from tests.test_cms_local_git import git, officer, state  # noqa: F401  (officer: a fixture)
+from tests.waiting import until
 
 DRAFT_YML = "data/di-tich/den-nhap.yml"
 
@@ -225,19 +226,18 @@ def test_a_drafts_check_is_its_own_commits_problems(officer):
         status, headers, body = get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN)
         assert status == 202 and json.loads(body) == {"state": "checking", "commit": sha}
         assert headers["Access-Control-Allow-Origin"] == ORIGIN
-        deadline = time.monotonic() + 120
-        while status == 202 and time.monotonic() < deadline:
-            time.sleep(0.3)
-            status, headers, body = get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN)
+        status, headers, body = until(
+            lambda: (answer := get(base, "/draft/check/di-tich/den-nhap", origin=ORIGIN))[0] != 202 and answer, "the draft's check to finish", 120
+        )
         answer = json.loads(body)
         assert status == 200 and answer["state"] == "done" and answer["commit"] == sha and answer["ok"] is False
         mine = [p for p in answer["problems"] if p["file"] == DRAFT_YML]
         assert [p["field"] for p in mine] == ["ranking"] and mine[0]["severity"] == "error" and mine[0]["vi"] and mine[0]["en"]
         # fixed and saved: a new commit, checked again, clean
         save(proxy, entry_files())
-        deadline = time.monotonic() + 120
-        while (answer := json.loads(get(base, "/draft/check/di-tich/den-nhap")[2]))["state"] != "done" and time.monotonic() < deadline:
-            time.sleep(0.3)
+        answer = until(
+            lambda: (found := json.loads(get(base, "/draft/check/di-tich/den-nhap")[2]))["state"] == "done" and found, "the fixed draft's check to finish", 120
+        )
         assert answer["commit"] != sha and [p for p in answer["problems"] if p["file"] == DRAFT_YML] == []
         for path in ("/draft/check/di-tich/khong-co", "/draft/check/di-tich/..", "/draft/check/x%2Fy/z"):
             assert get(base, path)[0] == 404, path

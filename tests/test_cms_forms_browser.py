@@ -6,7 +6,6 @@ survives a save; a taken id and a photo without its description are refused in `
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from heritage.content.schema import SCHEMAS
 from heritage.editor.words import both, form_words, missing_field
 from tests.conftest import REPO, Project, cms_guard, serve
 from tests.editor import signed_in
+from tests.waiting import until
 
 ERROR_PAGE = "[class*=ErrorBoundaryContainer]"  # Decap's full-page "Lỗi" (emotion keeps the label)
 
@@ -50,10 +50,8 @@ def _publish(page) -> None:
 
 
 def _wait_change(path: Path, before: str, seconds: float = 30) -> str:
-    deadline = time.monotonic() + seconds
-    while path.read_text(encoding="utf-8") == before and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return path.read_text(encoding="utf-8")
+    """The file's new text once the proxy has written it; fails if it never changes."""
+    return until(lambda: (text := path.read_text(encoding="utf-8")) != before and text, f"{path.name} to change", seconds)
 
 
 def _check(project: Project) -> None:
@@ -243,9 +241,7 @@ def test_a_new_entry_holds_only_what_was_filled_not_the_boxes_left_at_their_defa
     assert page.locator("[id^=sample-field]").count() >= 1 and page.locator("[id^=free-field]").count() >= 1  # the boxes are there, untouched
     _publish(page)
     target = project.root / "data" / "di-tich" / "den-gon.yml"
-    deadline = time.monotonic() + 30
-    while not target.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
+    until(target.exists, f"{target.name} written by the proxy")
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert "sample" not in data and "visit" not in data, data
     assert data["name"] == {"vi": "Đền Thử", "en": "Test Temple"} and data["location"]["lat"] == 21.2

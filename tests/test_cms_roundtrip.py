@@ -13,7 +13,6 @@ import difflib
 import json
 import shutil
 import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from heritage.content.sources import _Loader
 from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, bi, cms_guard, serve
 from tests.editor import signed_in
+from tests.waiting import until
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
 MERGE = REPO / "tests" / "yaml_merge.mjs"
@@ -84,9 +84,7 @@ def _open(page, url: str, collection: str, slug: str, field: str):
 def _save_and_wait(page, root: Path, done) -> None:
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
-    deadline = time.monotonic() + 30
-    while not done() and time.monotonic() < deadline:
-        time.sleep(0.2)  # polling the condition (the file written), not a fixed wait
+    until(done, "the saved files written by the proxy")
     page.get_by_text("Đã công bố", exact=True).first.wait_for()  # Decap finished the save
 
 

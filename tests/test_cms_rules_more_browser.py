@@ -6,7 +6,6 @@ for the same content written to the file, and nothing written under data/ or doc
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable
 
 import pytest
@@ -18,6 +17,7 @@ from tests.editor import check_sentences, signed_in
 from tests.test_cms_addresses import BAD
 from tests.test_cms_forms_browser import _open, _publish
 from tests.test_cms_rules_browser import _files
+from tests.waiting import until
 
 
 def _copy(root) -> Project:
@@ -186,10 +186,7 @@ def test_a_number_box_keeps_every_key_typed_and_saves_the_number(editor):
     path = project.root / f"data/{RELIC}.yml"
     before = path.read_text(encoding="utf-8")
     _publish(page)
-    deadline = time.monotonic() + 30
-    while path.read_text(encoding="utf-8") == before and time.monotonic() < deadline:
-        page.wait_for_timeout(200)  # polling the file the proxy writes
-    text = path.read_text(encoding="utf-8")
+    text = until(lambda: (now := path.read_text(encoding="utf-8")) != before and now, f"{path.name} saved by the proxy")
     assert "lat: 21.2203" in text and "lon: 106.0763" in text, text
     assert yaml.safe_load(text)["location"] == {**yaml.safe_load(before)["location"], "lat": 21.2203, "lon": 106.0763}
     result = project.check()

@@ -8,7 +8,6 @@ description, credit and licence."""
 from __future__ import annotations
 
 import subprocess
-import time
 from pathlib import Path
 
 import pillow_heif
@@ -19,6 +18,7 @@ from PIL import ExifTags, Image, PngImagePlugin
 from heritage.media.policy import has_gps
 from tests.conftest import TODAY
 from tests.test_cms_browser import _fill_relic, _publish, editor  # noqa: F401  (the fixture)
+from tests.waiting import until
 
 GPS = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (21.0, 11.0, 30.5), ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (106.0, 4.0, 12.25)}
 CAMERA = "Pixel 8 Pro"
@@ -71,8 +71,8 @@ def _boxes_are_visible(page, dialog) -> None:
         box.focus()
         ring = box.evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
         assert ring[0] != "none" and ring[1] >= 2, ring
-    for height in dialog.locator("button").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)"):
-        assert height >= 44
+    heights = dialog.locator("button").evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)")
+    assert heights and all(height >= 44 for height in heights), heights
 
 
 def _upload(page, photo: Path, name: str, nth: int) -> None:
@@ -116,9 +116,7 @@ def test_photos_arrive_clean_upright_at_most_4000_px_and_named_after_the_entry(e
     _upload(page, png, "den-anh-3.png", 2)
     _publish(page)
     target = project.root / "data" / "di-tich" / "den-anh.yml"
-    deadline = time.monotonic() + 30
-    while not target.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
+    until(target.exists, f"{target.name} written by the proxy")
     media = yaml.safe_load(target.read_text(encoding="utf-8"))["media"]
     assert [m["image"] for m in media] == ["den-anh-1.jpg", "den-anh-2.jpg", "den-anh-3.png"]
     assert media[1] == {"image": "den-anh-2.jpg", "alt": {"vi": "Ảnh 2", "en": "Photo 2"}, "credit": "Nguyễn Văn A", "license": "CC BY 4.0"}  # from the dialog
@@ -154,9 +152,7 @@ def test_the_media_library_outside_an_entry_names_a_photo_after_its_own_name(edi
     page.set_input_files("input[type=file]", str(photo))
     page.locator("[class*=CardText]", has_text="logo-phuong-moi.png").first.wait_for()
     saved = project.root / "data" / "media" / "logo-phuong-moi.png"
-    deadline = time.monotonic() + 30
-    while not saved.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
+    until(saved.exists, f"{saved.name} saved in data/media/")
     _clean(saved)
     assert not (project.root / "data" / "media" / photo.name).exists()
 
@@ -188,12 +184,12 @@ def test_a_post_cover_is_uploaded_clean_named_after_the_post_and_saved_with_its_
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
     page.get_by_role("button", name="Lưu").first.click()
     branch, cover = "cms/chuyen-muc/anh-bia-thang-muoi", "data/media/chuyen-muc/anh-bia-thang-muoi-1.jpg"
-    deadline = time.monotonic() + 30
-    changed = [""]
-    while not changed[0].startswith("Thêm") and time.monotonic() < deadline:  # the branch comes first, then its commit
-        time.sleep(0.5)
+    def draft_commit() -> list[str] | None:  # the branch comes first, then its commit
         shown = subprocess.run(["git", "show", "--name-only", "--format=%s", branch, "--"], cwd=root, capture_output=True, text=True)
-        changed = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+        lines = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+        return lines if lines[0].startswith("Thêm") else None
+
+    changed = until(draft_commit, f"the draft's commit on {branch}")
     assert set(filter(None, changed[1:])) == {cover, "docs/vi/chuyen-muc/anh-bia-thang-muoi.md", "docs/en/chuyen-muc/anh-bia-thang-muoi.md"}
     page_vi = subprocess.run(["git", "show", f"{branch}:docs/vi/chuyen-muc/anh-bia-thang-muoi.md"], cwd=root, capture_output=True, text=True, check=True).stdout
     assert "cover: chuyen-muc/anh-bia-thang-muoi-1.jpg" in page_vi

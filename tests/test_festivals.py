@@ -54,7 +54,9 @@ def test_rules_for_leap_and_day_30(festival_project):
     leap = festivals.next_dates(inv["le-nhuan"], D(2026, 1, 1))
     assert [o.note for o in leap] == ["leap-missing", "leap-missing", "leap-missing"]
     assert leap[0].start == lunar.to_solar(2026, 6, 15)
-    for o in festivals.next_dates(inv["ngay-30"], D(2026, 1, 1)):
+    day_30 = festivals.next_dates(inv["ngay-30"], D(2026, 1, 1))
+    assert len(day_30) == 3
+    for o in day_30:
         expected_day = 30 if lunar.month_length(o.year, 12) == 30 else 29
         assert o.start == lunar.to_solar(o.year, 12, expected_day)
         assert o.note == ("" if expected_day == 30 else "day-30")
@@ -134,11 +136,14 @@ def test_a_festival_page_adds_its_own_dates_to_the_phone(festival_project, lang)
     for event in events:
         (alarm,) = event.walk("VALARM")
         assert alarm["ACTION"] == "DISPLAY" and alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)  # 9:00 the day before
-        assert str(alarm["DESCRIPTION"]).endswith("Hội Lim" if lang == "vi" else "Lim Festival")
+        # the reminder in the calendar's language, not only the festival's name in it
+        assert str(alarm["DESCRIPTION"]) == ("Ngày mai: Hội Lim" if lang == "vi" else "Tomorrow: Lim Festival")
     # parser 2: vobject
     other = _vobject_events(raw)
     assert [e.dtstart.value.isoformat() for e in other] == shown
+    assert len(other) == 3
     assert all(e.valarm.trigger.value == dt.timedelta(hours=-15) and e.valarm.action.value == "DISPLAY" for e in other)
+    assert {e.valarm.description.value for e in other} == {"Ngày mai: Hội Lim" if lang == "vi" else "Tomorrow: Lim Festival"}
     assert {e.uid.value for e in other} == {str(e["UID"]) for e in events}
 
 

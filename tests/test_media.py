@@ -374,7 +374,9 @@ def test_font_has_every_vietnamese_glyph(text):
     assert cmap is not None
 
 
-def test_gps_in_an_original_is_a_warning_and_prepare_fixes_it(project):
+def test_prepare_removes_the_position_from_an_original(project):
+    """`media prepare` writes a master without GPS or any EXIF (the warning `make check` gives
+    for such an original: test_make_check_warns_about_a_photo_that_holds_a_position)."""
     original = camera_photo(project.root / "data/media/dinh/goc.jpg", size=(6000, 4000))
     assert has_gps(original)
     master, before, after = prepare_master(original)
@@ -425,8 +427,11 @@ def test_make_check_warns_about_a_photo_that_holds_a_position(small_project, nam
     result = small_project.check()
     output = result.stdout + result.stderr
     assert result.returncode == 0, output  # a warning, not an error
-    assert f"data/media/dinh-gps/{name}" in output and "CẢNH BÁO / WARNING" in output
-    assert "GPS" in output or "vị trí" in output
+    # the warning is the GPS one, in the block of that very file, with the command that fixes it
+    block = output.split(f"📄 data/media/dinh-gps/{name}\n", 1)[1].split("\n\n", 1)[0] if f"📄 data/media/dinh-gps/{name}\n" in output else ""
+    assert "CẢNH BÁO / WARNING" in block, output
+    assert "Ảnh gốc chứa vị trí GPS nơi chụp" in block and "The original photo contains the GPS position" in block, output
+    assert f"python -m heritage media prepare data/media/dinh-gps/{name}" in block, output
 
 
 def test_a_post_cover_that_is_an_entrys_video_is_refused_by_check_naming_the_post(av_project):

@@ -44,10 +44,10 @@ def test_youtube_facade_requests_nothing_until_tapped(media_page):
     assert third_party == []
     assert not [u for u in requests if u.endswith("sitemap.xml")]  # Material's prefetch is removed
     shot(page, "media-entry-vi")
-    page.locator("a[data-hx-youtube]").click()
+    with page.expect_request(lambda request: request.url.startswith("https://www.youtube-nocookie.com/embed/")):
+        page.locator("a[data-hx-youtube]").click()  # the tap asks YouTube, and only then
     frame = page.locator("iframe.hx-youtube__frame")
     assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
-    page.wait_for_timeout(300)
     assert any(u.startswith("https://www.youtube-nocookie.com/embed/") for u in requests)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import threading
 
 import pytest
@@ -36,7 +37,7 @@ def test_a_child_that_dies_is_an_error():
 
 
 def test_cancel_stops_a_running_child():
-    task = parallel.fork(lambda: __import__("time").sleep(60))
+    task = parallel.fork(signal.pause)  # a child that runs until it is stopped
     task.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(task.pid, os.WNOHANG)

@@ -5,10 +5,8 @@ still refuses the same content."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
-import time
 import urllib.error
 import urllib.request
 from typing import Callable
@@ -18,6 +16,7 @@ import yaml
 
 from tests.conftest import REPO, Project
 from tests.test_preview_policy import preview
+from tests.waiting import until
 
 ENTRY = "data/di-tich/dinh-tan-an.yml"
 PAGE = "di-tich/dinh-tan-an/"
@@ -34,14 +33,7 @@ def _fetch(url: str) -> tuple[int, str]:
 
 def _until(condition: Callable[[], object], what: str, timeout: float = 180) -> object:
     """Poll until `condition()` gives something true; fails after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        with contextlib.suppress(OSError):
-            found = condition()
-            if found:
-                return found
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.3)
+    return until(condition, what, timeout, ignore=(OSError,))
 
 
 def _page_with(url: str, text: str, present: bool = True) -> str | None:

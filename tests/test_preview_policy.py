@@ -10,7 +10,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -18,6 +17,7 @@ from mkdocs import livereload
 
 from heritage.outputs import security
 from tests.conftest import TODAY, Project
+from tests.waiting import until
 
 TOKEN = "hx_preview_pwned"
 POLICY = re.compile(r'<head[^>]*>\n<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -45,14 +45,12 @@ def preview(project: Project):
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, process.stderr.read()
-            with contextlib.suppress(OSError):
-                _get(url)
-                break
-            assert time.monotonic() < deadline, "mkdocs serve did not answer"
-            time.sleep(0.3)
+        def answers() -> bool:
+            assert process.poll() is None, process.stderr.read()  # it died: say why at once
+            _get(url)
+            return True
+
+        until(answers, "mkdocs serve to answer", 180, ignore=(OSError,))
         yield url
     finally:
         process.terminate()

@@ -34,6 +34,7 @@ def render_pdf(pdf, dpi: int) -> list[Image.Image]:
 
 def test_a_landing_for_every_id_and_alias(sample_site):
     inv = load_inventory(sample_site.root)
+    assert len(inv.entries) > 10
     for entry in inv.entries.values():
         page = sample_site.html(f"q/{entry.id}/")
         assert '<meta name="robots" content="noindex">' in page
@@ -55,6 +56,7 @@ def test_aliases_resolve(small_project):
 
 def test_every_png_code_decodes_to_its_landing(sample_site):
     inv = load_inventory(sample_site.root)
+    assert len(inv.entries) > 10
     for entry in inv.entries.values():
         image = Image.open(sample_site.root / f"site/q/{entry.id}/qr.png")
         (result,) = decode(image)

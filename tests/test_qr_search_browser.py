@@ -36,6 +36,29 @@ def test_landing_follows_the_browser_language(chromium, served_sample, locale, q
     context.close()
 
 
+@pytest.mark.parametrize(
+    "languages, expected",
+    [
+        ("fr-FR,vi", "di-tich/dinh-tan-an/"),
+        ("fr-FR,en-GB", "en/di-tich/dinh-tan-an/"),
+        ("de-DE,en-GB,vi-VN", "en/di-tich/dinh-tan-an/"),
+        ("ja,vi-VN,en", "di-tich/dinh-tan-an/"),
+    ],
+)
+def test_landing_reads_every_language_the_visitor_reads(chromium, served_sample, languages, expected):
+    """A visitor whose first language is neither (French, German, Japanese) lands on the first
+    of Vietnamese and English in the browser's list (navigator.languages), not on a default.
+    The browser's list is set as the visitor's settings set it: the Accept-Language it sends."""
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setUserAgentOverride", {"userAgent": page.evaluate("navigator.userAgent"), "acceptLanguage": languages})
+    assert page.evaluate("navigator.languages.join(',')") == languages
+    page.goto(served_sample + "q/dinh-tan-an/")
+    page.wait_for_url(served_sample + expected)
+    context.close()
+
+
 def test_landing_without_javascript_shows_both_links(chromium, served_sample):
     context = chromium.new_context(**PHONE, java_script_enabled=False)
     page = context.new_page()
@@ -52,7 +75,9 @@ def test_landing_without_javascript_shows_both_links(chromium, served_sample):
 def test_every_svg_code_decodes_on_screen(chromium, served_sample, sample_site):
     context = chromium.new_context(viewport={"width": 700, "height": 700})
     page = context.new_page()
-    for entry_id in load_inventory(sample_site.root).entries:
+    ids = list(load_inventory(sample_site.root).entries)
+    assert len(ids) > 10
+    for entry_id in ids:
         page.goto(served_sample + f"q/{entry_id}/qr.svg")
         image = Image.open(io.BytesIO(page.screenshot()))
         texts = [r.text for r in zxingcpp.read_barcodes(image)]

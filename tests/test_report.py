@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import sys
 
 import pytest
+
+from heritage.content.loader import load_inventory
+from heritage.tools.report import compute
 
 from .conftest import Project, _skeleton, fill_small_project
 from .test_column import git
@@ -116,3 +120,18 @@ def test_report_settings_are_checked_like_content(small_project):
     assert result.returncode == 1
     assert "data/site.yml" in result.stdout and "report.signer.nam" in result.stdout and "(dòng/line 5)" in result.stdout
     assert "name" in result.stdout  # the field it probably meant
+
+
+def test_a_report_made_on_20_october_does_not_mark_october_missed(small_project):
+    """October's post is scheduled for the 25th: on the 20th the month has not ended, so the
+    report says "not yet due", not "missed" (September, with its post, is met)."""
+    small_project.write("data/site.yml", REPORT_SETTINGS)
+    for lang in ("vi", "en"):
+        (small_project.root / f"docs/{lang}/chuyen-muc/mua-le-hoi.md").unlink()
+        small_project.post(lang, "hen-thang-10", "2026-10-25")
+    inventory = load_inventory(small_project.root)
+    figures = compute(inventory, inventory.settings, 2026, dt.date(2026, 10, 20))
+    states = {month.month: month.state for month in figures.column}
+    assert states[dt.date(2026, 10, 1)] == "not-due"
+    assert states[dt.date(2026, 9, 1)] == "met" and states[dt.date(2026, 8, 1)] == "missed"
+    assert figures.missed_months == [dt.date(2026, 8, 1)]

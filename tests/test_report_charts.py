@@ -77,6 +77,7 @@ def test_chart_files(figures, lang, tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font(s)"
         written = report_charts.write_charts(figures, lang, tmp_path, "bc")
+    assert set(written) == set(report_charts.CHARTS)
     for key, files in written.items():
         with Image.open(files.png) as image:
             assert image.format == "PNG" and image.width == round(report_charts.SIZE[0] * report_charts.DPI)

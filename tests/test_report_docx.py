@@ -85,7 +85,8 @@ def test_the_administrative_frame(documents):
     motto = doc.tables[0].rows[0].cells[1].paragraphs[1].runs[0]
     assert motto.bold and motto.underline
     assert header[1] == ["Số: 15/BC-VHXH", "Tân An, ngày 20 tháng 10 năm 2026"]  # HERITAGE_TODAY of the tests
-    assert all(run.italic for run in doc.tables[0].rows[1].cells[1].paragraphs[0].runs)
+    place_date = doc.tables[0].rows[1].cells[1].paragraphs[0].runs
+    assert place_date and all(run.italic for run in place_date)
     title = [p.text for p in doc.paragraphs[:2]]
     assert title == ["BÁO CÁO", "Kết quả số hóa và quảng bá di sản văn hóa năm 2026"]
     assert all(run.bold for p in doc.paragraphs[:2] for run in p.runs)
@@ -114,6 +115,7 @@ def test_tables_hold_the_csv_numbers(documents):
     rows = csv_rows(root / "bao-cao/bao-cao-2026.csv")
     inventory = find_table(doc, "Chuyên mục", "Số mục", "Xếp hạng", "Trong đó minh họa (chưa thẩm định)")
     labels = {section.vi: key for key, section in ENTRY_SECTIONS.items()}
+    assert len(inventory[1:-1]) == len(ENTRY_SECTIONS)
     for label, entries, _, _ in inventory[1:-1]:
         assert entries == rows[("danh-muc", labels[label])]
     assert inventory[-1][1] == rows[("danh-muc", "tong")] and inventory[-1][3] == rows[("danh-muc", "minh-hoa")]

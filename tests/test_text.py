@@ -9,20 +9,25 @@ import pytest
 
 from heritage.text import fold, nfc, vi_sort_key
 
-# Dictionary order: a ă â b c d đ e ê …, tones after base letters (ngang, huyền, hỏi, ngã, sắc, nặng).
+# Written out by hand, not produced by the key under test: the order of the Unicode CLDR
+# Vietnamese collation (common/collation/vi.xml, "standard"): ă after a and â after ă,
+# đ after d, ê after e, ô and ơ after o, ư after u as letters of their own (primary
+# differences), and tones as secondary differences in the order
+# `&̀<<̉<<̃<<́<<̣`: none, huyền, hỏi, ngã, sắc, nặng (as Hoàng Phê's dictionary).
+# Because tones are secondary, letters decide first: "Đông Hồ" before "Đồng Kỵ" (h < k),
+# while "Đông" and "Đồng" (same letters) are told apart by the tone alone.
 ORDERED = [
     "a", "à", "ả", "ã", "á", "ạ", "an", "ăn", "ân", "ba", "bà", "cà", "da", "đa", "đà",
+    "Đình A", "Đình Bảng", "Đình Tân An", "Đông", "Đồng", "Đông Hồ", "Đồng Kỵ",
     "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-    "Đình A", "Đình Bảng", "Đình Tân An", "Đồng Kỵ", "Đông Hồ",
 ]
 
 
-def test_vietnamese_order():
+@pytest.mark.parametrize("seed", range(5))
+def test_vietnamese_order(seed):
     shuffled = ORDERED[:]
-    random.Random(4).shuffle(shuffled)
-    assert sorted(shuffled, key=vi_sort_key) == sorted(ORDERED, key=vi_sort_key)
-    expected = ["a", "à", "ả", "ã", "á", "ạ", "an", "ăn", "ân", "ba", "bà", "cà", "da", "đa", "đà"]
-    assert sorted(expected[::-1], key=vi_sort_key) == expected
+    random.Random(seed).shuffle(shuffled)
+    assert sorted(shuffled, key=vi_sort_key) == ORDERED
 
 
 @pytest.mark.parametrize(

@@ -180,7 +180,9 @@ def test_trail_gpx_is_valid_gpx_11_with_the_stops_in_order(trail_site, gpx_schem
     assert root.find(f"{GPX}wpt/{GPX}link").get("href") == f"{SAMPLE_URL}{prefix}di-tich/dinh-tan-an/"
     # the bounds hold every stop (the XSD checks each number's range, not this)
     b = root.find(f"{GPX}metadata/{GPX}bounds")
-    for point in root.iter(f"{GPX}rtept"):
+    points = list(root.iter(f"{GPX}rtept"))
+    assert len(points) == len(expected)
+    for point in points:
         assert float(b.get("minlat")) <= float(point.get("lat")) <= float(b.get("maxlat"))
         assert float(b.get("minlon")) <= float(point.get("lon")) <= float(b.get("maxlon"))
 

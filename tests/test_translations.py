@@ -55,6 +55,20 @@ def test_stamp_keeps_the_rest_of_the_file(small_project):
     assert page.read_text(encoding="utf-8") == text  # only that line changed back
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["crlf", "bom-crlf"])
+def test_stamp_keeps_windows_line_endings(small_project, bom):
+    """A page saved by a Windows editor (CRLF, maybe a BOM): the stamp changes its one line and
+    keeps every CRLF, so the commit's diff is that line, not the whole file."""
+    page = small_project.root / "docs/en/chuyen-muc/ra-mat.md"
+    current = page.read_bytes()
+    assert b"\r" not in current
+    stamped_line = next(line for line in current.split(b"\n") if line.startswith(b"translated_from:"))
+    stale = bom + current.replace(stamped_line, b"translated_from: 000000000000").replace(b"\n", b"\r\n")
+    page.write_bytes(stale)
+    translations.stamp(small_project.root, "docs/en/chuyen-muc/ra-mat.md")
+    assert page.read_bytes() == bom + current.replace(b"\n", b"\r\n")
+
+
 def test_stamp_adds_front_matter_when_missing(small_project):
     page = small_project.root / "docs/en/di-tich/am-ba.md"
     body = "## History\n\nNo front matter here.\n"

@@ -330,7 +330,9 @@ def test_illustrative_entries_claim_no_facts(both_builds, verified_site):
     """`sample: true` content is a WebPage: no Festival with an EventScheduled status on dates
     its page calls provisional, no Place, Person or trip. Read by extruct, as crawlers do."""
     for project in (both_builds, verified_site):
-        for page in _sample_pages(project):
+        pages = _sample_pages(project)
+        assert pages, "no illustrative entry: nothing is checked"
+        for page in pages:
             url, html = page + "index.html", project.html(page)
             own = [b for b in blocks(url, html) if b["@type"] != "BreadcrumbList"]
             assert [b["@type"] for b in own] == ["WebPage"], url
@@ -396,7 +398,7 @@ def test_they_agree_with_git_history_too(project):
     commit("2026-10-18")  # the English "ra-mat" (2026-09-15) corrected
     assert project.build(SITE_URL=SAMPLE_URL).returncode == 0
     modified, lastmods = _modified(project), _lastmods(project)
-    assert all(lastmods[url] == day for url, day in modified.items())
+    assert modified and all(lastmods[url] == day for url, day in modified.items())
     assert {url.removeprefix(SAMPLE_URL): day for url, day in modified.items()} == {
         "chuyen-muc/ra-mat/": "2026-10-18", "en/chuyen-muc/ra-mat/": "2026-10-18",  # one page, both languages
         "chuyen-muc/mua-le-hoi/": "2026-10-15", "en/chuyen-muc/mua-le-hoi/": "2026-10-15",
