@@ -137,8 +137,10 @@ def test_what_make_check_says_about_each_state(pages: Path):
     assert (invalid.severity, invalid.field, invalid.line) == ("error", "translated_from", 3) and "'hôm qua'" in invalid.en
     assert (stale.severity, stale.field, stale.line) == ("warning", "translated_from", 4)
     assert f"0123456789ab → {current}" in stale.en and f"translated_from: {current}" in stale.fix_en
-    for problem in said.values():
-        assert problem.vi and problem.fix_vi and "python -m heritage translations --stamp" in problem.fix_en
+    for file, problem in said.items():
+        assert problem.vi and problem.fix_vi and problem.fix_en
+        if file != "docs/en/b-only-en.md":  # the one fix that is not a stamp: create the original
+            assert f"python -m heritage translations --stamp {file.replace('/vi/', '/en/')}" in problem.fix_en
 
 
 def test_outline_counts_headings_and_pictures_outside_code():
