@@ -53,7 +53,7 @@ TESTS: dict[str, list[str]] = {
         "tests/test_hostile.py::test_theme_scripts_are_trusted_and_nothing_else",
         "tests/test_hostile.py::test_text_in_a_page_cannot_remove_its_policy",
     ],
-    "heritage/qr/codes.py": ["tests/test_qr.py", "-m", "not browser", "-k", "not build"],
+    "heritage/qr/codes.py": ["tests/test_qr_codes.py", "tests/test_qr.py::test_no_public_url_no_codes"],
     "heritage/calendar/lunar.py": ["tests/test_lunar.py", "tests/test_lunar_properties.py", "-k", "not 1900_to_2100 and not every_day_1901"],
     "heritage/calendar/festivals.py": [
         "tests/test_festival_calendar.py",
