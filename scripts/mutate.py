@@ -63,7 +63,7 @@ TESTS: dict[str, list[str]] = {
     ],
     "heritage/calendar/ical.py": ["tests/test_festival_calendar.py"],
     "heritage/column/rules.py": ["tests/test_column_rules.py"],
-    "heritage/column/feed.py": ["tests/test_valid_feeds.py", "-k", "not build"],
+    "heritage/column/feed.py": ["tests/test_column_feed.py"],
     "heritage/content/translations.py": ["tests/test_translation_stamps.py"],
     "heritage/media/policy.py": ["tests/test_media_policy.py", "tests/test_media.py::test_a_position_in_a_png_is_found_without_decoding_it"],
     "heritage/text.py": ["tests/test_text.py", "tests/test_text_properties.py"],
