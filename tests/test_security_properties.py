@@ -205,3 +205,58 @@ def test_the_headers_file_gives_hosts_the_same_policy(tmp_path: Path):
     assert site["referrer-policy"] == "strict-origin-when-cross-origin"
     assert site["permissions-policy"] == "camera=(), microphone=(), geolocation=()"
     assert {k: v.lower() for k, v in rules["/sw.js"].items()} == {"cache-control": "no-cache"}
+
+
+# The live preview (`mkdocs serve`) adds its reload script to each page as it sends it.
+RELOAD = security.numbers_template("livereload(${epoch}, ${request_id});")
+POLICY_PAGE = b'<html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; object-src \'none\'"></head><body><p>x</p></body></html>'
+
+
+def served(page: bytes, piece: bytes, at: int | None = None) -> bytes:
+    at = page.rindex(b"</body>") if at is None else at
+    return page[:at] + piece + page[at:]
+
+
+def script_sources(page: bytes) -> list[str]:
+    content = page.decode("utf-8").split('content="', 1)[1].split('"', 1)[0]
+    return read_policy(content)["script-src"]
+
+
+def test_the_reload_script_is_added_to_the_policy_as_a_source_of_its_own():
+    added = security.allow_added_script(POLICY_PAGE, served(POLICY_PAGE, b"<script>livereload(17, 42);</script>"), RELOAD)
+    assert script_sources(added) == ["'self'", independent_hash("livereload(17, 42);")]
+
+
+def test_the_server_adds_before_the_last_body_end_or_at_the_end():
+    twice = POLICY_PAGE.replace(b"<p>x</p>", b"<!-- </body> --><p>x</p>")
+    added = security.allow_added_script(twice, served(twice, b"<script>livereload(1, 2);</script>"), RELOAD)
+    assert independent_hash("livereload(1, 2);") in script_sources(added)
+    no_end = POLICY_PAGE.replace(b"</body></html>", b"")
+    added = security.allow_added_script(no_end, no_end + b"<script>livereload(3, 4);</script>", RELOAD)
+    assert independent_hash("livereload(3, 4);") in script_sources(added)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda page: served(page, b"<script>a()</script><p>"),  # more than one script element
+        lambda page: served(page, b"<p><script>a()</script>"),
+        lambda page: served(page, b"<script>a()</script>").replace(b"<p>x</p>", b"<p>y</p>"),  # the page itself changed
+        lambda page: served(page, b"<script>a()</script>").replace(b"<html>", b"<html lang=vi>"),
+        lambda page: served(page, b"<script>\xff\xfe()</script>"),  # not UTF-8
+    ],
+)
+def test_only_one_added_script_element_is_ever_hashed(change):
+    """Even a trust that accepts any script: what the server added must be exactly one script."""
+    anything = security.re.compile(r".*", security.re.S)
+    page = change(POLICY_PAGE)
+    assert security.allow_added_script(POLICY_PAGE, page, anything) == page
+
+
+def test_a_script_type_spelled_in_capitals_is_still_data():
+    assert inline_scripts('<script TYPE="application/ld+json">{}</script><script>x()</script>') == ["x()"]
+
+
+def test_a_page_without_head_is_refused_with_the_reason():
+    with pytest.raises(ValueError, match=r"^a page without <head>: no policy can be set$"):
+        secure_page("<html><body>x</body></html>", TrustedScripts())
