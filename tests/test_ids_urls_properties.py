@@ -14,7 +14,7 @@ import re
 from urllib.parse import quote, urljoin
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from heritage import urls
@@ -23,7 +23,9 @@ from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import slugify
 from heritage.tools import scaffold
 
-PROPERTIES = settings(derandomize=True, deadline=None, database=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+from .properties import properties
+
+PROPERTIES = properties(200)
 
 LOWER_ASCII = "abcdefghijklmnopqrstuvwxyz0123456789"
 

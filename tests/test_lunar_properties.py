@@ -9,12 +9,14 @@ import datetime as dt
 
 import lunar_vn
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from heritage.calendar import lunar
 
-PROPERTIES = settings(derandomize=True, deadline=None, database=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+from .properties import properties
+
+PROPERTIES = properties(300)
 
 # The range both support with room for the lunar year around them (lunar-vn: 1900-2100).
 solar_days = st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2099, 12, 31))

@@ -14,13 +14,15 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from heritage.outputs.sanitise import sanitise
 
-PROPERTIES = settings(derandomize=True, deadline=None, database=None, max_examples=120, suppress_health_check=[HealthCheck.too_slow])
+from .properties import properties
+
+PROPERTIES = properties(120)
 
 SAFE_TAGS = ["p", "a", "em", "strong", "div", "span", "h2", "img", "ul", "li", "blockquote", "table", "td", "code"]
 DANGEROUS_TAGS = ["script", "iframe", "style", "object", "embed", "svg", "math", "form", "input", "button", "meta", "link", "base", "frame", "noscript", "template", "video", "audio"]

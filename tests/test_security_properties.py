@@ -16,13 +16,15 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from heritage.outputs import security
 from heritage.outputs.security import TrustedScripts, inline_scripts, policy, script_hash, secure_page
 
-PROPERTIES = settings(derandomize=True, deadline=None, database=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+from .properties import properties
+
+PROPERTIES = properties(150)
 
 TEMPLATE = '<head><script>var base = "{{ base_url }}"; document.documentElement.classList.add("hx-js")</script></head>'
 SCRIPT = 'var base = "{}"; document.documentElement.classList.add("hx-js")'

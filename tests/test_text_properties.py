@@ -12,12 +12,14 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from heritage.text import fold, looks_vietnamese, slugify, vi_sort_key, vietnamese_spans, wrap
 
-PROPERTIES = settings(derandomize=True, deadline=None, database=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+from .properties import properties
+
+PROPERTIES = properties(150)
 
 # The alphabet (dictionary order) and the tones in the order of the Hoàng Phê dictionary:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.

@@ -13,13 +13,15 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from heritage.content import translations
 from heritage.content.translations import PagePair, outline, stamp, survey, text_revision
 
-PROPERTIES = settings(derandomize=True, deadline=None, database=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+from .properties import properties
+
+PROPERTIES = properties(150)
 
 lines = st.lists(st.text(alphabet="Đình làng hội # ![]()x1", min_size=1, max_size=20).map(str.strip).filter(bool), min_size=1, max_size=6)
 
