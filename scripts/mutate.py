@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,7 @@ class Result:
     survivors: dict[str, str] = field(default_factory=dict)  # name → diff
     equivalent: dict[str, str] = field(default_factory=dict)  # name → reason
     error: str = ""
+    seconds: float = 0.0
 
     @property
     def killed(self) -> int:
@@ -230,20 +232,20 @@ def mutant_diff(folder: Path, module: str, name: str) -> str:
 def report(results: list[Result]) -> tuple[str, bool]:
     """The table and the survivors as Markdown, and whether every floor holds."""
     ok = True
-    rows = ["| module | mutants | killed | survived | equivalent | score | floor |", "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| module | mutants | killed | survived | equivalent | score | floor | time |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for result in results:
         floor = floor_of(result.module)
         missed = bool(result.error) or (floor is not None and result.score < floor)
         ok &= not missed
         rows.append(
             f"| {result.module} | {len(result.statuses)} | {result.killed} | {len(result.survivors)} | {len(result.equivalent)} "
-            f"| {result.score:.0%} | {f'{floor:.0%}' if floor else '–'}{' ❌' if missed else ''} |"
+            f"| {result.score:.0%} | {f'{floor:.0%}' if floor else '–'}{' ❌' if missed else ''} | {result.seconds:.0f} s |"
         )
     counted = sum(result.counted for result in results)
     overall = sum(result.killed for result in results) / counted if counted else 1.0
     ok &= overall >= OVERALL_FLOOR
     rows.append(f"| **all** | {sum(len(r.statuses) for r in results)} | {sum(r.killed for r in results)} | "
-                f"{sum(len(r.survivors) for r in results)} | {sum(len(r.equivalent) for r in results)} | **{overall:.0%}** | {OVERALL_FLOOR:.0%} |")
+                f"{sum(len(r.survivors) for r in results)} | {sum(len(r.equivalent) for r in results)} | **{overall:.0%}** | {OVERALL_FLOOR:.0%} | {sum(r.seconds for r in results) / 60:.1f} min |")
     parts = ["## Mutation testing (mutmut)", "", *rows, ""]
     for result in results:
         if result.error:
@@ -266,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for module in args.modules or list(TESTS):
         print(f"mutmut: {module} …", file=sys.stderr, flush=True)
+        started = time.monotonic()
         results.append(run_module(module, TESTS[module], args.jobs, known))
+        results[-1].seconds = time.monotonic() - started
     text, ok = report(results)
     print(text)
     if args.summary:
