@@ -187,6 +187,11 @@ def test_wrap_examples():
     assert wrap("Đình Tân An và lễ hội", 10, len, 2) == ["Đình Tân", "An và lễ…"]
     assert wrap("Chùa, đình, đền, miếu", 12, len, 1) == ["Chùa, đình…"]
     assert wrap("", 10, len, 2) == []
+    # the last line with its ellipsis too wide: words are taken off its end until it fits
+    assert wrap("Đình Tân An và lễ hội", 8, len, 2) == ["Đình Tân", "An và…"]
+    assert wrap("Hội Lim mở hội", 7, len, 1) == ["Hội…"]
+    # only the punctuation before the ellipsis goes: "thế kỷ XX," keeps its XX
+    assert wrap("Đình dựng thế kỷ XX, nay còn nguyên", 21, len, 1) == ["Đình dựng thế kỷ XX…"]
 
 
 # Which parts of a name are Vietnamese (the English page marks them lang="vi").
