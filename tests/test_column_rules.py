@@ -63,7 +63,7 @@ def test_a_missed_month_is_an_error_and_an_excused_one_is_not():
     assert len(found) == 1
     missed = found[0]
     assert missed.is_error and missed.file == "docs/vi/chuyen-muc/"
-    assert "Tháng 7/2026" in missed.vi and "July 2026" in missed.en
+    assert missed.vi.startswith("Tháng 7/2026 không có bài") and missed.en.startswith("July 2026 has no column post")
     assert "docs/en/chuyen-muc/" in missed.fix_en and "column.excused" in missed.fix_en and "column.excused" in missed.fix_vi
 
 
@@ -73,6 +73,23 @@ def test_the_current_month_without_a_post_is_a_warning_with_the_days_left():
     assert [p.severity for p in found] == ["warning"]
     assert "12 day(s) left (until 31 October 2026)" in found[0].en and "còn 12 ngày (đến hết 31/10/2026)" in found[0].vi
     assert "scheduled" not in found[0].en
+    assert (found[0].file, found[0].fix_vi, found[0].fix_en) == (
+        "docs/vi/chuyen-muc/", "Đăng ít nhất một bài bằng cả hai thứ tiếng trước cuối tháng.", "Publish at least one post in both languages before the month ends.")
+
+
+def test_every_month_is_looked_at_after_a_covered_or_a_missed_one():
+    both = [post("thang-8", D(2026, 8, 12))]
+    found = rules.frequency_problems(inventory(both, both), settings(D(2026, 8, 1)), D(2026, 10, 20))
+    assert [(p.severity, p.en.split(" has")[0]) for p in found] == [("error", "September 2026"), ("warning", "October 2026")]
+
+
+def test_a_post_on_the_month_s_last_day_is_named_and_an_english_column_may_be_empty():
+    found = rules.frequency_problems(inventory([post("cuoi-thang", D(2026, 10, 31))], []), settings(D(2026, 10, 1)), D(2026, 10, 20))
+    assert found[0].en.endswith("A post is scheduled for 31 October 2026.")
+    only_vi = SimpleNamespace(posts={"vi": [post("a", D(2026, 10, 2))]})
+    assert rules.months_with_posts(only_vi, D(2026, 10, 20)) == {}
+    assert rules.months_with_posts(SimpleNamespace(posts={}), D(2026, 10, 20)) == {}
+    assert [p.severity for p in rules.frequency_problems(SimpleNamespace(posts={}), settings(D(2026, 10, 1)), D(2026, 10, 20))] == ["warning"]
 
 
 def test_a_scheduled_post_is_named_in_the_warning():
