@@ -83,3 +83,34 @@ def test_the_enclosure_length_is_the_file_s_size(site, tmp_path: Path):
 
 def test_posts_appear_at_midnight_in_viet_nam():
     assert feed.rfc822(dt.date(2026, 2, 17)) == "Tue, 17 Feb 2026 00:00:00 +0700"
+
+
+ATOM, MEDIA = "{http://www.w3.org/2005/Atom}", "{http://search.yahoo.com/mrss/}"
+
+
+def test_the_feed_has_rss_2_0_s_own_element_names(site, tmp_path: Path):
+    """XML names are case-sensitive and RSS 2.0 spells them so (rss/channel/item, pubDate,
+    lastBuildDate…): a strict reader finds every field where the specification puts it."""
+    import xml.etree.ElementTree as ET
+
+    path = feed.write_feed(site, "en", tmp_path, site.absolute)
+    feed.write_feed(site, "en", tmp_path, site.absolute)  # written again over the first (a rebuild)
+    rss = ET.parse(path).getroot()
+    assert rss.tag == "rss" and rss.attrib == {"version": "2.0"}
+    (channel,) = list(rss)
+    assert channel.tag == "channel"
+    fields = {child.tag: child for child in channel if child.tag != "item"}
+    assert set(fields) == {"title", "link", "description", "language", f"{ATOM}link", "lastBuildDate"}
+    assert fields[f"{ATOM}link"].attrib == {"href": "https://ward.example/tan/en/chuyen-muc/feed.xml", "rel": "self", "type": "application/rss+xml"}
+    assert fields["lastBuildDate"].text == "Tue, 20 Oct 2026 00:00:00 +0700"
+    newest, older = channel.findall("item")
+    link = "https://ward.example/tan/en/chuyen-muc/thang-10/"
+    assert [(c.tag, c.text) for c in newest if c.tag in ("title", "link", "guid", "pubDate", "description")] == [
+        ("title", "Post 10"), ("link", link), ("guid", link), ("pubDate", "Tue, 20 Oct 2026 00:00:00 +0700"), ("description", "Tóm tắt thang-10")]
+    assert [(c.tag, c.text) for c in older if c.tag in ("title", "category")] == [("title", "Post 9"), ("category", "Festivals")]
+    (enclosure,) = newest.findall("enclosure")
+    assert set(enclosure.attrib) == {"url", "length", "type"} and enclosure.get("type") == "image/jpeg" and int(enclosure.get("length")) > 0
+    (media,) = newest.findall(f"{MEDIA}content")
+    rendition = site.images.get("dinh-tan-an/cong.jpg").closest(960)
+    assert media.attrib == {"url": enclosure.get("url"), "medium": "image", "type": "image/jpeg", "width": str(rendition.width), "height": str(rendition.height)}
+    assert older.findall("enclosure") == [] and older.findall(f"{MEDIA}content") == []
