@@ -147,3 +147,61 @@ def test_the_master_is_an_upright_bounded_jpeg_without_metadata(tmp_path: Path):
         assert image.format == "JPEG" and image.size == (2400, 4000)  # turned upright, long side 4000
         assert not image.getexif() and "xmp" not in image.info and "comment" not in image.info
     assert not has_gps(target)
+
+
+def test_what_the_editor_reads_for_each_file(project: Project):
+    """The words of each warning and error, in Vietnamese then English, with the file and its fix."""
+    media = project.root / "data/media/dinh"
+    camera_photo(media / "IMG_0001.JPG", size=(320, 240))
+    project.image("data/media/dinh/thua.jpg", size=(320, 240))
+    sparse(media / "nang.jpg", 11 * MB)
+    sparse(media / "qua-nang.MOV", 26 * MB)
+    os.symlink("/etc/passwd", media / "lien-ket.jpg")
+    project.entry("di-tich", "dinh", media=[image_item("IMG_0001.JPG"), image_item("nang.jpg"),
+                                            {"video": "qua-nang.MOV", "caption": bi("Clip", "Clip"), "credit": "Người quay", "license": "CC BY 4.0"}])
+    said = {(p.file, p.en.split(" ")[1]): p for p in media_problems(load_inventory(project.root), decode=False)}
+    link = said[("data/media/dinh/lien-ket.jpg", "is")]
+    assert (link.vi, link.en, link.fix_vi, link.fix_en, link.severity) == (
+        "Đây là liên kết tượng trưng (symlink): trang không bao giờ đăng tệp qua liên kết, vì nó có thể trỏ ra ngoài kho.",
+        "This is a symbolic link: the site never publishes a file through a link, which could point outside the repository.",
+        "Xóa liên kết và đặt chính tệp vào data/media/<mã mục>/.", "Delete the link and put the file itself into data/media/<id>/.", "error")
+    gps = said[("data/media/dinh/IMG_0001.JPG", "original")]
+    assert (gps.vi, gps.en, gps.fix_vi, gps.fix_en) == (
+        "Ảnh gốc chứa vị trí GPS nơi chụp; kho mã là công khai nên ai cũng tải được ảnh gốc (trang web thì đã xóa).",
+        "The original photo contains the GPS position where it was taken; the repository is public, so anyone can download it (the website strips it).",
+        "Xóa vị trí và thu nhỏ ảnh: python -m heritage media prepare data/media/dinh/IMG_0001.JPG",
+        "Remove the position and shrink the photo: python -m heritage media prepare data/media/dinh/IMG_0001.JPG")
+    heavy = said[("data/media/dinh/nang.jpg", "file")]
+    assert (heavy.vi, heavy.en, heavy.fix_vi, heavy.fix_en) == (
+        "Tệp nặng 11.0 MB, vượt giới hạn 10.0 MB: kho sẽ nặng dần và khó tải về.",
+        "The file is 11.0 MB, over the 10.0 MB limit: the repository would grow too heavy to download.",
+        "Thu nhỏ tệp trước khi đưa lên: python -m heritage media prepare data/media/dinh/nang.jpg",
+        "Shrink it before committing: python -m heritage media prepare data/media/dinh/nang.jpg")
+    video = said[("data/media/dinh/qua-nang.MOV", "file")]
+    assert (video.vi, video.en, video.fix_vi, video.fix_en, video.severity) == (
+        "Tệp nặng 26.0 MB, vượt giới hạn 25.0 MB: kho sẽ nặng dần và khó tải về.",
+        "The file is 26.0 MB, over the 25.0 MB limit: the repository would grow too heavy to download.",
+        "Đăng video lên YouTube của phường và ghi `youtube: <mã video>` thay cho tệp; chỉ giữ đoạn clip ngắn dưới 10 MB trong kho.",
+        "Upload the video to the ward's YouTube channel and use `youtube: <video id>` instead; keep only short clips under 10 MB here.", "error")
+    unused = said[("data/media/dinh/thua.jpg", "entry")]
+    assert (unused.vi, unused.en, unused.fix_vi, unused.fix_en) == (
+        "Tệp media này không được mục hay bài viết nào dùng.", "No entry or post uses this media file.",
+        "Thêm nó vào `media` của một mục (hoặc `cover` của bài viết), hoặc xóa tệp nếu không cần.",
+        "Add it to an entry's `media` (or a post's `cover`), or delete it if it is not needed.")
+
+
+def test_a_video_that_holds_a_position_is_a_warning(project: Project):
+    from .test_hostile import video_with_location
+
+    (project.root / "data/media/dinh").mkdir(parents=True)
+    video_with_location(project.root / "data/media/dinh/clip.mp4")
+    project.entry("di-tich", "dinh", media=[{"video": "clip.mp4", "caption": bi("Clip", "Clip"), "credit": "Người quay", "license": "CC BY 4.0"}])
+    inv = load_inventory(project.root)
+    (found,) = media_problems(inv)
+    assert (found.file, found.severity, found.vi, found.en, found.fix_vi, found.fix_en) == (
+        "data/media/dinh/clip.mp4", "warning",
+        "Tệp gốc chứa vị trí GPS nơi quay/ghi âm; kho mã là công khai nên ai cũng tải được tệp gốc (trang web thì đã xóa).",
+        "The original contains the GPS position where it was recorded; the repository is public, so anyone can download it (the website strips it).",
+        "Xuất lại tệp không kèm vị trí (trên điện thoại: tắt vị trí cho máy ảnh), hoặc dùng youtube: cho video dài.",
+        "Export the file again without location (on a phone: turn off location for the camera), or use youtube: for long videos.")
+    assert media_problems(inv, gps=False) == []
