@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import os
 import shutil
@@ -212,20 +213,33 @@ def run_module(module: str, tests: list[str], jobs: int, known: dict[tuple[str, 
     return result
 
 
-def mutant_diff(folder: Path, module: str, name: str) -> str:
-    """The mutant as a diff against the original function, read from mutmut's mutated copy."""
+@functools.lru_cache(maxsize=4)
+def _function_sources(path: Path) -> dict[str, str]:
+    """Every function of mutmut's mutated copy by name, parsed once per module (the copy holds
+    each function once per mutant: parsing it again for every survivor took minutes)."""
     import ast  # noqa: PLC0415
 
-    source = (folder / "mutants" / module).read_text(encoding="utf-8")
-    tree = ast.parse(source)
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines(keepends=True)
+    out = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = lines[node.lineno - 1 : node.end_lineno]
+            body[-1] = body[-1][: node.end_col_offset] if len(body) > 1 else body[-1][node.col_offset : node.end_col_offset]
+            if len(body) > 1:
+                body[0] = body[0][node.col_offset :]
+            out[node.name] = "".join(body)
+    return out
+
+
+def mutant_diff(folder: Path, module: str, name: str) -> str:
+    """The mutant as a diff against the original function, read from mutmut's mutated copy."""
+    functions = _function_sources(folder / "mutants" / module)
     mutant = name.rpartition(".")[2]
     original = mutant.rpartition("__mutmut_")[0] + "__mutmut_orig"
-    bodies = {}
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name in (mutant, original):
-            text = ast.get_source_segment(source, node) or ""
-            bodies[node.name] = text.replace(node.name, original.removeprefix("x_").removeprefix("xǁ").split("__mutmut_")[0], 1)
-    diff = difflib.unified_diff(bodies.get(original, "").splitlines(), bodies.get(mutant, "").splitlines(), lineterm="", n=1)
+    shown = original.removeprefix("x_").removeprefix("xǁ").split("__mutmut_")[0]
+    bodies = {key: functions.get(key, "").replace(key, shown, 1) for key in (original, mutant)}
+    diff = difflib.unified_diff(bodies[original].splitlines(), bodies[mutant].splitlines(), lineterm="", n=1)
     return "\n".join(line for line in diff if not line.startswith(("---", "+++", "@@")))
 
 
