@@ -205,3 +205,42 @@ def test_a_video_that_holds_a_position_is_a_warning(project: Project):
         "Xuất lại tệp không kèm vị trí (trên điện thoại: tắt vị trí cho máy ảnh), hoặc dùng youtube: cho video dài.",
         "Export the file again without location (on a phone: turn off location for the camera), or use youtube: for long videos.")
     assert media_problems(inv, gps=False) == []
+
+
+def test_a_latitude_alone_in_xmp_is_a_position(tmp_path: Path):
+    path = tmp_path / "lat.jpg"
+    Image.new("RGB", (64, 48)).save(path, "JPEG", xmp=XMP.replace(b' exif:GPSLongitude="106,4.5E"', b""))
+    assert b"GPSLongitude" not in path.read_bytes() and has_gps(path)
+
+
+def test_sizes_are_shown_in_mebibytes_to_a_tenth(project: Project):
+    sparse(project.root / "data/media/dinh/gan-11.jpg", int(10.96 * MB))
+    (heavy, unused) = media_problems(load_inventory(project.root), decode=False)
+    assert "The file is 11.0 MB, over the 10.0 MB limit" in heavy.en and "No entry" in unused.en
+
+
+def test_the_master_is_a_progressive_jpeg_at_quality_90(tmp_path: Path):
+    original = camera_photo(tmp_path / "goc.png", size=(800, 600))
+    target, _, _ = prepare_master(original)
+    with Image.open(target) as image:
+        assert image.info.get("progressive") == 1 or image.info.get("progression") == 1
+        assert image.quantization[0][0] == 3  # libjpeg's luminance table at quality 90: 16 × (200 − 2 × 90) / 100
+
+
+def test_a_photo_the_build_already_prepared_is_not_decoded_again(project: Project, monkeypatch):
+    from heritage.media import images
+    from heritage.media.library import MediaLibrary
+
+    project.image("data/media/dinh/cong.jpg", size=(320, 240))
+    project.entry("di-tich", "dinh", media=[image_item("cong.jpg")])
+    inv = load_inventory(project.root)
+    assert MediaLibrary(project.root, inv, {"vi": "Di sản", "en": "Heritage"}).prepare() == []
+
+    def decoded(*args):
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr(images, "probe", decoded)
+    assert media_problems(inv) == []
+    (project.root / "data/media/dinh/cong.jpg").write_bytes((project.root / "data/media/dinh/cong.jpg").read_bytes() + b"\0")
+    with pytest.raises(AssertionError, match="decoded again"):  # changed since: opened again
+        media_problems(load_inventory(project.root))
