@@ -65,3 +65,31 @@ def test_a_month_has_29_or_30_days_and_the_next_begins_after_it(day):
     start = lunar.to_solar(date.year, date.month, 1, date.leap)
     following = lunar.to_lunar(start + dt.timedelta(days=length))
     assert following.day == 1 and following != date
+
+
+def test_every_month_of_1901_to_2099_starts_and_ends_as_lunar_vn_says():
+    """Every month's first day, leap months included, and its length: a new moon or a solar term
+    a day off anywhere in the two centuries shows here (about 2,500 months, in a second)."""
+    differences = []
+    for year in range(1901, 2099):
+        leap = lunar.leap_month(year)
+        for month, is_leap in [(m, False) for m in range(1, 13)] + ([(leap, True)] if leap else []):
+            first = lunar_vn.lunar_to_solar(lunar_vn.LunarDate(day=1, month=month, year=year, leap=is_leap))
+            if lunar.to_solar(year, month, 1, is_leap) != first:
+                differences.append(f"{year}/{month}{' leap' if is_leap else ''}: ours {lunar.to_solar(year, month, 1, is_leap)}, lunar-vn {first}")
+            thirtieth = lunar_vn.solar_to_lunar(first + dt.timedelta(days=29))
+            if lunar.month_length(year, month, is_leap) != (30 if thirtieth.day == 30 else 29):
+                differences.append(f"{year}/{month}: length")
+        reference_leap = next((m for m in range(1, 13) if _has_leap(year, m)), None)
+        if leap != reference_leap:
+            differences.append(f"{year}: leap month ours {leap}, lunar-vn {reference_leap}")
+    assert differences == [], differences[:10]
+
+
+def _has_leap(year: int, month: int) -> bool:
+    """lunar-vn's own answer: its leap month `month` of `year` converts back as a leap month."""
+    try:
+        day = lunar_vn.lunar_to_solar(lunar_vn.LunarDate(day=1, month=month, year=year, leap=True))
+    except ValueError:
+        return False
+    return lunar_vn.solar_to_lunar(day) == lunar_vn.LunarDate(day=1, month=month, year=year, leap=True)
