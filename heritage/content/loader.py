@@ -66,7 +66,7 @@ def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
     """(document, validated model) of one YAML data file, or None after recording its problems."""
     rel = path.relative_to(root).as_posix()
     entry_id = path.stem
-    if not ID_PATTERN.match(entry_id):
+    if not ID_PATTERN.fullmatch(entry_id):
         shown = entry_id if len(entry_id) <= 80 else entry_id[:ID_MAX_LENGTH] + "…"
         problems.append(
             Problem(
@@ -211,7 +211,7 @@ def load_inventory(root: Path) -> Inventory:
         seen[path.stem] = rel
         if entry is not None:
             inv.entries[entry.id] = entry
-        elif ID_PATTERN.match(path.stem) and path.stem not in urls.RESERVED_IDS:
+        elif ID_PATTERN.fullmatch(path.stem) and path.stem not in urls.RESERVED_IDS:
             inv.invalid_ids.add(path.stem)  # exists, with errors of its own: not "does not exist" elsewhere
     for path in sorted((root / "data" / TRAILS_FOLDER).glob("*.yml")):
         rel = path.relative_to(root).as_posix()

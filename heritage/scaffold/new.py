@@ -241,7 +241,7 @@ def _refuse(vi: str, en: str) -> ScaffoldError:
 
 
 def _check_id(root: Path, section: str, entry_id: str) -> None:
-    if not ID_PATTERN.match(entry_id):
+    if not ID_PATTERN.fullmatch(entry_id):
         raise _refuse(
             f"Mã '{entry_id}' không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch ngang, tối đa {ID_MAX_LENGTH} ký tự, ví dụ dinh-lang.",
             f"'{entry_id}' is not a valid id: lowercase ASCII letters, digits and hyphens only, at most {ID_MAX_LENGTH} characters, e.g. dinh-lang.",
