@@ -259,7 +259,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The OpenStreetMap background needs an internet connection, and this device is offline. The numbered points and the list below still work.",
     },
     "map_show": {"vi": "Xem trên bản đồ", "en": "Show on the map"},
-    "driver_show": {"vi": "Đưa tài xế xem", "en": "Show the driver (Đưa tài xế xem)"},
+    "driver_show": {"vi": "Đưa tài xế xem", "en": "Show the driver"},
     # The card is read by a Vietnamese driver: Vietnamese on English pages too (lang="vi").
     "driver_ask": {"vi": "Xin đưa tôi đến:", "en": "Xin đưa tôi đến:"},
     "map_zoom_in": {"vi": "Phóng to", "en": "Zoom in"},
