@@ -250,7 +250,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không tải được nền bản đồ (có thể do mất mạng). Các điểm và danh sách bên dưới vẫn dùng được.",
         "en": "The map background could not load (perhaps no connection). The markers and the list below still work.",
     },
+    "map_tiles_offline": {
+        "vi": "Nền bản đồ OpenStreetMap cần kết nối mạng, mà điện thoại đang ngoại tuyến. Các điểm đánh số và danh sách bên dưới vẫn dùng được.",
+        "en": "The OpenStreetMap background needs an internet connection, and this device is offline. The numbered points and the list below still work.",
+    },
     "map_show": {"vi": "Xem trên bản đồ", "en": "Show on the map"},
+    "driver_show": {"vi": "Đưa tài xế xem", "en": "Show the driver"},
+    # The card is read by a Vietnamese driver: Vietnamese on English pages too (lang="vi").
+    "driver_ask": {"vi": "Xin đưa tôi đến:", "en": "Xin đưa tôi đến:"},
     "map_zoom_in": {"vi": "Phóng to", "en": "Zoom in"},
     "map_zoom_out": {"vi": "Thu nhỏ", "en": "Zoom out"},
     # --- visitors' site (issue 16): home, chrome, visiting information, breadcrumbs ---

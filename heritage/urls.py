@@ -100,6 +100,11 @@ def festival_ics(lang: str, section: str, entry_id: str) -> str:
     return f"{entry(lang, section, entry_id)}{entry_id}.ics"
 
 
+def event_ics(lang: str, event_id: str) -> str:
+    """One recurring event's calendar file, beside its page: en/su-kien/<id>/<id>.ics."""
+    return f"{event(lang, event_id)}{event_id}.ics"
+
+
 def manifest(lang: str) -> str:
     """The web app manifest of a language: manifest.webmanifest, en/manifest.webmanifest."""
     return f"{prefix(lang)}{MANIFEST_FILE}"

@@ -8,7 +8,8 @@
 //
 // Storage is bounded: a phone browsing 200 pages must not fill up with our site, and a
 // browser short of space may evict the WHOLE origin (the offline page with it). Caches:
-// - precache: the offline pages, their script and offline-files.json; never trimmed.
+// - precache: the offline pages, their script, the trip pages (emergency numbers, toilets)
+//   and offline-files.json; never trimmed; a page of it opened online is put again.
 // - pages, assets (styles, scripts, fonts), files (photos, map tiles, data): what was
 //   opened, each trimmed oldest first to its own limit after every addition. A file used
 //   again is put again (the background refresh), which moves it to the end: least
@@ -83,6 +84,10 @@ function remember(request, response) {
     const copy = response.clone();
     const kind = kindOf(request);
     serially(() => caches.open(NAMES[kind]).then((cache) => cache.put(request, copy)).then(() => trim(kind)));
+    if (kind === "pages") {  // a page kept at install (the trip page) is refreshed when opened online
+      const again = response.clone();
+      serially(() => caches.open(NAMES.precache).then((cache) => cache.match(request).then((hit) => hit && cache.put(request, again))));
+    }
   }
   return response;
 }

@@ -67,7 +67,7 @@ SECTIONS = [
     (2, ["Di tích tiêu biểu", "Featured relics", "Đình Tân An", "Tân An Communal House", "Chùa Tân An", "Tân An Pagoda"]),
     (3, ["Đền Mẫu Tân An", "Tân An Mother Goddess Temple", "Nhà thờ họ Nguyễn", "Nguyễn Clan Ancestral Hall"]),
     (4, ["Lịch lễ hội 2027", "Festival calendar 2027", "Hội Lim", "Lim Festival", "Âm lịch", "Lunar date", "tháng Giêng", "1st lunar month"]),
-    (5, ["Hành trình di sản", "Heritage trail", "Vòng đình – chùa – đền Tân An", "Communal house, pagoda and temple loop", "điểm dừng", "stops"]),
+    (5, ["Hành trình di sản", "Heritage trail", "Đi bộ đình – chùa – đền Tân An", "Communal house, pagoda and temple walk", "điểm dừng", "stops"]),
     (6, ["Làng nghề và sản phẩm", "Crafts and products", "Nghề đan tre", "Bamboo weaving", "Bánh đa Tân An", "Tân An rice crackers"]),
     (7, ["Liên hệ", "Contact", "Xem thêm trên trang web", "More on the website", "heritage.example.org", "Khẩn cấp: 113", "Emergency: 113 Police"]),
 ]

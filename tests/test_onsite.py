@@ -50,8 +50,23 @@ def test_directions_name_the_place_and_its_coordinates():
     assert "%C4%90%C3%ACnh%20T%C3%A2n%20An" in d.geo  # the name, its brackets dropped (they delimit the label)
 
 
-@pytest.mark.parametrize("tel, url", [("+84912345678", "https://zalo.me/0912345678"), ("02220000000", "https://zalo.me/02220000000")])
-def test_zalo_takes_the_number_as_dialled_at_home(tel, url):
+@pytest.mark.parametrize(
+    "tel, url",
+    [
+        ("+84912345678", "https://zalo.me/0912345678"),
+        ("+84 98 765 4321", "https://zalo.me/0987654321"),
+        ("84351234567", "https://zalo.me/0351234567"),
+        ("0561234567", "https://zalo.me/0561234567"),
+        ("0701234567", "https://zalo.me/0701234567"),
+        ("0812345678", "https://zalo.me/0812345678"),
+        ("02220000000", ""),  # a landline (02…): no Zalo account to open
+        ("+842220000000", ""),
+        ("0412345678", ""),  # 04 is not a mobile prefix
+        ("091234567", ""),  # one digit short
+        ("113", ""),
+    ],
+)
+def test_zalo_only_for_vietnamese_mobile_numbers_as_dialled_at_home(tel, url):
     assert onsite.zalo_url(tel) == url
 
 
@@ -112,4 +127,5 @@ def test_crafts_products_artisans_end_with_the_next_step(sample_site, path, titl
     assert title in words
     if place:
         assert place in words
-    assert re.search(r'href="tel:\+?\d{9,}"', section) and re.search(r'href="https://zalo\.me/0\d{8,}"', section)
+    assert re.search(r'href="tel:\+?\d{9,}"', section)
+    assert "zalo.me" not in section  # the sample's number is the office's landline: no Zalo

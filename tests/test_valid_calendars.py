@@ -50,3 +50,15 @@ def test_two_sites_never_share_a_uid(sample_site, sample_site_subpath, monkeypat
     assert found[0] == sub and found[0] and found[1] and not found[0] & found[1]
     assert all(u.endswith("@ward.example.github.io") for u in found[1])  # the host still says whose
     assert SAMPLE_URL != SUBPATH_URL
+
+
+def test_each_event_file_is_read_alike_by_both_parsers_and_holds_the_whole_calendars_uids(sample_site):
+    """An event's own file (its page's "Add to calendar") names its occurrences as the
+    language's calendar does, so a phone holding both keeps each occurrence once."""
+    site = sample_site.root / "site"
+    for lang in ("vi", "en"):
+        whole = set(uids((site / urls.ics(lang)).read_bytes()))
+        for path in sorted((sample_site.root / "data/su-kien").glob("*.yml")):
+            own = uids((site / urls.event_ics(lang, path.stem)).read_bytes())
+            assert own and len(set(own)) == len(own) and set(own) <= whole
+            assert all(u.startswith(path.stem + "-") for u in own)

@@ -101,6 +101,15 @@ def build_festival_calendar(site, entry, lang: str, today: dt.date) -> Calendar:
     return calendar
 
 
+def build_event_calendar(site, event, lang: str, today: dt.date) -> Calendar:
+    """One recurring event: what "add to calendar" on its page downloads."""
+    calendar = _calendar(site, lang, event.name(lang))
+    for component in event_ical.record_components(site, event, lang, today, _host(site)):
+        calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar
+
+
 def subscribe_links(site_url: str, lang: str) -> dict[str, str]:
     """The whole calendar's `webcal://` address and Google Calendar's "add by URL" link;
     empty without a public address (nothing to subscribe to)."""
@@ -112,7 +121,7 @@ def subscribe_links(site_url: str, lang: str) -> dict[str, str]:
 
 
 def write_ics(site, lang: str, site_root: Path, today: dt.date) -> Path:
-    """The language's whole calendar, and one file per festival."""
+    """The language's whole calendar, and one file per festival and per recurring event."""
     target = site_root / urls.ics(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(build_calendar(site, lang, today).to_ical())
@@ -120,4 +129,8 @@ def write_ics(site, lang: str, site_root: Path, today: dt.date) -> Path:
         one = site_root / urls.festival_ics(lang, entry.section, entry.id)
         one.parent.mkdir(parents=True, exist_ok=True)
         one.write_bytes(build_festival_calendar(site, entry, lang, today).to_ical())
+    for event in site.inventory.events.values():
+        one = site_root / urls.event_ics(lang, event.id)
+        one.parent.mkdir(parents=True, exist_ok=True)
+        one.write_bytes(build_event_calendar(site, event, lang, today).to_ical())
     return target

@@ -50,6 +50,7 @@ class PageMeta(BaseModel):
 
     title: Title | None = None
     subtitle: Title | None = None
+    tab_title: Title | None = None  # a shorter label for the section's tab (overrides/partials/tabs-item.html)
     description: Short | None = None
     status: Literal["new", "deprecated"] | None = None
     icon: Annotated[str, StringConstraints(max_length=100)] | None = None

@@ -143,6 +143,8 @@ LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
     ("Repeat", "weekdays"): ("Hoặc các ngày trong tuần (mo, tu, we, th, fr, sa, su)", "Or days of the week (mo, tu, we, th, fr, sa, su)"),
     ("Repeat", "since"): ("Bắt đầu từ ngày", "From (date)"),
     ("Repeat", "until"): ("Kết thúc vào ngày", "Until (date)"),
+    ("Repeat", "months"): ("Chỉ trong các tháng (1–12, dương lịch; để trống: cả năm)", "Only in these months (1–12, solar; empty: all year)"),
+    ("Repeat", "except_dates"): ("Các ngày nghỉ (ví dụ dịp Tết)", "Days it does not happen (e.g. Tết)"),
     ("Time", "start"): ("Giờ bắt đầu", "Starts"),
     ("Time", "end"): ("Giờ kết thúc", "Ends"),
     ("Place", "entry"): ("Tại mục (di tích, làng nghề…)", "At the entry (site, craft…)"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from babel.dates import format_date
+
 from heritage.calendar import lunar
 from heritage.content.schema import WEEKDAYS
 from heritage.i18n import WEEKDAY_NAMES
@@ -27,6 +29,8 @@ def _lunar_day(day: dt.date) -> int:
 def falls_on(repeat, day: dt.date) -> bool:
     """Whether the event happens on `day` (Viet Nam's date)."""
     if (repeat.since and day < repeat.since) or (repeat.until and day > repeat.until):
+        return False
+    if (repeat.months and day.month not in repeat.months) or (repeat.except_dates and day in repeat.except_dates):
         return False
     if repeat.weekdays is not None:
         return WEEKDAYS[day.weekday()] in repeat.weekdays
@@ -69,16 +73,55 @@ def _lunar_day_vi(day: int) -> str:
     return f"mùng {day}" if day <= 10 else f"ngày {day}"
 
 
+def _month_name(month: int, lang: str) -> str:
+    return f"tháng {month}" if lang == "vi" else format_date(dt.date(2024, month, 1), "MMMM", locale="en")
+
+
+def months_text(months: list[int] | None, lang: str) -> str:
+    """'từ tháng 3 đến tháng 11' / 'March to November' for a run of months; else a list
+    ('tháng 1, tháng 6 và tháng 12'); '' when it runs all year."""
+    if not months or len(months) == 12:
+        return ""
+    runs: list[list[int]] = []
+    for month in months:
+        if runs and month == runs[-1][-1] + 1:
+            runs[-1].append(month)
+        else:
+            runs.append([month])
+    if len(runs) == 2 and runs[0][0] == 1 and runs[-1][-1] == 12:  # a run across the new year
+        runs = [runs[1] + runs[0]]
+    parts = []
+    for run in runs:
+        if len(run) > 2:
+            first, last = _month_name(run[0], lang), _month_name(run[-1], lang)
+            parts.append(f"từ {first} đến {last}" if lang == "vi" else f"{first} to {last}")
+        else:
+            parts += [_month_name(m, lang) for m in run]
+    return _and(parts, lang)
+
+
 def rule_text(repeat, lang: str) -> str:
     """'Mùng 1 và rằm hằng tháng (âm lịch)' / 'The 1st and 15th day of every lunar month';
-    'Thứ Bảy hằng tuần' / 'Every Saturday'."""
+    'Thứ Bảy hằng tuần' / 'Every Saturday'; with its months when it keeps to some
+    ('Thứ Bảy hằng tuần, từ tháng 3 đến tháng 11' / 'Every Saturday, March to November')."""
     if repeat.weekdays is not None:
         names = [WEEKDAY_NAMES[lang][d] for d in repeat.weekdays]
-        return f"{_and(names, lang)} hằng tuần" if lang == "vi" else "Every " + _and(names, lang)
-    if lang == "vi":
+        text = f"{_and(names, lang)} hằng tuần" if lang == "vi" else "Every " + _and(names, lang)
+    elif lang == "vi":
         text = _and([_lunar_day_vi(d) for d in repeat.lunar_days], lang)
-        return text[0].upper() + text[1:] + " hằng tháng (âm lịch)"
-    return "The " + _and([_ordinal_en(d) for d in repeat.lunar_days], lang) + " day of every lunar month"
+        text = text[0].upper() + text[1:] + " hằng tháng (âm lịch)"
+    else:
+        text = "The " + _and([_ordinal_en(d) for d in repeat.lunar_days], lang) + " day of every lunar month"
+    months = months_text(getattr(repeat, "months", None), lang)
+    return f"{text}, {months}" if months else text
+
+
+def except_text(repeat, lang: str, fmt) -> str:
+    """'Nghỉ: 07/02/2027' / 'Not on: 7 February 2027', or ''."""
+    if not repeat.except_dates:
+        return ""
+    days = _and([fmt(day, lang) for day in repeat.except_dates], lang)
+    return ("Nghỉ: " if lang == "vi" else "Not on: ") + days
 
 
 def bounds_text(repeat, lang: str, fmt) -> str:

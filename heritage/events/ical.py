@@ -1,6 +1,7 @@
 """Recurring events in the language's calendar file (.ics), beside the festivals.
 
-A weekly event is one VEVENT with an RRULE (FREQ=WEEKLY;BYDAY=…, UNTIL from `until`); a
+A weekly event is one VEVENT with an RRULE (FREQ=WEEKLY;BYDAY=…, BYMONTH from `months`,
+UNTIL from `until`) and EXDATEs from `except_dates`; a
 lunar-day event cannot be a rule any calendar app computes, so each of its dates in the next
 twelve months is a VEVENT of its own. Times are local to Viet Nam (TZID Asia/Ho_Chi_Minh,
 with its VTIMEZONE); UIDs are stable from build to build, as the festivals' are.
@@ -55,23 +56,30 @@ def _event(site, record, lang: str, day: dt.date, uid: str, today: dt.date) -> E
     return event
 
 
+def record_components(site, record, lang: str, today: dt.date, host: str) -> list[Event]:
+    """One event's VEVENTs: a weekly rule, or its dated lunar days; none when it has ended."""
+    repeat = record.data.repeat
+    coming = event_dates.coming(record, today)
+    if not coming:
+        return []  # ended, or begins more than a year from now
+    if repeat.lunar_days is not None:
+        return [_event(site, record, lang, day, f"{record.id}-{day.isoformat()}-{host}", today) for day in coming]
+    first = max(repeat.since or coming[0], today - dt.timedelta(days=7))
+    first = next((first + dt.timedelta(days=i) for i in range(7) if event_dates.falls_on(repeat, first + dt.timedelta(days=i))), coming[0])
+    event = _event(site, record, lang, first, f"{record.id}-{host}", today)
+    rule = {"freq": "weekly", "byday": [BYDAY[d] for d in repeat.weekdays]}
+    if repeat.months:  # the months it runs in (RFC 5545 BYMONTH)
+        rule["bymonth"] = list(repeat.months)
+    if repeat.until:  # UNTIL in UTC, as RFC 5545 requires with a zoned DTSTART
+        rule["until"] = _at(repeat.until, "23:59").astimezone(dt.timezone.utc)
+    event.add("rrule", vRecur(rule))
+    whole = repeat.model_copy(update={"except_dates": None})
+    skipped = [day for day in repeat.except_dates or () if day >= first and event_dates.falls_on(whole, day)]
+    if skipped:  # days the rule gives that do not happen (Tết): EXDATE, at the start time
+        event.add("exdate", [_at(day, record.data.time.start) for day in skipped])
+    return [event]
+
+
 def components(site, lang: str, today: dt.date, host: str) -> list[Event]:
     """Every event's VEVENTs for the language's calendar."""
-    out = []
-    for record in sorted(site.inventory.events.values(), key=lambda e: e.id):
-        repeat = record.data.repeat
-        coming = event_dates.coming(record, today)
-        if not coming:
-            continue  # ended, or begins more than a year from now
-        if repeat.weekdays is not None:
-            first = max(repeat.since or coming[0], today - dt.timedelta(days=7))
-            first = next(first + dt.timedelta(days=i) for i in range(7) if event_dates.falls_on(repeat, first + dt.timedelta(days=i)))
-            event = _event(site, record, lang, first, f"{record.id}-{host}", today)
-            rule = {"freq": "weekly", "byday": [BYDAY[d] for d in repeat.weekdays]}
-            if repeat.until:  # UNTIL in UTC, as RFC 5545 requires with a zoned DTSTART
-                rule["until"] = _at(repeat.until, "23:59").astimezone(dt.timezone.utc)
-            event.add("rrule", vRecur(rule))
-            out.append(event)
-        else:
-            out += [_event(site, record, lang, day, f"{record.id}-{day.isoformat()}-{host}", today) for day in coming]
-    return out
+    return [e for record in sorted(site.inventory.events.values(), key=lambda e: e.id) for e in record_components(site, record, lang, today, host)]

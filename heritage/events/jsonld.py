@@ -1,6 +1,6 @@
 """schema.org JSON-LD of a recurring event: an Event series.
 
-A weekly event carries an `eventSchedule` (Schedule: byDay, weekly, its times in Viet Nam's
+A weekly event carries an `eventSchedule` (Schedule: byDay, byMonth, exceptDate, weekly, its times in Viet Nam's
 zone). schema.org's Schedule counts solar days only, so a lunar-day event lists its dated
 occurrences over the next twelve months as `subEvent`s instead. An illustrative event
 (`sample: true`) is a plain WebPage, as an illustrative entry is (`sample_jsonld`): search
@@ -62,6 +62,8 @@ def event_jsonld(site, event, lang: str, today: dt.date) -> dict:
         schedule = [
             Schedule(
                 byDay=[f"https://schema.org/{DAYS[day]}" for day in d.repeat.weekdays],
+                byMonth=list(d.repeat.months) if d.repeat.months else None,
+                exceptDate=[day.isoformat() for day in d.repeat.except_dates] if d.repeat.except_dates else None,
                 repeatFrequency="P1W",
                 startDate=(d.repeat.since or first).isoformat(),
                 endDate=d.repeat.until.isoformat() if d.repeat.until else None,

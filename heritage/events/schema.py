@@ -37,6 +37,18 @@ RULES.update(
             "Dùng mo, tu, we, th, fr, sa, su (Thứ Hai … Chủ nhật), mỗi ngày một lần.",
             "Use mo, tu, we, th, fr, sa, su (Monday … Sunday), each once.",
         ),
+        "repeat-month": (
+            "Tháng {value} không có: một năm có các tháng từ 1 đến 12.",
+            "There is no month {value}: a year has months 1 to 12.",
+            "Ghi các số từ 1 đến 12 (dương lịch), mỗi tháng một lần, ví dụ [3, 4, 5, 6, 7, 8, 9, 10, 11].",
+            "Write numbers from 1 to 12 (solar months), each once, e.g. [3, 4, 5, 6, 7, 8, 9, 10, 11].",
+        ),
+        "repeat-except": (
+            "Ngày nghỉ {value} ghi hai lần.",
+            "The skipped date {value} is listed twice.",
+            "Mỗi ngày nghỉ ghi một lần (dạng NNNN-TT-NN).",
+            "List each skipped date once (YYYY-MM-DD).",
+        ),
         "repeat-order": (
             "Ngày bắt đầu {since} sau ngày kết thúc {until}.",
             "The start date {since} is after the end date {until}.",
@@ -82,6 +94,24 @@ class Repeat(Model):
     weekdays: list[str] | None = Field(default=None, min_length=1, max_length=7)
     since: dt.date | None = None
     until: dt.date | None = None
+    months: list[int] | None = Field(default=None, min_length=1, max_length=12)  # solar months it runs in
+    except_dates: list[dt.date] | None = Field(default=None, min_length=1)  # days it does not happen (Tết)
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, value: list[int] | None) -> list[int] | None:
+        for month in value or []:
+            if not 1 <= month <= 12 or value.count(month) > 1:
+                raise broken("repeat-month", value=month)
+        return sorted(value) if value else value
+
+    @field_validator("except_dates")
+    @classmethod
+    def _except(cls, value: list[dt.date] | None) -> list[dt.date] | None:
+        for day in value or []:
+            if value.count(day) > 1:
+                raise broken("repeat-except", value=day.isoformat())
+        return sorted(value) if value else value
 
     @field_validator("lunar_days")
     @classmethod

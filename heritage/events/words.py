@@ -28,6 +28,8 @@ WORDS: dict[str, dict[str, str]] = {
     "month_festivals": {"vi": "Lễ hội", "en": "Festivals"},
     "month_events": {"vi": "Sự kiện thường kỳ", "en": "Recurring events"},
     "this_month": {"vi": "Tháng này có gì", "en": "What's on this month"},
+    "this_month_more_dates_one": {"vi": "(và {count} ngày nữa trong tháng)", "en": "(and {count} more date this month)"},
+    "this_month_more_dates": {"vi": "(và {count} ngày nữa trong tháng)", "en": "(and {count} more dates this month)"},
     "this_month_more": {"vi": "Xem 12 tháng tới", "en": "See the next 12 months"},
     "all_events": {"vi": "Mọi sự kiện thường kỳ", "en": "All recurring events"},
     "calendar_and_events": {"vi": "Lịch lễ hội và sự kiện", "en": "Festivals and events by month"},

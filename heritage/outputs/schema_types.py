@@ -128,6 +128,8 @@ class Schedule(Node):
     type: Literal["Schedule"] = _type("Schedule")
     byDay: list[str] | None = None
     byMonthDay: list[int] | None = None
+    byMonth: list[int] | None = None
+    exceptDate: list[str] | None = None
     repeatFrequency: str | None = None
     startDate: str | None = None
     endDate: str | None = None

@@ -181,7 +181,8 @@ def offline_files() -> dict:
         "offline": pages,
         "prefixes": {lang: urls.prefix(lang) for lang in LANGUAGES},
         # Not the icons: the browser fetches them itself when it offers to install the site.
-        "precache": [*pages.values(), urls.OFFLINE_SCRIPT],
+        # The trip page too: emergency numbers and toilets are wanted where there is no signal.
+        "precache": [*pages.values(), urls.OFFLINE_SCRIPT, *(urls.page(lang, urls.VISIT) for lang in LANGUAGES)],
         "limits": CACHE_LIMITS,
     }
 

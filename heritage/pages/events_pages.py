@@ -33,6 +33,7 @@ def _words(lang: str):
         "rule": lambda repeat: event_dates.rule_text(repeat, lang),
         "bounds": lambda repeat: event_dates.bounds_text(repeat, lang, i18n.format_day),
         "lunar": lambda day: whats_on.lunar_text(day, lang),
+        "skipped": lambda repeat: event_dates.except_text(repeat, lang, i18n.format_day),
     }
 
 

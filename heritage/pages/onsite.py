@@ -223,12 +223,18 @@ class Contact:
     office: str  # "" when the entry's own number; the office's name when the site's
 
 
+MOBILE = re.compile(r"0[35789]\d{8}")  # Việt Nam's mobile numbers: 10 digits, 03/05/07/08/09
+
+
 def zalo_url(tel: str) -> str:
-    """Zalo's chat link takes the number as dialled at home: +84 912… → 0912…"""
-    digits = tel.lstrip("+")
-    if tel.startswith("+84"):
+    """Zalo's chat link for a Vietnamese mobile number, as dialled at home (+84 912… → 0912…);
+    '' for a landline (02…) or anything else, which has no Zalo account to open."""
+    digits = re.sub(r"[\s.()-]", "", tel)
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) == 11:
         digits = "0" + digits[2:]
-    return f"https://zalo.me/{digits}"
+    return f"https://zalo.me/{digits}" if MOBILE.fullmatch(digits) else ""
 
 
 def contact(entry: "EntryRecord", settings, lang: str) -> Contact | None:

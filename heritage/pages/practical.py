@@ -27,7 +27,7 @@ WORDS: dict[str, dict[str, str]] = {
     "accessibility": {"vi": "Lối đi cho người khuyết tật", "en": "Accessibility"},
     "season": {"vi": "Mùa nên đến", "en": "Best season"},
     "calendar_link": {"vi": "Xem lịch lễ hội", "en": "See the festival calendar"},
-    "etiquette": {"vi": "Ứng xử ở đình, chùa", "en": "Etiquette at communal houses and pagodas"},
+    "etiquette": {"vi": "Ứng xử ở đình, chùa, nhà thờ họ", "en": "Etiquette at places of worship"},
     "emergency": {"vi": "Số điện thoại khẩn cấp", "en": "Emergency numbers"},
     "ward_office": {"vi": "Hỏi thông tin", "en": "Ask the ward's office"},
     "sources": {"vi": "Nguồn", "en": "Sources"},

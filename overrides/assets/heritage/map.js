@@ -61,7 +61,7 @@
       var failed = false;
       var layer = L.tileLayer(url, L.extend({ attribution: attribution }, options));
       layer.on("tileerror", function () {
-        if (!failed) say(data.tilesFailed);
+        if (!failed) say(navigator.onLine === false ? data.tilesOffline : data.tilesFailed);
         failed = true;
       });
       return layer.addTo(map);
@@ -75,6 +75,7 @@
     } else {
       var optIn = box.querySelector("[data-hx-tiles]");
       if (optIn) optIn.addEventListener("click", function () {
+        if (navigator.onLine === false) say(data.tilesOffline);  // at once: tiles kept before may still show
         tiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18 });
         optIn.closest(".hx-map__tiles").hidden = true;
       });

@@ -30,18 +30,34 @@
     box.dataset.stops = String(stops.length);
     map.fitBounds(line.getBounds().pad(0.2), { maxZoom: 16 });
     var data = box.dataset;
+    var status = box.querySelector(".hx-map__status");
+    function say(message) {
+      if (!status || !message) return;
+      status.textContent = message;
+      status.hidden = false;
+    }
+    function tiles(layer) {  // a tile that cannot load says why once: no connection, or no tile
+      var failed = false;
+      layer.on("tileerror", function () {
+        if (!failed) say(navigator.onLine === false ? data.tilesOffline : data.tilesFailed);
+        failed = true;
+      });
+      return layer.addTo(map);
+    }
     if (data.basemap) {
       var b = data.basemapBounds.split(",").map(Number);
-      L.tileLayer(data.basemap + "{z}/{x}/{y}.png", {
+      tiles(L.tileLayer(data.basemap + "{z}/{x}/{y}.png", {
         bounds: L.latLngBounds([b[0], b[1]], [b[2], b[3]]), attribution: data.attribution,
         minNativeZoom: Number(data.minZoom), maxNativeZoom: Number(data.maxZoom), maxZoom: 18
-      }).addTo(map);
+      }));
       return;
     }
     var optIn = box.querySelector(".hx-map__tiles");
     optIn.hidden = false;
     optIn.querySelector("[data-hx-tiles]").addEventListener("click", function () {
-      L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19, attribution: data.attribution }).addTo(map);
+      // Offline, say so at once: tiles kept from an earlier visit may still show.
+      if (navigator.onLine === false) say(data.tilesOffline);
+      tiles(L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 19, attribution: data.attribution }));
       optIn.hidden = true;
     });
   }
