@@ -26,6 +26,7 @@ from heritage.content.addresses import attribute_safe
 from heritage.i18n import t as words
 from heritage.editor import page as admin_page
 from heritage.outputs import security
+from heritage.pages import incremental
 from heritage.pages import preview as live_preview
 from heritage.pages import scripts as page_scripts
 from heritage.pages.site import Site, load_site, plain
@@ -38,6 +39,8 @@ _others: parallel.ForkedTask | None = None  # in the parent: the child building 
 _shared: parallel.ForkedTask | None = None  # in the parent: the child writing the data's outputs
 _in_child = False
 _preview: live_preview.Preview | None = None  # under `serve` only: what the preview shows
+_tracker: incremental.Tracker | None = None  # under `serve --dirty` only: which pages to build again
+_dirty = False
 log = logging.getLogger("mkdocs.hooks.heritage")
 
 
@@ -52,8 +55,8 @@ def _site_root(site_dir: str, lang: str) -> Path:
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def _is_default_language(config) -> bool:
@@ -63,7 +66,7 @@ def _is_default_language(config) -> bool:
 
 
 def on_config(config):
-    global _site, _preview
+    global _site, _preview, _tracker
     # One 404.html, bilingual, at the root: static-i18n would let the last language's build
     # overwrite the first's (so the Vietnamese site's 404 was English).
     if _is_default_language(config):
@@ -80,6 +83,10 @@ def on_config(config):
                 _preview = live_preview.load_preview(_root(config), config.site_url or "")
             except ClockError as exc:
                 raise Abort(str(exc)) from None
+            if _dirty:  # `make serve` and `make edit`: only what the change reaches is built again
+                _tracker = incremental.tracker(_root(config), Path(config.site_dir))
+                plan = _tracker.start(_preview)
+                log.info("Preview: %s", plan.describe())
         _site = _preview.site
     elif _site is None or _command not in ("build", "gh-deploy"):
         try:
@@ -116,6 +123,15 @@ def on_files(files, config):
             files.remove(file)
     _fork_other_languages(config)
     return files
+
+
+def on_nav(nav, config, files):
+    # MkDocs' --dirty builds the pages whose is_modified() says so; the files are static-i18n's
+    # by now (its on_files, run after ours, makes new ones).
+    if _tracker is not None:
+        for file in files.documentation_pages():
+            file.is_modified = (lambda: True) if _tracker.wants(file.src_uri) else (lambda: False)
+    return nav
 
 
 # What the parallel build reads and sets of static-i18n, as its own loop does (v1.3).
@@ -171,6 +187,10 @@ def _write_shared_outputs(site_root: Path) -> set[str]:
 def on_env(env, config, files):
     # The theme's own templates (header, 404) use the core's address rules and words.
     env.globals.update(hx_urls=urls, hx_t=words)
+    if _tracker is not None:  # a page not read again keeps its title in every page's menu
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.markdown is None and file.src_uri in _tracker.titles:
+                file.page.title = _tracker.titles[file.src_uri]
     return env
 
 
@@ -193,6 +213,8 @@ def on_page_content(html, page, config, files):
     page.title = plain(page.title) if page.title else page.title
     html = _shielded(f"docs/{page.file.src_uri}", html, lambda: _site.finish(page.file.src_uri, html))
     page.meta["hx_scripts"] = page_scripts.needed_by(html)
+    if _tracker is not None:
+        _tracker.built(page.file.src_uri, page.title or "", html, _site.inventory)
     return html
 
 
