@@ -38,9 +38,10 @@ def refresh_times(root: Path, env: dict[str, str], repeats: int = 3) -> list[flo
     """Seconds from the save to the last of PAGES showing the new name, `repeats` times."""
     port = _port()
     url = f"http://127.0.0.1:{port}/"
+    log = (root / "preview.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     path = root / ENTRY
     original = path.read_text(encoding="utf-8")
@@ -59,14 +60,16 @@ def refresh_times(root: Path, env: dict[str, str], repeats: int = 3) -> list[flo
             for page in PAGES:
                 name = data["name"]["en" if "en" in page else "vi"]
                 while name not in _text(url + page):
-                    if time.perf_counter() - start > 600:
-                        raise SystemExit(f"the preview did not show the new name on /{page}")
+                    if time.perf_counter() - start > 300:
+                        tail = (root / "preview.log").read_text(encoding="utf-8")[-3000:]
+                        raise SystemExit(f"the preview did not show the new name on /{page}\n{tail}")
                     time.sleep(0.05)
             times.append(time.perf_counter() - start)
     finally:
         path.write_text(original, encoding="utf-8")
         process.terminate()
         process.wait(timeout=60)
+        log.close()
     return times
 
 
