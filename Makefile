@@ -39,8 +39,9 @@ $(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
+# --dirty: after a save only the pages the change reaches are built again (heritage/pages/incremental.py).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(EDIT_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -102,4 +103,4 @@ edit: $(STAMP) $(NODE_STAMP)
 	@PORT=$(CMS_PROXY_PORT) ORIGIN=http://$(EDIT_ADDR) MODE=$(CMS_MODE) GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn HERITAGE_PYTHON="$(CURDIR)/$(BIN)/python" \
 	  node scripts/cms-guard.js >/dev/null & proxy=$$!; \
 	  trap 'kill $$proxy 2>/dev/null' EXIT INT TERM; \
-	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dev-addr $(EDIT_ADDR)
+	  HERITAGE_CMS_PROXY=http://127.0.0.1:$(CMS_PROXY_PORT)/api/v1 $(BIN)/mkdocs serve --dirty --dev-addr $(EDIT_ADDR)

@@ -11,6 +11,8 @@ For each size: generate that many entries (Vietnamese text, one photo each, draw
     languages one after the other), so the hooks' overhead is a ratio measured in the
     same run;
   - Hugo on the same Markdown with a minimal template, when `hugo` is installed;
+  - the live preview's refresh (`mkdocs serve --dirty`, as `make edit` runs it): from saving a
+    new name of one entry to its page (both languages) and the search indexes showing it;
 and prints build time, time per page, peak memory, site size, the size of one entry
 page and of the search index. Warm, one-process and plain builds run REPEATS times in
 turn, each into an empty output folder (as a deploy from a clean clone does), and Hugo
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.generate import generate  # noqa: E402
+from benchmarks.preview import refresh  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": "2026-11-27", "SITE_URL": "https://heritage.example.org/"}
 
@@ -130,11 +133,13 @@ def measure(n: int, tmp: Path) -> dict:
     if shutil.which("hugo"):
         hugo = hugo_site(root, root / "site-hugo")
         result["hugo"] = statistics.median(run(["hugo", "--quiet", "-d", str(root / "site-hugo")], hugo)[0] for _ in range(REPEATS))
+    result["preview"], result["preview_all"], result["preview_load"] = refresh(root, ENV)
     shutil.rmtree(root)
     return result
 
 
 def main(sizes: list[int]) -> None:
+    print(f"load averages: {os.getloadavg()}")
     print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python {sys.version.split()[0]}")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,15 +148,15 @@ def main(sizes: list[int]) -> None:
             rows.append(r)
             print(r, flush=True)
     print()
-    print("| entries | pages | cold build | warm build | per page (warm) | warm, one process | plain Material | warm / plain | one process / plain | Hugo | warm / Hugo | peak memory | site | one entry page (gzip) | plain entry page | search index vi (gzip) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| entries | pages | cold build | warm build | per page (warm) | warm, one process | plain Material | warm / plain | one process / plain | Hugo | warm / Hugo | peak memory | site | one entry page (gzip) | plain entry page | search index vi (gzip) | preview refresh |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         hugo = f"{r['hugo']:.1f} s" if "hugo" in r else "—"
         ratio = f"{r['warm'] / r['hugo']:.1f}×" if "hugo" in r else "—"
         print(
             f"| {r['n']:,} | {r['pages']:,} | {r['cold']:.1f} s | {r['warm']:.1f} s | {1000 * r['warm'] / r['pages']:.1f} ms | {r['serial']:.1f} s | {r['plain']:.1f} s | "
             f"{r['warm'] / r['plain']:.2f} | {r['serial'] / r['plain']:.2f} | {hugo} | {ratio} | {max(r['cold_mb'], r['warm_mb'])} MB | {r['site_mb']:.0f} MB | "
-            f"{r['entry_kb']:.0f} KB ({r['entry_gz_kb']:.0f} KB) | {r['plain_entry_kb']:.0f} KB | {r['index_gz_kb']:.0f} KB |"
+            f"{r['entry_kb']:.0f} KB ({r['entry_gz_kb']:.0f} KB) | {r['plain_entry_kb']:.0f} KB | {r['index_gz_kb']:.0f} KB | {r['preview']:.1f} s |"
         )
 
 

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from heritage import parallel, urls
+from heritage import urls
 from heritage.clock import ClockError
 from heritage.content.addresses import attribute_safe
 from heritage.i18n import t as words
 from heritage.editor import page as admin_page
-from heritage.pages import preview as live_preview
-from heritage.pages.build_run import BuildError, BuildRun, keeps_file, load_for, reload_injector, theme_templates
-from heritage.pages import scripts as page_scripts
+from heritage.pages import incremental, preview as live_preview, scripts as page_scripts
+from heritage.pages.build_run import BuildError, BuildRun, build_other_languages, keeps_file, load_for, reload_injector, theme_templates
 from heritage.pages.kinds import plain
 from heritage.pages.site import Site
 from heritage.problems import ContentError
@@ -27,6 +26,8 @@ _site: Site | None = None
 _command = ""  # build, gh-deploy or serve
 _run = BuildRun()  # the forked children of this build
 _preview: live_preview.Preview | None = None  # under `serve` only: what the preview shows
+_tracker: incremental.Tracker | None = None  # under `serve --dirty` only: which pages to build again
+_dirty = False  # `mkdocs serve --dirty` (make serve, make edit)
 log = logging.getLogger("mkdocs.hooks.heritage")
 
 
@@ -35,18 +36,17 @@ def _root(config) -> Path:
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def _is_default_language(config) -> bool:
     """Asks static-i18n: in on_config, ours runs before it sets the theme's language."""
-    i18n = config.plugins.get("i18n")
-    return i18n is None or getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))
+    return (i18n := config.plugins.get("i18n")) is None or getattr(i18n, "current_language", None) in (None, getattr(i18n, "default_language", None))
 
 
 def on_config(config):
-    global _site, _preview
+    global _site, _preview, _tracker
     # One bilingual 404.html, written by the first language only; never the theme's sitemap
     # (heritage.pages.build_run.theme_templates says why).
     theme_templates(config.theme.static_templates, _is_default_language(config))
@@ -54,6 +54,9 @@ def on_config(config):
         _site, _preview = load_for(_command, _root(config), config.site_url or "", _is_default_language(config), _site, _preview)
     except (ContentError, ClockError) as exc:
         raise Abort(("\n" if isinstance(exc, ContentError) else "") + str(exc)) from None
+    if _command == "serve" and _dirty and _is_default_language(config):  # only what a change reaches is built again
+        _tracker = incremental.tracker(_root(config), Path(config.site_dir))
+        log.info("Preview: %s", _tracker.start(_preview).describe())
     # SITE_URL or data/site.yml, if given; the theme prints it raw, so never with a quote or a '<'.
     config.site_url = attribute_safe(_site.site_url or config.site_url or "") or None
     _site.trust_theme(config.theme.dirs)  # the policy allows the templates' inline scripts, no others
@@ -70,6 +73,11 @@ def on_files(files, config):
     return files
 
 
+def on_nav(nav, config, files):
+    incremental.mark(_tracker, files.documentation_pages())
+    return nav
+
+
 def _fork_other_languages(config) -> None:
     """In the default language's build (site/ just cleaned), hand the other languages to a child
     and the outputs made from data alone to another."""
@@ -80,23 +88,17 @@ def _fork_other_languages(config) -> None:
 
 
 def _build_other_languages(config, i18n) -> None:
-    """The child: what static-i18n's on_post_build does for each other language."""
     from mkdocs import utils
     from mkdocs.commands.build import build
 
     utils.clean_directory = lambda path: None  # the parent cleaned site/, as static-i18n's loop assumes
-    i18n.building = True
-    for locale in (lang for lang in i18n.build_languages if lang != i18n.default_language):
-        i18n.current_language = locale
-        try:
-            build(config, dirty=False)
-        except Abort as exc:
-            raise parallel.ForkedTaskError(str(exc)) from None
+    build_other_languages(i18n, lambda: build(config, dirty=False), Abort)
 
 
 def on_env(env, config, files):
     # The theme's own templates (header, 404) use the core's address rules and words.
     env.globals.update(hx_urls=urls, hx_t=words, hx_site=_site.settings.site_name)
+    incremental.keep_titles(_tracker, files.documentation_pages())
     return env
 
 
@@ -118,6 +120,7 @@ def on_page_content(html, page, config, files):
     page.title = plain(page.title) if page.title else page.title
     html = _shielded(f"docs/{page.file.src_uri}", html, lambda: _site.finish(page.file.src_uri, html))
     page.meta["hx_scripts"] = page_scripts.needed_by(html)
+    incremental.record(_tracker, page.file.src_uri, page.title or "", html, _site.inventory)
     return html
 
 
@@ -130,8 +133,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_serve(server, config, builder):
-    """The preview keeps every page's policy, the reload script allowed (heritage.pages.build_run)."""
-    from mkdocs import livereload
+    from mkdocs import livereload  # the preview keeps every page's policy, the reload script allowed (build_run)
 
     server._inject_js_into_html = reload_injector(server._inject_js_into_html, livereload._SCRIPT_TEMPLATE_STR, admin_page.NO_RELOAD.encode())
     return server

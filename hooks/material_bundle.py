@@ -24,7 +24,9 @@ def _drop_alternate_prefetch(site_dir: Path) -> None:
         code = bundle.read_text(encoding="utf-8")
         found = _ALTERNATE_PREFETCH.search(code)
         call = re.compile(rf"\b{found.group(1)}\(\{{document\$:\w+\}}\);") if found else None
-        if call is None or not call.search(code):
+        if call is not None and not call.search(code):
+            continue  # removed already: `mkdocs serve --dirty` keeps the copy it patched
+        if call is None:
             log.warning("Material's alternate-link sitemap prefetch not found in %s: check hooks/material_bundle.py", bundle.name)
             continue
         bundle.write_text(call.sub("", code, count=1), encoding="utf-8")

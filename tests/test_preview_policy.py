@@ -36,11 +36,12 @@ def _get(url: str) -> str:
 
 @contextlib.contextmanager
 def preview(project: Project):
-    """`mkdocs serve` on the project; yields its base URL once the first build is served."""
+    """`mkdocs serve --dirty` (as `make serve` and `make edit` run it) on the project; yields its
+    base URL once the first build is served."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://127.0.0.1:{port}/"

@@ -114,7 +114,7 @@ def content_problems(
     return list(dict.fromkeys(problems))
 
 
-_NEEDS_CHECK = re.compile(r"<|\{|\]\(|href|src=|javascript:|data:|vbscript:", re.I)
+_NEEDS_CHECK = re.compile(r"<|\{|\]\(|\]:|href|src=|javascript:|data:|vbscript:", re.I)  # `]:` a reference link
 
 
 def needs_page_check(source: str) -> bool:
@@ -152,10 +152,14 @@ def page_problems(rel: str, source: str, html: str, url: str, docs: Path, pages:
     return out
 
 
-def markdown_problems(root: Path) -> list[Problem]:
-    """Render every page with Python-Markdown and check it (what `heritage check` adds)."""
+def markdown_problems(root: Path, cache: dict | None = None) -> list[Problem]:
+    """Render every page with Python-Markdown and check it (what `heritage check` adds).
+    A page whose Markdown could produce no markup worth scanning is not rendered. `cache`
+    (the live preview's, kept across rebuilds): a page unchanged, with the same set of pages
+    to link to, is not read again."""
     docs = root / "docs"
     pages = links.known_pages(docs)
+    token = frozenset(pages)
     renderer = python_markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
     out = []
     for lang in LANGUAGES:
@@ -163,19 +167,32 @@ def markdown_problems(root: Path) -> list[Problem]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*.md")):
-            under_docs = path.relative_to(docs).as_posix()
-            rel = f"docs/{under_docs}"
-            try:
-                source = read_text(path, rel)
-                _, body = split_front_matter(source, rel)
-            except SourceError as exc:
-                out.extend(exc.problems)
+            stat = path.stat()
+            key = (stat.st_size, stat.st_mtime_ns, token)
+            if cache is not None and cache.get(path, (None,))[0] == key:
+                out += cache[path][1]
                 continue
-            if story_problems(rel, body, 1):
-                continue  # reported by front_matter_problems; rendering it would stall the check
-            html = renderer.reset().convert(body)
-            out += page_problems(rel, source, html, urls.from_source(under_docs), docs, pages)
+            found = _page_markdown_problems(path, docs, pages, renderer)
+            if cache is not None:
+                cache[path] = (key, found)
+            out += found
     return out
+
+
+def _page_markdown_problems(path: Path, docs: Path, pages: set[str], renderer) -> list[Problem]:
+    under_docs = path.relative_to(docs).as_posix()
+    rel = f"docs/{under_docs}"
+    try:
+        source = read_text(path, rel)
+        _, body = split_front_matter(source, rel)
+    except SourceError as exc:
+        return list(exc.problems)
+    if story_problems(rel, body, 1):
+        return []  # reported by front_matter_problems; rendering it would stall the check
+    if not needs_page_check(source):
+        return []  # no raw HTML, attributes or links: nothing to find (as the build's check_page)
+    html = renderer.reset().convert(body)
+    return page_problems(rel, source, html, urls.from_source(under_docs), docs, pages)
 
 
 def run_all(root: Path, today: dt.date | None = None) -> list[Problem]:

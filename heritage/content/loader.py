@@ -62,8 +62,31 @@ def id_reserved(entry_id: str, folder: str) -> Message:
     )
 
 
+# (path, schema) → ((size, mtime_ns), result, problems): `mkdocs serve` loads the content again after
+# every save; a file that did not change is not parsed and validated again.
+_FILES: dict[tuple[str, object], tuple[tuple[int, int], object, list[Problem]]] = {}
+
+
 def _read_data_file(path: Path, root: Path, schema, problems: list[Problem]):
-    """(document, validated model) of one YAML data file, or None after recording its problems."""
+    """(document, validated model) of one YAML data file, or None after recording its problems;
+    the same as last time when the file has the same size and modification time."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _parse_data_file(path, root, schema, problems)
+    key, state = (str(path), schema), (stat.st_size, stat.st_mtime_ns)
+    hit = _FILES.get(key)
+    if hit is not None and hit[0] == state:
+        problems.extend(hit[2])
+        return hit[1]
+    found: list[Problem] = []
+    result = _parse_data_file(path, root, schema, found)
+    _FILES[key] = (state, result, found)
+    problems.extend(found)
+    return result
+
+
+def _parse_data_file(path: Path, root: Path, schema, problems: list[Problem]):
     rel = path.relative_to(root).as_posix()
     entry_id = path.stem
     if not ID_PATTERN.fullmatch(entry_id):

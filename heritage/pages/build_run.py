@@ -189,3 +189,16 @@ def theme_templates(templates: set[str], default_language: bool) -> None:
         templates.add("404.html")
     else:
         templates.discard("404.html")
+
+
+def build_other_languages(i18n, build: Callable[[], None], refused: type[Exception]) -> None:
+    """The child: what static-i18n's on_post_build does for each other language. `build` is
+    MkDocs' build of the current language (site/ already cleaned by the parent, as static-i18n's
+    loop assumes); `refused` is MkDocs' Abort, a content error in that language."""
+    i18n.building = True
+    for locale in (lang for lang in i18n.build_languages if lang != i18n.default_language):
+        i18n.current_language = locale
+        try:
+            build()
+        except refused as exc:
+            raise parallel.ForkedTaskError(str(exc)) from None

@@ -43,6 +43,7 @@ T = TypeVar("T")
 
 # Problems found in the pages' Markdown (what `make check` adds), per state of the content.
 _MARKDOWN: dict[Path, tuple[object, list[Problem]]] = {}
+_MARKDOWN_FILES: dict[Path, dict] = {}  # per root: each page's problems by its size and time
 _LAST_GOOD: dict[Path, Site] = {}
 
 
@@ -109,7 +110,7 @@ def _markdown_problems(root: Path, inventory) -> list[Problem]:
     hit = _MARKDOWN.get(root)
     if hit and hit[0] is inventory:
         return hit[1]
-    found = [p for p in checks.markdown_problems(root) if p.is_error]
+    found = [p for p in checks.markdown_problems(root, _MARKDOWN_FILES.setdefault(root, {})) if p.is_error]
     _MARKDOWN[root] = (inventory, found)
     return found
 

@@ -1,0 +1,115 @@
+"""The live preview builds again only what a save reaches (`mkdocs serve --dirty`, as `make serve`
+and `make edit` run it), and nothing it shows is stale: a renamed entry's new name is on its page,
+its section's catalogue, the map and the search index in both languages, a page that does not
+show it is left as it was, and a deleted entry's page goes away."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from benchmarks.generate import generate
+from heritage.pages import incremental
+from tests.test_preview_policy import TODAY, _free_port
+
+ENTRY = "muc-00006"  # a relic (di-tich), on the map
+UNRELATED = "nghe-nhan/muc-00003/"  # an artisan: no place, no link to the relic
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def _until(condition: Callable[[], object], what: str, timeout: float = 240) -> object:
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.suppress(OSError):
+            found = condition()
+            if found:
+                return found
+        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
+        time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def dirty_preview(root: Path):
+    """`mkdocs serve --dirty` on the project; yields (base URL, its output folder)."""
+    port, tmp = _free_port(), root / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, "TMPDIR": str(tmp)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _until(lambda: process.poll() is None and _fetch(url)[0] == 200, "mkdocs serve answers")
+        yield url, next(tmp.glob("mkdocs_*"))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _rename(root: Path, entry_id: str, names: dict[str, str]) -> None:
+    path = root / "data" / "di-tich" / f"{entry_id}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["name"] = names
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_a_saved_entry_is_shown_everywhere_and_nothing_else_is_built(tmp_path):
+    root = generate(tmp_path / "p", 18)
+    with dirty_preview(root) as (url, site):
+        unrelated = site / UNRELATED / "index.html"
+        assert unrelated.is_file()
+        before = unrelated.stat().st_mtime_ns
+        names = {"vi": "Đình Mới Đổi Tên", "en": "Renamed Communal House"}
+        _rename(root, ENTRY, names)
+        for lang, prefix in (("vi", ""), ("en", "en/")):
+            name = names[lang]
+            for page in (f"di-tich/{ENTRY}/", "di-tich/", "ban-do/"):  # its page, its catalogue, the map
+                _until(lambda: name in _fetch(url + prefix + page)[1], f"{name} on /{prefix}{page}")
+            _until(lambda: name in _fetch(url + f"search/{lang}.json")[1], f"{name} in the {lang} search index")
+        assert unrelated.stat().st_mtime_ns == before, "a page that does not show the entry was built again"
+        assert names["vi"] not in unrelated.read_text(encoding="utf-8")
+
+        # a deleted entry (its data and both pages, as the editor deletes it) leaves no page behind
+        gone = "muc-00012"
+        (root / "data" / "di-tich" / f"{gone}.yml").unlink()
+        for lang in ("vi", "en"):
+            (root / "docs" / lang / "di-tich" / f"{gone}.md").unlink()
+        for prefix in ("", "en/"):
+            _until(lambda: _fetch(url + f"{prefix}di-tich/{gone}/")[0] == 404, f"/{prefix}di-tich/{gone}/ removed")
+            _until(lambda: f"{gone}/" not in _fetch(url + f"{prefix}di-tich/")[1], f"/{prefix}di-tich/ no longer lists it")
+
+
+def test_the_plan_follows_links_and_widens_on_site_wide_changes(tmp_path):
+    """Unit: what Tracker.plan asks to build for one changed file."""
+    root = generate(tmp_path / "p", 8)
+    tracker = incremental.tracker(root, tmp_path / "site")
+    assert tracker.plan(("day",)).full  # the first build builds everything
+    tracker.links = {"lang-nghe/muc-00002/": frozenset({ENTRY}), "nghe-nhan/muc-00003/": frozenset()}
+    _rename(root, ENTRY, {"vi": "Tên mới", "en": "New name"})
+    plan = tracker.plan(("day",))
+    assert not plan.full
+    assert {f"di-tich/{ENTRY}/", f"en/di-tich/{ENTRY}/", "di-tich/", "en/di-tich/", "ban-do/", "lang-nghe/muc-00002/"} <= plan.pages
+    assert "nghe-nhan/muc-00003/" not in plan.pages
+    assert tracker.wants(f"en/di-tich/{ENTRY}.md") and not tracker.wants("vi/nghe-nhan/muc-00003.md")
+    assert not tracker.plan(("day",)).pages  # nothing changed since: nothing to build
+    assert tracker.plan(("next day",)).full  # the day (or the banner) changed: every page
+    site = root / "data" / "site.yml"
+    site.write_text(site.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tracker.plan(("next day",)).full  # settings reach every page
