@@ -185,6 +185,7 @@ def test_blocks_from_data_surround_the_story_and_ignore_editors_comments(small_p
 # --- a site for visitors: home, footer, entry pages, visiting information -------------------
 
 SITE_YML = """\
+site_name: {vi: "Di sản Tân An", en: "Tân An Heritage"}
 ward: {vi: "UBND phường Tân An", en: "Tân An Ward People's Committee"}
 column: {launch: 2026-09}
 featured: [dinh-tan-an]

@@ -215,6 +215,16 @@ def _load_posts(inv: Inventory, problems: list[Problem]) -> None:
             inv.posts[lang].append(Post(page.stem, lang, meta, rel, doc))
 
 
+def _claim(rel: str, entry_id: str, seen: dict[str, str], problems: list[Problem], trail: bool = False) -> bool:
+    """Ids are unique across sections, trails and events: the first file to use one keeps it;
+    another is reported (a trail's message says so) and left out."""
+    if entry_id in seen:
+        problems.append(Problem(rel, *id_taken(entry_id, seen[entry_id], trail=trail), field="id"))
+        return False
+    seen[entry_id] = rel
+    return True
+
+
 def load_inventory(root: Path) -> Inventory:
     """Read and validate every file under `data/` and the column, then check what ties them
     together (`references`); never raises on content."""
@@ -228,33 +238,27 @@ def load_inventory(root: Path) -> Inventory:
     for path, section in _entry_files(root, problems):
         entry = _load_entry(path, section, root, problems)
         rel = path.relative_to(root).as_posix()
-        if path.stem in seen:
-            problems.append(Problem(rel, *id_taken(path.stem, seen[path.stem]), field="id"))
+        if not _claim(rel, path.stem, seen, problems):
             continue
-        seen[path.stem] = rel
         if entry is not None:
             inv.entries[entry.id] = entry
         elif ID_PATTERN.fullmatch(path.stem) and path.stem not in urls.RESERVED_IDS:
             inv.invalid_ids.add(path.stem)  # exists, with errors of its own: not "does not exist" elsewhere
     for path in sorted((root / "data" / TRAILS_FOLDER).glob("*.yml")):
         rel = path.relative_to(root).as_posix()
-        if path.stem in seen:
-            problems.append(Problem(rel, *id_taken(path.stem, seen[path.stem], trail=True), field="id"))
+        if not _claim(rel, path.stem, seen, problems, trail=True):
             continue
-        seen[path.stem] = rel
         trail = _load_trail(path, root, problems, inv)
         if trail is not None:
             inv.trails[trail.id] = trail
     for path in sorted((root / "data" / EVENTS_FOLDER).glob("*.yml")):
         rel = path.relative_to(root).as_posix()
-        if path.stem in seen:
-            problems.append(Problem(rel, *id_taken(path.stem, seen[path.stem]), field="id"))
+        if not _claim(rel, path.stem, seen, problems):
             continue
-        seen[path.stem] = rel
         read = _read_data_file(path, root, RecurringEvent, problems)
         if read is not None:
             inv.events[path.stem] = EventRecord(path.stem, read[1], rel, read[0])
-        elif ID_PATTERN.match(path.stem) and path.stem not in urls.RESERVED_IDS:
+        elif ID_PATTERN.fullmatch(path.stem) and path.stem not in urls.RESERVED_IDS:
             inv.invalid_ids.add(path.stem)
     _load_posts(inv, problems)
     problems.extend(references.problems(inv))
