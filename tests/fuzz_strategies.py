@@ -159,8 +159,9 @@ def from_annotation(annotation: Any) -> st.SearchStrategy[Any]:
         return st.one_of(st.sampled_from(args), hostile_text())
     if origin is list:
         return st.lists(swapped(from_annotation(args[0])), max_size=3)
-    if origin is dict:
-        return st.dictionaries(swapped(from_annotation(args[0])), swapped(from_annotation(args[1])), max_size=3)
+    if origin is dict:  # a key is swapped only for a scalar: YAML's keys (and Python's) are hashable
+        key = from_annotation(args[0])
+        return st.dictionaries(st.one_of(key, key, key, hostile_scalar()), swapped(from_annotation(args[1])), max_size=3)
     if annotation is type(None):
         return st.none()
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

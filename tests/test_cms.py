@@ -321,3 +321,24 @@ def test_the_event_form_is_the_event_schema_with_both_languages(config):
     assert form["name"]["widget"] == form["summary"]["widget"] == form["fee"]["widget"] == "heritage-bilingual"
     assert form["repeat"]["label"] == "Lặp lại / Repeats" and form["place"]["label"] == "Địa điểm / Place"
     assert {f["name"]: f for f in form["repeat"]["fields"]}["lunar_days"]["label"].startswith("Các ngày âm lịch mỗi tháng")
+
+
+def _defaults_in_lists(fields, in_list=False):
+    for field in fields:
+        if in_list and "default" in field:
+            yield field["name"]
+        inner = field.get("fields") or ([field["field"]] if "field" in field else [])
+        yield from _defaults_in_lists(inner, in_list or field.get("widget") == "list")
+
+
+def test_a_new_entry_starts_with_no_list_item(config):
+    """Decap starts a list with one item when a field of its items has a default: an optional
+    choice with one (media[].language: vi) gave every new entry a media item with no photo,
+    credit nor licence, which the form refused to save or publish."""
+    made_new = [c for c in config[0]["collections"] if "folder" in c]
+    assert {c["name"] for c in made_new} >= set(ENTRY_SECTIONS)
+    for collection in made_new:
+        assert list(_defaults_in_lists(collection["fields"])) == [], collection["name"]
+    media = _field(_collection(config[0], "di-tich")["fields"], "media")["fields"]
+    language = _field(media, "language")
+    assert language["widget"] == "select" and language["required"] is False and "default" not in language

@@ -1,10 +1,13 @@
 """The web editor on the repository's own sample content, in real Chromium against Decap's real
-local proxy (scripts/cms-guard.js): every entry, trail, post and the settings open in the form;
+local proxy (scripts/cms-guard.js): every entry, trail, event, post and the settings open in the form
+(the settings' newer fields shown); a new event made in the form passes `make check`;
 the weekday picker writes `daily` and a list that `make check` accepts; a bilingual photo credit
 survives a save; a taken id and a photo without its description are refused in `make check`'s words."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -73,6 +76,12 @@ def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_
         _open(page, url, f"collections/hanh-trinh/entries/{path.stem}", "[data-field=stops], [id^=entry-field]")
         assert page.locator("[data-field=name] [data-lang=vi]").input_value() == yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
         opened += 1
+    for path in sorted((root / "data" / "su-kien").glob("*.yml")):
+        _open(page, url, f"collections/su-kien/entries/{path.stem}", "[id^=start-field]")
+        event = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert page.locator("[data-field=name] [data-lang=vi]").input_value() == event["name"]["vi"]
+        assert page.locator("[id^=start-field]").input_value() == event["time"]["start"], path
+        opened += 1
     for path in sorted((root / "docs" / "vi" / "chuyen-muc").glob("*.md")):
         if path.name == "index.md":
             continue
@@ -85,6 +94,18 @@ def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_
     labels = page.locator("label[for]").evaluate_all("ls => ls.map(l => l.textContent.trim())")
     assert len(labels) > 30 and not [t for t in labels if " / " not in t], labels
     assert page.get_by_text("Chức vụ / Position").count() == 1  # the signer's title, not an honour title
+    # the newer fields of data/site.yml show their values under labels in both languages
+    site = yaml.safe_load((root / "data" / "site.yml").read_text(encoding="utf-8"))
+    for name, value, label in (
+        ("locality", site["locality"], "Tên phường khi viết trong câu / The ward in a sentence"),
+        ("description", site["description"], "Mô tả cho công cụ tìm kiếm / Description for search engines"),
+        ("plan", site["report"]["plan"], "Kế hoạch mà báo cáo thực hiện / The plan the report answers"),
+        ("intro", site["practical"]["intro"], "Lời dẫn / Introduction"),
+    ):
+        box = page.locator(f"[data-field={name}]").last  # (the brochure's intro comes before the practical block's)
+        assert [box.locator(f"[data-lang={lang}]").input_value() for lang in ("vi", "en")] == [value["vi"], value["en"]], name
+        assert page.get_by_text(label, exact=False).count() >= 1, label  # (Decap may add "không bắt buộc")
+    assert page.get_by_text("Kế hoạch tham quan (thông tin cho khách) / Plan your trip (practical information)", exact=False).count() == 1
     assert opened >= 20
     assert not [e for e in errors if "is not a function" in e], errors
 
@@ -245,4 +266,38 @@ def test_a_new_entry_holds_only_what_was_filled_not_the_boxes_left_at_their_defa
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert "sample" not in data and "visit" not in data, data
     assert data["name"] == {"vi": "Đền Thử", "en": "Test Temple"} and data["location"]["lat"] == 21.2
+    _check(project)
+
+
+def test_a_new_event_made_in_the_form_lands_in_its_three_files_and_passes_make_check(sample_editor):
+    """A recurring event (data/su-kien/<id>.yml and its two pages) made in the form: lunar days,
+    the months it runs in, a skipped date, a start time and a place chosen among the entries."""
+    from tests.test_cms_browser import _bilingual, _select, _write_stories
+
+    page, project, url, _ = sample_editor
+    _open(page, url, "collections/su-kien/new", "[id^=id-field]")
+    page.locator("[id^=id-field]").fill("le-thu")
+    _bilingual(page, "name", "Lễ thử", "Test rite")
+    _bilingual(page, "summary", "Lễ minh họa cho trình biên tập.", "An illustrative rite for the editor.")
+    page.get_by_role("button", name=re.compile(r"^Thêm các ngày âm lịch")).click()
+    page.get_by_role("button", name=re.compile(r"^Thêm các ngày âm lịch")).click()
+    page.get_by_role("button", name=re.compile(r"^Thêm chỉ trong các tháng")).click()
+    numbers = page.locator("[id^=item-field]")  # lunar days first, then the months: the form's order
+    until(lambda: numbers.count() == 3, "three number boxes")
+    for box, value in zip((numbers.nth(0), numbers.nth(1), numbers.nth(2)), ("1", "15", "3")):
+        box.fill(value)
+    page.get_by_role("button", name=re.compile(r"^Thêm các ngày nghỉ")).click()
+    page.locator("input.hx-date[data-field=item]").fill("17/02/2027")
+    page.locator("[id^=start-field]").fill("18:30")
+    _select(page, page.locator("[id^=entry-field]").get_attribute("id"), "Chùa Tân An / Tân An Pagoda — Di tích (chua-tan-an)")
+    _write_stories(page, "Lễ thử ở chùa.", "A test rite at the pagoda.")
+    _publish(page)
+    root = project.root
+    target, vi, en = root / "data/su-kien/le-thu.yml", root / "docs/vi/su-kien/le-thu.md", root / "docs/en/su-kien/le-thu.md"
+    until(lambda: target.exists() and vi.exists() and en.exists(), "the event's three files written by the proxy")
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["repeat"] == {"lunar_days": [1, 15], "months": [3], "except_dates": [dt.date(2027, 2, 17)]}, data
+    assert data["time"] == {"start": "18:30"} and data["place"] == {"entry": "chua-tan-an"}, data
+    assert data["name"] == {"vi": "Lễ thử", "en": "Test rite"} and "sample" not in data and "id" not in data
+    assert "Lễ thử ở chùa." in vi.read_text(encoding="utf-8") and "A test rite at the pagoda." in en.read_text(encoding="utf-8")
     _check(project)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
@@ -36,7 +36,7 @@ from heritage import cli
 from heritage.content import loader
 
 from .conftest import TODAY, Project, _skeleton, fill_small_project
-from .fuzz_strategies import MARK, edits
+from .fuzz_strategies import EVENT, MARK, dump, edits
 
 SCALE = float(os.environ.get("HERITAGE_FUZZ_SCALE", "1"))
 # The contract: no input makes check or build run longer than a minute.
@@ -139,6 +139,7 @@ def assert_contract(status: int | str, output: str, before: dict, after: dict, c
 
 @settings(FUZZ, max_examples=examples(300))
 @given(changes=edits())
+@example(changes=[("data/su-kien/ram.yml", dump({**EVENT, "place": {}}))])  # found: `{vi: …}` in a rule's sentence read as a format field
 def test_check_reports_any_content_without_a_traceback(template, changes):
     with project_with(template, changes) as project:
         before = project.snapshot()

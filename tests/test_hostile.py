@@ -181,6 +181,8 @@ CASES = [
     Case("event-both-repeats", lambda p, o: p.write(EVENT, EVENT_YML.replace("lunar_days: [1, 15]", "lunar_days: [1, 15]\n  weekdays: [sa]")), EVENT, "repeat", 3, ("đúng một trong hai", "exactly one of")),
     Case("event-time-order", lambda p, o: p.write(EVENT, EVENT_YML.replace('end: "20:00"', 'end: "17:00"')), EVENT, "time", None, ("không sau giờ bắt đầu", "not after the start time")),
     Case("event-unknown-place", lambda p, o: p.write(EVENT, EVENT_YML.replace("entry: chua-an", "entry: chua-ann")), EVENT, "place.entry", 7, ("chua-an", "did you mean 'chua-an'")),
+    # found by the fuzz test: the sentence's `{vi: …, en: …}` was read as a format field (a traceback)
+    Case("event-place-empty", lambda p, o: p.write(EVENT, EVENT_YML.replace("place:\n  entry: chua-an\n", "place: {}\n")), EVENT, "place", 6, ("cần mã một mục", "needs an entry id")),
     Case("event-id-taken", lambda p, o: p.write("data/su-kien/hoi-lim.yml", EVENT_YML), "data/su-kien/hoi-lim.yml", "id", None, ("đã được dùng", "already used")),
     Case("event-script-in-name", lambda p, o: p.write(EVENT, EVENT_YML.replace("vi: Rằm", f"vi: Rằm {SCRIPT}")), EVENT, None, None, ("", "")),
     # Ids and references

@@ -255,3 +255,21 @@ def test_check_reports_what_build_reports_for_hidden_script_links(small_project:
     found = _story_errors(check.stdout + check.stderr)
     assert found == _story_errors(build.stdout + build.stderr)
     assert len(found) == 3 and all("(dòng/line " in f for f in found), found
+
+
+def test_every_schema_rule_sentence_formats_with_its_values():
+    """A rule's sentences go through str.format: a literal brace must be doubled, or `make check`
+    shows a traceback where it should say what is wrong (event-place's `{vi: …, en: …}`)."""
+    import string
+
+    import heritage.events.schema  # noqa: F401  (registers the events' rules)
+    from heritage.content.messages import RULES
+
+    for rule, sentences in RULES.items():
+        for sentence in sentences:
+            names = {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(sentence) if name}
+            sentence.format(**dict.fromkeys(names, "x"))  # raises on an undoubled brace
+    with pytest.raises(ValidationError) as caught:
+        heritage.events.schema.Place.model_validate({})
+    vi, en, fix_vi, fix_en = explain(caught.value.errors(include_url=False)[0], heritage.events.schema.Place)
+    assert "`address: {vi: …, en: …}`" in fix_vi and "`address: {vi: …, en: …}`" in fix_en and VIETNAMESE.search(vi)

@@ -207,7 +207,13 @@ class Generator:
                 out["hint"] = f"{out['hint']} {rule}" if "hint" in out else rule
             return out
         if typing.get_origin(base) is Literal:
-            return self._decorate({"widget": "select", "options": _literal_options(base), "default": typing.get_args(base)[0]}, name, required, owner)
+            field = {"widget": "select", "options": _literal_options(base)}
+            if required:
+                # an optional choice gets none: Decap would write it into every new item and,
+                # since a list whose fields have a default starts with one item, give every new
+                # entry a half-made media item that `make check` refuses (media[].language)
+                field["default"] = typing.get_args(base)[0]
+            return self._decorate(field, name, required, owner)
         if base is bool:
             return self._decorate({"widget": "boolean", "default": bool(info.default) if info.default not in (None, ...) else False}, name, required, owner)
         if base in (int, float):

@@ -64,8 +64,8 @@ RULES.update(
         "event-place": (
             "Khối `place` cần mã một mục (`entry`) hoặc một địa chỉ (`address`).",
             "The `place` block needs an entry id (`entry`) or an address (`address`).",
-            "Ghi `entry: <mã di tích>` hoặc `address: {vi: …, en: …}` (có thể thêm lat, lon).",
-            "Write `entry: <relic id>` or `address: {vi: …, en: …}` (lat and lon may follow).",
+            "Ghi `entry: <mã di tích>` hoặc `address: {{vi: …, en: …}}` (có thể thêm lat, lon).",
+            "Write `entry: <relic id>` or `address: {{vi: …, en: …}}` (lat and lon may follow).",
         ),
         "event-coordinates": (
             "Cần cả vĩ độ (lat) và kinh độ (lon), hoặc không cái nào.",
