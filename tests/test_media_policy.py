@@ -276,14 +276,16 @@ def test_a_broken_cover_no_entry_lists_is_named_in_each_post(project: Project):
 
 
 def test_a_good_photo_used_twice_beside_a_youtube_film_says_nothing(project: Project):
-    """One photo in an entry and as a post's cover, and a film on YouTube (no file): decoded once, no problem."""
+    """One photo in an entry and as a post's cover, and a film on YouTube: decoded once, no
+    problem; the film is never looked for among the files, even one saved under its id."""
     project.image("data/media/dinh/anh.jpg", size=(320, 240))
+    (project.root / "data/media/dinh/dQw4w9WgXcQ").write_bytes(b"the film, downloaded")
     project.entry("di-tich", "dinh", media=[image_item("anh.jpg"), {"youtube": "dQw4w9WgXcQ", "caption": bi("Phim", "Film"), "credit": "UBND", "license": "CC BY 4.0"}])
     for lang in ("vi", "en"):
         project.post(lang, "bai", "2026-09-01", cover="dinh/anh.jpg")
     inv = load_inventory(project.root)
     assert inv.errors == [], [e.en for e in inv.errors]
-    assert media_problems(inv) == []
+    assert [(p.file, p.en) for p in media_problems(inv)] == [("data/media/dinh/dQw4w9WgXcQ", "No entry or post uses this media file.")]
 
 
 def test_a_missing_photo_does_not_stop_the_next_one_being_checked(project: Project):
