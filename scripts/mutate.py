@@ -6,8 +6,8 @@ in `mutants/` there. So each module gets its own scratch folder under .mutmut/ (
 every run: stale mutants would be worse than a slower run) with a pyproject.toml naming that
 module and its tests, and links to the checkout's files that the tests read.
 
-Prints a table (module, mutants, killed, survived, equivalent, score) and each unexplained
-surviving mutant as a diff. A survivor is either killed by a test that states the behaviour
+Prints a table (module, mutants, killed, survived, equivalent, score, time, the load meanwhile)
+and each unexplained surviving mutant as a diff. A survivor is either killed by a test that states the behaviour
 it breaks, or listed in tests/mutants-equivalent.txt with the reason no user could tell.
 Exits 1 when a module misses its floor (FLOORS) or the run as a whole misses OVERALL_FLOOR.
 
@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from dataclasses import dataclass, field
@@ -101,6 +102,7 @@ class Result:
     equivalent: dict[str, str] = field(default_factory=dict)  # name → reason
     error: str = ""
     seconds: float = 0.0
+    load: float = 0.0  # the machine's mean 1-minute load average meanwhile (it may be shared)
 
     @property
     def killed(self) -> int:
@@ -247,20 +249,20 @@ def mutant_diff(folder: Path, module: str, name: str) -> str:
 def report(results: list[Result]) -> tuple[str, bool]:
     """The table and the survivors as Markdown, and whether every floor holds."""
     ok = True
-    rows = ["| module | mutants | killed | survived | equivalent | score | floor | time |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| module | mutants | killed | survived | equivalent | score | floor | time | load |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for result in results:
         floor = floor_of(result.module)
         missed = bool(result.error) or (floor is not None and result.score < floor)
         ok &= not missed
         rows.append(
             f"| {result.module} | {len(result.statuses)} | {result.killed} | {len(result.survivors)} | {len(result.equivalent)} "
-            f"| {result.score:.0%} | {f'{floor:.0%}' if floor else '–'}{' ❌' if missed else ''} | {result.seconds:.0f} s |"
+            f"| {result.score:.0%} | {f'{floor:.0%}' if floor else '–'}{' ❌' if missed else ''} | {result.seconds:.0f} s | {result.load:.1f} |"
         )
     counted = sum(result.counted for result in results)
     overall = sum(result.killed for result in results) / counted if counted else 1.0
     ok &= overall >= OVERALL_FLOOR
     rows.append(f"| **all** | {sum(len(r.statuses) for r in results)} | {sum(r.killed for r in results)} | "
-                f"{sum(len(r.survivors) for r in results)} | {sum(len(r.equivalent) for r in results)} | **{overall:.0%}** | {OVERALL_FLOOR:.0%} | {sum(r.seconds for r in results) / 60:.1f} min |")
+                f"{sum(len(r.survivors) for r in results)} | {sum(len(r.equivalent) for r in results)} | **{overall:.0%}** | {OVERALL_FLOOR:.0%} | {sum(r.seconds for r in results) / 60:.1f} min | |")
     parts = ["## Mutation testing (mutmut)", "", *rows, ""]
     for result in results:
         if result.error:
@@ -268,6 +270,31 @@ def report(results: list[Result]) -> tuple[str, bool]:
         for name, diff in result.survivors.items():
             parts += [f"### {name}", "", f"`{result.module} | {describe(name, diff.split(chr(10), 1)[1])} | <reason>`", "", "```diff", diff, "```", ""]
     return "\n".join(parts), ok
+
+
+class LoadSampler:
+    """The 1-minute load average every few seconds, in a thread: on a shared machine a module's
+    time means little without the load beside it."""
+
+    def __init__(self, every: float = 5.0):
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every,), daemon=True)
+        self._thread.start()
+
+    def _run(self, every: float) -> None:
+        while True:
+            self.samples.append(os.getloadavg()[0])
+            if self._stop.wait(every):
+                return
+
+    def mean_since(self, start: int) -> float:
+        recent = self.samples[start:] or self.samples[-1:] or [os.getloadavg()[0]]
+        return sum(recent) / len(recent)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,11 +308,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no tests mapped for {', '.join(unknown)} (scripts/mutate.py, TESTS)")
     known = read_equivalents()
     results = []
+    load = LoadSampler()
     for module in args.modules or list(TESTS):
         print(f"mutmut: {module} …", file=sys.stderr, flush=True)
-        started = time.monotonic()
+        started, first = time.monotonic(), len(load.samples)
         results.append(run_module(module, TESTS[module], args.jobs, known))
-        results[-1].seconds = time.monotonic() - started
+        results[-1].seconds, results[-1].load = time.monotonic() - started, load.mean_since(first)
+    load.stop()
     text, ok = report(results)
     print(text)
     if args.summary:

@@ -14,23 +14,25 @@ import pytest
 from heritage.column import feed
 from heritage.pages.site import load_site
 
-from .conftest import Project, _skeleton, fill_small_project
+from .conftest import Project, _skeleton, bi
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, monkeypatch_module):
+    """One entry with the cover photo and three posts a language: `make mutate` loads it for
+    every mutant (a second entry or photo would start a process pool: seconds, not tenths)."""
     monkeypatch_module.setenv("HERITAGE_TODAY", "2026-10-20")
     root = tmp_path_factory.mktemp("feed")
     _skeleton(root)
-    project = fill_small_project(Project(root))
-    project.write("data/site.yml", "site_url: https://ward.example/tan/\nward: {vi: Phường Thử, en: Test Ward}\ncolumn: {launch: 2026-07}\n")
+    project = Project(root)
+    project.image("data/media/dinh/cong.jpg")
+    project.entry("di-tich", "dinh", ("Đình Thử", "Test House"), media=[{"image": "cong.jpg", "alt": bi("Cổng", "Gate"), "credit": "Ảnh thử", "license": "CC0-1.0"}])
+    project.write("data/site.yml", "site_url: https://ward.example/tan/\nward: {vi: Phường Thử, en: Test Ward}\n"
+                  "locality: {vi: phường Thử, en: Test Ward}\ncolumn: {launch: 2026-07}\n")
     for lang in ("vi", "en"):
-        for path in (root / "docs" / lang / "chuyen-muc").glob("*.md"):
-            if path.name != "index.md":
-                path.unlink()
         title = {"vi": "Bài", "en": "Post"}[lang]
         project.post(lang, "thang-9", "2026-09-03", f"{title} 9", category="le-hoi", summary=f"{title} tháng 9 <b>&</b>")
-        project.post(lang, "thang-10", "2026-10-20", f"{title} 10", cover="dinh-tan-an/cong.jpg")
+        project.post(lang, "thang-10", "2026-10-20", f"{title} 10", cover="dinh/cong.jpg")
         project.post(lang, "sap-toi", "2026-10-21", f"{title} sắp tới")
     project.stamp_all()
     return load_site(root)
@@ -42,11 +44,11 @@ def monkeypatch_module():
         yield patch
 
 
-@pytest.mark.parametrize("lang, language, title, category, prefix", [
-    ("vi", "vi-VN", "Chuyên mục số — ", "Lễ hội", ""),
-    ("en", "en", "Digital column — ", "Festivals", "en/"),
+@pytest.mark.parametrize("lang, language, title, category, prefix, description", [
+    ("vi", "vi-VN", "Chuyên mục số — ", "Lễ hội", "", "Chuyên mục số giới thiệu di sản, lễ hội, làng nghề và nghệ nhân phường Thử, cập nhật hằng tháng."),
+    ("en", "en", "Digital column — ", "Festivals", "en/", "The monthly column on the heritage, festivals, crafts and artisans of Test Ward."),
 ])
-def test_a_feed_reader_sees_the_published_posts_newest_first(site, tmp_path: Path, lang, language, title, category, prefix):
+def test_a_feed_reader_sees_the_published_posts_newest_first(site, tmp_path: Path, lang, language, title, category, prefix, description):
     path = feed.write_feed(site, lang, tmp_path, site.absolute)
     assert path == tmp_path / f"{prefix}chuyen-muc/feed.xml"
     assert path.read_bytes().startswith(b"<?xml version='1.0' encoding='utf-8'?>")
@@ -55,7 +57,7 @@ def test_a_feed_reader_sees_the_published_posts_newest_first(site, tmp_path: Pat
     channel = parsed.feed
     assert channel.title.startswith(title) and channel.title.endswith(site.settings.site_name(lang))
     assert channel.link == f"https://ward.example/tan/{prefix}chuyen-muc/" and channel.language == language
-    assert channel.description == feed.CHANNEL_TEXT[lang][1]
+    assert channel.description == description  # the place as data/site.yml's locality names it
     assert [l.href for l in channel.links if l.rel == "self"] == [f"https://ward.example/tan/{prefix}chuyen-muc/feed.xml"]
     assert [e.link for e in parsed.entries] == [f"https://ward.example/tan/{prefix}chuyen-muc/{slug}/" for slug in ("thang-10", "thang-9")]
     newest, older = parsed.entries
@@ -74,7 +76,7 @@ def test_the_enclosure_length_is_the_file_s_size(site, tmp_path: Path):
     feed.write_feed(site, "vi", tmp_path, site.absolute)
     parsed = feedparser.parse((tmp_path / "chuyen-muc/feed.xml").read_bytes())
     enclosure = parsed.entries[0].enclosures[0]
-    cover = site.images.get("dinh-tan-an/cong.jpg")
+    cover = site.images.get("dinh/cong.jpg")
     rendition = cover.closest(960)
     cached = site.media.cache.folder("images", cover.key) / f"{rendition.width}.jpg"
     assert int(enclosure.length) == cached.stat().st_size > 0
@@ -111,6 +113,6 @@ def test_the_feed_has_rss_2_0_s_own_element_names(site, tmp_path: Path):
     (enclosure,) = newest.findall("enclosure")
     assert set(enclosure.attrib) == {"url", "length", "type"} and enclosure.get("type") == "image/jpeg" and int(enclosure.get("length")) > 0
     (media,) = newest.findall(f"{MEDIA}content")
-    rendition = site.images.get("dinh-tan-an/cong.jpg").closest(960)
+    rendition = site.images.get("dinh/cong.jpg").closest(960)
     assert media.attrib == {"url": enclosure.get("url"), "medium": "image", "type": "image/jpeg", "width": str(rendition.width), "height": str(rendition.height)}
     assert older.findall("enclosure") == [] and older.findall(f"{MEDIA}content") == []

@@ -245,3 +245,80 @@ def test_a_photo_the_build_already_prepared_is_not_decoded_again(project: Projec
     (project.root / "data/media/dinh/cong.jpg").write_bytes((project.root / "data/media/dinh/cong.jpg").read_bytes() + b"\0")
     with pytest.raises(AssertionError, match="decoded again"):  # changed since: opened again
         media_problems(load_inventory(project.root))
+
+
+def test_a_named_pipe_among_the_originals_is_named_and_never_opened(project: Project):
+    """A named pipe would hang whatever reads it: `make check` names it beside a link, and
+    still decodes the photos the build would publish."""
+    media = project.root / "data/media/dinh"
+    project.image("data/media/dinh/anh.jpg", size=(320, 240))
+    os.mkfifo(media / "ong.jpg")
+    os.symlink("/etc/passwd", media / "lien-ket.jpg")
+    project.entry("di-tich", "dinh", media=[image_item("anh.jpg")])
+    found = sorted((p.file, p.severity, p.en) for p in media_problems(load_inventory(project.root)))
+    assert found == [
+        ("data/media/dinh/lien-ket.jpg", "error", "This is a symbolic link: the site never publishes a file through a link, which could point outside the repository."),
+        ("data/media/dinh/ong.jpg", "error", "'data/media/dinh/ong.jpg' is a named pipe (FIFO), not a regular file: the site reads regular files only (text, photos, audio, video)."),
+    ]
+
+
+def test_a_broken_cover_no_entry_lists_is_named_in_each_post(project: Project):
+    (project.root / "data/media/dinh").mkdir(parents=True)
+    (project.root / "data/media/dinh/hong.jpg").write_bytes(b"\xff\xd8\xff broken")
+    for lang in ("vi", "en"):
+        project.post(lang, "bai", "2026-09-01", cover="dinh/hong.jpg")
+    found = sorted((p.file, p.field or "", p.line or 0, p.severity, p.en.split(":")[0]) for p in media_problems(load_inventory(project.root)))
+    assert found == [
+        ("data/media/dinh/hong.jpg", "", 0, "error", "This image cannot be used"),
+        ("docs/en/chuyen-muc/bai.md", "cover", 5, "error", "This image cannot be used"),
+        ("docs/vi/chuyen-muc/bai.md", "cover", 5, "error", "This image cannot be used"),
+    ]
+
+
+def test_a_good_photo_used_twice_beside_a_youtube_film_says_nothing(project: Project):
+    """One photo in an entry and as a post's cover, and a film on YouTube: decoded once, no
+    problem; the film is never looked for among the files, even one saved under its id."""
+    project.image("data/media/dinh/anh.jpg", size=(320, 240))
+    (project.root / "data/media/dinh/dQw4w9WgXcQ").write_bytes(b"the film, downloaded")
+    project.entry("di-tich", "dinh", media=[image_item("anh.jpg"), {"youtube": "dQw4w9WgXcQ", "caption": bi("Phim", "Film"), "credit": "UBND", "license": "CC BY 4.0"}])
+    for lang in ("vi", "en"):
+        project.post(lang, "bai", "2026-09-01", cover="dinh/anh.jpg")
+    inv = load_inventory(project.root)
+    assert inv.errors == [], [e.en for e in inv.errors]
+    assert [(p.file, p.en) for p in media_problems(inv)] == [("data/media/dinh/dQw4w9WgXcQ", "No entry or post uses this media file.")]
+
+
+def test_a_missing_photo_does_not_stop_the_next_one_being_checked(project: Project):
+    (project.root / "data/media/dinh").mkdir(parents=True)
+    (project.root / "data/media/dinh/hong.jpg").write_bytes(b"\xff\xd8\xff broken")
+    project.entry("di-tich", "dinh", media=[image_item("mat.jpg"), image_item("hong.jpg")])  # mat.jpg: no such file
+    found = [(p.file, p.severity, p.en.split(":")[0]) for p in media_problems(load_inventory(project.root))]
+    assert found == [("data/media/dinh/hong.jpg", "error", "This image cannot be used")]
+
+
+def test_a_clip_without_sound_given_as_audio_is_refused_with_gps_checks_off(project: Project):
+    """Turning the position warnings off never turns off the check that the build would fail."""
+    from .test_hostile import video_with_location
+
+    (project.root / "data/media/dinh").mkdir(parents=True)
+    video_with_location(project.root / "data/media/dinh/clip.mp4")
+    project.entry("di-tich", "dinh", media=[{"audio": "clip.mp4", "caption": bi("Bài hát", "Song"), "transcript": bi("Lời", "Lyrics"),
+                                             "credit": "Nghệ nhân", "license": "CC BY 4.0"}])
+    (found,) = media_problems(load_inventory(project.root), gps=False)
+    assert (found.file, found.severity, found.vi, found.en) == (
+        "data/media/dinh/clip.mp4", "error", "Tệp không có tiếng (không phải âm thanh).", "The file has no sound track (not audio).")
+
+
+def test_the_limits_are_over_10_and_over_25_mb_and_a_photo_of_25_mb_is_still_checked_for_a_position(project: Project):
+    media = project.root / "data/media/dinh"
+    sparse(media / "dung-10.jpg", 10 * MB)  # at the limit, not over it: nothing to say
+    sparse(media / "dung-25.mp4", 25 * MB)  # a warning, not yet an error
+    photo = camera_photo(media / "dung-25.jpg", size=(320, 240))
+    with photo.open("r+b") as handle:  # zeros after the JPEG's end: a 25 MB photo with a position
+        handle.truncate(25 * MB)
+    found = sorted((p.file, p.severity, p.en.split(":")[0].split(";")[0]) for p in media_problems(load_inventory(project.root), decode=False) if not p.en.startswith("No entry"))
+    assert found == [
+        ("data/media/dinh/dung-25.jpg", "warning", "The file is 25.0 MB, over the 10.0 MB limit"),
+        ("data/media/dinh/dung-25.jpg", "warning", "The original photo contains the GPS position where it was taken"),
+        ("data/media/dinh/dung-25.mp4", "warning", "The file is 25.0 MB, over the 10.0 MB limit"),
+    ]
