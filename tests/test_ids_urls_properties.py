@@ -21,7 +21,7 @@ from heritage import urls
 from heritage.content.schema import ID_MAX_LENGTH, ID_PATTERN
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 from heritage.text import slugify
-from heritage.tools import scaffold
+from heritage.scaffold import new as scaffold
 
 from .properties import properties
 

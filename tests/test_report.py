@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from heritage.content.loader import load_inventory
-from heritage.tools.report import compute
+from heritage.report.figures import compute
 
 from .conftest import Project, _skeleton, fill_small_project
 from .test_column import git
