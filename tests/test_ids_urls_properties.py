@@ -107,5 +107,8 @@ def test_pages_posts_and_trails(lang, some_id, folder):
 def test_calendar_files_are_named_in_their_language():
     assert urls.ics("vi") == "lich-le-hoi/lich-le-hoi.ics"
     assert urls.ics("en") == "en/lich-le-hoi/festivals.ics"
-    assert urls.brochure(2026) == "gioi-thieu/di-san-tan-an-2026.pdf"
-    assert re.fullmatch(r"[a-z0-9-]+", urls.OPEN_DATA_BASENAME)
+    # the brochure and the open data are named after the site (its Vietnamese name as ASCII)
+    slug = urls.site_slug("Di sản Tân An")
+    assert slug == "di-san-tan-an" and urls.site_slug("!!!") == "di-san"
+    assert urls.brochure(slug, 2026) == "gioi-thieu/di-san-tan-an-2026.pdf"
+    assert urls.open_data_files(slug)["csv"] == "du-lieu/di-san-tan-an.csv"
