@@ -39,6 +39,15 @@ def test_months_and_skipped_days_bound_the_dates_and_are_said():
     assert event_dates.rule_text(_event(lunar_days=[1], months=[1, 6]).data.repeat, "en") == "The 1st day of every lunar month, January and June"
 
 
+def test_the_first_and_last_days_are_included():
+    """`since` and `until` are the first and last day it happens, when they fall on its weekday
+    (a class's last session on 19 December is on the calendar)."""
+    event = _event(weekdays=["sa"], since="2026-12-05", until="2026-12-19")
+    assert event_dates.dates_between(event, TODAY, dt.date(2027, 1, 31)) == [dt.date(2026, 12, 5), dt.date(2026, 12, 12), dt.date(2026, 12, 19)]
+    assert event_dates.next_date(event, dt.date(2026, 12, 19)) == dt.date(2026, 12, 19)
+    assert event_dates.next_date(event, dt.date(2026, 12, 20)) is None
+
+
 def test_a_wrong_month_is_a_bilingual_problem_naming_file_and_field(project: Project):
     project.write("data/su-kien/dem.yml", 'name: {vi: "Đêm", en: "Night"}\nsummary: {vi: "Hát.", en: "Singing."}\n'
                   "repeat:\n  weekdays: [sa]\n  months: [3, 13]\ntime: {start: \"19:30\"}\nplace:\n  address: {vi: \"Sân\", en: \"Yard\"}\n")

@@ -123,8 +123,8 @@ def read(calendar) -> Calendar:
 
 
 @pytest.mark.parametrize("lang, name, reminder, calname", [
-    ("vi", "Hội Lim", "Ngày mai: Hội Lim", "Lịch lễ hội — "),
-    ("en", "Lim Festival", "Tomorrow: Lim Festival", "Festivals — "),
+    ("vi", "Hội Lim", "Ngày mai: Hội Lim", "Lịch lễ hội và sự kiện — "),
+    ("en", "Lim Festival", "Tomorrow: Lim Festival", "Festivals and events — "),
 ])
 def test_a_phone_gets_the_festival_in_the_calendar_s_language(site, lang, name, reminder, calname):
     calendar = read(ical.build_calendar(site, lang, D(2026, 9, 27)))

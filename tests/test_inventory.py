@@ -229,6 +229,29 @@ def test_visit_block_reads_hours_as_written(project):
     assert (hours.opens, hours.closes, hours.weekdays) == ("07:30", "17:00", ["sa", "su"])
 
 
+@pytest.mark.parametrize("written, meant", [("07:00", "07:00"), ("07:05", "07:05"), ("19:00", "19:00"), ("00:00", "00:00")])
+def test_unquoted_whole_and_padded_hours_read_as_written(project, written, meant):
+    """YAML 1.1 reads an unquoted 07:00 as 420 and 07:05 as 425: both are clock times an officer
+    typed, for a place's hours and an event's time alike."""
+    project.write(
+        "data/di-tich/dinh-x.yml",
+        "name: {vi: Đình X, en: X House}\nsummary: {vi: a, en: b}\ntype: dinh\nranking: tinh\n"
+        f"location: {{lat: 21.2, lon: 106.1}}\nvisit:\n  hours:\n    - {{days: daily, opens: {written}, closes: \"23:59\"}}\n",
+    )
+    project.write(
+        "data/su-kien/le-x.yml",
+        "name: {vi: Lễ X, en: Rite X}\nsummary: {vi: a, en: b}\nrepeat: {lunar_days: [1, 15]}\n"
+        f"time: {{start: {written}}}\nplace: {{entry: dinh-x}}\n",
+    )
+    for lang in ("vi", "en"):
+        project.write(f"docs/{lang}/di-tich/dinh-x.md", "Nội dung")
+        project.write(f"docs/{lang}/su-kien/le-x.md", "Nội dung")
+    inv = load_inventory(project.root)
+    assert inv.errors == []
+    assert inv.entries["dinh-x"].data.visit.hours[0].opens == meant
+    assert inv.events["le-x"].data.time.start == meant
+
+
 def test_site_settings_name_existing_featured_entries_and_logo(small_project):
     small_project.write("data/site.yml", "ward: {vi: Phường X, en: X Ward}\ncolumn: {launch: 2026-09}\nfeatured: [dinh-tan-ann]\nlogo: logo.svg\n")
     errors = errors_of(small_project)

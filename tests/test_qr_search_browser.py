@@ -39,10 +39,10 @@ def test_landing_follows_the_browser_language(chromium, served_sample, locale, q
 @pytest.mark.parametrize(
     "languages, expected",
     [
-        ("fr-FR,vi", "di-tich/dinh-tan-an/"),
-        ("fr-FR,en-GB", "en/di-tich/dinh-tan-an/"),
-        ("de-DE,en-GB,vi-VN", "en/di-tich/dinh-tan-an/"),
-        ("ja,vi-VN,en", "di-tich/dinh-tan-an/"),
+        ("fr-FR,vi", "di-tich/dinh-tan-an/#tai-cho"),
+        ("fr-FR,en-GB", "en/di-tich/dinh-tan-an/#tai-cho"),
+        ("de-DE,en-GB,vi-VN", "en/di-tich/dinh-tan-an/#tai-cho"),
+        ("ja,vi-VN,en", "di-tich/dinh-tan-an/#tai-cho"),
     ],
 )
 def test_landing_reads_every_language_the_visitor_reads(chromium, served_sample, languages, expected):
@@ -56,6 +56,21 @@ def test_landing_reads_every_language_the_visitor_reads(chromium, served_sample,
     assert page.evaluate("navigator.languages.join(',')") == languages
     page.goto(served_sample + "q/dinh-tan-an/")
     page.wait_for_url(served_sample + expected)
+    context.close()
+
+
+def test_back_after_a_scan_leaves_the_landing_instead_of_bouncing_forward(chromium, served_sample):
+    """The landing replaces itself in the history: Back from the entry returns to where the
+    visitor was before scanning, not to /q/…, which would send them forward again."""
+    context = chromium.new_context(**PHONE, locale="en-GB")
+    page = context.new_page()
+    page.goto(served_sample + "en/")
+    before = page.evaluate("history.length")
+    page.goto(served_sample + "q/dinh-tan-an/")
+    page.wait_for_url(served_sample + "en/di-tich/dinh-tan-an/#tai-cho")
+    assert page.evaluate("history.length") == before + 1  # the entry only: no landing between them
+    page.go_back()
+    page.wait_for_url(served_sample + "en/")
     context.close()
 
 
