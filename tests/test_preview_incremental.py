@@ -9,7 +9,6 @@ import contextlib
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -20,6 +19,7 @@ import yaml
 from benchmarks.generate import generate
 from heritage.pages import incremental
 from tests.test_preview_policy import TODAY, _free_port
+from tests.waiting import until
 
 ENTRY = "muc-00006"  # a relic (di-tich), on the map
 UNRELATED = "nghe-nhan/muc-00003/"  # an artisan: no place, no link to the relic
@@ -34,14 +34,7 @@ def _fetch(url: str) -> tuple[int, str]:
 
 
 def _until(condition: Callable[[], object], what: str, timeout: float = 240) -> object:
-    deadline = time.monotonic() + timeout
-    while True:
-        with contextlib.suppress(OSError):
-            found = condition()
-            if found:
-                return found
-        assert time.monotonic() < deadline, f"timed out waiting for: {what}"
-        time.sleep(0.3)
+    return until(condition, what, seconds=timeout, every=0.3, ignore=(OSError,))
 
 
 @contextlib.contextmanager
