@@ -175,7 +175,7 @@ def test_map_shows_its_own_basemap_with_no_network(chromium, built_map, lang):
     edge_box = edge.locator("span").first.bounding_box()
     assert edge_box["x"] >= box["x"] - 1 and edge_box["x"] + edge_box["width"] <= box["x"] + box["width"] + 1
     edge.click()
-    popup = page.locator(".leaflet-popup-content a")
+    popup = page.locator(".leaflet-popup-content a").first  # the place's name; "Open" and "Directions" follow it
     popup.wait_for()
     assert popup.get_attribute("href").endswith("/le-hoi/hoi-xa/")
     context.close()
@@ -218,7 +218,7 @@ def test_every_marker_opens_its_own_entry(chromium, built_map):
         )
     for marker in page.locator(".hx-marker:visible").all():
         marker.click()
-        link = page.locator(".leaflet-popup-content a")
+        link = page.locator(".leaflet-popup-content a").first  # the place's name; "Open" and "Directions" follow it
         link.wait_for()
         opened.add(link.get_attribute("href").rstrip("/").rsplit("/", 1)[1])
         assert link.inner_text() == marker.get_attribute("title")

@@ -119,7 +119,7 @@ def test_map_markers_from_the_local_library(chromium, served_sample):
     for item in places:
         entry_id = item.get_attribute("data-id")
         item.locator("[data-hx-show]").click()
-        popup = page.locator(".leaflet-popup-content a")
+        popup = page.locator(".leaflet-popup-content a").first  # the place's name; "Open" and "Directions" follow it
         popup.wait_for()
         assert popup.get_attribute("href").endswith(f"/{entry_id}/"), entry_id
         assert "hx-places--active" in item.get_attribute("class")
