@@ -140,7 +140,8 @@ def test_map_page_without_javascript_lists_places(chromium, served_sample):
     assert not page.locator("[data-hx-map]").is_visible()  # no empty box above the list
     assert not page.locator("[data-hx-show]").first.is_visible()  # a button that needs the map
     first = page.locator(".hx-places li").first
-    assert first.get_by_role("link", name="OpenStreetMap").is_visible()
+    directions = first.locator("a.hx-directions")  # one Directions button per place (issue 25)
+    assert directions.is_visible() and directions.get_attribute("href").startswith("https://www.google.com/maps/dir/?api=1&destination=")
     assert first.locator(".hx-coords").inner_text().count(",") == 1
     assert "km from the ward's centre" in page.locator(".hx-places li", has_text="Hội Lim").inner_text()
     context.close()

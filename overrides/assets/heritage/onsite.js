@@ -44,7 +44,6 @@
     box.textContent = text + " (" + box.dataset.zone + ")";
     box.classList.add(open ? "hx-open--yes" : "hx-open--no");
     box.setAttribute("data-state", open ? "open" : "closed");
-    box.hidden = false;
   }
 
   function guide(box) {
@@ -53,15 +52,15 @@
     var cue = box.querySelector("[data-hx-cue]");
     if (!audio) return;
     if (button) {
-      var title = box.querySelector("[data-hx-nojs]");
-      if (title) title.hidden = true; // the button says it, with the duration
       var label = button.querySelector(".hx-guide__label");
       var icon = button.querySelector(".hx-guide__icon");
-      button.hidden = false;
       button.addEventListener("click", function () {
         if (audio.paused) audio.play(); else audio.pause();
       });
-      audio.addEventListener("play", function () { icon.textContent = "❚❚"; label.textContent = button.dataset.pause; });
+      audio.addEventListener("play", function () {
+        audio.setAttribute("data-started", ""); // its own controls (seek, volume) from now on
+        icon.textContent = "❚❚"; label.textContent = button.dataset.pause;
+      });
       audio.addEventListener("pause", function () { icon.textContent = "▶"; label.textContent = button.dataset.play; });
     }
     var track = audio.textTracks && audio.textTracks[0];
