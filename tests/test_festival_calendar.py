@@ -128,7 +128,7 @@ def read(calendar) -> Calendar:
 ])
 def test_a_phone_gets_the_festival_in_the_calendar_s_language(site, lang, name, reminder, calname):
     calendar = read(ical.build_calendar(site, lang, D(2026, 9, 27)))
-    assert str(calendar["x-wr-calname"]).startswith(calname) and str(calendar["x-wr-timezone"]) == "Asia/Ho_Chi_Minh"
+    assert str(calendar["x-wr-calname"]) == calname + site.settings.site_name(lang) and str(calendar["x-wr-timezone"]) == "Asia/Ho_Chi_Minh"
     assert str(calendar["version"]) == "2.0" and str(calendar["method"]) == "PUBLISH" and lang.upper() in str(calendar["prodid"])
     events = [e for e in calendar.walk("VEVENT") if str(e["summary"]) == name]
     assert [e.decoded("dtstart") for e in events] == [lunar_day(y, 1, 13) for y in (2027, 2028, 2029)]
@@ -158,6 +158,19 @@ def test_two_sites_on_one_host_never_share_a_uid(site, monkeypatch):
     monkeypatch.setattr(site, "site_url", "")
     assert ical._host(site).endswith("@heritage.invalid")
 
+
+def test_a_uid_is_fixed_by_the_site_s_address_however_it_is_written(site, monkeypatch):
+    """A phone that subscribed keeps each occurrence once across updates only if its UID never
+    changes: the first 12 hex digits of SHA-256 of the address with one trailing slash, @ its host."""
+    import hashlib
+
+    expected = hashlib.sha256(b"https://ward.example/tan/").hexdigest()[:12] + "@ward.example"
+    uids = {str(e["uid"]) for e in read(ical.build_calendar(site, "vi", D(2026, 9, 27))).walk("VEVENT")}
+    assert "hoi-lim-2027-" + expected in uids
+    monkeypatch.setattr(site, "site_url", "https://ward.example/tan")  # written without the slash
+    assert ical._host(site) == expected
+    monkeypatch.setattr(site, "site_url", "")  # a local preview: no address at all
+    assert ical._host(site) == hashlib.sha256(b"").hexdigest()[:12] + "@heritage.invalid"
 
 def test_a_festival_s_own_file_and_the_whole_calendar_are_written(site, tmp_path: Path):
     written = ical.write_ics(site, "en", tmp_path, D(2026, 9, 27))
