@@ -9,8 +9,6 @@ import contextlib
 import os
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Callable
 
@@ -18,19 +16,12 @@ import yaml
 
 from benchmarks.generate import generate
 from heritage.pages import incremental
+from tests.test_preview_errors import _fetch
 from tests.test_preview_policy import TODAY, _free_port
 from tests.waiting import until
 
 ENTRY = "muc-00006"  # a relic (di-tich), on the map
 UNRELATED = "nghe-nhan/muc-00003/"  # an artisan: no place, no link to the relic
-
-
-def _fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
 
 
 def _until(condition: Callable[[], object], what: str, timeout: float = 240) -> object:
