@@ -7,6 +7,8 @@ the file that has it, however many other files mention the entry.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from heritage import urls
 from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import suggest
@@ -320,11 +322,16 @@ def stop_repeated(number: object, entry: object, first: object) -> tuple[str, st
     )
 
 
+def missing_pages(root: Path, folder: str, page_id: str) -> list[str]:
+    """The pages `docs/<lang>/<folder>/<id>.md` a trail or an event still lacks, in language order."""
+    return [f"docs/{lang}/{folder}/{page_id}.md" for lang in LANGUAGES if not (root / "docs" / lang / folder / f"{page_id}.md").is_file()]
+
+
 def _check_trail_pages(inv: Inventory, problems: list[Problem]) -> None:
     """Every trail has its pages in docs/<lang>/hanh-trinh/; every such page has its trail."""
     docs = inv.root / "docs"
     for trail in inv.trails.values():
-        missing = [f"docs/{lang}/{urls.TRAILS}/{trail.id}.md" for lang in LANGUAGES if not (docs / lang / urls.TRAILS / f"{trail.id}.md").is_file()]
+        missing = missing_pages(inv.root, urls.TRAILS, trail.id)
         if missing:
             problems.append(
                 Problem(

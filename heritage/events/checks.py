@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from heritage import urls
 from heritage.content.messages import suggest
+from heritage.content.references import missing_pages
 from heritage.problems import Problem
 from heritage.sections import LANGUAGES
 
@@ -27,7 +28,7 @@ def problems(inv) -> list[Problem]:
                     line=event.line("place", "entry"),
                 )
             )
-        missing = [f"docs/{lang}/{urls.EVENTS}/{event.id}.md" for lang in LANGUAGES if not (docs / lang / urls.EVENTS / f"{event.id}.md").is_file()]
+        missing = missing_pages(inv.root, urls.EVENTS, event.id)
         if missing:
             out.append(
                 Problem(
