@@ -59,6 +59,7 @@ RESERVED_IDS = frozenset(
 )
 
 # The theme's own files the build adds (site paths).
+THEME_COLORS = "assets/heritage/colors.css"  # the ward's colours as custom properties, after heritage.css
 LOGO = "assets/heritage/logo.png"  # the ward's emblem, always a PNG the build draws
 HEADING_FONT = "assets/heritage/fonts/be-vietnam-pro-700.woff2"  # heritage.css names it relative to itself
 

@@ -25,6 +25,18 @@ from heritage.content.schema import ID_CHARS, SCHEMAS, Text
 # --- the schema's own rules -----------------------------------------------------------------
 
 RULES: dict[str, Message] = {
+    "color-form": (
+        "'{value}' không phải mã màu: cần dạng dấu # và 6 (hoặc 3) chữ số thập lục phân, ví dụ \"#8a1c1c\".",
+        "'{value}' is not a colour code: it must be a # and 6 (or 3) hexadecimal digits, e.g. \"#8a1c1c\".",
+        'Ghi mã màu trong ngoặc kép (không có ngoặc, YAML coi # là chú thích), ví dụ primary: "#8a1c1c".',
+        'Write the colour in quotes (without them YAML takes # for a comment), e.g. primary: "#8a1c1c".',
+    ),
+    "color-contrast": (
+        "Màu {value} quá nhạt để đọc: độ tương phản với nền {background} chỉ là {ratio}:1, cần ít nhất {needed}:1 (chuẩn WCAG AA cho chữ).",
+        "The colour {value} is too light to read: its contrast with the background {background} is only {ratio}:1, at least {needed}:1 is needed (WCAG AA for text).",
+        'Chọn màu đậm hơn, ví dụ "{suggestion}" (cùng sắc độ, đủ tương phản).',
+        'Choose a darker colour, e.g. "{suggestion}" (the same hue, with enough contrast).',
+    ),
     "latitude-outside": (
         "Vĩ độ {value} nằm ngoài Việt Nam (từ {lo} đến {hi}).",
         "Latitude {value} is outside Viet Nam ({lo} to {hi}).",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from heritage.content.addresses import WebAddress
 from heritage.content.messages import field_label, validation_messages
@@ -17,6 +18,7 @@ from heritage.content import forms
 from heritage.content.practical import Practical
 from heritage.content.schema import ID_CHARS, Text, broken
 from heritage.content.sources import SourceError, load_yaml_file
+from heritage.pages import theme_colors
 from heritage.problems import Problem
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -134,6 +136,27 @@ class Contact(BaseModel):
         return re.sub(r"[^0-9+]", "", self.phone or "")
 
 
+class ThemeColors(BaseModel):
+    """The ward's two colours, hex; each checked to WCAG AA where the theme uses it (pages.theme_colors)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    primary: str = theme_colors.DEFAULT_PRIMARY  # header, links, buttons, printed bands, charts
+    accent: str = theme_colors.DEFAULT_ACCENT  # links under the pointer
+
+    @field_validator("primary", "accent", mode="before")
+    @classmethod
+    def _checked(cls, value: object, info) -> str:
+        try:
+            return theme_colors.check(value, info.field_name)
+        except theme_colors.ColorProblem as exc:
+            values = {**exc.values, "value": forms.shown(exc.values["value"])}
+            raise PydanticCustomError("heritage", exc.rule, {"rule": exc.rule, **values}) from None
+
+    @property
+    def palette(self) -> theme_colors.Palette:
+        return theme_colors.Palette(self.primary, self.accent)
+
+
 # Logos the header can show: an <img>, so even an SVG's scripts never run.
 LOGO_SUFFIXES = (".svg", ".png")
 
@@ -164,6 +187,8 @@ class Settings(BaseModel):
     # A file under data/ (PNG, JPEG or SVG) the ward provides; none: the site's own emblem.
     # Published as a PNG the build draws (heritage/media/emblem.py), never as the file itself.
     logo: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.LOGO)] | None = None
+    # The ward's primary and accent colours (hex); the defaults are the engine's lacquer red and gold.
+    colors: ThemeColors = ThemeColors()
     # Entries the home page shows first (its photo leads), in this order.
     featured: list[Annotated[str, StringConstraints(pattern=ID_CHARS)]] = []
     contact: Contact | None = None

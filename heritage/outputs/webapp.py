@@ -1,6 +1,7 @@
 """What makes the site work offline and installable: the offline page of each language,
 the list of files the service worker keeps at install, a web app manifest per language
-and its icons, drawn from the site's logo.
+and its icons and the favicon, drawn from the ward's emblem (`logo:` in data/site.yml) or, without
+one, from the engine's own glyph in white on the ward's primary colour.
 
 The service worker (overrides/sw.js) knows no address itself: it reads
 `offline-files.json`, written here from heritage/urls.py.
@@ -20,6 +21,8 @@ from PIL import Image, ImageDraw
 
 from heritage import urls
 from heritage.i18n import t
+from heritage.media import emblem
+from heritage.pages import theme_colors
 from heritage.pages.renderer import environment
 from heritage.sections import LANGUAGES
 
@@ -27,8 +30,7 @@ from heritage.sections import LANGUAGES
 # icon mkdocs.yml shows in the header; copied here so the icons need no theme.
 LOGO_PATH = "M11.5 1 2 6v2h19V6m-5 4v7h3v-7M2 22h19v-3H2m8-9v7h3v-7m-9 0v7h3v-7z"
 LOGO_BOX = 24
-THEME_COLOR = "#8a1c1c"  # --md-primary-fg-color in heritage.css
-BACKGROUND_COLOR = "#fbf7f0"
+BACKGROUND_COLOR = theme_colors.PAPER
 
 
 class _PolygonPen(BasePen):
@@ -65,13 +67,13 @@ MASKABLE_GLYPH = 0.6
 PLAIN_GLYPH = 0.8
 
 
-def app_icon(size: int, glyph_share: float = MASKABLE_GLYPH) -> Image.Image:
+def app_icon(size: int, glyph_share: float = MASKABLE_GLYPH, color: str = theme_colors.DEFAULT_PRIMARY) -> Image.Image:
     """The logo in white on the theme colour, opaque, spanning `glyph_share` of the side.
     Two colours and their edges: 16 palette entries keep it smooth at less than half the
     bytes (every page's first view fetches the favicon)."""
     scale = 4  # drawn larger, then reduced: smooth edges
     big = size * scale
-    image = Image.new("RGB", (big, big), THEME_COLOR)
+    image = Image.new("RGB", (big, big), color)
     pen = _PolygonPen()
     parse_path(LOGO_PATH, pen)
     glyph = big * glyph_share
@@ -81,6 +83,17 @@ def app_icon(size: int, glyph_share: float = MASKABLE_GLYPH) -> Image.Image:
         if len(polygon) > 2:
             draw.polygon([(offset + x * glyph / LOGO_BOX, offset + y * glyph / LOGO_BOX) for x, y in polygon], fill="#ffffff")
     return image.resize((size, size), Image.Resampling.LANCZOS).quantize(16)
+
+
+def emblem_icon(root: Path, source: str, size: int, glyph_share: float) -> Image.Image:
+    """The ward's emblem, drawn at the icon's own size (an SVG stays sharp at 512 px), on an
+    opaque white square: iOS fills a transparent touch icon with black, and a launcher's mask
+    would cut into a transparent one. Raises emblem.EmblemError, reported by `make check`."""
+    glyph = max(1, round(size * glyph_share))
+    drawn = emblem.load(root, source, glyph)
+    image = Image.new("RGBA", (size, size), (255, 255, 255, 255))
+    image.alpha_composite(drawn, ((size - glyph) // 2, (size - glyph) // 2))
+    return image.convert("RGB").quantize(256)
 
 
 # Every icon the build draws: site path → (side in pixels, share of the side the logo spans).
@@ -124,7 +137,7 @@ def manifest(site, lang: str) -> dict:
         "scope": "./",
         "id": app_id(site, lang),
         "display": "standalone",
-        "theme_color": THEME_COLOR,
+        "theme_color": site.settings.colors.primary,
         "background_color": BACKGROUND_COLOR,
         # "any" and "maskable" apart: one icon for both is either cut (too large for a mask)
         # or small in its square (padded for one).
@@ -155,6 +168,7 @@ def offline_page(site, lang: str) -> str:
         favicon_size=urls.FAVICON_SIZE,
         touch_icon=depth + urls.APPLE_TOUCH_ICON,
         touch_icon_size=urls.APPLE_TOUCH_ICON_SIZE,
+        palette=site.settings.colors.palette,
     ) + "\n"
 
 
@@ -189,10 +203,12 @@ def offline_files() -> dict:
 
 def write_webapp(site, site_root: Path, finish: Callable[[str], str] | None = None) -> None:
     """Offline pages, offline-files.json, manifests, the app icons and the favicon."""
+    logo, primary = site.settings.logo, site.settings.colors.primary
     for rel, (size, glyph_share) in ICON_FILES.items():
         target = site_root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        app_icon(size, glyph_share).save(target, optimize=True)
+        icon = emblem_icon(site.root, logo, size, glyph_share) if logo else app_icon(size, glyph_share, primary)
+        icon.save(target, optimize=True)
     for lang in LANGUAGES:
         (site_root / urls.manifest(lang)).parent.mkdir(parents=True, exist_ok=True)
         (site_root / urls.manifest(lang)).write_text(json.dumps(manifest(site, lang), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -36,7 +36,7 @@ from heritage.outputs import (
     webapp,
 )
 from heritage.outputs.sanitise import sanitise
-from heritage.pages import events_pages, home, onsite, render, renderer
+from heritage.pages import events_pages, home, onsite, render, renderer, theme_colors
 from heritage.pages import practical as practical_page
 from heritage.pages.head import LOCALES, Alternate, Crumb, PageHead
 from heritage.pages.kinds import classify, heading, plain, relative_base
@@ -269,6 +269,7 @@ class Site:
             is_home=kind.kind == "home",
             noindex=kind.kind in ("translations", "search"),  # a results page is no page to land on
             manifest=relative_base(page_url) + urls.manifest(lang),
+            theme_color=self.settings.colors.primary,
             map=fields.pop("map", kind.kind == "map"),
             search=kind.kind == "search",
             footer=self._footer(lang, relative_base(page_url)),
@@ -367,6 +368,8 @@ class Site:
         """The headings' font (a subset of Be Vietnam Pro) and the ward's logo, if it gave one,
         as a PNG drawn from it (never the uploaded file: an SVG can carry scripts)."""
         fonts.write_heading_font(site_root, self.root / ".cache" / "fonts", urls.HEADING_FONT)
+        (site_root / urls.THEME_COLORS).parent.mkdir(parents=True, exist_ok=True)
+        (site_root / urls.THEME_COLORS).write_text(theme_colors.stylesheet(self.settings.colors.palette), encoding="utf-8")
         if self.settings.logo:
             emblem.publish(self.root, self.settings.logo, site_root / urls.LOGO)
 

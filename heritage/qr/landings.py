@@ -13,10 +13,11 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.pages.onsite import ONSITE_FRAGMENT
+from heritage.pages.theme_colors import Palette
 from heritage.pages.renderer import environment
 
 
-def landing_page(entry, code: str, canonical: str, fragment: str = "") -> str:
+def landing_page(entry, code: str, canonical: str, fragment: str = "", palette: Palette = Palette()) -> str:
     """The /q/<code>/ page: forwards by script, two plain links without it. `entry` is an
     entry or a trail: anything with a name and a url per language. `fragment` (an entry's
     #tai-cho) opens the page on what a visitor at the place needs: a fragment, not a query,
@@ -28,6 +29,7 @@ def landing_page(entry, code: str, canonical: str, fragment: str = "") -> str:
         name_vi=entry.name("vi"),
         name_en=entry.name("en"),
         canonical=canonical,
+        palette=palette,
     ) + "\n"
 
 
@@ -42,13 +44,13 @@ def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = 
         for code in [entry.id, *entry.data.aliases]:
             target = site_root / urls.qr_landing(code) / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            page = landing_page(entry, code, canonical, "#" + ONSITE_FRAGMENT)
+            page = landing_page(entry, code, canonical, "#" + ONSITE_FRAGMENT, site.settings.colors.palette)
             target.write_text(finish(page) if finish else page, encoding="utf-8")
             written.append(code)
     for trail in site.inventory.trails.values():  # a trail's sign: /q/<trail-id>/
         target = site_root / urls.qr_landing(trail.id) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        page = landing_page(trail, trail.id, site.absolute(trail.url("vi")))
+        page = landing_page(trail, trail.id, site.absolute(trail.url("vi")), palette=site.settings.colors.palette)
         target.write_text(finish(page) if finish else page, encoding="utf-8")
         written.append(trail.id)
     return written

@@ -19,7 +19,7 @@
     canvas.textContent = "";
     var map = L.map(canvas, { scrollWheelZoom: false, attributionControl: true });
     map.attributionControl.setPrefix("");
-    var line = L.polyline(stops.map(function (s) { return s.at; }), { color: "#8a1c1c", weight: 4, opacity: 0.8, dashArray: "6 8" }).addTo(map);
+    var line = L.polyline(stops.map(function (s) { return s.at; }), { color: getComputedStyle(document.documentElement).getPropertyValue("--md-primary-fg-color").trim() || "#8a1c1c", weight: 4, opacity: 0.8, dashArray: "6 8" }).addTo(map);
     stops.forEach(function (s) {
       var icon = L.divIcon({ className: "hx-trail-marker", html: "<span>" + Number(s.n) + "</span>", iconSize: [44, 44], iconAnchor: [22, 22] });
       var popup = document.createElement("a");
