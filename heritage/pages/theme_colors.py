@@ -25,8 +25,11 @@ HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 # primary: links and labels on white and on the paper boxes; white text on the header.
 # accent: Material's hover colour of links, text on white and on paper.
 BACKGROUNDS = {"primary": (WHITE, PAPER), "accent": (WHITE, PAPER)}
+# The engine's own red keeps its hand-picked shades (heritage.css) and the lacquer its plaques
+# and brochure have always been printed in; any other colour gets derived ones.
+DEFAULT_SHADES = {DEFAULT_PRIMARY: ("#a83a32", "#5e1010", (0.37, 0.06, 0.06))}
 # The shades in OKLCh lightness (0-1) from the primary: chosen so that the default red gives
-# back heritage.css's own #a83a32 and #5e1010 within one step of each channel.
+# back about heritage.css's own #a83a32 and #5e1010.
 LIGHTER, DARKER = 0.089, 0.099
 
 
@@ -105,11 +108,11 @@ class Palette:
 
     @property
     def light(self) -> str:
-        return _shade(self.primary, LIGHTER)
+        return DEFAULT_SHADES[self.primary][0] if self.primary in DEFAULT_SHADES else _shade(self.primary, LIGHTER)
 
     @property
     def dark(self) -> str:
-        return _shade(self.primary, -DARKER)
+        return DEFAULT_SHADES[self.primary][1] if self.primary in DEFAULT_SHADES else _shade(self.primary, -DARKER)
 
     @property
     def link(self) -> str:
@@ -122,7 +125,8 @@ class Palette:
 
     @property
     def dark_rgb(self) -> tuple[float, float, float]:
-        return _channels(self.dark)
+        """The printed colour (plaques, brochure): the dark shade, which reads on paper in daylight."""
+        return DEFAULT_SHADES[self.primary][2] if self.primary in DEFAULT_SHADES else _channels(self.dark)
 
 
 @cache

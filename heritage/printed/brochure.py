@@ -391,7 +391,7 @@ def write_brochure(inv, site_url: str, year: int, path: Path, day: dt.date | Non
     ]
     placed: list[Placed] = []
     for number, draw in enumerate(pages, start=1):
-        page = Page(pdf, photos)
+        page = Page(pdf, photos, Color(*content.inv.settings.colors.palette.dark_rgb))
         draw(page)
         if number not in (1, len(pages)):
             page.footer(number, content.sample)

@@ -56,18 +56,31 @@ class Placed:
 class Page:
     """Draws on one A5 page in mm, y downwards from the top."""
 
-    def __init__(self, pdf: Canvas, photos: dict):
+    def __init__(self, pdf: Canvas, photos: dict, ink: Color = LACQUER):
         self.pdf = pdf
         self.photos = photos
         self.placed: list[Placed] = []
+        self.ink = ink  # the ward's colour (data/site.yml colors:), wherever the layout says LACQUER
+        self._styles: dict[str, ParagraphStyle] = {}
+
+    def _colour(self, color):
+        return self.ink if color is LACQUER else color
+
+    def _style(self, style: ParagraphStyle) -> ParagraphStyle:
+        if style.textColor is not LACQUER:
+            return style
+        key = f"{style.name}-{id(style)}"
+        if key not in self._styles:
+            self._styles[key] = ParagraphStyle(f"{style.name}-ink", parent=style, textColor=self.ink)
+        return self._styles[key]
 
     def rect(self, x: float, y: float, w: float, h: float, color) -> None:
-        self.pdf.setFillColor(color)
+        self.pdf.setFillColor(self._colour(color))
         self.pdf.rect(x * MM, (PAGE_H - y - h) * MM, w * MM, h * MM, stroke=0, fill=1)
 
     def text(self, x: float, y: float, text: str, size: float, weight: str = "Regular", color=INK, centre: bool = False) -> None:
         """One line with its baseline at y."""
-        self.pdf.setFillColor(color)
+        self.pdf.setFillColor(self._colour(color))
         self.pdf.setFont(f"BVP-{weight}", size)
         if centre:
             self.pdf.drawCentredString(x * MM, (PAGE_H - y) * MM, text)
@@ -76,7 +89,7 @@ class Page:
 
     def para(self, x: float, y: float, w: float, text: str, style: ParagraphStyle) -> float:
         """A wrapped paragraph from its top at y; returns its height in mm."""
-        paragraph = Paragraph(escape(text), style)
+        paragraph = Paragraph(escape(text), self._style(style))
         _, height = paragraph.wrap(w * MM, PAGE_H * MM)
         paragraph.drawOn(self.pdf, x * MM, (PAGE_H - y) * MM - height)
         return height / MM

@@ -9,7 +9,7 @@ text-as-paths in both formats), with a simple greedy line breaker.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -184,6 +184,7 @@ class PlaqueText:
     url: str  # absolute, encoded
     short: str  # printed under the code
     sample: bool
+    ink: tuple[float, float, float] = LACQUER  # the ward's colour: the band, the name, the sample mark
 
 
 def plaque_text(site_url: str, entry, vocabulary, ward: str) -> PlaqueText:
@@ -222,13 +223,13 @@ def draw_plaque(surface, fmt: Format, t: PlaqueText) -> None:
     inner = w - 2 * margin
     surface.rect(0, 0, w, h, (0.985, 0.97, 0.94))
     band = 14 * s
-    surface.rect(0, 0, w, band, LACQUER)
+    surface.rect(0, 0, w, band, t.ink)
     ward = Face("SemiBold", 3.6 * s)
     surface.text(ward, t.ward, (w - ward.width(t.ward)) / 2, band / 2 + 1.3 * s, GOLD)
     y = band + 11 * s
     title = Face("Bold", 8.2 * s)
     for line in wrap(title, t.name_vi, inner, 2):
-        surface.text(title, line, margin, y, LACQUER)
+        surface.text(title, line, margin, y, t.ink)
         y += 9.2 * s
     english = Face("Medium", 5.0 * s)
     for line in wrap(english, t.name_en, inner, 2):
@@ -263,7 +264,7 @@ def draw_plaque(surface, fmt: Format, t: PlaqueText) -> None:
         mark = "MẪU MINH HỌA · SAMPLE — KHÔNG IN / DO NOT PRINT"
         face = Face("Bold", 3.0 * s)
         surface.rect(0, h - 7 * s, w, 7 * s, (1.0, 0.96, 0.86))
-        surface.text(face, mark, (w - face.width(mark)) / 2, h - 2.4 * s, LACQUER)
+        surface.text(face, mark, (w - face.width(mark)) / 2, h - 2.4 * s, t.ink)
 
 
 def plaque_svg(fmt: Format, t: PlaqueText) -> str:
@@ -311,6 +312,7 @@ def write_plaques(inv, settings, site_url: str, ids: list[str], folder: Path, to
     folder.mkdir(parents=True, exist_ok=True)
     entries = [inv.entries.get(i) or inv.trails[i] for i in ids]  # an entry's plaque or a trail's sign
     texts = [plaque_text(site_url, e, inv.vocabulary, settings.ward.vi) if e.id in inv.entries else trail_plaque_text(site_url, e, inv, settings.ward.vi) for e in entries]
+    texts = [replace(t, ink=settings.colors.palette.dark_rgb) for t in texts]
     written = []
     for entry, t in zip(entries, texts):
         for key, fmt in FORMATS.items():

@@ -18,7 +18,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
 
 from heritage.map import basemap as basemap_tiles
-from heritage.printed.layout import INK, LACQUER, MM, PAGE_H, Page
+from heritage.printed.layout import INK, MM, PAGE_H, Page
 
 MAX_PIXELS = 2400  # across the printed box: about 490 dpi at 124 mm, ample for a map
 PADDING_MM = 8.0  # between the outermost stop and the box's edge
@@ -93,7 +93,7 @@ def draw_trail_map(p: Page, stops, x: float, y: float, w: float, h: float, tiles
     else:
         p.rect(x, y, w, h, SKETCH)
         points, scale = _sketch(stops, x, y, w, h)
-    pdf.setStrokeColor(LACQUER)
+    pdf.setStrokeColor(p.ink)
     pdf.setLineWidth(1.6)
     pdf.setDash(3, 3)
     line = pdf.beginPath()
@@ -103,7 +103,7 @@ def draw_trail_map(p: Page, stops, x: float, y: float, w: float, h: float, tiles
     pdf.drawPath(line, stroke=1, fill=0)
     pdf.setDash()
     for stop, (px, py) in zip(stops, points):
-        pdf.setFillColor(LACQUER)
+        pdf.setFillColor(p.ink)
         pdf.setStrokeColor(Color(1, 1, 1))
         pdf.setLineWidth(0.8)
         pdf.circle(px * MM, (PAGE_H - py) * MM, 3.2 * MM, stroke=1, fill=1)

@@ -35,6 +35,13 @@ KIND_COLOURS = {"image": RED, "audio": GOLD, "video": GREY, "youtube": PALE}
 STATE_COLOURS = {"met": RED, "excused": GREY, "missed": RED, "not-due": PALE, "before-launch": PALE}
 STATUS_COLOURS = {"current": RED, "stale": GOLD, "unstamped": GREY, "invalid": INK, "no-english": PALE, "no-vietnamese": "#ffffff"}
 
+
+
+def _ward(colour: str, f: ReportFigures) -> str:
+    """RED is where the charts show the ward's own colour (data/site.yml colors.primary)."""
+    return f.primary if colour == RED else colour
+
+
 LABELS: dict[str, dict[str, str]] = {
     "inventory-data": {"vi": "Dữ liệu kiểm kê", "en": "Inventory data"},
     "illustrative": {"vi": "Minh họa (chưa thẩm định)", "en": "Illustrative (not verified)"},
@@ -91,7 +98,7 @@ def inventory_chart(f: ReportFigures, lang: str) -> Figure:
     names = [s.label[lang] for s in sections]
     real = [s.entries - s.samples for s in sections]
     samples = [s.samples for s in sections]
-    ax.barh(names, real, color=RED, label=_label("inventory-data", lang))
+    ax.barh(names, real, color=f.primary, label=_label("inventory-data", lang))
     ax.barh(names, samples, left=real, color=PALE, edgecolor=GREY, hatch="///", linewidth=0.5, label=_label("illustrative", lang))
     for y, s in enumerate(sections):
         ax.annotate(str(s.entries), (s.entries, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
@@ -111,7 +118,7 @@ def media_chart(f: ReportFigures, lang: str) -> Figure:
     for kind, label in MEDIA_KINDS.items():
         counts = [f.media.by_month[m][kind] for m in range(1, 13)]
         hatch = "..." if kind == "youtube" else None
-        ax.bar(months, counts, bottom=bottom, color=KIND_COLOURS[kind], edgecolor=GREY if hatch else None, hatch=hatch, linewidth=0.5, label=label[lang])
+        ax.bar(months, counts, bottom=bottom, color=_ward(KIND_COLOURS[kind], f), edgecolor=GREY if hatch else None, hatch=hatch, linewidth=0.5, label=label[lang])
         bottom = [b + c for b, c in zip(bottom, counts)]
     for x, total in enumerate(bottom):
         if total:
@@ -129,7 +136,7 @@ def column_chart(f: ReportFigures, lang: str) -> Figure:
     ax = fig.add_subplot()
     months = [short_month(m.month.month, lang) for m in f.column]
     posts = [m.posts for m in f.column]
-    colours = [STATE_COLOURS[m.state] for m in f.column]
+    colours = [_ward(STATE_COLOURS[m.state], f) for m in f.column]
     bars = ax.bar(months, posts, color=colours)
     for bar, value in zip(bars, posts):  # inside the bar: above it the value would sit on the rule's line
         if value:
@@ -139,7 +146,7 @@ def column_chart(f: ReportFigures, lang: str) -> Figure:
     ax.annotate(_label("rule", lang), (1, 1), xycoords=("axes fraction", "data"), xytext=(0, 4), textcoords="offset points", ha="right", fontsize=8, color=INK)
     for x, m in enumerate(f.column):
         if m.state in ("missed", "excused"):
-            ax.annotate(_label(m.state, lang), (x, 0), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points", fontsize=8, fontweight="bold", color=RED if m.state == "missed" else GREY)
+            ax.annotate(_label(m.state, lang), (x, 0), ha="center", va="bottom", xytext=(0, 2), textcoords="offset points", fontsize=8, fontweight="bold", color=f.primary if m.state == "missed" else GREY)
     ax.set_ylabel(_label("posts-axis", lang))
     ax.set_ylim(0, top)
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -152,7 +159,7 @@ def translation_chart(f: ReportFigures, lang: str) -> Figure:
     ax = fig.add_subplot()
     shown = [(key, n) for key, n in f.translations.by_status.items() if n]
     if shown:
-        wedges, _ = ax.pie([n for _, n in shown], colors=[STATUS_COLOURS[k] for k, _ in shown], startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white"})
+        wedges, _ = ax.pie([n for _, n in shown], colors=[_ward(STATUS_COLOURS[k], f) for k, _ in shown], startangle=90, counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white"})
         ax.legend(wedges, [f"{STATUS_LABELS[k][lang]}: {n}" for k, n in shown], loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=9)
     ax.text(0, 0.08, f"{f.translations.percent} %", ha="center", va="center", fontsize=18, fontweight="bold", color=INK)
     ax.text(0, -0.2, _label("up-to-date", lang), ha="center", va="center", fontsize=9, color=INK)

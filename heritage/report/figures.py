@@ -108,6 +108,7 @@ class ReportFigures:
     column: tuple[ColumnMonth, ...]  # the twelve months of the year
     festivals: tuple[FestivalFigures, ...]
     priorities: tuple[PriorityFigures, ...]
+    primary: str = "#8a1c1c"  # the ward's colour (data/site.yml colors.primary): the charts' main bars
 
     @property
     def entries(self) -> int:
@@ -267,6 +268,7 @@ def compute(inv: Inventory, settings: Settings, year: int, until: dt.date) -> Re
         column=_column(inv, settings, year, until),
         festivals=_festivals(inv, year, until),
         priorities=_priorities(inv),
+        primary=settings.colors.primary,
     )
 
 
