@@ -23,7 +23,7 @@ def test_a_manifest_per_language_makes_the_site_installable(sample_site, prefix,
     site = sample_site.root / "site"
     manifest = json.loads((site / prefix / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["name"] == name and manifest["lang"] == lang and manifest["start_url"] == "./"
-    assert manifest["display"] == "standalone" and manifest["theme_color"] == webapp.THEME_COLOR
+    assert manifest["display"] == "standalone" and manifest["theme_color"] == "#8a1c1c"
     sizes = set()
     base_step = {"any": 0.78, "maskable": 0.71}  # the logo spans 80 % of an "any" icon, 60 % of a maskable one
     for icon in manifest["icons"]:
