@@ -106,3 +106,29 @@ def test_check_and_build_report_a_bad_colour_without_a_traceback(project, primar
         output = result.stdout + result.stderr
         assert result.returncode == 1 and "Traceback" not in output, output
         assert "colors.primary" in output and "data/site.yml" in output
+
+
+def test_the_web_editors_settings_form_offers_both_colours_with_a_picker(tmp_path):
+    from heritage.content.loader import cached_inventory
+    from heritage.editor.collections import config
+
+    inventory = cached_inventory(REPO)
+    form = next(c for c in config(REPO, inventory.settings, inventory.vocabulary, inventory=inventory)["collections"] if c["name"] == "cai-dat")
+    colors = next(f for f in form["files"][0]["fields"] if f["name"] == "colors")
+    assert " / " in colors["label"] and "4,5:1" in colors["hint"] and "4.5:1" in colors["hint"]
+    fields = {f["name"]: f for f in colors["fields"]}
+    assert set(fields) == {"primary", "accent"}
+    for field in fields.values():
+        assert field["widget"] == "color" and field["allowInput"] is True and not field["required"]
+        vi, en = field["label"].split(" / ")
+        assert vi != en and "màu" in vi.lower() and "colour" in en.lower()
+        # the form refuses exactly what make check refuses as no colour code
+        pattern, words = field["pattern"]
+        assert "mã màu" in words and "colour code" in words
+        for value in ("#8a1c1c", "#ABC", "8a1c1c", "#8a1c1", "red", "#8a1c1cff", "#8a1c1c "):
+            try:
+                theme_colors.normalise(value.rstrip() if value.endswith(" ") else value)
+                accepted = True
+            except theme_colors.ColorProblem:
+                accepted = False
+            assert bool(re.match(pattern, value.rstrip())) == accepted, value

@@ -109,6 +109,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # more site settings
     "tagline": ("Lời giới thiệu một dòng (trang chủ)", "Tagline (home page)"),
     "logo": ("Logo (tệp trong data/)", "Logo (a file under data/)"),
+    "colors": ("Màu của trang", "The site's colours"),
     "featured": ("Mục nổi bật ở trang chủ (mã)", "Featured entries on the home page (ids)"),
     "contact": ("Liên hệ", "Contact"),
     # what a visitor needs to plan the trip (practical)
@@ -132,6 +133,8 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # The same key meaning something else in another block: (the schema's class, field) → label.
 LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
+    ("ThemeColors", "primary"): ("Màu chính (đầu trang, liên kết, biển QR, biểu đồ)", "Primary colour (header, links, QR plaques, charts)"),
+    ("ThemeColors", "accent"): ("Màu nhấn (liên kết khi trỏ chuột vào)", "Accent colour (links under the pointer)"),
     ("Hours", "days"): ("Ngày mở cửa", "Days open"),
     # a recurring event (heritage/events/schema.py)
     ("RecurringEvent", "repeat"): ("Lặp lại", "Repeats"),

@@ -16,6 +16,7 @@ from heritage.content import schema
 from heritage.content.messages import RULES, too_few
 from heritage.content.practical import MODE_LABELS
 from heritage.content.schema import Text
+from heritage.content.settings import ThemeColors
 from heritage.content.vocabulary import Vocabulary
 from heritage.editor import refusals
 from heritage.editor.words import (
@@ -32,6 +33,7 @@ from heritage.editor.words import (
     missing_text,
 )
 from heritage.i18n import STRINGS
+from heritage.pages import theme_colors
 from heritage.sections import COLUMN, LANGUAGES
 
 COVER_FOLDER = COLUMN.key  # data/media/chuyen-muc/: the covers uploaded for column posts
@@ -165,6 +167,10 @@ class Generator:
             return self._decorate({"widget": "select", "options": self.stops}, name, required, owner)
         if name in ("image", "audio", "video"):
             return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required, owner)
+        if owner == ThemeColors.__name__:
+            # Decap's colour picker, the code typed too; the form is refused in make check's words
+            # (the contrast only make check can judge: it needs the ratio and a darker colour)
+            return self._decorate({"widget": "color", "allowInput": True, "pattern": [theme_colors.HEX.pattern, both(tuple(t.replace("'{value}' không", "Không").replace("'{value}' is not", "Not") for t in RULES["color-form"][:2]))]}, name, required, owner)
         if name == "cover" and model is schema.PostMeta:
             # a photo uploaded through hx-upload.js (cleaned, named after the post) into the
             # column's own media folder; stored as `<folder>/<file>`, the path `make check` reads

@@ -92,6 +92,10 @@ HINTS: dict[str, tuple[str, str]] = {
     ),
     "media": ("Mỗi mục có đúng một trong ảnh / âm thanh / video / YouTube; mọi mục cần tác giả và giấy phép.", "Each item has exactly one of photo / audio / video / YouTube; every item needs a credit and a licence."),
 }
+HINTS["colors"] = (
+    "Màu phải đủ đậm để chữ đọc được trên nền trắng (độ tương phản ít nhất 4,5:1); bước kiểm tra sẽ gợi ý màu đậm hơn nếu cần. Để trống: màu đỏ son và vàng đồng mặc định.",
+    "Colours must be dark enough to read on white (contrast at least 4.5:1); the check suggests a darker one if needed. Left empty: the default lacquer red and gold.",
+)
 HINTS["entry"] = (
     "Chỉ có các mục đã có tọa độ (danh sách lấy từ nội dung lúc dựng trang; mục mới tạo hiện ra sau khi được công bố).",
     "Only entries with coordinates (the list is taken from the content when the site is built; a new entry appears once it is published).",
