@@ -4,6 +4,7 @@ charts; its SVG emblem is the favicon, the iOS icon and the app's icons."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sys
@@ -103,3 +104,33 @@ def test_its_plaques_and_charts_use_its_colour(blue_ward):
     assert report.returncode == 0, report.stderr
     chart = next((blue_ward.root / "bao-cao").rglob("*danh-muc.svg")).read_text(encoding="utf-8")
     assert re.search(PRIMARY, chart, re.I) and not re.search("#8a1c1c", chart, re.I)
+
+
+def test_the_heading_font_has_a_glyph_for_its_name_and_every_heading(blue_ward):
+    """Whatever the ward is called: the subset (heritage/media/fonts.py) covers every character
+    the heading font draws, in every page of both languages: h1-h3, the header's title, the tabs."""
+    from fontTools.ttLib import TTFont
+
+    site = blue_ward.root / "site"
+    cmap = set(TTFont(site / urls.HEADING_FONT).getBestCmap())
+    drawn = re.compile(r'<h([1-3])[^>]*>(.*?)</h\1>|<span class="md-ellipsis">(.*?)</span>|class="md-tabs__link">(.*?)</a>', re.S)
+    seen, missing = set(), set()
+    for page in site.rglob("*.html"):
+        for match in drawn.finditer(page.read_text(encoding="utf-8")):
+            text = html.unescape(re.sub(r"<[^>]+>", "", next(g for g in match.groups()[1:] if g is not None)))
+            seen.update(text)
+            missing.update(ch for ch in text if not ch.isspace() and ord(ch) not in cmap)
+    assert set("Di sản Phú Lạc") <= seen and set("Phú Lạc Heritage") <= seen  # the scan reads the names
+    assert missing == set()
+
+
+@pytest.mark.parametrize("side, warned", [(64, True), (191, True), (192, False), (600, False)])
+def test_a_raster_emblem_too_small_for_the_app_icons_is_a_warning(tmp_path, side, warned):
+    from heritage.media import emblem
+
+    (tmp_path / "data").mkdir()
+    Image.new("RGB", (side, side), (0, 90, 0)).save(tmp_path / "data" / "logo.png")
+    found = emblem.problems(tmp_path, "logo.png")
+    assert [(p.severity, p.field) for p in found] == ([("warning", "logo")] if warned else [])
+    if warned:
+        assert f"{side}" in found[0].vi and "mờ" in found[0].vi and "blurred" in found[0].en and "512" in found[0].fix_en

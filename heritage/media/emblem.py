@@ -115,14 +115,33 @@ def load(root: Path, source: str, side: int = SIDE) -> Image.Image:
     raise _refused(source, "chỉ nhận PNG, JPEG hoặc SVG", "only PNG, JPEG or SVG are accepted")
 
 
+# The largest icon drawn from the emblem is the app's, 512 px; below 192 px (the smaller app
+# icon) a photo-like emblem is visibly blurred on a phone's home screen.
+ICON_SIDE = 192
+
+
 def problems(root: Path, source: str | None) -> list[Problem]:
-    """The emblem's problem, if any, for `make check` and the build."""
+    """The emblem's problem, if any, for `make check` and the build; a warning for a raster
+    emblem too small for the app icons drawn from it (an SVG is drawn at every size)."""
     if not source or not (root / "data" / source).is_file() or (root / "data" / source).is_symlink():
         return []  # a missing file or a link: reported with the settings and the links
     try:
         load(root, source)
     except EmblemError as exc:
         return [exc.problem]
+    if (root / "data" / source).suffix.lower() in RASTER_FORMATS:
+        with Image.open(root / "data" / source) as opened:
+            side = max(opened.size)
+        if side < ICON_SIDE:
+            return [Problem(
+                SETTINGS_FILE,
+                f"Logo data/{source} chỉ rộng {side} điểm ảnh: biểu tượng ứng dụng ({ICON_SIDE} và 512 điểm ảnh) và biểu tượng trên iPhone vẽ từ logo sẽ bị mờ.",
+                f"The emblem data/{source} is only {side} pixels wide: the app icons ({ICON_SIDE} and 512 pixels) and the iPhone icon drawn from it will be blurred.",
+                "Dùng tệp SVG của logo, hoặc ảnh PNG vuông ít nhất 512 × 512 điểm ảnh.",
+                "Use the emblem's SVG file, or a square PNG of at least 512 × 512 pixels.",
+                field="logo",
+                severity="warning",
+            )]
     return []
 
 

@@ -207,7 +207,10 @@ def write_webapp(site, site_root: Path, finish: Callable[[str], str] | None = No
     for rel, (size, glyph_share) in ICON_FILES.items():
         target = site_root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        icon = emblem_icon(site.root, logo, size, glyph_share) if logo else app_icon(size, glyph_share, primary)
+        try:
+            icon = emblem_icon(site.root, logo, size, glyph_share) if logo else app_icon(size, glyph_share, primary)
+        except emblem.EmblemError:  # reported by the check (the live preview writes on): the engine's glyph meanwhile
+            icon = app_icon(size, glyph_share, primary)
         icon.save(target, optimize=True)
     for lang in LANGUAGES:
         (site_root / urls.manifest(lang)).parent.mkdir(parents=True, exist_ok=True)
