@@ -132,3 +132,20 @@ def test_the_web_editors_settings_form_offers_both_colours_with_a_picker(tmp_pat
             except theme_colors.ColorProblem:
                 accepted = False
             assert bool(re.match(pattern, value.rstrip())) == accepted, value
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(primary=st.text(max_size=30) | st.integers() | st.none(), accent=st.text(alphabet="#0123456789abcdefABCDEFxg ", max_size=9))
+def test_check_in_process_gives_exit_1_or_0_never_an_exception(tmp_path, capsys, primary, accent):
+    """`python -m heritage check` itself (cli.main, in this process so that any exception fails
+    the test): whatever the colours, problems printed and an exit status, never a traceback."""
+    from heritage.cli import main
+
+    (tmp_path / "data").mkdir(exist_ok=True)
+    doc = {"ward": bi("UBND phường"), "column": {"launch": "2026-09"}, "colors": {"primary": primary, "accent": accent}}
+    (tmp_path / "data" / "site.yml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    status = main(["--root", str(tmp_path), "check"])
+    out = capsys.readouterr().out
+    assert status in (0, 1)
+    if status == 1:
+        assert "data/site.yml" in out
