@@ -149,3 +149,18 @@ def test_check_in_process_gives_exit_1_or_0_never_an_exception(tmp_path, capsys,
     assert status in (0, 1)
     if status == 1:
         assert "data/site.yml" in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"#[0-9a-f]{6}", fullmatch=True))
+def test_every_passing_colours_dark_shade_reads_at_least_as_well_and_every_suggestion_passes(colour):
+    """The dark shade carries white text (tabs, footer, home hero) and headings: never weaker than
+    the colour itself. A refused colour's suggestion passes, and is darker than what was refused."""
+    palette = theme_colors.Palette(colour)
+    if theme_colors.worst(colour, "primary")[0] >= 4.5:
+        assert theme_colors.contrast(palette.dark, "#ffffff") >= theme_colors.contrast(colour, "#ffffff") - 0.01
+        assert Color(palette.light).luminance() >= Color(colour).luminance() - 1e-6
+    else:
+        suggestion = theme_colors.darker_passing(colour, "primary")
+        assert theme_colors.worst(suggestion, "primary")[0] >= 4.5
+        assert Color(suggestion).luminance() < Color(colour).luminance()
