@@ -10,6 +10,7 @@
   var shared = window.HeritageEditor;
 
   CMS.registerPreviewStyle("../assets/heritage/heritage.css");
+  CMS.registerPreviewStyle("../assets/heritage/colors.css"); // the ward's colours (data/site.yml colors:)
   CMS.registerPreviewStyle("preview.css");
 
   function optionLabel(fields, name, value, lang) {

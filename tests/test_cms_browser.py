@@ -15,6 +15,7 @@ import yaml
 
 from heritage import urls
 from heritage.media import fonts
+from heritage.pages import theme_colors
 from tests.conftest import REPO, TODAY, cms_guard, serve
 from tests.editor import TOOLBAR, signed_in, toolbar_off_screen
 from tests.waiting import until
@@ -36,6 +37,7 @@ def editor(request, small_project, chromium, tmp_path_factory, monkeypatch):
     # the preview pane's stylesheet and its fonts, as in the built site `make edit` serves
     shutil.copytree(REPO / "overrides" / "assets" / "heritage", site / "assets" / "heritage")
     fonts.write_heading_font(site, REPO / ".cache" / "fonts", urls.HEADING_FONT)
+    (site / urls.THEME_COLORS).write_text(theme_colors.stylesheet(theme_colors.Palette()), encoding="utf-8")
     # As `make edit`: the proxy answers the preview's pages only (its origin is known once served).
     with serve(site) as url, cms_guard(root, url.rstrip("/"), request.param) as proxy, signed_in(chromium, root, site, url, proxy, monkeypatch) as admin:
         request.node.admin = admin  # its console errors and failed requests, for the tests that read them
