@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from heritage.content.addresses import WebAddress
@@ -145,7 +145,7 @@ class ThemeColors(BaseModel):
 
     @field_validator("primary", "accent", mode="before")
     @classmethod
-    def _checked(cls, value: object, info) -> str:
+    def _checked(cls, value: object, info: ValidationInfo) -> str:
         try:
             return theme_colors.check(value, info.field_name)
         except theme_colors.ColorProblem as exc:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from heritage.pages.theme_colors import DEFAULT_PRIMARY
+
 LOCALES = {"vi": "vi_VN", "en": "en_US"}
 
 
@@ -43,7 +45,7 @@ class PageHead:
     published: str | None = None  # a post's date, ISO
     jsonld: str | None = None  # schema.org, already safe inside <script>
     manifest: str | None = None  # the language's web app manifest, relative to the page
-    theme_color: str = "#8a1c1c"  # the browser's bar: the ward's primary colour (checked hex)
+    theme_color: str = DEFAULT_PRIMARY  # the browser's bar: the ward's primary colour (checked hex)
     jsonld_breadcrumbs: str | None = None  # the BreadcrumbList, in a second <script>
     map: bool = False  # loads Leaflet
     trail: bool = False  # loads the trail map's script (a trail page)

@@ -24,6 +24,7 @@ from heritage.content import history, translations
 from heritage.content.inventory import Inventory
 from heritage.content.settings import Settings
 from heritage.outputs.opendata import spreadsheet_safe
+from heritage.pages.theme_colors import DEFAULT_PRIMARY
 from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS
 from heritage.text import vi_sort_key
@@ -108,7 +109,7 @@ class ReportFigures:
     column: tuple[ColumnMonth, ...]  # the twelve months of the year
     festivals: tuple[FestivalFigures, ...]
     priorities: tuple[PriorityFigures, ...]
-    primary: str = "#8a1c1c"  # the ward's colour (data/site.yml colors.primary): the charts' main bars
+    primary: str = DEFAULT_PRIMARY  # the ward's colour (data/site.yml colors.primary): the charts' main bars
 
     @property
     def entries(self) -> int:
