@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, IptcImagePlugin
+from playwright.sync_api import expect
 
 from .conftest import LANGS, PHONE, SAMPLE_URL, Project, bi, serve
 
@@ -215,15 +216,15 @@ def test_the_filters_work_on_a_small_phone(chromium, served_bank, lang):
     items = page.locator("ul[data-hx-bank] > li:not([hidden])")
     assert items.count() == 3
     page.select_option("select[name=licence]", "open")
-    page.wait_for_function("document.querySelectorAll('ul[data-hx-bank] > li:not([hidden])').length === 2")
+    expect(items).to_have_count(2)
     assert "4000.jpg" in page.locator("ul[data-hx-bank] a[download]").first.get_attribute("href")
     assert "licence=open" in page.url
     page.select_option("select[name=licence]", "all-rights-reserved")
-    page.wait_for_function("document.querySelectorAll('ul[data-hx-bank] > li:not([hidden])').length === 1")
+    expect(items).to_have_count(1)
     assert page.locator("ul[data-hx-bank] a[download]").count() == 0
     assert page.locator("output.hx-count").inner_text() in ("1 mục", "1 item")
     page.select_option("select[name=kind]", "image")  # the only kind here: still the one item
-    page.wait_for_function("document.querySelectorAll('ul[data-hx-bank] > li:not([hidden])').length === 1")
+    expect(items).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
 
