@@ -296,6 +296,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "office_hours": {"vi": "Giờ làm việc", "en": "Office hours"},
     "about": {"vi": "Giới thiệu", "en": "About"},
     "open_data_link": {"vi": "Dữ liệu mở", "en": "Open data"},
+    "media_bank_link": {"vi": "Kho ảnh cho báo chí", "en": "Media bank for the press"},
+    "press_kit_link": {"vi": "Bộ ảnh báo chí (ZIP: ảnh chất lượng cao và ghi nguồn)", "en": "Press kit (ZIP: high-resolution photos and credits)"},
     "rss": {"vi": "RSS chuyên mục", "en": "Column RSS"},
     "visit_title": {"vi": "Thông tin tham quan", "en": "Visiting"},
     "opening_hours": {"vi": "Giờ mở cửa", "en": "Opening hours"},

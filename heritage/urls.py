@@ -18,6 +18,7 @@ EDITORS = "bien-tap"  # translation status, for the culture office (noindex)
 TRAILS = "hanh-trinh"  # heritage trails: /hanh-trinh/ and /hanh-trinh/<id>/
 EVENTS = "su-kien"  # recurring events: /su-kien/ and /su-kien/<id>/ (data/su-kien/<id>.yml)
 ABOUT = "gioi-thieu"  # for visitors: the site, the ward's contact, credits; it offers the brochure
+BANK = "kho-anh"  # the media bank: photos, video and audio with their licences; downloads of open ones
 VISIT = "ke-hoach-tham-quan"  # plan your trip: getting there, parking, food, toilets, emergency numbers
 PLAN = "gioi-thieu/ke-hoach"  # the ward's plan and how the site serves it (administrative)
 
@@ -54,7 +55,7 @@ WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{port}{n}" for
 # root or in a section's folder (`index` would be the section's own page), or a Windows device.
 RESERVED_IDS = frozenset(
     {"index", "404", "stylesheets", "javascripts", "sitemap", "feed", "robots", "sw", "manifest", "trails", "assets",
-     QR, SEARCH_INDEX, MEDIA, ADMIN, OFFLINE, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, EVENTS, ABOUT, VISIT, COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES,
+     QR, SEARCH_INDEX, MEDIA, ADMIN, OFFLINE, CALENDAR, MAP, OPEN_DATA, SEARCH, EDITORS, TRAILS, EVENTS, ABOUT, VISIT, BANK, COLUMN.key, *ENTRY_SECTIONS, *LANGUAGES,
      *WINDOWS_DEVICE_NAMES}
 )
 

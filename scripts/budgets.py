@@ -55,6 +55,7 @@ PAGES = {
     "open data": "du-lieu/",
     "about": "gioi-thieu/",
     "plan your trip": "ke-hoach-tham-quan/",
+    "media bank": "kho-anh/",
     "event": "su-kien/le-ram-mung-mot-chua-tan-an/",
     "product (next step)": "san-pham/banh-da-tan-an/",
 }

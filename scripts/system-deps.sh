@@ -7,6 +7,7 @@
 #                         render in the same font on every machine
 #   nodejs, npm           axe-core, Lighthouse (npm ci)
 #   default-jre-headless  the HTML validator (vnu.jar)
+#   libimage-exiftool-perl  exiftool, an independent reader of the media bank's rights metadata
 # Installs the missing ones with apt-get when the machine allows it (root, or sudo without a
 # password prompt); otherwise stops with the exact command to run. Never skips silently.
 set -eu
@@ -25,6 +26,9 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 if ! command -v java >/dev/null 2>&1; then
   missing="$missing default-jre-headless"; why="$why, Java for the HTML validator"
+fi
+if ! command -v exiftool >/dev/null 2>&1; then
+  missing="$missing libimage-exiftool-perl"; why="$why, exiftool to read the downloads' rights metadata"
 fi
 [ -z "$missing" ] && exit 0
 missing="${missing# }"

@@ -29,6 +29,7 @@ PAGES = [
     "ngoai-tuyen/",  # the offline page
     "gioi-thieu/",  # about: contact, credits, the brochure
     "gioi-thieu/ke-hoach/",  # the ward's plan
+    "kho-anh/",  # the media bank: filters, thumbnails, downloads
 ]
 
 

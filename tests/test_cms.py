@@ -271,7 +271,9 @@ def test_a_text_in_one_or_two_languages_reads_and_writes_both(config):
     assert credit["heritage_required_one"] == "Thiếu trường bắt buộc “Tác giả”. / The required field “Credit” is missing."  # the label, not the key
     assert "Thiếu bản tiếng Anh." in credit["heritage_required_en"] and credit["heritage_max_length"] == 300
     license_ = _field(media["fields"], "license")
-    assert license_["widget"] == "heritage-string" and "“Giấy phép”" in license_["heritage_required_one"] and "`" not in license_["heritage_required_one"]
+    # a choice of the vocabulary's licences, labelled in both languages (issue 27)
+    assert license_["widget"] == "select" and license_["required"] is True
+    assert {"label": "CC BY 4.0 (dùng tự do, ghi nguồn) / CC BY 4.0 (free to use with credit)", "value": "CC BY 4.0"} in license_["options"]
     rules = {(r["when"], r["need"]): r["message"] for r in media["heritage_rules"] if r["kind"] == "need"}
     assert rules[("image", "alt")].startswith(form_words.form_words(RULES["image-alt"][0], "vi"))  # make check's sentence, its key left to the label
     assert rules[("youtube", "caption")].startswith(form_words.form_words(RULES["media-caption"][0], "vi"))

@@ -101,7 +101,7 @@ def test_a_relic_made_in_the_form_lands_in_its_three_files_and_passes_make_check
     page.get_by_role("button", name="Lấy những cái đã chọn").click()
     bilingual("alt", "Cổng đình nhìn từ sân", "The gate seen from the courtyard")
     page.locator("[id^=credit-field]").fill("Nguyễn Văn A")
-    page.locator("[id^=license-field]").fill("CC BY 4.0")
+    _select(page, page.locator("[id^=license-field]").get_attribute("id"), "CC BY 4.0 (dùng tự do, ghi nguồn) / CC BY 4.0 (free to use with credit)")
     page.locator("[id^=sample-field]").last.click()  # illustrative content: the page shows a badge
     _write_stories(page, "Đình Mới là ví dụ minh họa.", "New Communal House is an illustration.")
     _publish(page)

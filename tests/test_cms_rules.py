@@ -241,6 +241,10 @@ def _check_form(config, rule: Rule) -> None:
         # the pattern holds the length too (an id: at most 60 characters; a YouTube id: 11)
         assert not re.search(field["heritage_pattern"][0], "a" * (rule.value + 1))
         return
+    if rule.kind == "length" and field["widget"] == "select":
+        # a choice of the vocabulary's values (a media item's licence): none longer than allowed
+        assert all(len(o["value"]) <= rule.value for o in field["options"]), field
+        return
     if rule.kind == "length":
         assert field["heritage_max_length"] == rule.value
         _same_sentence(field["heritage_too_long"], kinds.too_long("{length}", rule.value))

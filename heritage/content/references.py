@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from heritage import urls
+from heritage.content import licences
 from heritage.content.inventory import EntryRecord, Inventory, Post, TrailRecord
 from heritage.content.messages import suggest
 from heritage.content.sources import media_path_error
@@ -24,6 +25,7 @@ def problems(inv: Inventory) -> list[Problem]:
     _check_ids(inv.entries, out, inv.trails)
     for entry in inv.entries.values():
         _check_vocabulary(entry, inv.vocabulary, out)
+        out.extend(licences.media_problems(entry, inv.vocabulary.licence_terms))
         _check_links(entry, inv, out)
     _check_pages(inv, out)
     for lang in LANGUAGES:

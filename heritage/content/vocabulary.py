@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from heritage.content.messages import model_problems
-from heritage.content.schema import Text, VocabularyFile
+from heritage.content.licences import Licence, VocabularyWithLicences, licences_from, vocabulary_problems
+from heritage.content.schema import Text
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.problems import Problem
 from heritage.sections import ENTRY_SECTIONS
@@ -22,6 +23,13 @@ class Vocabulary:
     rankings: dict[str, Labels] = field(default_factory=dict)
     priorities: Labels = field(default_factory=dict)
     categories: Labels = field(default_factory=dict)
+    licenses: Labels = field(default_factory=dict)  # a media item's `license`: the editor's choices
+    licence_terms: dict[str, Licence] = field(default_factory=dict)  # with their address and openness
+
+    def is_open(self, licence: str) -> bool:
+        """Whether the media bank may offer a high-resolution download under this licence."""
+        found = self.licence_terms.get(licence)
+        return found is not None and found.open
 
     def label(self, group: Labels, value: str | None, lang: str) -> str:
         if value is None:
@@ -44,11 +52,11 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
         return Vocabulary(), [Problem(rel, "Thiếu tệp từ vựng.", "The vocabulary file is missing.", "Khôi phục data/vocabulary.yml.", "Restore data/vocabulary.yml.")]
     try:
         doc = load_yaml_file(path, rel)
-        data = VocabularyFile.model_validate(doc.data if doc.data is not None else {})
+        data = VocabularyWithLicences.model_validate(doc.data if doc.data is not None else {})
     except SourceError as exc:
         return Vocabulary(), exc.problems
     except ValidationError as exc:
-        return Vocabulary(), model_problems(exc, VocabularyFile, rel, doc)
+        return Vocabulary(), model_problems(exc, VocabularyWithLicences, rel, doc)
 
     def labels(group: dict[str, Text] | None) -> Labels:
         return {str(value): {"vi": text.vi, "en": text.en} for value, text in (group or {}).items()}
@@ -59,4 +67,6 @@ def load_vocabulary(root: Path) -> tuple[Vocabulary, list[Problem]]:
         vocab.rankings[section] = labels(data.rankings.get(section))
     vocab.priorities = labels(data.priorities)
     vocab.categories = labels(data.categories)
-    return vocab, []
+    vocab.licence_terms = licences_from(data, doc)
+    vocab.licenses = {name: {"vi": t.vi, "en": t.en} for name, t in vocab.licence_terms.items()}
+    return vocab, vocabulary_problems(vocab.licence_terms)

@@ -163,6 +163,9 @@ class Generator:
             return self._decorate({"widget": "select", "options": choices(self.vocabulary.priorities)}, name, required, owner)
         if name == "category":
             return self._decorate({"widget": "select", "options": choices(self.vocabulary.categories)}, name, required, owner)
+        if name == "license" and model is schema.MediaItem and self.vocabulary.licenses:
+            # the vocabulary's licences with both labels: `make check` refuses any other name
+            return self._decorate({"widget": "select", "options": choices(self.vocabulary.licenses)}, name, required, owner)
         if name == "entry" and self.stops:
             return self._decorate({"widget": "select", "options": self.stops}, name, required, owner)
         if name in ("image", "audio", "video"):

@@ -21,6 +21,7 @@ FOLDER_PAGES = {
     urls.ABOUT: "about",
     urls.VISIT: "practical",
     urls.EVENTS: "events",
+    urls.BANK: "media-bank",
 }
 
 

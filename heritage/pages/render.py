@@ -121,7 +121,7 @@ def translation_table(data: RenderData, lang: str, base: str) -> str:
 def footer(data: RenderData, lang: str, base: str) -> str:
     """Every page's footer: the site's promise, the ward's contact, a few links, the copyright."""
     r = Renderer(data, lang, base)
-    return r.render("footer.html", settings=data.settings, year=data.today.year)
+    return r.render("footer.html", settings=data.settings, year=data.today.year, bank=f"{urls.BANK}/index.md" in data.translations)
 
 
 # What the site is made with, credited on the About page (and nowhere else).

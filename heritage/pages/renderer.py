@@ -115,6 +115,13 @@ class Renderer:
                 return item.alt(self.lang)
         return ""
 
+    def press_kit(self, entry_id: str) -> tuple[str | None, str | None]:
+        """The entry's press kit (open-licence photos only) and the media bank page, when they exist."""
+        from heritage.media_bank import items as bank_items
+
+        bank = urls.page(self.lang, urls.BANK) if f"{urls.BANK}/index.md" in self.data.translations else None
+        return bank_items.bank_of(self.data).kits.get(entry_id), bank
+
     def srcset(self, image, ext: str = "jpg") -> str:
         return ", ".join(f"{self.href(r.urls[ext])} {r.width}w" for r in image.renditions)
 

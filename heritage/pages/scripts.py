@@ -15,6 +15,7 @@ from heritage.urls import OWN_ASSETS
 # Script (site path) → the attributes of the markup it works on (heritage/pages/templates/).
 SCRIPTS_BY_MARKUP: dict[str, tuple[str, ...]] = {
     f"{OWN_ASSETS}/filters.js": ("data-hx-filter",),
+    f"{OWN_ASSETS}/media-bank.js": ("data-hx-bank",),
     f"{OWN_ASSETS}/media.js": ("data-hx-gallery", "data-hx-lightbox", "data-hx-youtube"),
     f"{OWN_ASSETS}/share.js": ("data-hx-share",),
     f"{OWN_ASSETS}/onsite.js": ("data-hx-onsite", "data-hx-hours"),

@@ -48,6 +48,7 @@ from heritage.text import nfc
 from heritage.printed import brochure
 from heritage.trails import gpx as trail_gpx
 from heritage.events.jsonld import event_jsonld
+from heritage.media_bank import downloads as bank_downloads, page as bank_page
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
@@ -61,6 +62,7 @@ APPENDED = {
     "about": render.about,
     "practical": practical_page.practical,
     "events": events_pages.events_index,
+    "media-bank": bank_page.media_bank,
 }
 
 # Random per run, so that no comment an editor writes can be taken for a marker.
@@ -229,6 +231,8 @@ class Site:
         if kind.kind == "open-data":
             fields["jsonld"] = structured_data.script_safe(structured_data.dataset_jsonld(self, lang))
         crumbs_above: list[tuple[str, str]] = []  # breadcrumbs: (name, site path) down to this page
+        if kind.kind == "media-bank":
+            fields["jsonld"] = structured_data.script_safe(bank_page.image_objects(self, lang))
         if kind.kind == "entry" and kind.key in self.inventory.entries:
             entry = self.inventory.entries[kind.key]
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (ENTRY_SECTIONS[entry.section].label(lang), urls.page(lang, entry.section)), (entry.name(lang), page_url)]
@@ -335,6 +339,7 @@ class Site:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
         self.media.publish(site_root)
+        bank_downloads.publish(self.render_data, site_root)
         onsite.write_subtitles(self.render_data, site_root)
         self.write_theme_files(site_root)
         opendata.write_open_data(self, site_root)

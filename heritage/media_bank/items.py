@@ -1,0 +1,173 @@
+"""What the media bank lists: every photo, video and audio item of every entry, and the column
+posts' own covers, each with its licence, credit, date, page and (open licences only) download.
+
+Download addresses are computed here without making any file (their name carries the cache key
+of the original's content and of the rights written into it), so the bank's page can be
+rendered while `downloads.publish` writes the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from heritage import urls
+from heritage.media_bank.rights import Rights
+from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
+from heritage.text import slugify
+
+if TYPE_CHECKING:
+    from heritage.content.inventory import EntryRecord
+    from heritage.pages.renderer import RenderData
+
+BANK = urls.BANK  # /kho-anh/ and /en/kho-anh/ (contract)
+INDEX_FILE = "muc.json"  # every item of a language, loaded by the page's script on demand
+SETTINGS = "bank-v1"
+KINDS = ("image", "video", "audio", "youtube")
+
+
+@dataclass(frozen=True)
+class Download:
+    url: str  # site path of the high-resolution JPEG
+    key: str  # cache key
+    source: str  # media key of the original
+    rights: Rights
+    name: str  # the file's name inside the press kit
+
+
+@dataclass(frozen=True)
+class BankItem:
+    source: str  # media key '<id>/<path>', or 'youtube:<id>'
+    kind: str
+    section: str  # an entry section, or the column's
+    owner: str  # entry id, or post slug
+    licence: str  # a vocabulary name; '' for a post's own cover (the ward's)
+    open: bool
+    credit: dict[str, str]
+    caption: dict[str, str]  # the caption, else the alt text
+    alt: dict[str, str] | None
+    date: dt.date | None
+    page: dict[str, str]  # lang → site path of the entry or post
+    name: dict[str, str]  # lang → the entry's or post's name
+    download: Download | None = None
+    web_file: str | None = None  # an open audio or video: the published file itself
+
+
+@dataclass
+class Bank:
+    items: list[BankItem] = field(default_factory=list)
+    kits: dict[str, str] = field(default_factory=dict)  # entry id → site path of its press kit
+
+    def downloads(self) -> list[Download]:
+        return [i.download for i in self.items if i.download is not None]
+
+    def by_owner(self, owner: str) -> list[BankItem]:
+        return [i for i in self.items if i.owner == owner]
+
+
+def kit_url(entry_id: str) -> str:
+    return f"{urls.MEDIA}/{entry_id}/{entry_id}-press-kit.zip"
+
+
+def index_url(lang: str) -> str:
+    return f"{urls.page(lang, BANK)}{INDEX_FILE}"
+
+
+def _credit_line(credit: str, site: dict[str, str]) -> str:
+    return f"Ảnh / Photo: {credit} — {site['vi']} / {site['en']}"
+
+
+def _rights(data: "RenderData", entry: "EntryRecord", item, index: int) -> Rights:
+    vocab = data.inventory.vocabulary
+    licence = vocab.licence_terms[item.license]
+    creator = item.credit_text("vi")
+    year = f"{item.date.year} " if item.date else ""
+    text = {lang: (item.caption or item.alt)(lang) for lang in LANGUAGES}
+    site = {lang: data.settings.site_name(lang) for lang in LANGUAGES}
+    page = urls.absolute(data.site_url, entry.url("vi")) if data.site_url else entry.url("vi")
+    return Rights(
+        creator=creator,
+        credit_line=_credit_line(creator, site),
+        copyright_notice=f"© {year}{creator} — {licence.name} ({licence.url})",
+        licence_url=licence.url or "",
+        licensor_url=page,
+        description=text,
+    )
+
+
+def _download(data: "RenderData", entry: "EntryRecord", item, index: int) -> Download | None:
+    source = urls.media_key(entry.id, item.path)
+    if item.kind != "image" or source not in data.media.images:
+        return None  # an image the library could not read is reported there
+    rights = _rights(data, entry, item, index)
+    key = data.media.cache.key(data.media.cache.content_hash(data.media.original(source)), SETTINGS + rights.settings())
+    stem = slugify(item.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or "anh"
+    return Download(f"{urls.MEDIA}/{entry.id}/{stem}-{key[:8]}-4000.jpg", key, source, rights, f"{index + 1:02d}-{stem}.jpg")
+
+
+def _entry_items(data: "RenderData", entry: "EntryRecord") -> list[BankItem]:
+    vocab = data.inventory.vocabulary
+    out = []
+    for index, item in enumerate(entry.data.media):
+        is_open = vocab.is_open(item.license)
+        source = f"youtube:{item.youtube}" if item.kind == "youtube" else urls.media_key(entry.id, item.path)
+        av = data.media.av.get(source)
+        out.append(
+            BankItem(
+                source=source,
+                kind=item.kind,
+                section=entry.section,
+                owner=entry.id,
+                licence=item.license,
+                open=is_open,
+                credit={lang: item.credit_text(lang) for lang in LANGUAGES},
+                caption={lang: (item.caption or item.alt)(lang) if (item.caption or item.alt) else entry.name(lang) for lang in LANGUAGES},
+                alt={lang: item.alt(lang) for lang in LANGUAGES} if item.alt else None,
+                date=item.date,
+                page={lang: entry.url(lang) for lang in LANGUAGES},
+                name={lang: entry.name(lang) for lang in LANGUAGES},
+                download=_download(data, entry, item, index) if is_open else None,
+                web_file=av.url if (is_open and av is not None) else None,
+            )
+        )
+    return out
+
+
+def _cover_items(data: "RenderData", listed: set[str]) -> list[BankItem]:
+    """Covers uploaded for a post (not an entry's photo): the ward's, without a licence."""
+    out: dict[str, BankItem] = {}
+    ward = {lang: data.settings.ward(lang) for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        for post in data.inventory.published_posts(lang, data.today):
+            cover = post.meta.cover
+            if not cover or cover in listed or cover not in data.media.images:
+                continue
+            item = out.get(cover)
+            page = {**(item.page if item else {}), lang: post.url(lang)}
+            name = {**(item.name if item else {}), lang: post.meta.title}
+            out[cover] = BankItem(cover, "image", COLUMN.key, post.slug, "", False, ward, {**name}, None, post.date, page, name)
+    return list(out.values())
+
+
+def collect(data: "RenderData") -> Bank:
+    """Every item, newest dated first (undated last), then by section and entry order."""
+    bank = Bank()
+    order = {key: i for i, key in enumerate(ENTRY_SECTIONS)}
+    for entry in sorted(data.inventory.entries.values(), key=lambda e: (order[e.section], e.id)):
+        bank.items.extend(_entry_items(data, entry))
+        if any(i.download for i in bank.by_owner(entry.id)):
+            bank.kits[entry.id] = kit_url(entry.id)
+    bank.items.extend(_cover_items(data, {i.source for i in bank.items}))
+    bank.items.sort(key=lambda i: (i.date is None, -(i.date.toordinal() if i.date else 0)))
+    return bank
+
+
+_BANK: list[tuple["RenderData", Bank]] = []
+
+
+def bank_of(data: "RenderData") -> Bank:
+    """One Bank per content state (the page of each language and the writer share it)."""
+    if not _BANK or _BANK[0][0] is not data:
+        _BANK[:] = [(data, collect(data))]
+    return _BANK[0][1]

@@ -1,0 +1,124 @@
+"""The media bank's page (/kho-anh/): the newest items as a plain list, the filters, every entry
+with media and its press kit, and the ImageObject data of the open photos shown.
+
+Why only FIRST items in the HTML: a province's bank holds thousands of items, and the page's
+first view must stay under 150 KB; the page's script loads the language's index (`muc.json`)
+when a visitor filters or asks for more. Without JavaScript the list by entry reaches every
+item through its entry's page, where each photo is shown with its credit and licence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from heritage import urls
+from heritage.media_bank import items as bank_items
+from heritage.sections import COLUMN, ENTRY_SECTIONS
+
+if TYPE_CHECKING:
+    from heritage.pages.renderer import RenderData
+
+FIRST = 24  # items in the page's HTML
+
+WORDS: dict[str, dict[str, str]] = {
+    "intro": {
+        "vi": "Ảnh, video và âm thanh về di sản của địa phương, cho báo chí, đơn vị du lịch và đối tác. Mục có giấy phép mở (CC0, CC BY, CC BY-SA) tải được bản chất lượng cao (tới 4.000 điểm ảnh), đã xóa vị trí và thông tin máy ảnh, có sẵn tác giả và giấy phép trong tệp. Mục khác: hãy hỏi tác giả hoặc phường trước khi dùng.",
+        "en": "Photos, videos and recordings of the area's heritage, for the press, travel agencies and partners. Items under an open licence (CC0, CC BY, CC BY-SA) can be downloaded in high resolution (up to 4,000 pixels), with location and camera data removed and the author and licence written into the file. For other items, ask the author or the ward before use.",
+    },
+    "filter_section": {"vi": "Chuyên mục", "en": "Section"},
+    "filter_kind": {"vi": "Loại", "en": "Kind"},
+    "filter_licence": {"vi": "Giấy phép", "en": "Licence"},
+    "all": {"vi": "Tất cả", "en": "All"},
+    "open_only": {"vi": "Chỉ giấy phép mở (tải được)", "en": "Open licences only (downloadable)"},
+    "count_one": {"vi": "{n} mục", "en": "{n} item"},
+    "count_other": {"vi": "{n} mục", "en": "{n} items"},
+    "empty": {"vi": "Không có mục nào khớp.", "en": "No item matches."},
+    "more": {"vi": "Xem thêm", "en": "Show more"},
+    "shown": {"vi": "Đang hiện {shown} trong {total} mục mới nhất. Xem tất cả theo từng mục bên dưới.", "en": "Showing the newest {shown} of {total} items. See all of them by entry below."},
+    "download": {"vi": "Tải ảnh chất lượng cao (JPEG)", "en": "Download high resolution (JPEG)"},
+    "download_file": {"vi": "Tải tệp", "en": "Download the file"},
+    "ask": {"vi": "Không tải được bản gốc: muốn dùng, hãy hỏi {who}", "en": "No download: to use it, ask {who}"},
+    "or_ward": {"vi": "hoặc {office}", "en": "or {office}"},
+    "credit": {"vi": "Tác giả", "en": "Credit"},
+    "licence": {"vi": "Giấy phép", "en": "Licence"},
+    "date": {"vi": "Ngày", "en": "Date"},
+    "of": {"vi": "Thuộc", "en": "From"},
+    "press_kit": {"vi": "Bộ ảnh báo chí (ZIP)", "en": "Press kit (ZIP)"},
+    "by_entry": {"vi": "Theo từng mục", "en": "By entry"},
+    "items_n": {"vi": "{n} mục", "en": "{n} items"},
+    "ward_cover": {"vi": "Ảnh của phường", "en": "The ward's photo"},
+}
+KIND_LABELS = {
+    "image": {"vi": "Ảnh", "en": "Photo"},
+    "video": {"vi": "Video", "en": "Video"},
+    "audio": {"vi": "Âm thanh", "en": "Audio"},
+    "youtube": {"vi": "Video YouTube", "en": "YouTube video"},
+}
+
+
+def word(key: str, lang: str, **values: object) -> str:
+    text = WORDS[key][lang]
+    return text.format(**values) if values else text
+
+
+def section_label(section: str, lang: str) -> str:
+    return COLUMN.label(lang) if section == COLUMN.key else ENTRY_SECTIONS[section].label(lang)
+
+
+def media_bank(data: "RenderData", lang: str, base: str) -> str:
+    """The block under the page's own Markdown."""
+    from heritage.pages.renderer import Renderer
+
+    r = Renderer(data, lang, base)
+    bank = bank_items.bank_of(data)
+    vocab = data.inventory.vocabulary
+    used_sections = list(dict.fromkeys(i.section for i in bank.items))
+    used_kinds = [k for k in bank_items.KINDS if any(i.kind == k for i in bank.items)]
+    used_licences = [name for name in vocab.licenses if any(i.licence == name for i in bank.items)]
+    owners: dict[str, list] = {}
+    for item in bank.items:
+        owners.setdefault(item.owner, []).append(item)
+    contact = data.settings.contact
+    return r.render(
+        "media_bank.html",
+        bank=bank,
+        first=bank.items[:FIRST],
+        owners=owners,
+        sections=[(s, section_label(s, lang)) for s in used_sections],
+        kinds=[(k, KIND_LABELS[k][lang]) for k in used_kinds],
+        licences=[(name, vocab.licenses[name][lang]) for name in used_licences],
+        licence_label=lambda name: vocab.label(vocab.licenses, name, lang) if name else word("ward_cover", lang),
+        w=lambda key, **v: word(key, lang, **v),
+        kind_label=lambda k: KIND_LABELS[k][lang],
+        section_label=lambda s: section_label(s, lang),
+        office=contact.office(lang) if contact else data.settings.ward(lang),
+        index=r.href(bank_items.index_url(lang)),
+        media=data.media,
+    )
+
+
+def image_objects(site, lang: str) -> dict:
+    """schema.org ImageObject of each open photo the page shows (what Google Images calls
+    licensable): licence, where to acquire it, credit, creator, copyright notice."""
+    data = site.render_data
+    bank = bank_items.bank_of(data)
+    page = site.absolute(urls.page(lang, bank_items.BANK))
+    nodes = []
+    for item in bank.items[:FIRST]:
+        if item.download is None:
+            continue
+        rights = item.download.rights
+        image = data.media.images[item.source]
+        nodes.append({
+            "@type": "ImageObject",
+            "contentUrl": site.absolute(item.download.url),
+            "thumbnailUrl": site.absolute(image.closest(480).urls["jpg"]),
+            "caption": item.caption[lang],
+            "license": rights.licence_url,
+            "acquireLicensePage": site.absolute(item.page.get(lang) or item.page["vi"]),
+            "creditText": rights.credit_line,
+            "creator": {"@type": "Person", "name": rights.creator},
+            "copyrightNotice": rights.copyright_notice,
+            **({"dateCreated": item.date.isoformat()} if item.date else {}),
+        })
+    return {"@context": "https://schema.org", "@type": "CollectionPage", "url": page, "inLanguage": lang, "hasPart": nodes}
