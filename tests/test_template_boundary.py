@@ -38,7 +38,7 @@ MINIJINJA_TESTS = frozenset({"defined", "undefined", "none", "mapping", "sequenc
 # methods). Lower a number when a template improves; never raise one.
 DEBT: dict[str, int] = {
     "heritage/pages/templates/_macros.html": 28,
-    "heritage/pages/templates/_onsite.html": 33,
+    "heritage/pages/templates/_onsite.html": 32,
     "heritage/pages/templates/_post_list.html": 4,
     "heritage/pages/templates/about.html": 3,
     "heritage/pages/templates/about_brochure.html": 2,
@@ -58,9 +58,9 @@ DEBT: dict[str, int] = {
     "heritage/pages/templates/places.html": 15,
     "heritage/pages/templates/post_foot.html": 3,
     "heritage/pages/templates/post_head.html": 5,
-    "heritage/pages/templates/practical.html": 40,
+    "heritage/pages/templates/practical.html": 19,
     "heritage/pages/templates/search.html": 2,
-    "heritage/pages/templates/trail_foot.html": 31,
+    "heritage/pages/templates/trail_foot.html": 28,
     "heritage/pages/templates/trail_head.html": 14,
     "heritage/pages/templates/trails_index.html": 6,
 }

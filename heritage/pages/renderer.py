@@ -158,6 +158,14 @@ class Renderer:
     def weekdays(self, days: list[str]) -> str:
         return i18n.format_weekdays(days, self.lang)
 
+    def hours_by_days(self, hours) -> list[tuple[str, list[str]]]:
+        """A stop's opening hours grouped by their days ("Thứ Hai – Thứ Sáu": 07:00–11:00, 13:30–17:00),
+        in the data's order: grouped here, so that the template mutates nothing."""
+        groups: dict[str, list[str]] = {}
+        for h in hours:
+            groups.setdefault(self.weekdays(h.weekdays), []).append(f"{h.opens}–{h.closes}")
+        return list(groups.items())
+
     def next_dates(self, entry: "EntryRecord"):
         """The dates the festival's page shows: the same as its .ics file."""
         return festival_dates.coming(entry, self.data.today)
