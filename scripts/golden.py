@@ -182,6 +182,8 @@ def link_sets(site: Path, site_url: str) -> LinkSets:
 
 def sitemap_urls(site: Path, site_url: str) -> list[str]:
     """The sitemap's <loc> set, as paths from the site's root (lastmod is the day of the build)."""
+    if not (site / "sitemap.xml").is_file():
+        return ["(no sitemap.xml)"]
     root = ElementTree.parse(site / "sitemap.xml").getroot()
     locs = [el.text or "" for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     return sorted(_site_path(site_url, "/", loc.strip()) for loc in locs)
