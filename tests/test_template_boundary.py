@@ -53,7 +53,6 @@ DEBT: dict[str, int] = {
     "heritage/pages/templates/footer.html": 11,
     "heritage/pages/templates/home.html": 34,
     "heritage/pages/templates/home_head.html": 9,
-    "heritage/pages/templates/offline.html": 7,
     "heritage/pages/templates/open_data.html": 2,
     "heritage/pages/templates/places.html": 15,
     "heritage/pages/templates/post_foot.html": 3,
