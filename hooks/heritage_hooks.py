@@ -11,15 +11,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from heritage import urls
 from heritage.clock import ClockError
 from heritage.content.addresses import attribute_safe
-from heritage.i18n import t as words
 from heritage.editor import page as admin_page
 from heritage.pages import incremental, preview as live_preview, scripts as page_scripts
 from heritage.pages.build_run import BuildError, BuildRun, build_other_languages, keeps_file, load_for, reload_injector, theme_templates
 from heritage.pages.kinds import plain
 from heritage.pages.site import Site
+from heritage.pages.theme import theme_globals
 from heritage.problems import ContentError
 
 _site: Site | None = None
@@ -96,8 +95,8 @@ def _build_other_languages(config, i18n) -> None:
 
 
 def on_env(env, config, files):
-    # The theme's own templates (header, 404) use the core's address rules and words.
-    env.globals.update(hx_urls=urls, hx_t=words, hx_site=_site.settings.site_name)
+    # The theme's own templates (head, header, 404) print values the core prepared; they call nothing.
+    env.globals.update(theme_globals(_site.settings))
     incremental.keep_titles(_tracker, files.documentation_pages())
     return env
 

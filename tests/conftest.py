@@ -30,6 +30,16 @@ TODAY = "2026-10-20"
 SAMPLE_URL = "https://heritage.example.org/"
 
 
+def pytest_addoption(parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False, help="write tests/golden/ from this build instead of comparing (also HERITAGE_UPDATE_GOLDEN=1)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    """Whether tests/test_golden.py writes its golden files instead of comparing with them."""
+    return bool(request.config.getoption("--update-golden")) or os.environ.get("HERITAGE_UPDATE_GOLDEN") == "1"
+
+
 def bi(vi: str, en: str | None = None) -> dict[str, str]:
     return {"vi": vi, "en": en if en is not None else vi + " (en)"}
 

@@ -23,7 +23,7 @@ from heritage import urls
 from heritage.i18n import t
 from heritage.media import emblem
 from heritage.pages import theme_colors
-from heritage.pages.renderer import environment
+from heritage.pages.renderer import environment, texts
 from heritage.sections import LANGUAGES
 
 # The site's logo: Material Design Icons' "bank" (Pictogrammers, Apache License 2.0), the
@@ -155,7 +155,7 @@ def offline_page(site, lang: str) -> str:
     other = next(l for l in LANGUAGES if l != lang)
     return environment().get_template("offline.html").render(
         lang=lang,
-        t=lambda key: t(key, lang),
+        t=texts(lang),  # the words as a plain dict: the template prints t.key, calling nothing
         site_name=site.settings.site_name(lang),
         home=depth + urls.page(lang) or "./",
         script=depth + urls.OFFLINE_SCRIPT,

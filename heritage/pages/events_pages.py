@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from heritage import i18n, urls
@@ -28,13 +29,14 @@ def event_blocks(data: "RenderData", event: "EventRecord", lang: str, base: str)
 
 
 def _words(lang: str):
-    """Bound helpers the event templates call with the page's language."""
-    return {
-        "rule": lambda repeat: event_dates.rule_text(repeat, lang),
-        "bounds": lambda repeat: event_dates.bounds_text(repeat, lang, i18n.format_day),
-        "lunar": lambda day: whats_on.lunar_text(day, lang),
-        "skipped": lambda repeat: event_dates.except_text(repeat, lang, i18n.format_day),
-    }
+    """Bound helpers the event templates call with the page's language (an object, not a dict:
+    `w.rule(…)` is a method call to MiniJinja, which looks methods up as attributes)."""
+    return SimpleNamespace(
+        rule=lambda repeat: event_dates.rule_text(repeat, lang),
+        bounds=lambda repeat: event_dates.bounds_text(repeat, lang, i18n.format_day),
+        lunar=lambda day: whats_on.lunar_text(day, lang),
+        skipped=lambda repeat: event_dates.except_text(repeat, lang, i18n.format_day),
+    )
 
 
 def events_index(data: "RenderData", lang: str, base: str) -> str:

@@ -277,6 +277,9 @@ class View:
     recordings: bool  # songs, artisans: the audio is a recording
 
     own_place: bool  # the entry has coordinates of its own
+    # The place when it is another entry (a product's craft village): decided here, because an
+    # identity test in a template (`is sameas`) means nothing to MiniJinja's wrapped objects.
+    elsewhere: "EntryRecord | None" = None
 
     @property
     def shown(self) -> bool:
@@ -314,4 +317,5 @@ def view(inv: "Inventory", settings, entry: "EntryRecord", lang: str, av: dict) 
         next_step=next_step,
         recordings=entry.section in RECORDING_SECTIONS,
         own_place=entry.data.location is not None,
+        elsewhere=place if place is not None and place is not entry else None,
     )

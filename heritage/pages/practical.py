@@ -63,6 +63,16 @@ def sections(practical) -> list[str]:
     return [key for key, shown in present.items() if shown]
 
 
+def driver_places(info, entries) -> list[tuple[str, str]]:
+    """The driver's card: the ward's meeting place, then each nearby place that has a location,
+    with its address, in Vietnamese (what a driver reads), worked out here, not in the template."""
+    places = [(info.place("vi"), "")] if info.place else []
+    for entry in entries:
+        if entry.data.location:
+            places.append((entry.name("vi"), entry.data.location.address("vi") if entry.data.location.address else ""))
+    return places
+
+
 def practical(data: "RenderData", lang: str, base: str) -> str:
     """The page's block below its Markdown; nothing when data/site.yml has no `practical:`."""
     from heritage.pages.renderer import Renderer
@@ -77,7 +87,8 @@ def practical(data: "RenderData", lang: str, base: str) -> str:
         p=info,
         parts=sections(info),
         nearby=[(near, entry) for near, entry in nearby if entry is not None],
-        w=lambda key: word(key, lang),
+        driver=driver_places(info, [entry for _, entry in nearby if entry is not None]),
+        w={key: words[lang] for key, words in WORDS.items()},
         modes={mode: labels[lang] for mode, labels in MODE_LABELS.items()},
         contact=data.settings.contact,
         calendar=r.href(urls.page(lang, urls.CALENDAR)),

@@ -57,6 +57,12 @@ def environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=None)
+def texts(lang: str) -> dict[str, str]:
+    """Every interface word in one language, as a plain dict a template reads (and MiniJinja too)."""
+    return {key: words[lang] for key, words in i18n.STRINGS.items()}
+
+
 def _compact(html: str) -> str:
     """No blank lines: smaller pages, and one block wherever the fragment lands."""
     return "\n".join(line for line in html.splitlines() if line.strip())
@@ -86,7 +92,8 @@ class Renderer:
         self.data = data
         self.inv = data.inventory
         self.lang = lang
-        self.base = base
+        self.base = base  # the way to the site's root: templates print `r.base ~ path`
+        self.txt = texts(lang)  # the interface's words: templates print `r.txt.key`, calling nothing
 
     def t(self, key: str, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -157,6 +164,14 @@ class Renderer:
 
     def weekdays(self, days: list[str]) -> str:
         return i18n.format_weekdays(days, self.lang)
+
+    def hours_by_days(self, hours) -> list[tuple[str, list[str]]]:
+        """A stop's opening hours grouped by their days ("Thứ Hai – Thứ Sáu": 07:00–11:00, 13:30–17:00),
+        in the data's order: grouped here, so that the template mutates nothing."""
+        groups: dict[str, list[str]] = {}
+        for h in hours:
+            groups.setdefault(self.weekdays(h.weekdays), []).append(f"{h.opens}–{h.closes}")
+        return list(groups.items())
 
     def next_dates(self, entry: "EntryRecord"):
         """The dates the festival's page shows: the same as its .ics file."""

@@ -1,0 +1,37 @@
+"""The values the theme's own templates (overrides/: the head, the header, the 404 page) print.
+
+Prepared here as plain dicts, strings and numbers, so that those templates call nothing of
+ours: they print values, and would render the same under another engine's Jinja (MiniJinja in
+Zensical) that cannot call into Python (tests/test_template_boundary.py keeps it so).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from heritage import i18n, urls
+from heritage.sections import LANGUAGES
+
+if TYPE_CHECKING:
+    from heritage.content.settings import Settings
+
+
+def theme_globals(settings: "Settings") -> dict[str, object]:
+    """`hx_theme` for the theme's templates: icon sizes and, per language, the site's name, the
+    home page, the search page and its label (site paths, as MkDocs' `url` filter wants them)."""
+    return {
+        "hx_theme": {
+            "favicon_size": urls.FAVICON_SIZE,
+            "apple_touch_icon": urls.APPLE_TOUCH_ICON,
+            "apple_touch_icon_size": urls.APPLE_TOUCH_ICON_SIZE,
+            "languages": {
+                lang: {
+                    "site_name": settings.site_name(lang),
+                    "home": urls.page(lang),
+                    "search": urls.page(lang, urls.SEARCH),
+                    "search_label": i18n.t("search_page", lang),
+                }
+                for lang in LANGUAGES
+            },
+        }
+    }
