@@ -24,6 +24,7 @@ def theme_globals(settings: "Settings") -> dict[str, object]:
             "favicon_size": urls.FAVICON_SIZE,
             "apple_touch_icon": urls.APPLE_TOUCH_ICON,
             "apple_touch_icon_size": urls.APPLE_TOUCH_ICON_SIZE,
+            "colors": urls.THEME_COLORS,  # the ward's colours, after heritage.css
             "languages": {
                 lang: {
                     "site_name": settings.site_name(lang),
