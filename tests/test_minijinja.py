@@ -19,7 +19,7 @@ from .conftest import REPO, SAMPLE_URL
 # that stopped being rendered cannot pass unnoticed.
 EXPECTED = {
     "about.html", "catalogue.html", "column_index.html", "entry_foot.html", "entry_head.html", "event_foot.html",
-    "event_head.html", "events_index.html", "festivals.html", "footer.html", "home.html", "home_head.html",
+    "event_head.html", "events_index.html", "festivals.html", "footer.html", "home.html", "home_head.html", "media_bank.html",
     "open_data.html", "places.html", "post_foot.html", "post_head.html", "practical.html", "search.html",
     "trail_foot.html", "trail_head.html", "trails_index.html",
 }

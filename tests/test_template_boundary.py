@@ -50,7 +50,6 @@ DEBT: dict[str, int] = {
     "heritage/pages/templates/event_head.html": 15,
     "heritage/pages/templates/events_index.html": 7,
     "heritage/pages/templates/festivals.html": 18,
-    "heritage/pages/templates/footer.html": 11,
     "heritage/pages/templates/home.html": 34,
     "heritage/pages/templates/home_head.html": 9,
     "heritage/pages/templates/open_data.html": 2,

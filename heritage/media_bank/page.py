@@ -9,14 +9,18 @@ item through its entry's page, where each photo is shown with its credit and lic
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from heritage import urls
+from jinja2.utils import htmlsafe_json_dumps
+
+from heritage import i18n, urls
 from heritage.media_bank import items as bank_items
+from heritage.media_bank.items import BankItem
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 
 if TYPE_CHECKING:
-    from heritage.pages.renderer import RenderData
+    from heritage.pages.renderer import RenderData, Renderer
 
 FIRST = 24  # items in the page's HTML
 
@@ -65,6 +69,88 @@ def section_label(section: str, lang: str) -> str:
     return COLUMN.label(lang) if section == COLUMN.key else ENTRY_SECTIONS[section].label(lang)
 
 
+@dataclass(frozen=True)
+class ItemView:
+    """One item as the page prints it: words of the page's language, addresses already relative."""
+
+    section: str
+    kind: str
+    licence: str  # the vocabulary name, '-' for the ward's own cover (the filter's value)
+    open: str  # 'yes' or 'no'
+    image: object | None  # the web image of the thumbnail (a photo, or a video's poster)
+    kind_label: str
+    caption: str
+    credit: str
+    licence_label: str
+    date_iso: str
+    date_text: str
+    page: str
+    name: str
+    download: str  # the high-resolution JPEG, '' when none
+    kit: str  # the entry's press kit, '' when none
+    web_file: str  # an open audio or video file, '' when none
+    ask: str  # whom to ask before use, '' for an open item
+
+
+@dataclass(frozen=True)
+class OwnerView:
+    """An entry (or post) with media, in the list by entry."""
+
+    page: str
+    name: str
+    section_label: str
+    count: str
+    kit: str
+
+
+def _thumbnail(data: "RenderData", item: BankItem):
+    if item.kind == "image":
+        return data.media.images.get(item.source)
+    clip = data.media.av.get(item.source)
+    return clip.poster if clip is not None else None
+
+
+def _item_view(data: "RenderData", r: "Renderer", item: BankItem, kits: dict[str, str], or_ward: str) -> ItemView:
+    vocab = data.inventory.vocabulary
+    lang = r.lang
+    return ItemView(
+        section=item.section,
+        kind=item.kind,
+        licence=item.licence or "-",
+        open="yes" if item.open else "no",
+        image=_thumbnail(data, item),
+        kind_label=KIND_LABELS[item.kind][lang],
+        caption=item.caption[lang],
+        credit=item.credit[lang],
+        licence_label=vocab.label(vocab.licenses, item.licence, lang) if item.licence else word("ward_cover", lang),
+        date_iso=item.date.isoformat() if item.date else "",
+        date_text=i18n.format_day(item.date, lang) if item.date else "",
+        page=r.href(item.page.get(lang) or item.page["vi"]),
+        name=item.name.get(lang) or item.name["vi"],
+        download=r.href(item.download.url) if item.download else "",
+        kit=r.href(kits[item.owner]) if item.download and item.owner in kits else "",
+        web_file=r.href(item.web_file) if item.open and item.web_file else "",
+        ask="" if item.open else f"{word('ask', lang, who=item.credit[lang])} {or_ward}.",
+    )
+
+
+def _owner_views(r: "Renderer", bank: bank_items.Bank) -> list[OwnerView]:
+    owners: dict[str, list[BankItem]] = {}
+    for item in bank.items:
+        owners.setdefault(item.owner, []).append(item)
+    lang = r.lang
+    return [
+        OwnerView(
+            page=r.href(its[0].page.get(lang) or its[0].page["vi"]),
+            name=its[0].name.get(lang) or its[0].name["vi"],
+            section_label=section_label(its[0].section, lang),
+            count=word("items_n", lang, n=len(its)),
+            kit=r.href(bank.kits[owner]) if owner in bank.kits and its[0].section != COLUMN.key else "",
+        )
+        for owner, its in owners.items()
+    ]
+
+
 def media_bank(data: "RenderData", lang: str, base: str) -> str:
     """The block under the page's own Markdown."""
     from heritage.pages.renderer import Renderer
@@ -75,25 +161,32 @@ def media_bank(data: "RenderData", lang: str, base: str) -> str:
     used_sections = list(dict.fromkeys(i.section for i in bank.items))
     used_kinds = [k for k in bank_items.KINDS if any(i.kind == k for i in bank.items)]
     used_licences = [name for name in vocab.licenses if any(i.licence == name for i in bank.items)]
-    owners: dict[str, list] = {}
-    for item in bank.items:
-        owners.setdefault(item.owner, []).append(item)
     contact = data.settings.contact
+    or_ward = word("or_ward", lang, office=contact.office(lang) if contact else data.settings.ward(lang))
+    first = bank.items[:FIRST]
+    total = len(bank.items)
+    words = {key: word(key, lang) for key in WORDS}
+    # What the page's script needs to draw the items it loads (sorted keys, escaped for HTML as
+    # Jinja2's `tojson` does: the attribute's bytes stay those of the filter's former output).
+    script_words = {
+        **{key: words[key] for key in ("credit", "licence", "of", "download", "download_file", "press_kit")},
+        "ask": word("ask", lang, who="{who}"),
+        "or_ward": or_ward,
+        "kinds": {kind: KIND_LABELS[kind][lang] for kind in bank_items.KINDS},
+    }
     return r.render(
         "media_bank.html",
-        bank=bank,
-        first=bank.items[:FIRST],
-        owners=owners,
+        words=words,
+        items=[_item_view(data, r, item, bank.kits, or_ward) for item in first],
+        owners=_owner_views(r, bank),
         sections=[(s, section_label(s, lang)) for s in used_sections],
         kinds=[(k, KIND_LABELS[k][lang]) for k in used_kinds],
         licences=[(name, vocab.licenses[name][lang]) for name in used_licences],
-        licence_label=lambda name: vocab.label(vocab.licenses, name, lang) if name else word("ward_cover", lang),
-        w=lambda key, **v: word(key, lang, **v),
-        kind_label=lambda k: KIND_LABELS[k][lang],
-        section_label=lambda s: section_label(s, lang),
-        office=contact.office(lang) if contact else data.settings.ward(lang),
+        count=word("count_other", lang, n=total),
+        shown=word("shown", lang, shown=len(first), total=total) if total > len(first) else "",
+        total=total,
         index=r.href(bank_items.index_url(lang)),
-        media=data.media,
+        script_words=str(htmlsafe_json_dumps(script_words, sort_keys=True)),
     )
 
 

@@ -26,7 +26,9 @@ def entry_blocks(data: RenderData, entry: "EntryRecord", lang: str, base: str) -
     r = Renderer(data, lang, base)
     share = share_links(data, entry.url(lang), entry.name(lang))
     here = onsite.view(data.inventory, data.settings, entry, lang, data.media.av)
-    return r.render("entry_head.html", entry=entry, share=share, here=here), r.render("entry_foot.html", entry=entry, here=here)
+    kit, bank = r.press_kit(entry.id)
+    press = {"kit": r.base + kit if kit else "", "bank": r.base + bank if bank else ""}
+    return r.render("entry_head.html", entry=entry, share=share, here=here), r.render("entry_foot.html", entry=entry, here=here, press=press)
 
 
 def catalogue(data: RenderData, section: str, lang: str, base: str) -> str:
@@ -121,7 +123,30 @@ def translation_table(data: RenderData, lang: str, base: str) -> str:
 def footer(data: RenderData, lang: str, base: str) -> str:
     """Every page's footer: the site's promise, the ward's contact, a few links, the copyright."""
     r = Renderer(data, lang, base)
-    return r.render("footer.html", settings=data.settings, year=data.today.year, bank=f"{urls.BANK}/index.md" in data.translations)
+    links = {
+        "about": r.base + urls.page(lang, urls.ABOUT),
+        "calendar": r.base + urls.page(lang, urls.CALENDAR),
+        "open_data": r.base + urls.page(lang, urls.OPEN_DATA),
+        "bank": r.base + urls.page(lang, urls.BANK) if f"{urls.BANK}/index.md" in data.translations else "",
+        "feed": r.base + urls.feed(lang),
+    }
+    settings, c = data.settings, data.settings.contact
+    contact = None if c is None else {
+        "office": c.office(lang),
+        "address": c.address(lang) if c.address else None,
+        "phone": c.phone,
+        "tel": c.tel,
+        "email": c.email,
+        "hours": c.hours(lang) if c.hours else None,
+        "sample": c.sample,
+    }
+    foot = {
+        "site_name": settings.site_name(lang),
+        "tagline": settings.tagline(lang),
+        "contact": contact,
+        "copyright": r.t("copyright", year=data.today.year, ward=settings.ward(lang)),
+    }
+    return r.render("footer.html", foot=foot, links=links)
 
 
 # What the site is made with, credited on the About page (and nowhere else).
