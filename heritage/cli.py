@@ -76,7 +76,7 @@ def _init(args: argparse.Namespace) -> int:
     try:
         ward_init.check_target(target)  # before any question: the folder is the first thing that can be wrong
         ward = ward_init.gather(given, input, tell)
-        written = ward_init.init(target, ward, today())
+        written = ward_init.init(target, ward, today(), args.engine)
     except ward_init.InitError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -320,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
                          ("--primary", "màu chính, ví dụ #8a1c1c / primary colour"), ("--accent", "màu nhấn, ví dụ #7a5200 / accent colour"),
                          ("--phone", "số điện thoại liên hệ / contact phone"), ("--email", "thư điện tử liên hệ / contact e-mail")):
         init.add_argument(option, help=text)
+    init.add_argument("--engine", metavar="REQUIREMENT", help="dòng bộ máy trong requirements.lock (mặc định heritage-site==phiên bản này) / "
+                      "the engine's line in requirements.lock (default: heritage-site==this version), e.g. heritage-site @ git+https://…@v0.1.0")
     init.add_argument("--kind", choices=("phuong", "xa"), default="phuong", help="phường (ward) hoặc xã (commune)")
     init.set_defaults(func=_init)
 

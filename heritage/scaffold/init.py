@@ -224,7 +224,7 @@ def _write(root: Path, rel: str, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def _fill(root: Path, ward: Ward, today: dt.date) -> None:
+def _fill(root: Path, ward: Ward, today: dt.date, engine: str | None) -> None:
     env, context = _environment(), _context(ward, today)
     for source in sorted(p for p in WARD.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         rel = source.relative_to(WARD).as_posix()
@@ -235,7 +235,7 @@ def _fill(root: Path, ward: Ward, today: dt.date) -> None:
         else:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, root / rel)
-    _write(root, "requirements.lock", lock_text())
+    _write(root, "requirements.lock", lock_text(engine))
     for rel, langs in yaml.safe_load(env.get_template("pages.yml.j2").render(context)).items():
         for lang, (title, tab_title, body) in langs.items():
             meta = {"title": title, **({"tab_title": tab_title} if tab_title else {})}
@@ -263,13 +263,16 @@ def check_target(target: Path) -> None:
         )
 
 
-def init(target: Path, ward: Ward, today: dt.date) -> list[Path]:
-    """Write the site into `target` (absent or empty); returns the files written."""
+def init(target: Path, ward: Ward, today: dt.date, engine: str | None = None) -> list[Path]:
+    """Write the site into `target` (absent or empty); returns the files written. `engine`: the
+    requirements.lock line of the engine, when not this version from PyPI."""
     check_target(target)
+    if engine is not None and (not engine.strip() or re.search(r"[\x00-\x1f]", engine)):
+        raise InitError(f"--engine: {engine!r}: cần một dòng yêu cầu của pip. / --engine: {engine!r}: give one pip requirement line.")
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
     try:
-        _fill(work, ward, today)
+        _fill(work, ward, today, engine)
         if target.exists():
             target.rmdir()  # empty, checked above
         os.replace(work, target)

@@ -62,11 +62,13 @@ def pins() -> list[str]:
     return sorted(found.values(), key=str.lower)
 
 
-def lock_text() -> str:
+def lock_text(engine: str | None = None) -> str:
+    """The lock; `engine` replaces the engine's own line (e.g. `heritage-site @ git+https://…@v0.1.0`
+    while a version is not on PyPI, or a path to a wheel)."""
     lines = [
         "# Versions chính xác cho mọi máy (make serve, make test, CI). Nâng cấp bộ máy: đổi dòng heritage-site.",
         "# Exact versions for every machine. To upgrade the engine, raise the heritage-site line (read its CHANGELOG).",
-        f"{DISTRIBUTION}=={heritage.__version__}",
+        engine or f"{DISTRIBUTION}=={heritage.__version__}",
         *pins(),
     ]
     return "\n".join(lines) + "\n"
