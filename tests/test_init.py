@@ -3,14 +3,18 @@ with its own name and colours, names no other place, and is written whole or not
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from heritage.content.settings import Settings
 from heritage.engine_files import engine_dir, with_engine_theme
@@ -174,7 +178,7 @@ def test_a_failure_while_writing_leaves_nothing_half_written(tmp_path, monkeypat
     answers = {k.lstrip("-").replace("-", "_"): v for k, v in OPTIONS.items()}
     ward = ward_init.gather(answers, None, print)
     with pytest.raises(OSError):
-        ward_init.init(tmp_path / "ward", ward, __import__("datetime").date(2026, 10, 20))
+        ward_init.init(tmp_path / "ward", ward, dt.date(2026, 10, 20))
     _nothing_written(tmp_path, "ward")
 
 
@@ -191,3 +195,38 @@ def test_the_engine_theme_comes_after_the_sites_own_and_before_materials(dirs, c
 def test_this_repository_keeps_its_own_overrides_once():
     dirs = [str(REPO / "overrides"), "/m/material/templates"]
     assert with_engine_theme(dirs, "overrides") == dirs
+
+
+def test_what_the_engine_would_refuse_in_site_yml_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    ward_copy = tmp_path / "ward-template"
+    shutil.copytree(ward_init.WARD, ward_copy)
+    site = ward_copy / "data" / "site.yml.j2"
+    site.write_text(site.read_text(encoding="utf-8") + "colour_typo: 1\n", encoding="utf-8")  # an unknown field: Settings forbids it
+    monkeypatch.setattr(ward_init, "WARD", ward_copy)
+    answers = {k.lstrip("-").replace("-", "_"): v for k, v in OPTIONS.items()}
+    with pytest.raises(ward_init.InitError, match="colour_typo"):
+        ward_init.init(tmp_path / "out" / "ward", ward_init.gather(answers, None, print), dt.date(2026, 10, 20))
+    _nothing_written(tmp_path / "out", "ward")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=70), province=st.sampled_from(["Sơn Hà", "thành phố Hải Cảng", "Đắk Nông"]))
+def test_any_name_is_refused_in_both_languages_or_written_as_it_was_typed(name, province):
+    """Names come from whoever runs init: each is refused with a bilingual message or reaches the
+    settings and the pages exactly, whatever quotes, colons or accents it holds."""
+    try:
+        value = ward_init.parse("name_vi", name)
+    except ward_init.InitError as exc:
+        assert "--name-vi" in str(exc) and " / " in str(exc)
+        return
+    ward = ward_init.Ward(value, "Phu Lac", province, "Son Ha", 16.5, 107.5, "#8a1c1c", "#7a5200")
+    context = ward_init._context(ward, dt.date(2026, 10, 20))
+    env = ward_init._environment()
+    settings_data = yaml.safe_load(env.get_template("data/site.yml.j2").render(context))
+    assert Settings.model_validate(settings_data).site_name.vi == f"Di sản {value}"
+    config = env.get_template("mkdocs.yml.j2").render(context)
+    assert f"site_name: {json.dumps(f'Di sản {value}', ensure_ascii=False)}" in config
+    pages = yaml.safe_load(env.get_template("pages.yml.j2").render(context))
+    assert f"phường {value}" in pages["index.md"]["vi"][2]
+    samples = yaml.safe_load(env.get_template("samples.yml.j2").render(context))
+    assert samples["di-tich"]["data"]["location"]["address"]["vi"] == f"Mục mẫu, phường {value}"

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Callable
@@ -30,8 +31,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 import heritage
 from heritage import urls
 from heritage.content.schema import VIETNAM_LAT, VIETNAM_LON
-from heritage.content.settings import Settings
+from heritage.content.settings import Settings, load_settings
 from heritage.content.translations import stamp
+from heritage.problems import format_problems
 from heritage.scaffold import new as scaffold_new
 from heritage.scaffold.lock import lock_text
 
@@ -85,9 +87,15 @@ class Ward:
     email: str | None = None
 
 
+def _invisible(text: str) -> bool:
+    """Control, format, private or unassigned characters, and line separators: no name has them,
+    and YAML refuses some of them outright."""
+    return any(unicodedata.category(c)[0] == "C" or unicodedata.category(c) in ("Zl", "Zp") for c in text)
+
+
 def _name(option: str, raw: str) -> str:
-    value = " ".join(raw.split())
-    if not value or not any(c.isalpha() for c in value) or len(value) > 60 or _NOT_IN_NAMES.search(raw):
+    value = unicodedata.normalize("NFC", " ".join(raw.split()))
+    if not value or not any(c.isalpha() for c in value) or len(value) > 60 or _NOT_IN_NAMES.search(raw) or _invisible(raw):
         raise InitError(
             f"{option}: {raw!r} không dùng được: cần một tên có chữ, tối đa 60 ký tự, không có các ký tự < > {{ }} [ ] * _ ` | # \\ \". / "
             f"{option}: {raw!r} cannot be used: give a name with letters, at most 60 characters, without < > {{ }} [ ] * _ ` | # \\ \"."
@@ -255,6 +263,14 @@ def _fill(root: Path, ward: Ward, today: dt.date, engine: str | None) -> None:
         stamp(root, page.relative_to(root).as_posix())
 
 
+def _settings_accepted(root: Path) -> None:
+    """The written data/site.yml as the engine reads it: whatever its model refuses (a colour
+    without enough contrast, once the model checks it) is refused here, before DIR exists."""
+    problems = load_settings(root)[1]
+    if problems:
+        raise InitError(format_problems(problems))
+
+
 def check_target(target: Path) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise InitError(
@@ -273,6 +289,7 @@ def init(target: Path, ward: Ward, today: dt.date, engine: str | None = None) ->
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=target.parent))
     try:
         _fill(work, ward, today, engine)
+        _settings_accepted(work)
         if target.exists():
             target.rmdir()  # empty, checked above
         os.replace(work, target)
