@@ -1,7 +1,7 @@
 """Only the build step that puts the engine's top-level folders into the wheel (pyproject.toml
 holds everything else).
 
-This repository is also Tân An's site, so the theme overrides (overrides/), the web editor's
+This repository is also a ward's own site, so the theme overrides (overrides/), the web editor's
 scripts (admin/), the editor templates (templates/), the MkDocs hooks (hooks/) and the local
 editor's proxy scripts (scripts/cms-*.js) stay at the top where the site uses them. The wheel
 carries copies under heritage/_engine/, where heritage.engine_files finds them with

@@ -2,7 +2,7 @@
 the editor templates, the MkDocs hooks and the local editor's proxy scripts.
 
 In this repository they stay at the top (overrides/, admin/, templates/, hooks/, scripts/):
-the repository is also Tân An's site and its layout does not move. A wheel carries copies of
+this repository is also a ward's own site and its layout does not move. A wheel carries copies of
 them inside the package, under heritage/_engine/ (setup.py's build step copies them there; no
 symlinks, which wheels and Windows checkouts do not keep). So a folder is looked up in the
 installed package first (importlib.resources) and, when the package runs from a checkout or an
