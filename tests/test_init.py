@@ -81,6 +81,15 @@ def test_its_colours_are_its_own(ward):
         assert "colors" not in yaml.safe_load(site_yml)
 
 
+def test_a_colour_the_engine_refuses_is_refused_before_anything_is_written(tmp_path):
+    result = run(*init_args("ward", **{"--primary": "#ffff00"}), cwd=tmp_path)
+    if "colors" in Settings.model_fields:  # contrast-checked (issue 29, item 4)
+        assert result.returncode == 1 and "Nothing was written" in result.stderr and "colors.primary" in result.stderr
+        _nothing_written(tmp_path, "ward")
+    else:
+        assert result.returncode == 0 and '# colors: {primary: "#ffff00"' in (tmp_path / "ward" / "data" / "site.yml").read_text(encoding="utf-8")
+
+
 def test_one_sample_entry_per_section_near_the_centre_and_a_first_post(ward):
     for section in SECTIONS:
         (entry,) = (ward / "data" / section).glob("*.yml")

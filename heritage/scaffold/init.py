@@ -268,7 +268,10 @@ def _settings_accepted(root: Path) -> None:
     without enough contrast, once the model checks it) is refused here, before DIR exists."""
     problems = load_settings(root)[1]
     if problems:
-        raise InitError(format_problems(problems))
+        raise InitError(
+            "Chưa ghi gì: bộ máy sẽ từ chối cài đặt này (data/site.yml của trang mới). / "
+            "Nothing was written: the engine would refuse these settings (the new site's data/site.yml).\n" + format_problems(problems)
+        )
 
 
 def check_target(target: Path) -> None:
