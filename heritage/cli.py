@@ -67,6 +67,24 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    from heritage.scaffold import init as ward_init
+
+    given = {name: getattr(args, name) for name in ("name_vi", "name_en", "province_vi", "province_en", "lat", "lon", "primary", "accent", "kind", "phone", "email")}
+    tell = lambda text: print(text, file=sys.stderr)  # noqa: E731
+    target = Path(args.dir)
+    try:
+        ward_init.check_target(target)  # before any question: the folder is the first thing that can be wrong
+        ward = ward_init.gather(given, input, tell)
+        written = ward_init.init(target, ward, today(), args.engine)
+    except ward_init.InitError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã tạo trang mới ({len(written)} tệp) trong / A new site ({len(written)} files) in: {target}")
+    print(f"Tiếp theo / Next: cd {target} && make serve   (README.md)")
+    return 0
+
+
 def _templates(args: argparse.Namespace) -> int:
     for path in scaffold.write_templates(Path(args.root)):
         print(path.relative_to(Path(args.root)).as_posix())
@@ -293,6 +311,19 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--url", default="https://overpass-api.de/api/interpreter", help="máy chủ Overpass / Overpass API endpoint")
     fetch.add_argument("--if-older-than", type=float, metavar="DAYS", help="chỉ tải khi dữ liệu cũ hơn số ngày này / only when older than DAYS")
     fetch.set_defaults(func=_basemap_fetch)
+
+    init = commands.add_parser("init", help="tạo trang cho một phường/xã mới / a new ward's or commune's site")
+    init.add_argument("dir", metavar="DIR", help="thư mục mới hoặc trống / a new or empty folder")
+    for option, text in (("--name-vi", "tên tiếng Việt / name in Vietnamese"), ("--name-en", "tên tiếng Anh / name in English"),
+                         ("--province-vi", "tỉnh, tiếng Việt / province in Vietnamese"), ("--province-en", "tỉnh, tiếng Anh / province in English"),
+                         ("--lat", "vĩ độ trung tâm / latitude of the centre"), ("--lon", "kinh độ trung tâm / longitude of the centre"),
+                         ("--primary", "màu chính, ví dụ #8a1c1c / primary colour"), ("--accent", "màu nhấn, ví dụ #7a5200 / accent colour"),
+                         ("--phone", "số điện thoại liên hệ / contact phone"), ("--email", "thư điện tử liên hệ / contact e-mail")):
+        init.add_argument(option, help=text)
+    init.add_argument("--engine", metavar="REQUIREMENT", help="dòng bộ máy trong requirements.lock (mặc định heritage-site==phiên bản này) / "
+                      "the engine's line in requirements.lock (default: heritage-site==this version), e.g. heritage-site @ git+https://…@v0.1.0")
+    init.add_argument("--kind", choices=("phuong", "xa"), default="phuong", help="phường (ward) hoặc xã (commune)")
+    init.set_defaults(func=_init)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
     tpl.set_defaults(func=_templates)

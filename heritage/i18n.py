@@ -159,8 +159,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_button": {"vi": "Tìm", "en": "Search"},
     "search_page": {"vi": "Tìm kiếm", "en": "Search"},
     "search_hint": {
-        "vi": "Gõ có dấu hoặc không dấu đều được, ví dụ: dinh tan an, hoi lim, quan ho.",
-        "en": "With or without Vietnamese accents, e.g. dinh tan an, hoi lim, quan ho.",
+        "vi": "Gõ có dấu hoặc không dấu đều được, ví dụ: dinh, le hoi, nghe nhan.",
+        "en": "With or without Vietnamese accents, e.g. dinh, le hoi, nghe nhan.",
     },
     "search_none": {"vi": "Không tìm thấy kết quả cho", "en": "Nothing found for"},
     "search_count": {"vi": "kết quả", "en": "results"},

@@ -1,8 +1,7 @@
 """MkDocs adapter: the only place that knows MkDocs. All logic lives in `heritage`.
 
 static-i18n runs these hooks once per language; the content is loaded and checked once per
-build, and the languages are built in forked processes (heritage.pages.build_run).
-"""
+build, and the languages are built in forked processes (heritage.pages.build_run)."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from heritage import engine_files
 from heritage.clock import ClockError
 from heritage.content.addresses import attribute_safe
 from heritage.editor import page as admin_page
@@ -46,8 +46,9 @@ def _is_default_language(config) -> bool:
 
 def on_config(config):
     global _site, _preview, _tracker
-    # One bilingual 404.html, written by the first language only; never the theme's sitemap
-    # (heritage.pages.build_run.theme_templates says why).
+    # The engine's theme (installed package or this checkout: heritage.engine_files). One bilingual
+    # 404.html, by the first language only; never the theme's sitemap (build_run.theme_templates).
+    config.theme.dirs = engine_files.with_engine_theme(config.theme.dirs, config.theme.custom_dir)
     theme_templates(config.theme.static_templates, _is_default_language(config))
     try:
         _site, _preview = load_for(_command, _root(config), config.site_url or "", _is_default_language(config), _site, _preview)

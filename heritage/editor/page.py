@@ -17,6 +17,7 @@ from heritage.content.loader import cached_inventory
 from heritage.clock import today
 from heritage.editor.collections import IDS_FILE, config, known_ids
 from heritage.editor.desk import DESK_FILE, desk
+from heritage.engine_files import engine_dir
 from heritage.sections import LANGUAGES
 from heritage.urls import ADMIN
 
@@ -29,7 +30,7 @@ YAML_DIST = Path("node_modules") / "yaml-2" / "browser" / "dist"
 # npm heic2any (MIT): iPhones' HEIC photos made JPEG in the browser; hx-upload.js loads it from
 # /admin/heic2any/ only when a HEIC is picked (1.3 MB, so never with the page)
 HEIC_DIST = Path("node_modules") / "heic2any"
-ASSETS = Path(__file__).resolve().parents[2] / "admin"  # heritage-cms.js, hx-*.js, preview.css (the repository's admin/)
+ASSETS = engine_dir("admin")  # heritage-cms.js, hx-*.js, preview.css: the installed engine's, or this repository's admin/
 
 def policy(proxy: str | None = None) -> str:
     """/admin/'s own Content-Security-Policy: the site itself and GitHub's API (plus the local

@@ -1,0 +1,241 @@
+"""`python -m heritage init DIR` (issue 29): a new ward's site that passes its checks, builds
+with its own name and colours, names no other place, and is written whole or not at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from heritage.content.settings import Settings
+from heritage.engine_files import engine_dir, with_engine_theme
+from heritage.scaffold import init as ward_init
+
+from .conftest import REPO, TODAY
+from .test_second_ward import _names_of_others
+
+OPTIONS = {
+    "--name-vi": "Phú Lạc", "--name-en": "Phu Lac", "--province-vi": "Sơn Hà", "--province-en": "Son Ha",
+    "--lat": "16.4637", "--lon": "107.5909", "--primary": "#1F5F8B", "--accent": "#6b4f00", "--phone": "0234 3 123 456",
+}
+SECTIONS = ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham")
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None, python: str = sys.executable, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    inherited = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PYTHONPATH")}
+    full = {**inherited, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", "HERITAGE_TODAY": TODAY, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run([python, *args], cwd=cwd, input=stdin if stdin is not None else "", capture_output=True, text=True, env=full, timeout=600)
+
+
+def init_args(target: str, **changes: str | None) -> list[str]:
+    options = {**OPTIONS, **changes}
+    return ["-m", "heritage", "init", target, *(x for k, v in options.items() if v is not None for x in (k, v))]
+
+
+def _nothing_written(parent: Path, name: str) -> None:
+    assert not (parent / name).exists()
+    assert [p.name for p in parent.iterdir() if ".init-" in p.name] == []
+
+
+@pytest.fixture(scope="module")
+def ward(tmp_path_factory) -> Path:
+    parent = tmp_path_factory.mktemp("init")
+    made = run(*init_args("phu-lac"), cwd=parent)
+    assert made.returncode == 0, made.stdout + made.stderr
+    root = parent / "phu-lac"
+    check = run("-m", "heritage", "check", cwd=root)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = run("-m", "mkdocs", "build", "--strict", cwd=root, env={"SITE_URL": "https://phulac.example.org/"})
+    assert build.returncode == 0, build.stdout + build.stderr
+    return root
+
+
+def test_the_new_ward_builds_with_its_own_name(ward):
+    assert "Di sản Phú Lạc" in (ward / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Phu Lac Heritage" in (ward / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert (ward / "site" / "assets" / "heritage" / "heritage.css").is_file()  # the engine's theme, found without custom_dir
+    assert not re.search(r"(?m)^\s*custom_dir:", (ward / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def test_it_names_no_other_place_in_its_files_or_its_site(ward):
+    assert _names_of_others(ward) == []
+
+
+def test_its_colours_are_its_own(ward):
+    site_yml = (ward / "data" / "site.yml").read_text(encoding="utf-8")
+    if "colors" in Settings.model_fields:  # the identity field (issue 29, item 4)
+        assert yaml.safe_load(site_yml)["colors"] == {"primary": "#1f5f8b", "accent": "#6b4f00"}
+        css = "".join(p.read_text(encoding="utf-8") for p in (ward / "site").rglob("*.css")) + (ward / "site" / "index.html").read_text(encoding="utf-8")
+        assert "#1f5f8b" in css.lower()
+    else:  # written for the office to switch on, never a field this engine would refuse
+        assert '# colors: {primary: "#1f5f8b", accent: "#6b4f00"}' in site_yml
+        assert "colors" not in yaml.safe_load(site_yml)
+
+
+def test_a_colour_the_engine_refuses_is_refused_before_anything_is_written(tmp_path):
+    result = run(*init_args("ward", **{"--primary": "#ffff00"}), cwd=tmp_path)
+    if "colors" in Settings.model_fields:  # contrast-checked (issue 29, item 4)
+        assert result.returncode == 1 and "Nothing was written" in result.stderr and "colors.primary" in result.stderr
+        _nothing_written(tmp_path, "ward")
+    else:
+        assert result.returncode == 0 and '# colors: {primary: "#ffff00"' in (tmp_path / "ward" / "data" / "site.yml").read_text(encoding="utf-8")
+
+
+def test_one_sample_entry_per_section_near_the_centre_and_a_first_post(ward):
+    for section in SECTIONS:
+        (entry,) = (ward / "data" / section).glob("*.yml")
+        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+        assert data["sample"] is True
+        if "location" in data:
+            assert abs(data["location"]["lat"] - 16.4637) < 0.01 and abs(data["location"]["lon"] - 107.5909) < 0.01
+        assert (ward / "site" / section / entry.stem / "index.html").is_file()
+    for lang in ("vi", "en"):
+        (post,) = (ward / "docs" / lang / "chuyen-muc").glob("ra-mat-*.md")
+        assert f"date: {TODAY}" in post.read_text(encoding="utf-8")
+    assert (ward / "site" / "chuyen-muc" / "ra-mat-trang" / "index.html").is_file()
+
+
+def test_it_has_what_an_office_needs_to_publish(ward):
+    for rel in (".github/workflows/deploy.yml", ".github/workflows/pull-request.yml", "Makefile", "README.md", "package.json", "hooks/heritage_hooks.py", "templates/di-tich.yml"):
+        assert (ward / rel).is_file(), rel
+    readme = (ward / "README.md").read_text(encoding="utf-8")
+    assert "Bắt đầu" in readme and "Getting started" in readme
+    lock = (ward / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    assert "heritage-site==0.1.0" in lock and "mkdocs==1.6.1" in lock and any(line.startswith("pytest==") for line in lock)
+
+
+def test_its_own_tests_pass(ward):
+    result = run("-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", cwd=ward)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_it_asks_for_what_is_not_given(tmp_path):
+    answers = "Lạc Sơn\nLac Son\n\nSơn Hà\nSon Ha\n95\n21.30\n105.90\nblue\n#225588\n\n"  # empty, 95 and "blue": asked again
+    result = run(*init_args("lac-son", **{k: None for k in OPTIONS}), cwd=tmp_path, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tên phường/xã bằng tiếng Việt" in result.stdout and "Missing" not in result.stderr
+    assert "--lat: '95' không phải vĩ độ" in result.stderr and "is not a colour" in result.stderr
+    settings = yaml.safe_load((tmp_path / "lac-son" / "data" / "site.yml").read_text(encoding="utf-8"))
+    assert settings["site_name"] == {"vi": "Di sản Lạc Sơn", "en": "Lac Son Heritage"}
+    assert settings["province"] == {"vi": "tỉnh Sơn Hà", "en": "Son Ha Province"}
+    assert "#225588" in (tmp_path / "lac-son" / "data" / "site.yml").read_text(encoding="utf-8")
+    lat = yaml.safe_load((tmp_path / "lac-son" / "data" / "di-tich" / "di-tich-mau.yml").read_text(encoding="utf-8"))["location"]["lat"]
+    assert abs(lat - 21.30) < 0.01
+
+
+def test_without_a_terminal_or_the_options_it_says_which_are_missing(tmp_path):
+    result = run(*init_args("x", **{"--name-en": None, "--lat": None, "--primary": None}), cwd=tmp_path, stdin="")
+    assert result.returncode == 1
+    assert "Thiếu --name-en, --lat" in result.stderr and "Missing --name-en, --lat" in result.stderr
+    assert "Traceback" not in result.stderr
+    _nothing_written(tmp_path, "x")
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"--lat": "48.85"}, "--lat: '48.85' không phải vĩ độ trong Việt Nam"),
+        ({"--lon": "abc"}, "--lon: 'abc' is not a longitude in Việt Nam"),
+        ({"--primary": "red"}, "--primary: 'red' không phải mã màu"),
+        ({"--accent": "#12345g"}, "--accent: '#12345g' is not a colour"),
+        ({"--name-vi": "<script>"}, "--name-vi: '<script>' không dùng được"),
+        ({"--name-en": "   "}, "--name-en: '   ' cannot be used"),
+        ({"--province-vi": "Sơn\nHà"}, "--province-vi:"),
+        ({"--email": "office@"}, "--email: 'office@' is not an e-mail address"),
+    ],
+)
+def test_a_wrong_option_is_refused_in_both_languages_and_nothing_is_written(tmp_path, changes, said):
+    result = run(*init_args("ward", **changes), cwd=tmp_path)
+    assert result.returncode == 1
+    assert said in result.stderr and " / " in result.stderr and "Traceback" not in result.stderr
+    _nothing_written(tmp_path, "ward")
+
+
+def test_all_wrong_options_are_reported_at_once(tmp_path):
+    result = run(*init_args("ward", **{"--lat": "0", "--primary": "red"}), cwd=tmp_path)
+    assert result.returncode == 1 and "--lat" in result.stderr and "--primary" in result.stderr
+
+
+def test_a_folder_with_files_is_never_overwritten(tmp_path):
+    (tmp_path / "ward").mkdir()
+    (tmp_path / "ward" / "notes.txt").write_text("giữ nguyên", encoding="utf-8")
+    result = run(*init_args("ward"), cwd=tmp_path)
+    assert result.returncode == 1 and "không ghi đè" in result.stderr and "nothing is overwritten" in result.stderr
+    assert [p.name for p in (tmp_path / "ward").iterdir()] == ["notes.txt"]
+
+
+def test_an_empty_folder_is_used(tmp_path):
+    (tmp_path / "ward").mkdir()
+    assert run(*init_args("ward"), cwd=tmp_path).returncode == 0
+    assert (tmp_path / "ward" / "mkdocs.yml").is_file()
+
+
+def test_a_failure_while_writing_leaves_nothing_half_written(tmp_path, monkeypatch):
+    def broken(*args: object) -> str:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(ward_init, "lock_text", broken)
+    answers = {k.lstrip("-").replace("-", "_"): v for k, v in OPTIONS.items()}
+    ward = ward_init.gather(answers, None, print)
+    with pytest.raises(OSError):
+        ward_init.init(tmp_path / "ward", ward, dt.date(2026, 10, 20))
+    _nothing_written(tmp_path, "ward")
+
+
+@pytest.mark.parametrize(
+    ("dirs", "custom_dir", "position"),
+    [(["/m/material/templates", "/m/mkdocs/templates"], None, 0), (["/site/overrides", "/m/material/templates"], "/site/overrides", 1)],
+)
+def test_the_engine_theme_comes_after_the_sites_own_and_before_materials(dirs, custom_dir, position):
+    placed = with_engine_theme(dirs, custom_dir)
+    assert placed[position] == str(engine_dir("overrides")) and len(placed) == len(dirs) + 1
+    assert with_engine_theme(placed, custom_dir) == placed  # static-i18n runs on_config once per language
+
+
+def test_this_repository_keeps_its_own_overrides_once():
+    dirs = [str(REPO / "overrides"), "/m/material/templates"]
+    assert with_engine_theme(dirs, "overrides") == dirs
+
+
+def test_what_the_engine_would_refuse_in_site_yml_is_refused_before_anything_is_written(tmp_path, monkeypatch):
+    ward_copy = tmp_path / "ward-template"
+    shutil.copytree(ward_init.WARD, ward_copy)
+    site = ward_copy / "data" / "site.yml.j2"
+    site.write_text(site.read_text(encoding="utf-8") + "colour_typo: 1\n", encoding="utf-8")  # an unknown field: Settings forbids it
+    monkeypatch.setattr(ward_init, "WARD", ward_copy)
+    answers = {k.lstrip("-").replace("-", "_"): v for k, v in OPTIONS.items()}
+    with pytest.raises(ward_init.InitError, match="colour_typo"):
+        ward_init.init(tmp_path / "out" / "ward", ward_init.gather(answers, None, print), dt.date(2026, 10, 20))
+    _nothing_written(tmp_path / "out", "ward")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=70), province=st.sampled_from(["Sơn Hà", "thành phố Hải Cảng", "Đắk Nông"]))
+def test_any_name_is_refused_in_both_languages_or_written_as_it_was_typed(name, province):
+    """Names come from whoever runs init: each is refused with a bilingual message or reaches the
+    settings and the pages exactly, whatever quotes, colons or accents it holds."""
+    try:
+        value = ward_init.parse("name_vi", name)
+    except ward_init.InitError as exc:
+        assert "--name-vi" in str(exc) and " / " in str(exc)
+        return
+    ward = ward_init.Ward(value, "Phu Lac", province, "Son Ha", 16.5, 107.5, "#8a1c1c", "#7a5200")
+    context = ward_init._context(ward, dt.date(2026, 10, 20))
+    env = ward_init._environment()
+    settings_data = yaml.safe_load(env.get_template("data/site.yml.j2").render(context))
+    assert Settings.model_validate(settings_data).site_name.vi == f"Di sản {value}"
+    config = env.get_template("mkdocs.yml.j2").render(context)
+    assert f"site_name: {json.dumps(f'Di sản {value}', ensure_ascii=False)}" in config
+    pages = yaml.safe_load(env.get_template("pages.yml.j2").render(context))
+    assert f"phường {value}" in pages["index.md"]["vi"][2]
+    samples = yaml.safe_load(env.get_template("samples.yml.j2").render(context))
+    assert samples["di-tich"]["data"]["location"]["address"]["vi"] == f"Mục mẫu, phường {value}"
