@@ -24,7 +24,9 @@ def theme_globals(settings: "Settings") -> dict[str, object]:
             "favicon_size": urls.FAVICON_SIZE,
             "apple_touch_icon": urls.APPLE_TOUCH_ICON,
             "apple_touch_icon_size": urls.APPLE_TOUCH_ICON_SIZE,
-            "colors": urls.THEME_COLORS,  # the ward's colours, after heritage.css
+            # The ward's colours, after heritage.css; none for the engine's own (heritage.css has
+            # them): a page then makes no extra request for a file that would change nothing.
+            "colors": urls.THEME_COLORS if settings.colors != type(settings.colors)() else "",
             "languages": {
                 lang: {
                     "site_name": settings.site_name(lang),
