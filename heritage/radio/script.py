@@ -52,9 +52,9 @@ def plain_text(body: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in parser.lines) if line]
 
 
-_DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MY = re.compile(r"\b(\d{1,2})/(\d{4})\b")
+_DMY = re.compile(r"(?:\bngày\s+)?\b(\d{1,2})/(\d{1,2})/(\d{4})\b", re.I)
+_ISO = re.compile(r"(?:\bngày\s+)?\b(\d{4})-(\d{2})-(\d{2})\b", re.I)
+_MY = re.compile(r"(?:\btháng\s+)?\b(\d{1,2})/(\d{4})\b", re.I)
 
 
 def say_date(day: dt.date) -> str:
