@@ -49,16 +49,16 @@ def _refused(source: str, vi: str, en: str) -> EmblemError:
     )
 
 
-def _fit(image: Image.Image) -> Image.Image:
-    """Within SIDE×SIDE, centred on a transparent square: the header shows it in a square box."""
+def _fit(image: Image.Image, side: int = SIDE) -> Image.Image:
+    """Within side×side, centred on a transparent square: the header shows it in a square box."""
     image = image.convert("RGBA")
-    image.thumbnail((SIDE, SIDE), Image.Resampling.LANCZOS)
-    square = Image.new("RGBA", (SIDE, SIDE), (0, 0, 0, 0))
-    square.paste(image, ((SIDE - image.width) // 2, (SIDE - image.height) // 2))
+    image.thumbnail((side, side), Image.Resampling.LANCZOS)
+    square = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    square.paste(image, ((side - image.width) // 2, (side - image.height) // 2))
     return square
 
 
-def _raster(path: Path, source: str, kind: str) -> Image.Image:
+def _raster(path: Path, source: str, kind: str, side: int = SIDE) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -67,14 +67,14 @@ def _raster(path: Path, source: str, kind: str) -> Image.Image:
                 if not (MIN_SIDE <= width <= MAX_SIDE and MIN_SIDE <= height <= MAX_SIDE):
                     raise _refused(source, f"kích thước {width}×{height} điểm ảnh", f"it is {width}×{height} pixels")
                 opened.load()
-                return _fit(opened)
+                return _fit(opened, side)
     except UnidentifiedImageError:
         raise _refused(source, f"tệp không phải là ảnh {kind}", f"the file is not a {kind} image") from None
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _refused(source, f"tệp bị hỏng hoặc bị cắt ({exc})", f"the file is damaged or truncated ({exc})") from None
 
 
-def _svg(path: Path, source: str) -> Image.Image:
+def _svg(path: Path, source: str, side: int = SIDE) -> Image.Image:
     import resvg_py
 
     if path.stat().st_size > MAX_SVG_BYTES:
@@ -87,11 +87,11 @@ def _svg(path: Path, source: str) -> Image.Image:
         raise _refused(source, "tệp SVG dẫn tới tệp khác (ảnh, phông chữ, địa chỉ web)", "the SVG file points at other files (images, fonts, web addresses)")
     try:
         # Both sides given: drawn to fit inside the square, whatever size the file claims.
-        png = resvg_py.svg_to_bytes(svg_string=text, width=SIDE, height=SIDE)
+        png = resvg_py.svg_to_bytes(svg_string=text, width=side, height=side)
         with Image.open(io.BytesIO(bytes(png)), formats=["PNG"]) as drawn:
             drawn.load()
             size = drawn.size
-            image = _fit(drawn)
+            image = _fit(drawn, side)
     except (ValueError, OSError, UnidentifiedImageError) as exc:
         raise _refused(source, f"không vẽ được hình SVG ({exc})", f"the SVG drawing cannot be read ({exc})") from None
     if min(size) < MIN_SIDE:
@@ -99,16 +99,17 @@ def _svg(path: Path, source: str) -> Image.Image:
     return image
 
 
-def load(root: Path, source: str) -> Image.Image:
-    """The emblem data/<source> as an image at most SIDE px a side; raises EmblemError."""
+def load(root: Path, source: str, side: int = SIDE) -> Image.Image:
+    """The emblem data/<source> as an image at most `side` px a side (a raster is never
+    enlarged); raises EmblemError."""
     path = root / "data" / source
     suffix = path.suffix.lower()
     if path.is_symlink() or not path.is_file():
         raise _refused(source, "không thấy tệp (hoặc tệp là liên kết tượng trưng)", "the file does not exist (or is a symbolic link)")
     if suffix == ".svg":
-        return _svg(path, source)
+        return _svg(path, source, side)
     if suffix in RASTER_FORMATS:
-        return _raster(path, source, RASTER_FORMATS[suffix])
+        return _raster(path, source, RASTER_FORMATS[suffix], side)
     raise _refused(source, "chỉ nhận PNG, JPEG hoặc SVG", "only PNG, JPEG or SVG are accepted")
 
 

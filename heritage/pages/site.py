@@ -17,7 +17,7 @@ from heritage import clock, i18n, urls
 from heritage.calendar import ical
 from heritage.checks import links
 from heritage.checks import run as checks
-from heritage.column import feed
+from heritage.column import feed, podcast
 from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
@@ -330,6 +330,7 @@ class Site:
         /admin/ first: in the preview of content with errors it is how they get fixed, whatever
         of the rest cannot be written."""
         admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
+        episode_problems = podcast.write_feeds(self, site_root)
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
@@ -343,6 +344,8 @@ class Site:
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         trail_gpx.write_gpx(self, site_root)
+        if episode_problems:
+            raise ContentError(episode_problems)
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
