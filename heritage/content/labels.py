@@ -132,6 +132,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # The same key meaning something else in another block: (the schema's class, field) → label.
 LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
+    ("PostMeta", "audio"): ("Bài đọc thành tiếng, bản ghi âm MP3/M4A bằng ngôn ngữ của trang này", "The post read aloud: an MP3/M4A recording in this page's language"),
     ("Hours", "days"): ("Ngày mở cửa", "Days open"),
     # a recurring event (heritage/events/schema.py)
     ("RecurringEvent", "repeat"): ("Lặp lại", "Repeats"),

@@ -163,6 +163,8 @@ class Site:
             head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
+        elif kind.kind == "column" and podcast.has_episodes(self, lang):
+            fields.update(podcast=self.absolute(podcast.podcast_path(lang)), podcast_title=f"{i18n.t('podcast', lang)} — {self.settings.site_name(lang)}")
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
             title = heading(trail.name(lang))  # as for entries: the name is text, never markup
@@ -238,6 +240,8 @@ class Site:
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (COLUMN.label(lang), urls.page(lang, COLUMN.key)), (post.meta.title, page_url)]
             jsonld = structured_data.script_safe(structured_data.post_jsonld(self, post, lang))
             fields.update(description=post.meta.summary, type="article", published=post.date.isoformat(), jsonld=jsonld)
+        elif kind.kind == "column" and podcast.has_episodes(self, lang):
+            fields.update(podcast=self.absolute(podcast.podcast_path(lang)), podcast_title=f"{i18n.t('podcast', lang)} — {self.settings.site_name(lang)}")
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (i18n.t("trails", lang), urls.page(lang, urls.TRAILS)), (trail.name(lang), page_url)]
