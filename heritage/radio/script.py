@@ -99,7 +99,7 @@ def sentences(paragraph: str) -> list[str]:
     A sentence's last line ends with its own full stop, or a period where it had none."""
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+", speakable(paragraph)):
-        pieces = [p.strip() for p in _split_long(sentence.strip()) if p.strip()]
+        pieces = [p.strip() for p in _split_long(sentence.strip()) if any(c.isalnum() for c in p)]
         if pieces and pieces[-1][-1] not in ".!?":
             pieces[-1] = pieces[-1].rstrip(",;:") + "."
         out += pieces
