@@ -179,7 +179,9 @@ def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> list[P
     for post in site.inventory.posts.get(lang, []):  # scheduled posts' pages link theirs too
         if column_audio.audio_key(site.inventory, post.slug, lang) in site.media.av:
             text = "\n\n".join([post.meta.title, *script.plain_text(body_of(post))]) + "\n"
-            (site_root / column_audio.transcript_url(post, lang)).write_text(text, encoding="utf-8")
+            target = site_root / column_audio.transcript_url(post, lang)
+            target.parent.mkdir(parents=True, exist_ok=True)  # written while the pages are
+            target.write_text(text, encoding="utf-8")
     target = site_root / podcast_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     ET.ElementTree(rss).write(target, encoding="utf-8", xml_declaration=True)

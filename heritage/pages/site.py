@@ -163,8 +163,6 @@ class Site:
             head, tail = render.entry_blocks(data, entry, lang, base)
         elif kind.kind == "post" and (post := self.inventory.post(lang, kind.key)) is not None:
             head, tail = render.post_blocks(data, post, lang, base, markdown)
-        elif kind.kind == "column" and podcast.has_episodes(self, lang):
-            fields.update(podcast=self.absolute(podcast.podcast_path(lang)), podcast_title=f"{i18n.t('podcast', lang)} — {self.settings.site_name(lang)}")
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
             title = heading(trail.name(lang))  # as for entries: the name is text, never markup
