@@ -160,3 +160,20 @@ def test_every_line_of_any_paragraph_is_short_enough_for_a_loudspeaker(text: str
 
 def words_of(text: str) -> list[str]:
     return [w for w in (w.strip(",.;:!?") for w in text.split()) if any(c.isalnum() for c in w)]
+
+
+def test_a_silent_recording_is_told_in_both_languages_and_the_script_is_still_written(project: Project):
+    radio_project(project, -20.0)
+    path = project.root / "data/media/chuyen-muc/le-hoi.wav"
+    with av.open(str(path), "w", format="wav") as output:  # the same file, every sample zero
+        stream = output.add_stream("pcm_s16le", rate=RATE, layout="mono")
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, RATE * 2), dtype=np.int16), format="s16", layout="mono")
+        frame.rate = RATE
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            output.mux(packet)
+    result = radio(project, "2026-09")
+    assert result.returncode == 1
+    assert "im lặng" in result.stderr and "silent" in result.stderr and "data/media/chuyen-muc/le-hoi.wav" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (project.root / "truyen-thanh/2026-09/kich-ban.txt").is_file()
+    assert not list((project.root / "truyen-thanh/2026-09").glob("*.mp3"))

@@ -101,7 +101,8 @@ def episodes(site, lang: str) -> tuple[list[Episode], list[Problem]]:
             try:
                 result = loudness.normalise(source, target, loudness.PODCAST_LUFS, "mono")
             except loudness.LoudnessError as exc:
-                problems.append(Problem(post.rel, str(exc), str(exc), field="audio"))
+                fix = ("Ghi âm lại hoặc xuất lại tệp MP3/M4A có tiếng đọc, rồi tải lên.", "Record or export the MP3/M4A again with the reading audible, and upload it.")
+                problems.append(Problem(post.rel, exc.vi, exc.en, *fix, field="audio"))
                 continue
             manifest = {"seconds": result.seconds, "lufs": result.lufs}
             cache.seal("podcast", cache_key, manifest)

@@ -25,7 +25,11 @@ ROUNDS = 4
 
 
 class LoudnessError(Exception):
-    """The recording cannot be read or is silent: its message says which, in both languages."""
+    """The recording cannot be read or is silent: `vi` and `en` say which."""
+
+    def __init__(self, vi: str, en: str):
+        super().__init__(f"{vi} / {en}")
+        self.vi, self.en = vi, en
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def _decode(path: Path, layout: str) -> list[av.AudioFrame]:
     frames: list[av.AudioFrame] = []
     with av.open(str(path)) as container:
         if not container.streams.audio:
-            raise LoudnessError(f"{path.name}: không có tiếng / no sound track")
+            raise LoudnessError(f"{path.name}: tệp không có tiếng.", f"{path.name}: the file has no sound track.")
         for frame in container.decode(container.streams.audio[0]):
             frame.pts = None
             frames += resampler.resample(frame)
@@ -104,10 +108,10 @@ def normalise(source: Path, target: Path, lufs: float, layout: str = "mono") -> 
     try:
         frames = _decode(source, layout)
     except (av.FFmpegError, OSError, ValueError) as exc:
-        raise LoudnessError(f"{source.name}: không đọc được / cannot be read ({exc})") from None
+        raise LoudnessError(f"{source.name}: không đọc được tệp ({exc}).", f"{source.name}: the file cannot be read ({exc}).") from None
     original = measure(frames, layout)
     if not frames or original == -math.inf:
-        raise LoudnessError(f"{source.name}: im lặng, không đo được độ to / silent, its loudness cannot be measured")
+        raise LoudnessError(f"{source.name}: bản ghi im lặng, không đo được độ to.", f"{source.name}: the recording is silent; its loudness cannot be measured.")
     gain = lufs - original
     written = original
     for _ in range(ROUNDS):
