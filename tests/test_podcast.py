@@ -12,7 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import av
 import feedparser
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -245,7 +247,22 @@ def test_without_recordings_the_feeds_are_valid_and_empty_and_not_linked(tmp_pat
     site = load_site(project.root)
     out = tmp_path / "site"
     for lang in ("vi", "en"):
-        assert podcast.write_podcast(site, lang, out, site.absolute, lambda post: "") == []
+        podcast.write_podcast(site, lang, out, site.absolute, lambda post: "")
         parsed = feedparser.parse((out / podcast.podcast_path(lang)).read_bytes())
         assert not parsed.bozo and parsed.entries == [] and parsed.feed.title
         assert not podcast.has_episodes(site, lang)
+
+
+def test_a_silent_recording_stops_the_build_at_its_field_without_a_traceback(tmp_path: Path):
+    project = podcast_project(tmp_path)
+    with av.open(str(tmp_path / "data/media/chuyen-muc/mua.wav"), "w", format="wav") as output:  # every sample zero
+        stream = output.add_stream("pcm_s16le", rate=48000, layout="mono")
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, 96000), dtype=np.int16), format="s16", layout="mono")
+        frame.rate = 48000
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            output.mux(packet)
+    result = project.build(HERITAGE_TODAY=TODAY)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out
+    assert "docs/vi/chuyen-muc/mua-le-hoi.md" in out and "LỖI / ERROR — audio.vi (dòng/line 5)" in out
+    assert "im lặng" in out and "silent" in out

@@ -83,32 +83,52 @@ def draw_artwork(root: Path, logo: str | None) -> bytes:
     return buffer.getvalue()
 
 
-def episodes(site, lang: str) -> tuple[list[Episode], list[Problem]]:
-    """The published posts with a recording in `lang`, newest first, each as a -16 LUFS MP3."""
+def _cached(media, key: str) -> tuple[str, Path, dict | None]:
+    """(cache key, MP3 path, manifest or None) of a recording's -16 LUFS episode."""
+    cache = media.cache
+    cache_key = cache.key(cache.content_hash(media.original(key)), EPISODE_SETTINGS)
+    target = cache.folder("podcast", cache_key) / "episode.mp3"
+    manifest = cache.manifest("podcast", cache_key)
+    return cache_key, target, manifest if manifest is not None and target.is_file() else None
+
+
+def prepare_episodes(inventory, media) -> list[Problem]:
+    """Make every post recording's -16 LUFS MP3 (cached by content), with the media, before the
+    pages: a recording that cannot be made stops the build there, with its file and field."""
     from heritage.radio import loudness  # PyAV's filters: loaded only when there is audio
 
-    cache = site.media.cache
-    out, problems = [], []
+    problems = []
+    for ref in column_audio.all_refs(inventory):
+        if ref.key not in media.av:
+            continue  # a recording that failed is reported by the media library
+        cache_key, target, manifest = _cached(media, ref.key)
+        if manifest is not None:
+            continue
+        try:
+            result = loudness.normalise(media.original(ref.key), target, loudness.PODCAST_LUFS, "mono")
+        except loudness.LoudnessError as exc:
+            fix = ("Ghi âm lại hoặc xuất lại tệp MP3/M4A có tiếng đọc, rồi tải lên.", "Record or export the MP3/M4A again with the reading audible, and upload it.")
+            line = ref.post.doc.line_of(ref.field) if ref.post.doc is not None else None
+            problems.append(Problem(ref.post.rel, exc.vi, exc.en, *fix, field=".".join(ref.field), line=line))
+            continue
+        media.cache.seal("podcast", cache_key, {"seconds": result.seconds, "lufs": result.lufs})
+    return list(dict.fromkeys(problems))
+
+
+def episodes(site, lang: str) -> list[Episode]:
+    """The published posts with a recording in `lang`, newest first, each as its -16 LUFS MP3
+    (made by prepare_episodes)."""
+    out = []
     for post in site.inventory.published_posts(lang):
         key = column_audio.audio_key(site.inventory, post.slug, lang)
-        if not key or key not in site.media.av:  # a recording that failed is reported by the media library
+        if not key or key not in site.media.av:
             continue
-        source = site.media.original(key)
-        cache_key = cache.key(cache.content_hash(source), EPISODE_SETTINGS)
-        target = cache.folder("podcast", cache_key) / "episode.mp3"
-        manifest = cache.manifest("podcast", cache_key)
-        if manifest is None or not target.is_file():
-            try:
-                result = loudness.normalise(source, target, loudness.PODCAST_LUFS, "mono")
-            except loudness.LoudnessError as exc:
-                fix = ("Ghi âm lại hoặc xuất lại tệp MP3/M4A có tiếng đọc, rồi tải lên.", "Record or export the MP3/M4A again with the reading audible, and upload it.")
-                problems.append(Problem(post.rel, exc.vi, exc.en, *fix, field="audio"))
-                continue
-            manifest = {"seconds": result.seconds, "lufs": result.lufs}
-            cache.seal("podcast", cache_key, manifest)
+        cache_key, target, manifest = _cached(site.media, key)
+        if manifest is None:
+            continue
         url = f"media/podcast/{post.slug}-{cache_key[:8]}.mp3"
         out.append(Episode(post, key, target, url, float(manifest["seconds"])))
-    return out, problems
+    return out
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
@@ -117,12 +137,12 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
-def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> list[Problem]:
+def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> None:
     """Write the feed of `lang`, its episodes' MP3s and transcripts, and the artwork.
     `body_of(post)` gives a post's Markdown (for its transcript)."""
     from heritage.radio import script
 
-    found, problems = episodes(site, lang)
+    found = episodes(site, lang)
     settings = site.settings
     name = settings.site_name(lang)
     title, description = CHANNEL_TEXT[lang]
@@ -186,7 +206,6 @@ def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> list[P
     target = site_root / podcast_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     ET.ElementTree(rss).write(target, encoding="utf-8", xml_declaration=True)
-    return problems
 
 
 def has_episodes(site, lang: str) -> bool:
@@ -194,11 +213,9 @@ def has_episodes(site, lang: str) -> bool:
     return any(column_audio.audio_key(site.inventory, p.slug, lang) in site.media.av for p in site.inventory.published_posts(lang))
 
 
-def write_feeds(site, site_root: Path) -> list[Problem]:
-    """Both languages' feeds; the problems of recordings that could not be made."""
+def write_feeds(site, site_root: Path) -> None:
+    """Both languages' feeds, their episodes, transcripts and artwork."""
     from heritage import radio
 
-    out: list[Problem] = []
     for lang in LANGUAGES:
-        out += write_podcast(site, lang, site_root, site.absolute, lambda post: radio.body_of(site.inventory, post))
-    return out
+        write_podcast(site, lang, site_root, site.absolute, lambda post: radio.body_of(site.inventory, post))

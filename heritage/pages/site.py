@@ -332,7 +332,7 @@ class Site:
         /admin/ first: in the preview of content with errors it is how they get fixed, whatever
         of the rest cannot be written."""
         admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
-        episode_problems = podcast.write_feeds(self, site_root)
+        podcast.write_feeds(self, site_root)
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
@@ -346,8 +346,6 @@ class Site:
         if self.qr_url:
             qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
         trail_gpx.write_gpx(self, site_root)
-        if episode_problems:
-            raise ContentError(episode_problems)
         if self.qr_url:  # the brochure prints the site's code: only with a public address
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
@@ -406,6 +404,7 @@ def load_site(root: Path, configured_url: str = "") -> Site:
     media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
     if not problems:
         problems.extend(media.prepare())
+        problems.extend(podcast.prepare_episodes(inventory, media))  # in the media's cache
     if problems:
         raise ContentError(problems)
     site = Site(root, inventory, site_url, pairs, media)
