@@ -231,7 +231,7 @@ def test_the_post_page_plays_its_recording_with_its_transcript(built: Project, l
     if plays:
         page = built.root / "site" / prefix / "chuyen-muc" / slug
         source = re.search(r'<audio [^>]*aria-describedby="hx-listen-note">\s*<source src="([^"]+)" type="audio/', html)
-        assert (page / source[1]).resolve().is_file()
+        assert source[1].endswith(".mp3") and (page / source[1]).resolve().is_file()  # the -16 LUFS MP3, not the WAV
         note = re.search(r'id="hx-listen-note">([^<]+)<a href="([^"]+)"', html)
         assert "toàn văn" in note[1] or "whole text" in note[1]
         assert (page / note[2]).resolve().read_text(encoding="utf-8").startswith(("Ra mắt", "Launch", "Mùa lễ hội"))

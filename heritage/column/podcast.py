@@ -115,6 +115,12 @@ def prepare_episodes(inventory, media) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
+def episode_url(media, slug: str, key: str) -> str | None:
+    """Site path of a post's -16 LUFS MP3 (what its page plays too), or None if not made."""
+    cache_key, _, manifest = _cached(media, key)
+    return f"media/podcast/{slug}-{cache_key[:8]}.mp3" if manifest is not None else None
+
+
 def episodes(site, lang: str) -> list[Episode]:
     """The published posts with a recording in `lang`, newest first, each as its -16 LUFS MP3
     (made by prepare_episodes)."""
@@ -123,10 +129,10 @@ def episodes(site, lang: str) -> list[Episode]:
         key = column_audio.audio_key(site.inventory, post.slug, lang)
         if not key or key not in site.media.av:
             continue
-        cache_key, target, manifest = _cached(site.media, key)
-        if manifest is None:
+        _, target, manifest = _cached(site.media, key)
+        url = episode_url(site.media, post.slug, key)
+        if manifest is None or url is None:
             continue
-        url = f"media/podcast/{post.slug}-{cache_key[:8]}.mp3"
         out.append(Episode(post, key, target, url, float(manifest["seconds"])))
     return out
 
@@ -177,6 +183,15 @@ def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> None:
     _text(channel, f"{{{PODCAST}}}locked", "no", **locked)
     bare = feed_url.split("://", 1)[-1].rstrip("/")
     _text(channel, f"{{{PODCAST}}}guid", str(uuid.uuid5(GUID_NAMESPACE, bare)))
+    for post in site.inventory.posts.get(lang, []):  # scheduled posts' pages play and link theirs too
+        key = column_audio.audio_key(site.inventory, post.slug, lang)
+        url = episode_url(site.media, post.slug, key) if key in site.media.av else None
+        if url is not None:
+            link_or_copy(_cached(site.media, key)[1], site_root / url)
+            text = "\n\n".join([post.meta.title, *script.plain_text(body_of(post))]) + "\n"
+            target = site_root / column_audio.transcript_url(post, lang)
+            target.parent.mkdir(parents=True, exist_ok=True)  # written while the pages are
+            target.write_text(text, encoding="utf-8")
     if found:
         _text(channel, "lastBuildDate", rfc822(found[0].post.date))
     for episode in found:
@@ -189,20 +204,13 @@ def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> None:
         # a guid of its own, not the page's address: the text feed's item already uses that one
         _text(item, "guid", "podcast:" + hashlib.sha256(f"{lang}/{post.slug}".encode()).hexdigest()[:20], isPermaLink="false")
         _text(item, "pubDate", rfc822(post.date))
-        target = site_root / episode.url
-        link_or_copy(episode.file, target)
-        ET.SubElement(item, "enclosure", {"url": absolute(episode.url), "length": str(target.stat().st_size), "type": "audio/mpeg"})
+        size = (site_root / episode.url).stat().st_size  # published above
+        ET.SubElement(item, "enclosure", {"url": absolute(episode.url), "length": str(size), "type": "audio/mpeg"})
         _text(item, f"{{{ITUNES}}}duration", str(max(1, round(episode.seconds))))
         _text(item, f"{{{ITUNES}}}explicit", "false")
         _text(item, f"{{{ITUNES}}}episodeType", "full")
         transcript = absolute(column_audio.transcript_url(post, lang))
         ET.SubElement(item, f"{{{PODCAST}}}transcript", {"url": transcript, "type": "text/plain", "language": lang})
-    for post in site.inventory.posts.get(lang, []):  # scheduled posts' pages link theirs too
-        if column_audio.audio_key(site.inventory, post.slug, lang) in site.media.av:
-            text = "\n\n".join([post.meta.title, *script.plain_text(body_of(post))]) + "\n"
-            target = site_root / column_audio.transcript_url(post, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)  # written while the pages are
-            target.write_text(text, encoding="utf-8")
     target = site_root / podcast_path(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     ET.ElementTree(rss).write(target, encoding="utf-8", xml_declaration=True)
