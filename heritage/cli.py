@@ -156,6 +156,27 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _radio(args: argparse.Namespace) -> int:
+    from heritage import radio
+
+    try:
+        month = radio.parse_month(args.month)
+        content = _valid_content(Path(args.root))
+        if content is None:
+            return 1
+        written = radio.make(content[0], month, today(), Path(args.out))
+    except radio.RadioError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print("Đã ghi / Written:")
+    for path in written.files:
+        level = written.measured.get(path.name)
+        print(f"  {path}" + (f"  ({level:.1f} LUFS)" if level is not None else ""))
+    for failure in written.failed:
+        print(f"Không làm được tệp âm thanh / Could not make the audio: {failure}", file=sys.stderr)
+    return 1 if written.failed else 0
+
+
 def _printable(root: Path):
     """(inventory, settings, public address) for what is printed with the site's QR code, or None
     after saying why: valid content, and an address that is not this computer's."""
@@ -289,6 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("vi", "en"), default="vi", help="vi: bao-cao-NĂM.*; en: report-YEAR.* (bản tiếng Anh cho đối tác / English, for partners)")
     report.add_argument("--out", default="bao-cao", help="thư mục ghi báo cáo / output folder (default: bao-cao/)")
     report.set_defaults(func=_report)
+
+    radio = commands.add_parser("radio", help="chuyên mục trên loa truyền thanh: kịch bản, tệp -23 và -16 LUFS / the column for the loudspeakers")
+    radio.add_argument("month", help="tháng, ví dụ 2026-03 / the month, e.g. 2026-03")
+    radio.add_argument("--out", default="truyen-thanh", help="thư mục ghi / output folder (default: truyen-thanh/)")
+    radio.set_defaults(func=_radio)
 
     plaques = commands.add_parser("plaques", help="biển QR để in (A5, A6; PDF, SVG) / printable QR plaques")
     plaques.add_argument("ids", nargs="*", metavar="ID", help="mã các mục hoặc hành trình (mặc định: mọi mục) / entry or trail ids (default: all entries)")

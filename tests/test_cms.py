@@ -105,6 +105,16 @@ def test_the_column_is_translated_side_by_side_into_the_sites_folders(config):
     assert _field(column["fields"], "title")["i18n"] is True and _field(column["fields"], "date")["i18n"] == "duplicate"
 
 
+def test_a_post_has_a_recording_box_in_each_languages_pane(config):
+    """One file picker per language pane (Decap's i18n: true), uploading beside the covers: what
+    it writes, `audio: chuyen-muc/<file>` on that language's page, is what make check reads."""
+    audio = _field(_collection(config[0], COLUMN.key)["fields"], "audio")
+    assert audio["widget"] == "file" and audio["i18n"] is True and audio["required"] is False
+    assert audio["media_folder"] == "/data/media/chuyen-muc" and audio["public_folder"] == "chuyen-muc"
+    vi, en = audio["label"].split(" / ")
+    assert "ghi âm" in vi and "recording" in en
+
+
 def _bounds(info) -> dict:
     return {k: getattr(m, k) for m in info.metadata for k in ("ge", "le", "min_length") if getattr(m, k, None) is not None}
 

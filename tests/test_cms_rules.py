@@ -174,6 +174,8 @@ HALF_FILLED_BLOCK = "a required field of an optional block: Decap cannot require
 # Fields the form leaves out, kept in the file as they are (Decap writes back what it read).
 NOT_IN_FORM: dict[tuple[str, tuple[str, ...]], str] = {
     (SETTINGS, ("column", "excused")): "excused months map a month to a reason: Decap has no widget for a free mapping; edited in data/site.yml, kept by the form",
+    **{(COLUMN.key, ("audio", lang)): "the form has one recording box in each language's pane (`audio: <path>` on that page); "
+       "the {vi, en} map is for editing the file by hand (heritage/column/audio.py reads both)" for lang in ("vi", "en")},
 }
 
 

@@ -204,3 +204,50 @@ def test_a_post_cover_is_uploaded_clean_named_after_the_post_and_saved_with_its_
     assert (root / cover).is_file()
     result = project.check()
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("editor", ["git"], indirect=True)
+def test_a_post_recording_is_picked_in_each_language_pane_and_make_check_reads_it(editor, tmp_path):
+    """The post's recording is a file box in each language's pane: a WAV picked in the Vietnamese
+    pane lands in data/media/chuyen-muc/ with the draft, as `audio:` of the Vietnamese page only,
+    and make check accepts it (FFmpeg reads it)."""
+    from tests.test_radio import write_wav
+
+    page, project, url = editor
+    root = project.root
+    recording = write_wav(tmp_path / "doc-bai.wav", -20, seconds=2)
+    page.goto(url + "admin/#/collections/chuyen-muc/new")
+    titles, summaries, bodies = page.locator("[id^=title-field]"), page.locator("[id^=summary-field]"), page.locator("[data-slate-editor]")
+    titles.nth(1).wait_for()
+    titles.nth(0).fill("Bài đọc tháng mười")
+    page.locator("[id^=date-field]").first.fill("/".join(reversed(TODAY.split("-"))))
+    summaries.nth(0).fill("Tháng mười có bài đọc.")
+    bodies.nth(0).click()
+    page.keyboard.type("Bài có bản ghi âm.")
+    titles.nth(1).fill("A read October post")
+    summaries.nth(1).fill("October is read aloud.")
+    bodies.nth(1).click()
+    page.keyboard.type("A post read aloud.")
+    page.locator("label", has_text="The post read aloud").first.wait_for()
+    boxes = page.locator("[aria-label='Trường file']", has=page.locator("label", has_text="The post read aloud"))
+    assert boxes.count() == 2  # one in each language's pane
+    boxes.first.get_by_role("button", name="Chọn một tập tin").click()
+    page.set_input_files("input[type=file]", str(recording))
+    page.locator("[class*=CardText]", has_text="doc-bai.wav").first.wait_for()
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.get_by_role("button", name="Lưu").first.click()
+    branch, stored = "cms/chuyen-muc/bai-doc-thang-muoi", "data/media/chuyen-muc/doc-bai.wav"
+
+    def draft_commit() -> list[str] | None:
+        shown = subprocess.run(["git", "show", "--name-only", "--format=%s", branch, "--"], cwd=root, capture_output=True, text=True)
+        lines = shown.stdout.split("\n") if shown.returncode == 0 else [""]
+        return lines if lines[0].startswith("Thêm") else None
+
+    changed = until(draft_commit, f"the draft's commit on {branch}")
+    assert stored in changed
+    page_vi = subprocess.run(["git", "show", f"{branch}:docs/vi/chuyen-muc/bai-doc-thang-muoi.md"], cwd=root, capture_output=True, text=True, check=True).stdout
+    page_en = subprocess.run(["git", "show", f"{branch}:docs/en/chuyen-muc/bai-doc-thang-muoi.md"], cwd=root, capture_output=True, text=True, check=True).stdout
+    assert "audio: chuyen-muc/doc-bai.wav" in page_vi and "audio" not in page_en
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "merge", "-q", "--ff-only", branch], cwd=root, check=True)
+    result = project.check()
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 import feedparser
 
 from heritage import urls
+from heritage.column import podcast
 from heritage.sections import LANGUAGES
 
 from .test_valid_xml import _build_url, _file_for
@@ -47,7 +48,9 @@ def test_every_feed_reads_cleanly_in_a_feed_reader(both_builds):
         assert parsed.version in ("rss20", "atom10"), (path, parsed.version)
         assert parsed.feed.get("title") and parsed.feed.get("link"), path
         assert _file_for(site, site_url, parsed.feed.link).is_file(), parsed.feed.link
-        assert parsed.entries, f"{path}: no item"
+        # the podcast feed is written before the first recording (its address is permanent) and
+        # has no item until then (tests/test_podcast.py); every other feed has items
+        assert parsed.entries or path.name == podcast.PODCAST_FILE, f"{path}: no item"
         for entry in parsed.entries:
             where = f"{path.relative_to(site)}: {entry.get('link')}"
             assert entry.get("title"), where

@@ -19,6 +19,7 @@ from heritage.checks import links, safety, text_fields
 from heritage.checks.limits import story_problems
 from heritage.checks.pages import page_meta_problems
 from heritage.checks.published import stray_file_problems
+from heritage.column import audio as column_audio
 from heritage.column import rules as column
 from heritage.content import addresses, translations
 from heritage.content.inventory import Inventory
@@ -111,6 +112,7 @@ def content_problems(
     problems += stray_file_problems(root)
     problems += emblem.problems(root, inv.settings.logo)
     problems += media_policy.media_problems(inv, gps=warnings, decode=warnings)
+    problems += column_audio.problems(inv, decode=warnings)  # the build decodes them as it prepares them
     return list(dict.fromkeys(problems))
 
 

@@ -135,6 +135,7 @@ LABELS: dict[str, tuple[str, str]] = {
 LABELS_IN: dict[tuple[str, str], tuple[str, str]] = {
     ("ThemeColors", "primary"): ("Màu chính (đầu trang, liên kết, biển QR, biểu đồ)", "Primary colour (header, links, QR plaques, charts)"),
     ("ThemeColors", "accent"): ("Màu nhấn (liên kết khi trỏ chuột vào)", "Accent colour (links under the pointer)"),
+    ("PostMeta", "audio"): ("Bài đọc thành tiếng, bản ghi âm MP3/M4A bằng ngôn ngữ của trang này", "The post read aloud: an MP3/M4A recording in this page's language"),
     ("Hours", "days"): ("Ngày mở cửa", "Days open"),
     # a recurring event (heritage/events/schema.py)
     ("RecurringEvent", "repeat"): ("Lặp lại", "Repeats"),

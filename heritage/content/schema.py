@@ -353,6 +353,15 @@ SCHEMAS: dict[str, type[Entry]] = {
 }
 
 
+class PostAudio(Model):
+    """A post read aloud, per language: `audio: {vi: chuyen-muc/bai.mp3, en: chuyen-muc/post.mp3}`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    vi: NonEmpty | None = None
+    en: NonEmpty | None = None
+
+
 class PostMeta(Model):
     """Front matter of a column post."""
 
@@ -363,6 +372,7 @@ class PostMeta(Model):
     summary: Short
     category: NonEmpty | None = None
     cover: NonEmpty | None = None
+    audio: NonEmpty | PostAudio | None = None  # one path: the page's own language read aloud
     entries: list[EntryId] = Field(default=[], max_length=MAX_FEATURED)
     sample: bool = False
     translated_from: NonEmpty | None = None

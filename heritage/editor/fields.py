@@ -168,6 +168,11 @@ class Generator:
             return self._decorate({"widget": "select", "options": choices(self.vocabulary.licenses)}, name, required, owner)
         if name == "entry" and self.stops:
             return self._decorate({"widget": "select", "options": self.stops}, name, required, owner)
+        if name == "audio" and model is schema.PostMeta:
+            # a recording per language: Decap shows this box in each language's pane (POST_TRANSLATED),
+            # and one path on a page is that page's language read aloud (heritage/column/audio.py)
+            folder = f"{urls.MEDIA_SOURCE}/{COVER_FOLDER}"
+            return self._decorate({"widget": "file", "choose_url": False, "media_folder": f"/{folder}", "public_folder": COVER_FOLDER}, name, False, owner)
         if name in ("image", "audio", "video"):
             return self._decorate({"widget": "image" if name == "image" else "file", "choose_url": False}, name, required, owner)
         if owner == ThemeColors.__name__:
@@ -343,6 +348,6 @@ def _literal_options(annotation: Any) -> list[dict[str, str]]:
     return [{"label": both(CHOICE_LABELS.get(v, (v, v))), "value": v} for v in typing.get_args(annotation)]
 
 # Fields of the column's front matter: translated in each language, or the same in both.
-POST_TRANSLATED = ("title", "summary", "description", "body")
+POST_TRANSLATED = ("title", "summary", "description", "audio", "body")
 POST_HIDDEN = ("translated_from",)  # written by the editor's script, never typed
 POST_LABELS = {"title": ("Tiêu đề", "Title"), "date": ("Ngày đăng", "Date of publication")}

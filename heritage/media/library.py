@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from heritage import urls
+from heritage.column import audio as column_audio
 from heritage.content.inventory import Inventory
 from heritage.content.sources import media_path_error
 from heritage.problems import Problem
@@ -57,6 +58,7 @@ class MediaLibrary:
         """Every original the site would publish, as '<id>/<path>' under data/media/."""
         keys = [urls.media_key(e.id, i.path) for e in self.inventory.entries.values() for i in e.data.media if i.kind != "youtube"]
         keys += [p.meta.cover for posts in self.inventory.posts.values() for p in posts if p.meta.cover]
+        keys += column_audio.keys(self.inventory)
         return list(dict.fromkeys(keys))
 
     def prepare(self) -> list[Problem]:
@@ -96,6 +98,11 @@ class MediaLibrary:
                         self.av[source] = prepare(self.original(source), source, item.kind, self.cache)
                     except MediaError as exc:
                         problems.append(exc.problem)
+        for source in column_audio.keys(self.inventory):  # the column read aloud
+            try:
+                self.av[source] = prepare(self.original(source), source, "audio", self.cache)
+            except MediaError as exc:
+                problems.append(exc.problem)
         return problems
 
     def _youtube_posters(self) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from heritage import urls
+from heritage.column import audio as column_audio
 from heritage.content.inventory import Inventory
 from heritage.content.sources import (
     media_path_error,
@@ -80,9 +81,10 @@ def _mb(size: int) -> str:
 
 
 def referenced_media(inv: Inventory) -> set[str]:
-    """Paths under data/media/ used by an entry or as a post cover."""
+    """Paths under data/media/ used by an entry, as a post cover or as a post's audio."""
     used = {urls.media_key(e.id, item.path) for e in inv.entries.values() for item in e.data.media if item.kind != "youtube"}
     used |= {p.meta.cover for posts in inv.posts.values() for p in posts if p.meta.cover}
+    used |= set(column_audio.keys(inv))
     return used
 
 

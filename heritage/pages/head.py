@@ -36,6 +36,8 @@ class PageHead:
     feed: str  # the column's RSS feed in the page's language
     feed_title: str
     site_name: str
+    podcast: str | None = None  # the column's podcast feed, on the column page when it has episodes
+    podcast_title: str = ""
     is_home: bool = False  # titled by the site's name alone
     type: str = "website"  # Open Graph: website or article
     noindex: bool = False

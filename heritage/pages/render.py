@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from heritage import urls
+from heritage.column import audio as column_audio
+from heritage.column import podcast
 from heritage.column import rules as column
 from heritage.map import basemap
 from heritage.outputs import opendata
@@ -56,7 +58,11 @@ def post_blocks(data: RenderData, post: "Post", lang: str, base: str, body: str)
     """What goes above a post's text (title, date, cover) and below it (entries, neighbours, share)."""
     r = Renderer(data, lang, base)
     older, newer = column.neighbours(data.inventory.published_posts(lang), post.slug)
-    head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body))
+    key = column_audio.audio_key(data.inventory, post.slug, lang)
+    sound = data.media.av.get(key) if key else None
+    mp3 = podcast.episode_url(data.media, post.slug, key) if sound else None  # lighter than a WAV original
+    transcript = column_audio.transcript_url(post, lang)
+    head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body), sound=sound, mp3=mp3, transcript=transcript)
     foot = r.render("post_foot.html", post=post, older=older, newer=newer, share=share_links(data, post.url(lang), post.meta.title))
     return head, foot
 

@@ -17,7 +17,7 @@ from heritage import clock, i18n, urls
 from heritage.calendar import ical
 from heritage.checks import links
 from heritage.checks import run as checks
-from heritage.column import feed
+from heritage.column import feed, podcast
 from heritage.content import translations
 from heritage.content.inventory import Inventory
 from heritage.content.loader import cached_inventory
@@ -242,6 +242,8 @@ class Site:
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (COLUMN.label(lang), urls.page(lang, COLUMN.key)), (post.meta.title, page_url)]
             jsonld = structured_data.script_safe(structured_data.post_jsonld(self, post, lang))
             fields.update(description=post.meta.summary, type="article", published=post.date.isoformat(), jsonld=jsonld)
+        elif kind.kind == "column" and podcast.has_episodes(self, lang):
+            fields.update(podcast=self.absolute(podcast.podcast_path(lang)), podcast_title=f"{i18n.t('podcast', lang)} — {self.settings.site_name(lang)}")
         elif kind.kind == "trail" and kind.key in self.inventory.trails:
             trail = self.inventory.trails[kind.key]
             crumbs_above = [(i18n.t("home", lang), urls.page(lang)), (i18n.t("trails", lang), urls.page(lang, urls.TRAILS)), (trail.name(lang), page_url)]
@@ -335,6 +337,7 @@ class Site:
         /admin/ first: in the preview of content with errors it is how they get fixed, whatever
         of the rest cannot be written."""
         admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
+        podcast.write_feeds(self, site_root)
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
             ical.write_ics(self, lang, site_root, self.today)
@@ -409,6 +412,7 @@ def load_site(root: Path, configured_url: str = "") -> Site:
     media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
     if not problems:
         problems.extend(media.prepare())
+        problems.extend(podcast.prepare_episodes(inventory, media))  # in the media's cache
     if problems:
         raise ContentError(problems)
     site = Site(root, inventory, site_url, pairs, media)
