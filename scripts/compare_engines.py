@@ -1,7 +1,8 @@
 """What another engine's build of the site changes, against the MkDocs build: page lists of both
 languages, other published files, hreflang pairs, language-switch targets, the sitemap's URL set
-and the normalised HTML of the golden page set (scripts/golden.py, the same normaliser as
-tests/test_golden.py). A Markdown report for the weekly job's summary
+and the normalised HTML of every page both builds have (scripts/golden.py, the same normaliser
+as tests/test_golden.py; no fixed page list, so the repository's changing content is compared
+whatever its entries are). A Markdown report for the weekly job's summary
 (.github/workflows/engines-weekly.yml):
 
     python scripts/compare_engines.py --reference /tmp/site-mkdocs \
@@ -31,6 +32,7 @@ LISTS = {
     "sitemap.txt": "Sitemap URLs",
 }
 MAX_LINES = 40  # of a list or a page's diff, in the summary
+MAX_PAGES = 20  # pages whose diff the summary shows; the others are only counted
 
 
 def _fence(text: str) -> str:
@@ -56,8 +58,8 @@ def _block(lines: list[str], lang: str = "") -> list[str]:
     return [f"{fence}{lang}", text, fence]
 
 
-def compare(reference: dict[str, str], other: dict[str, str]) -> tuple[list[str], int]:
-    """The report's lines for one engine, and how many golden items differ."""
+def compare(reference: dict[str, str], other: dict[str, str], reference_site: Path, other_site: Path) -> tuple[list[str], int]:
+    """The report's lines for one engine, and how many lists and pages differ."""
     out: list[str] = []
     differing = 0
     for name, title in LISTS.items():
@@ -72,22 +74,21 @@ def compare(reference: dict[str, str], other: dict[str, str]) -> tuple[list[str]
             out += ["", "  <details><summary>missing</summary>", "", *_block(missing), "", "  </details>", ""]
         if extra:
             out += ["", "  <details><summary>extra</summary>", "", *_block(extra), "", "  </details>", ""]
-    pages = [n for n in reference if n.startswith("pages/")]
-    same = [n for n in pages if reference[n] == other.get(n)]
-    out.append(f"- Normalised HTML of the golden pages: {len(same)} of {len(pages)} the same")
-    for name in pages:
-        if name in same:
-            continue
-        differing += 1
-        url = golden.PAGES[name.removeprefix("pages/").removesuffix(".html")]
-        diff = list(difflib.unified_diff(reference[name].splitlines(), other[name].splitlines(), "mkdocs", "other", n=1, lineterm=""))
+    both = [url for url in reference["urls.txt"].splitlines() if golden.site_file(other_site, url).is_file()]
+    changed = [(url, ours, theirs) for url in both if (ours := golden.page(reference_site, url)) != (theirs := golden.page(other_site, url))]
+    differing += len(changed)
+    out.append(f"- Normalised HTML of the pages both builds have: {len(both) - len(changed)} of {len(both)} the same")
+    for url, ours, theirs in changed[:MAX_PAGES]:
+        diff = list(difflib.unified_diff(ours.splitlines(), theirs.splitlines(), "mkdocs", "other", n=1, lineterm=""))
         out += ["", f"  <details><summary><code>{url}</code> differs ({len(diff)} diff lines)</summary>", "", *_block(diff, "diff"), "", "  </details>", ""]
+    if len(changed) > MAX_PAGES:
+        out.append(f"- … and {len(changed) - MAX_PAGES} more pages differ")
     return out, differing
 
 
 def report(reference_site: Path, others: dict[str, Path], site_url: str) -> tuple[str, bool]:
     """The whole Markdown report, and whether every engine's build matched."""
-    reference = golden.snapshot(reference_site, site_url)
+    reference = golden.lists(reference_site, site_url)
     lines = ["## Other engines against MkDocs", ""]
     all_same = True
     for label, site in others.items():
@@ -96,8 +97,8 @@ def report(reference_site: Path, others: dict[str, Path], site_url: str) -> tupl
             lines += ["", f"**No build** (no `index.html` in `{site}`): the engine failed or could not build this site.", ""]
             all_same = False
             continue
-        body, differing = compare(reference, golden.snapshot(site, site_url))
-        lines += ["", "Same as MkDocs." if not differing else f"{differing} golden items differ.", "", *body, ""]
+        body, differing = compare(reference, golden.lists(site, site_url), reference_site, site)
+        lines += ["", "Same as MkDocs." if not differing else f"{differing} lists and pages differ.", "", *body, ""]
         all_same = all_same and not differing
     return "\n".join(lines) + "\n", all_same
 

@@ -217,6 +217,44 @@ def both_builds(request) -> Project:
     return request.getfixturevalue("sample_site" if request.param == "root" else "sample_site_subpath")
 
 
+# --- a ward made by `python -m heritage init`: content the engine owns -------------------
+
+# A fictional ward (no real place), its colours and centre: the same in every run.
+OPTIONS = {
+    "--name-vi": "Phú Lạc", "--name-en": "Phu Lac", "--province-vi": "Sơn Hà", "--province-en": "Son Ha",
+    "--lat": "16.4637", "--lon": "107.5909", "--primary": "#1F5F8B", "--accent": "#6b4f00", "--phone": "0234 3 123 456",
+}
+WARD_URL = "https://phulac.example.org/"
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None, python: str = sys.executable, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Python with this checkout's engine on the path, today fixed, and no CI annotations."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PYTHONPATH")}
+    full = {**inherited, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", "HERITAGE_TODAY": TODAY, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run([python, *args], cwd=cwd, input=stdin if stdin is not None else "", capture_output=True, text=True, env=full, timeout=600)
+
+
+def init_args(target: str, **changes: str | None) -> list[str]:
+    options = {**OPTIONS, **changes}
+    return ["-m", "heritage", "init", target, *(x for k, v in options.items() if v is not None for x in (k, v))]
+
+
+@pytest.fixture(scope="session")
+def init_ward(tmp_path_factory) -> Path:
+    """A new ward's site from `init` (OPTIONS, TODAY), checked and built at WARD_URL, once per
+    session: the engine's own sample content, which no content edit of this repository changes
+    (tests/test_init.py and the golden output of tests/test_golden.py read it)."""
+    parent = tmp_path_factory.mktemp("init")
+    made = run(*init_args("phu-lac"), cwd=parent)
+    assert made.returncode == 0, made.stdout + made.stderr
+    root = parent / "phu-lac"
+    check = run("-m", "heritage", "check", cwd=root)
+    assert check.returncode == 0, check.stdout + check.stderr
+    build = run("-m", "mkdocs", "build", "--strict", cwd=root, env={"SITE_URL": WARD_URL})
+    assert build.returncode == 0, build.stdout + build.stderr
+    return root
+
+
 # The one entry of `verified_site` left illustrative, beside the others made real.
 STILL_SAMPLE = "dinh-tan-an"
 

@@ -115,3 +115,23 @@ def test_the_weekly_engines_job_only_reads_never_blocks_and_reports():
     assert "GITHUB_STEP_SUMMARY" in compare and "ProperDocs=" in compare and "Zensical=" in compare
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["persist-credentials"] is False
+
+
+def test_every_page_both_builds_have_is_compared_not_only_a_fixed_list(tmp_path, monkeypatch):
+    """The repository's content changes monthly: no page list to go stale, and a page the other
+    build lacks is named once, in the page list, not diffed."""
+    a = fake_site(tmp_path / "a")
+    b = fake_site(tmp_path / "b", extra_page=False)
+    (b / "en/di-tich/index.html").write_text(page("<h1>Sites</h1>", "en/di-tich/", "en"), encoding="utf-8")
+    monkeypatch.setattr(golden, "PAGES", {})
+    text, same = compare_engines.report(a, {"ProperDocs": b}, URL)
+    assert not same and "<code>/en/di-tich/</code> differs" in text and "+  Sites" in text
+    assert "pages both builds have: 3 of 4 the same" in text and "<code>/ban-do/</code>" not in text
+
+
+def test_only_so_many_page_diffs_are_shown(tmp_path, monkeypatch):
+    a = fake_site(tmp_path / "a")
+    b = fake_site(tmp_path / "b", home="<h1>Khác</h1>")
+    monkeypatch.setattr(compare_engines, "MAX_PAGES", 0)
+    text, same = compare_engines.report(a, {"Zensical": b}, URL)
+    assert not same and "differs (" not in text and "… and 1 more pages differ" in text

@@ -1,7 +1,12 @@
-"""Golden output: what the repository's site means (normalised HTML of one page per type, the
-page list of both languages, hreflang pairs, language-switch targets, the sitemap's URL set),
+"""Golden output: what the engine makes of a ward's site (normalised HTML of one page per type,
+the page list of both languages, hreflang pairs, language-switch targets, the sitemap's URL set),
 compared with tests/golden/. A change of engine (ProperDocs, Zensical, MkDocs 2) or of a
 library must leave these alone, or show, line by line, what it changed.
+
+The site is the one `python -m heritage init` writes (fixture `init_ward`: a fictional ward,
+fixed options, HERITAGE_TODAY and SITE_URL fixed, not in git): content the engine owns. This
+repository's own content changes every month through content-only pull requests, which would
+make golden files of it stale on main; only an engine or scaffold change touches these.
 
 After an intended change: `pytest tests/test_golden.py --update-golden` (or
 HERITAGE_UPDATE_GOLDEN=1), then read `git diff tests/golden` before committing.
@@ -16,7 +21,7 @@ import pytest
 
 from scripts import golden
 
-from .conftest import SAMPLE_URL
+from .conftest import SAMPLE_URL, WARD_URL
 
 GOLDEN = Path(__file__).parent / "golden"
 NAMES = ["urls.txt", "files.txt", "hreflang.txt", "switch.txt", "sitemap.txt"] + [f"pages/{name}.html" for name in golden.PAGES]
@@ -32,15 +37,15 @@ def readable_diff(name: str, expected: str, actual: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def snapshot(sample_site) -> dict[str, str]:
-    return golden.snapshot(sample_site.root / "site", SAMPLE_URL)
+def snapshot(init_ward) -> dict[str, str]:
+    return golden.snapshot(init_ward / "site", WARD_URL)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_build_matches_golden(snapshot, update_golden, name):
     path = GOLDEN / name
     actual = snapshot[name]
-    assert "(missing: " not in actual, f"{name}: the page is gone from the sample build ({actual.strip()}); choose another in scripts/golden.py PAGES"
+    assert "(missing: " not in actual, f"{name}: the page is gone from the build of the ward `init` makes ({actual.strip()}); choose another in scripts/golden.py PAGES"
     if update_golden:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")

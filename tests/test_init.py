@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,25 +17,10 @@ from heritage.content.settings import Settings
 from heritage.engine_files import engine_dir, with_engine_theme
 from heritage.scaffold import init as ward_init
 
-from .conftest import REPO, TODAY
+from .conftest import OPTIONS, REPO, TODAY, init_args, run
 from .test_second_ward import _names_of_others
 
-OPTIONS = {
-    "--name-vi": "Phú Lạc", "--name-en": "Phu Lac", "--province-vi": "Sơn Hà", "--province-en": "Son Ha",
-    "--lat": "16.4637", "--lon": "107.5909", "--primary": "#1F5F8B", "--accent": "#6b4f00", "--phone": "0234 3 123 456",
-}
 SECTIONS = ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham")
-
-
-def run(*args: str, cwd: Path, stdin: str | None = None, python: str = sys.executable, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    inherited = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PYTHONPATH")}
-    full = {**inherited, "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1", "HERITAGE_TODAY": TODAY, "PYTHONPATH": str(REPO), **(env or {})}
-    return subprocess.run([python, *args], cwd=cwd, input=stdin if stdin is not None else "", capture_output=True, text=True, env=full, timeout=600)
-
-
-def init_args(target: str, **changes: str | None) -> list[str]:
-    options = {**OPTIONS, **changes}
-    return ["-m", "heritage", "init", target, *(x for k, v in options.items() if v is not None for x in (k, v))]
 
 
 def _nothing_written(parent: Path, name: str) -> None:
@@ -47,16 +29,8 @@ def _nothing_written(parent: Path, name: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def ward(tmp_path_factory) -> Path:
-    parent = tmp_path_factory.mktemp("init")
-    made = run(*init_args("phu-lac"), cwd=parent)
-    assert made.returncode == 0, made.stdout + made.stderr
-    root = parent / "phu-lac"
-    check = run("-m", "heritage", "check", cwd=root)
-    assert check.returncode == 0, check.stdout + check.stderr
-    build = run("-m", "mkdocs", "build", "--strict", cwd=root, env={"SITE_URL": "https://phulac.example.org/"})
-    assert build.returncode == 0, build.stdout + build.stderr
-    return root
+def ward(init_ward) -> Path:
+    return init_ward
 
 
 def test_the_new_ward_builds_with_its_own_name(ward):
@@ -102,6 +76,18 @@ def test_one_sample_entry_per_section_near_the_centre_and_a_first_post(ward):
         (post,) = (ward / "docs" / lang / "chuyen-muc").glob("ra-mat-*.md")
         assert f"date: {TODAY}" in post.read_text(encoding="utf-8")
     assert (ward / "site" / "chuyen-muc" / "ra-mat-trang" / "index.html").is_file()
+
+
+def test_a_sample_trail_and_a_sample_event_give_their_page_types_a_page(ward):
+    trail = yaml.safe_load((ward / "data" / "trails" / "hanh-trinh-mau.yml").read_text(encoding="utf-8"))
+    event = yaml.safe_load((ward / "data" / "su-kien" / "su-kien-mau.yml").read_text(encoding="utf-8"))
+    assert trail["sample"] is event["sample"] is True
+    assert [stop["entry"] for stop in trail["stops"]] == ["di-tich-mau", "lang-nghe-mau"] and event["place"]["entry"] == "di-tich-mau"
+    assert event["repeat"]["since"] == dt.date.fromisoformat(TODAY)
+    for lang, prefix in (("vi", ""), ("en", "en/")):
+        for folder, slug in (("hanh-trinh", "hanh-trinh-mau"), ("su-kien", "su-kien-mau")):
+            page = (ward / "site" / prefix / folder / slug / "index.html").read_text(encoding="utf-8")
+            assert trail["name"][lang] in page or event["name"][lang] in page
 
 
 def test_it_has_what_an_office_needs_to_publish(ward):

@@ -39,7 +39,11 @@ from heritage.scaffold.lock import lock_text
 
 WARD = Path(__file__).resolve().parent / "ward"
 RENDERED_DATA = ("pages.yml.j2", "samples.yml.j2")  # read by this module, not files of the site
-SAMPLE_IDS = {s: f"{s}-mau" for s in ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham")}
+# One sample per data folder (entries' sections, a trail, a recurring event): every page type has a page.
+SAMPLE_IDS = {s: f"{s}-mau" for s in ("di-tich", "le-hoi", "lang-nghe", "nghe-nhan", "quan-ho", "san-pham", "trails", urls.EVENTS)}
+SAMPLE_IDS["trails"] = f"{urls.TRAILS}-mau"
+# Where a sample's two pages go under docs/<lang>/, when not its data folder's name.
+PAGE_FOLDERS = {"trails": urls.TRAILS}
 POST_SLUG = "ra-mat-trang"
 KINDS = {"phuong": ("phường", "Ward"), "xa": ("xã", "Commune")}
 DEFAULT_COLORS = {"primary": "#8a1c1c", "accent": "#7a5200"}  # the engine's own colours
@@ -254,7 +258,7 @@ def _fill(root: Path, ward: Ward, today: dt.date, engine: str | None) -> None:
     for section, sample in samples.items():
         _write(root, f"data/{section}/{sample['id']}.yml", header + yaml.safe_dump(sample["data"], allow_unicode=True, sort_keys=False, width=1000))
         for lang, heading in (("vi", "Giới thiệu"), ("en", "About")):
-            _write(root, f"docs/{lang}/{section}/{sample['id']}.md", f"## {heading}\n\n{sample[lang]}\n")
+            _write(root, f"docs/{lang}/{PAGE_FOLDERS.get(section, section)}/{sample['id']}.md", f"## {heading}\n\n{sample[lang]}\n")
     for lang in ("vi", "en"):
         meta = {"title": post[lang]["title"], "date": today, "summary": post[lang]["summary"], "entries": [SAMPLE_IDS["di-tich"]], "sample": True}
         _write(root, f"docs/{lang}/chuyen-muc/{post['id']}.md", _front(meta, post[lang]["body"]))
