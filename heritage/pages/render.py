@@ -62,7 +62,22 @@ def post_blocks(data: RenderData, post: "Post", lang: str, base: str, body: str)
     sound = data.media.av.get(key) if key else None
     mp3 = podcast.episode_url(data.media, post.slug, key) if sound else None  # lighter than a WAV original
     transcript = column_audio.transcript_url(post, lang)
-    head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body), sound=sound, mp3=mp3, transcript=transcript)
+    listen = None
+    if sound:  # every value the player prints, prepared here: the template calls nothing
+        href = r.href(mp3 or sound.url)
+        listen = {
+            "title": r.t("listen_post"),
+            "label": f"{r.t('listen_post')}: {post.meta.title}",
+            "iso": r.iso_duration(sound.duration),
+            "duration": r.duration(sound.duration),
+            "src": href,
+            "mime": "audio/mpeg" if mp3 else sound.mime,
+            "download": r.t("download"),
+            "note": r.t("listen_note"),
+            "transcript": r.href(transcript),
+            "transcript_label": r.t("transcript_file"),
+        }
+    head = r.render("post_head.html", post=post, minutes=column.reading_minutes(body), listen=listen)
     foot = r.render("post_foot.html", post=post, older=older, newer=newer, share=share_links(data, post.url(lang), post.meta.title))
     return head, foot
 
