@@ -26,13 +26,7 @@ TEXT = {lang: path.read_text(encoding="utf-8") for lang, path in GUIDES.items()}
 # The guides' placeholders, one spelling per language: the same blocks once they are aligned.
 PLACEHOLDERS = {"<tài-khoản>": "<account>", "<tên-của-bạn>": "<your-name>", "<kho-bộ-máy>": "<engine-repository>"}
 # Values standing in for the placeholders where a block is parsed as the site would read it.
-SAMPLE_VALUES = {"<account>": "phong-van-hoa", "<your-name>": "phulac"}
-
-# `heritage init` as the contract fixes it (/work/shared/CONTRACT.md, "Commands"), for as long as
-# this branch's parser lacks it; once build_parser() has `init`, the parser is the authority.
-CONTRACT_INIT_OPTIONS = {"--name-vi", "--name-en", "--province-vi", "--province-en", "--lat", "--lon", "--primary", "--accent"}
-INIT_ARGS = ["--name-vi", "Phú Lạc", "--name-en", "Phú Lạc", "--province-vi", "tỉnh Sơn Hà", "--province-en", "Sơn Hà Province",
-             "--lat", "21.0512", "--lon", "105.8421", "--primary", "#1d4e89", "--accent", "#8a4b08"]
+SAMPLE_VALUES = {"<account>": "phong-van-hoa", "<your-name>": "phulac", "<engine-repository>": "ten-to-chuc/ten-kho"}
 
 # Paths the guide names that a fresh site does not have yet, and what makes them.
 MADE_LATER = {
@@ -41,7 +35,6 @@ MADE_LATER = {
     "bien-qr/": "`heritage plaques` (its output folder)",
     "data/qr-issued.yml": "`heritage plaques` (records the printed codes)",
     "data/logo-phuong.svg": "the officer copies the ward's emblem there",
-    ".copier-answers.yml": "only a site made from a copier template (an optional step)",
 }
 
 # Inline code with a slash that names no file: the example of a repository's owner/name.
@@ -54,21 +47,25 @@ def _subcommands() -> dict[str, argparse.ArgumentParser]:
     return dict(action.choices)
 
 
-HAS_INIT = "init" in _subcommands()
+def _init_args(lang: str = "en") -> list[str]:
+    """The guide's own `init` command (way A, step 1.2) as arguments, placeholders filled in."""
+    command = next(c for c in _commands(lang) if c.startswith("init "))
+    return shlex.split(_fill(_aligned(command)))[1:]
+
+
+def _option(args: list[str], name: str) -> str:
+    return args[args.index(name) + 1]
 
 
 def ward_site(tmp_path: Path) -> Path:
     """The site a new ward starts from: what `python -m heritage init` writes, run with the
-    guide's own options and no terminal to answer questions from. Until this branch has `init`
-    (it is written in parallel), this repository's own site stands in for it: the same files a
-    ward's site is contracted to have (mkdocs.yml, data/, docs/, .github/workflows/, Makefile,
-    the lock file). MERGE: once `init` is in heritage/cli.py this switches by itself."""
-    if not HAS_INIT:
-        return REPO
-    target = tmp_path / "phu-lac"
-    result = subprocess.run([sys.executable, "-m", "heritage", "init", str(target), *INIT_ARGS],
+    guide's own options (its folder renamed into tmp_path) and no terminal to answer questions."""
+    args = _init_args()
+    target = tmp_path / args[0]
+    result = subprocess.run([sys.executable, "-m", "heritage", "init", str(target), *args[1:]],
                             cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert f"A new site ({len([p for p in target.rglob('*') if p.is_file()])} files) in:" in result.stdout
     return target
 
 
@@ -158,18 +155,13 @@ def test_every_heritage_command_in_the_guide_parses(lang):
     assert {c.split()[0] for c in commands} >= {"init", "new", "plaques"}
     for command in commands:
         args = shlex.split(command)
-        if args[0] == "init" and not HAS_INIT:
-            options = {a for a in args if a.startswith("--")}
-            assert options <= CONTRACT_INIT_OPTIONS, options - CONTRACT_INIT_OPTIONS
-            assert len(args[1:]) == 1 + 2 * len(options), f"init takes DIR and a value per option: {command}"
-            continue
         try:
             build_parser().parse_args(args)
         except SystemExit:
             pytest.fail(f"python -m heritage {command}: the command line does not parse")
-    known = set(_subcommands()) | {"init"}  # init: the contract's, until the parser has it
+    known = set(_subcommands())
     for mention in _mentions(lang):
-        assert mention.split()[0] in known, mention
+        assert not mention or mention.split()[0] in known, mention  # bare: "its commands start with …"
 
 
 @pytest.mark.parametrize("lang", sorted(GUIDES))
@@ -243,9 +235,15 @@ def test_the_workflows_are_as_the_guide_describes(site):
     flows = {p.name: yaml.load(p.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) for p in (site / ".github" / "workflows").glob("*.yml")}
     deploy = next(f for f in flows.values() if "deploy" in f["jobs"])
     check = next(f for f in flows.values() if "pull_request" in f["on"])
+    artifacts = {step["with"]["name"] for flow in flows.values() for job in flow["jobs"].values() for step in job.get("steps", [])
+                 if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert "site-preview" in artifacts
     for lang in GUIDES:  # the names the officer is told to click and look for
-        for name in (deploy["name"], check["name"], "configure-pages", "site-preview", "review", "screenshots"):
+        for name in (deploy["name"], check["name"], "configure-pages", *artifacts):
             assert name in TEXT[lang], name
+        # artifacts the engine's own repository uploads but a ward's site does not
+        for name in ("review", "screenshots"):
+            assert (f"**{name}**" in TEXT[lang]) == (name in artifacts), name
     assert set(deploy["jobs"]) == {"build", "deploy"} and "check" in check["jobs"]
     assert "workflow_dispatch" in deploy["on"]  # "Run workflow" exists
     assert deploy["on"]["push"]["branches"] == ["main"]
@@ -294,21 +292,79 @@ def test_the_sign_in_button_is_named_as_decap_names_it():
 
 
 # PyPI names that belong to other projects: `pip install heritage` installs "Python Interface to The
-# Sanskrit Heritage Site" (1.1.0), not this engine. The guide installs from the engine's repository
-# until the engine is published under a name of its own (then change the guide and this list).
+# Sanskrit Heritage Site" (1.1.0), not this engine. The engine's own name, heritage-site, is not on
+# PyPI yet: the guide installs it from the engine's repository at a version tag, and init's
+# `--engine` writes that same line into the lock (then change the guide and this list).
 OTHER_PROJECTS_ON_PYPI = {"heritage"}
+NOT_ON_PYPI_YET = True
 
 
-def test_the_install_line_installs_this_engine_and_no_namesake():
-    name = re.search(r'^name = "([^"]+)"', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+def _package() -> tuple[str, str]:
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    return re.search(r'^name = "([^"]+)"', text, re.M).group(1), re.search(r'^version = "([^"]+)"', text, re.M).group(1)
+
+
+def test_the_install_line_installs_this_engine_and_the_lock_pins_the_same():
+    name, _ = _package()
+    released = set(re.findall(r"^## (\d+\.\d+\.\d+) ", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.M))
     for lang in GUIDES:
         text = _aligned(TEXT[lang])
         installs = [line.split("pip install", 1)[1].strip() for kind, body in _blocks(text) if kind == "sh" for line in body.splitlines() if "pip install" in line]
         assert len(installs) == 2  # way A and way B
+        engines = {_option(shlex.split(_aligned(c)), "--engine") for c in _commands(lang) if c.startswith("init ")}
         for target in installs:
-            assert target == '"git+https://github.com/<engine-repository>"' or (target == name and name not in OTHER_PROJECTS_ON_PYPI), target
-        # the engine's line in the lock file, as the upgrade step shows it, names the package
+            (requirement,) = shlex.split(target)
+            assert requirement.split()[0] not in OTHER_PROJECTS_ON_PYPI
+            match = re.fullmatch(rf"{re.escape(name)} @ git\+https://github\.com/<engine-repository>@v(\d+\.\d+\.\d+)", requirement)
+            assert match or (requirement.startswith(f"{name}==") and not NOT_ON_PYPI_YET), requirement
+            assert match.group(1) in released, f"v{match.group(1)}: no such version in CHANGELOG.md"
+            # what init's --engine writes into the lock is what was installed (way A and way B)
+            assert engines == {requirement}
+        # the upgrade step shows both forms of the lock's engine line, and copier is gone
         assert re.search(rf"`{re.escape(name)}==\d+\.\d+\.\d+`", text) and re.search(rf"`{re.escape(name)} @ git\+https://", text)
+        assert "copier" not in text.lower()
+
+
+def test_the_lock_holds_the_guide_s_engine_line_where_the_guide_says(site):
+    lines = (site / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    engine = _option(_init_args(), "--engine")
+    # "the first line after the two # lines", "its third line is the --engine line"
+    assert [line.startswith("#") for line in lines[:3]] == [True, True, False] and lines[2] == engine
+    assert sum(line.startswith(_package()[0]) for line in lines) == 1
+
+
+def test_the_ward_readme_describes_the_upgrade_as_the_guide_does(site):
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    name, version = _package()
+    assert f"`{name} @ git+https://github.com/…@v{version}`" in readme and f"`{name}=={version}`" in readme
+    for words in ("make check", "make build", "pull request", "requirements.lock"):
+        assert readme.count(words) >= 2, words  # in both languages
+    assert "copier" not in readme.lower()
+    # the README's command for a new entry runs in the site's .venv, as the guide's do
+    assert all(line.startswith(".venv/bin/python -m heritage") for line in re.findall(r"`([^`]*python -m heritage new[^`]*)`", readme))
+
+
+def test_init_asks_for_what_the_command_line_leaves_out(site, tmp_path):
+    """Step 1.2: typed answers (stdin) make the same site as the options do."""
+    args = _init_args()
+    answers = [_option(args, option) for option in ("--name-vi", "--name-en", "--province-vi", "--province-en", "--lat", "--lon", "--primary", "--accent")]
+    target = tmp_path / "hoi"
+    result = subprocess.run([sys.executable, "-m", "heritage", "init", str(target), "--engine", _option(args, "--engine")],
+                            input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for rel in ("data/site.yml", "requirements.lock", "docs/vi/index.md", "docs/en/index.md"):
+        assert (target / rel).read_text(encoding="utf-8") == (site / rel).read_text(encoding="utf-8"), rel
+
+
+def test_a_colour_too_light_is_refused_naming_the_field_the_guide_names(tmp_path):
+    args = _init_args()
+    args[args.index("--primary") + 1] = "#ffdd00"
+    result = subprocess.run([sys.executable, "-m", "heritage", "init", str(tmp_path / "nhat"), *args[1:]],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and not (tmp_path / "nhat").exists()
+    assert "colors.primary" in result.stderr and "Nothing was written" in result.stderr
+    for lang in GUIDES:
+        assert "`colors.primary`" in TEXT[lang] and "`colors.accent`" in TEXT[lang]
 
 
 def test_readme_links_both_guides():
