@@ -44,6 +44,7 @@ PAGES = {
     "event": "su-kien/le-ram-mung-mot-chua-tan-an/",
     "product": "san-pham/banh-da-tan-an/",
     "craft": "lang-nghe/nghe-dan-tre/",
+    "media-bank": "kho-anh/",
 }
 ROOT_PAGES = {"404": "404.html", "qr-landing": "q/dinh-tan-an/?lang=vi"}
 
