@@ -81,7 +81,10 @@ def problems(inv: Inventory, decode: bool = True) -> list[Problem]:
             p = exc.problem
             out.append(Problem(ref.post.rel, p.vi, p.en, p.fix_vi, p.fix_en, **where))
             continue
-        if found.duration <= 0:
+        short = _too_short(inv, ref, found.duration)
+        if short is not None:
+            out.append(short)
+        elif found.duration <= 0:
             out.append(
                 Problem(
                     ref.post.rel,
@@ -93,3 +96,34 @@ def problems(inv: Inventory, decode: bool = True) -> list[Problem]:
                 )
             )
     return out
+
+
+TOO_SHORT = 1 / 3  # a reading much shorter than the text: cut off, or another post's file
+
+
+def _too_short(inv: Inventory, ref: AudioRef, seconds: float) -> Problem | None:
+    """A warning when a recording lasts under a third of its text's read-aloud time."""
+    from heritage import radio
+    from heritage.radio import script
+
+    if seconds <= 0:
+        return None  # reported as an error below
+    page = inv.post(ref.lang, ref.post.slug) or ref.post
+    expected = script.read_aloud_seconds(page.meta.title, radio.body_of(inv, page), ref.lang)
+    if seconds >= expected * TOO_SHORT:
+        return None
+    length, reading = script.say_length(seconds), script.say_length(expected)
+    minutes, rest = divmod(round(expected), 60)
+    had_min, had_s = divmod(round(seconds), 60)
+    return Problem(
+        ref.post.rel,
+        f"Bản ghi âm data/media/{ref.key} chỉ dài {length}, trong khi đọc hết bài {page.rel} mất khoảng {reading}: "
+        "có thể bản ghi bị cắt, hoặc là tệp của bài khác.",
+        f"The recording data/media/{ref.key} lasts only {had_min} min {had_s} s, while reading {page.rel} aloud takes about "
+        f"{minutes} min {rest} s: it may be cut short, or another post's file.",
+        "Nghe lại bản ghi từ đầu đến cuối; nếu thiếu, xuất lại bản ghi đầy đủ rồi tải lên thay tệp cũ. Nếu bản ghi cố ý ngắn (chỉ phần tóm tắt), có thể bỏ qua cảnh báo này.",
+        "Listen to the recording to the end; if part is missing, export the whole reading again and upload it in place of the old file. If it is meant to be short (a summary only), this warning can be ignored.",
+        field=".".join(map(str, ref.field)),
+        line=ref.post.doc.line_of(ref.field) if ref.post.doc is not None else None,
+        severity="warning",
+    )

@@ -12,6 +12,7 @@ The column page links it only when it has episodes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import uuid
@@ -36,7 +37,7 @@ ET.register_namespace("podcast", PODCAST)
 PODCAST_FILE = "podcast.xml"
 ARTWORK_SIDE = 1400  # Apple: 1400–3000 px square, RGB, JPEG or PNG
 ARTWORK_FILE = "podcast.jpg"
-EPISODE_SETTINGS = "podcast-v1"
+EPISODE_SETTINGS = "podcast-v2"  # v2: ID3 tags and cover
 # podcastindex.org's namespace for podcast:guid (a UUIDv5 of the feed's address without scheme)
 GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 CATEGORY = ("Society & Culture", "Places & Travel")
@@ -83,10 +84,28 @@ def draw_artwork(root: Path, logo: str | None) -> bytes:
     return buffer.getvalue()
 
 
-def _cached(media, key: str) -> tuple[str, Path, dict | None]:
-    """(cache key, MP3 path, manifest or None) of a recording's -16 LUFS episode."""
+@functools.lru_cache(maxsize=4)
+def _picture(root: Path, logo: str | None) -> bytes:
+    return draw_artwork(root, logo)
+
+
+def episode_tags(inventory, slug: str, lang: str):
+    """The ID3 tags of post `slug`'s episode in `lang`: its title, the site, the column, its date,
+    the language spoken and the feed's artwork."""
+    from heritage import radio
+    from heritage.radio import loudness
+
+    page = inventory.post(lang, slug) or inventory.post("vi", slug)
+    settings = inventory.settings
+    return loudness.Tags(page.meta.title, settings.site_name(lang), radio.column_name(lang), page.date, lang, _picture(inventory.root, settings.logo))
+
+
+def _cached(media, key: str, slug: str, lang: str) -> tuple[str, Path, dict | None]:
+    """(cache key, MP3 path, manifest or None) of a recording's -16 LUFS episode, with its tags."""
     cache = media.cache
-    cache_key = cache.key(cache.content_hash(media.original(key)), EPISODE_SETTINGS)
+    tags = episode_tags(media.inventory, slug, lang)
+    settings = f"{EPISODE_SETTINGS}\n{sorted(tags.metadata().items())}\n{hashlib.sha256(tags.picture or b'').hexdigest()}"
+    cache_key = cache.key(cache.content_hash(media.original(key)), settings)
     target = cache.folder("podcast", cache_key) / "episode.mp3"
     manifest = cache.manifest("podcast", cache_key)
     return cache_key, target, manifest if manifest is not None and target.is_file() else None
@@ -101,11 +120,12 @@ def prepare_episodes(inventory, media) -> list[Problem]:
     for ref in column_audio.all_refs(inventory):
         if ref.key not in media.av:
             continue  # a recording that failed is reported by the media library
-        cache_key, target, manifest = _cached(media, ref.key)
+        cache_key, target, manifest = _cached(media, ref.key, ref.post.slug, ref.lang)
         if manifest is not None:
             continue
         try:
-            result = loudness.normalise(media.original(ref.key), target, loudness.PODCAST_LUFS, "mono")
+            tags = episode_tags(inventory, ref.post.slug, ref.lang)
+            result = loudness.normalise(media.original(ref.key), target, loudness.PODCAST_LUFS, "mono", tags)
         except loudness.LoudnessError as exc:
             fix = ("Ghi âm lại hoặc xuất lại tệp MP3/M4A có tiếng đọc, rồi tải lên.", "Record or export the MP3/M4A again with the reading audible, and upload it.")
             line = ref.post.doc.line_of(ref.field) if ref.post.doc is not None else None
@@ -115,9 +135,9 @@ def prepare_episodes(inventory, media) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-def episode_url(media, slug: str, key: str) -> str | None:
-    """Site path of a post's -16 LUFS MP3 (what its page plays too), or None if not made."""
-    cache_key, _, manifest = _cached(media, key)
+def episode_url(media, slug: str, key: str, lang: str) -> str | None:
+    """Site path of a post's -16 LUFS MP3 in `lang` (what its page plays too), or None if not made."""
+    cache_key, _, manifest = _cached(media, key, slug, lang)
     return f"media/podcast/{slug}-{cache_key[:8]}.mp3" if manifest is not None else None
 
 
@@ -129,8 +149,8 @@ def episodes(site, lang: str) -> list[Episode]:
         key = column_audio.audio_key(site.inventory, post.slug, lang)
         if not key or key not in site.media.av:
             continue
-        _, target, manifest = _cached(site.media, key)
-        url = episode_url(site.media, post.slug, key)
+        _, target, manifest = _cached(site.media, key, post.slug, lang)
+        url = episode_url(site.media, post.slug, key, lang)
         if manifest is None or url is None:
             continue
         out.append(Episode(post, key, target, url, float(manifest["seconds"])))
@@ -185,9 +205,9 @@ def write_podcast(site, lang: str, site_root: Path, absolute, body_of) -> None:
     _text(channel, f"{{{PODCAST}}}guid", str(uuid.uuid5(GUID_NAMESPACE, bare)))
     for post in site.inventory.posts.get(lang, []):  # scheduled posts' pages play and link theirs too
         key = column_audio.audio_key(site.inventory, post.slug, lang)
-        url = episode_url(site.media, post.slug, key) if key in site.media.av else None
+        url = episode_url(site.media, post.slug, key, lang) if key in site.media.av else None
         if url is not None:
-            link_or_copy(_cached(site.media, key)[1], site_root / url)
+            link_or_copy(_cached(site.media, key, post.slug, lang)[1], site_root / url)
             text = "\n\n".join([post.meta.title, *script.plain_text(body_of(post))]) + "\n"
             target = site_root / column_audio.transcript_url(post, lang)
             target.parent.mkdir(parents=True, exist_ok=True)  # written while the pages are

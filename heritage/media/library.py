@@ -161,9 +161,13 @@ class MediaLibrary:
     def publish(self, site_dir: Path) -> None:
         for image in [*self.images.values(), *self.posters.values()]:
             publish(image, self.cache, site_dir)
-        for media in self.av.values():
+        entry_media = {urls.media_key(e.id, i.path) for e in self.inventory.entries.values() for i in e.data.media}
+        for source, media in self.av.items():
             if media.poster is not None:
                 publish(media.poster, self.cache, site_dir)
-            link_or_copy(media.cache_file(self.cache), site_dir / media.url)
+            # A post's recording is published as its -16 LUFS MP3 episode (column/podcast.py),
+            # the only copy its page and the feed link: its original (often a large WAV) stays out.
+            if source in entry_media:
+                link_or_copy(media.cache_file(self.cache), site_dir / media.url)
         for url, path in self._social_files.items():
             link_or_copy(path, site_dir / url)

@@ -60,18 +60,18 @@ def post_blocks(data: RenderData, post: "Post", lang: str, base: str, body: str)
     older, newer = column.neighbours(data.inventory.published_posts(lang), post.slug)
     key = column_audio.audio_key(data.inventory, post.slug, lang)
     sound = data.media.av.get(key) if key else None
-    mp3 = podcast.episode_url(data.media, post.slug, key) if sound else None  # lighter than a WAV original
+    mp3 = podcast.episode_url(data.media, post.slug, key, lang) if sound else None  # the only copy published
     transcript = column_audio.transcript_url(post, lang)
     listen = None
-    if sound:  # every value the player prints, prepared here: the template calls nothing
-        href = r.href(mp3 or sound.url)
+    if sound and mp3:  # every value the player prints, prepared here: the template calls nothing
+        href = r.href(mp3)
         listen = {
             "title": r.t("listen_post"),
             "label": f"{r.t('listen_post')}: {post.meta.title}",
             "iso": r.iso_duration(sound.duration),
             "duration": r.duration(sound.duration),
             "src": href,
-            "mime": "audio/mpeg" if mp3 else sound.mime,
+            "mime": "audio/mpeg",
             "download": r.t("download"),
             "note": r.t("listen_note"),
             "transcript": r.href(transcript),

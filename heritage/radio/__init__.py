@@ -33,27 +33,56 @@ class Written:
     failed: list[str] = field(default_factory=list)  # recordings that could not be made, with why
 
 
+_MONTH_FORMS = (r"(?P<y>\d{4})-(?P<m>\d{1,2})", r"(?P<m>\d{1,2})[/-](?P<y>\d{4})")  # 2026-11, 11/2026, 11-2026
+
+
 def parse_month(text: str) -> dt.date:
-    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
+    """The month as an officer writes it: 2026-11, or 11/2026 and 11-2026 as Vietnamese dates go."""
+    match = next((m for form in _MONTH_FORMS if (m := re.fullmatch(form, text.strip()))), None)
+    if not match or not 1 <= int(match["m"]) <= 12:
         raise RadioError(
-            f"Tháng '{text}' không hợp lệ: ghi theo dạng NĂM-THÁNG, ví dụ 2026-03.\n"
-            f"The month '{text}' is not valid: write it as YEAR-MONTH, e.g. 2026-03."
+            f"Tháng '{text}' không hợp lệ: ghi theo dạng NĂM-THÁNG hoặc THÁNG/NĂM, ví dụ 2026-03 hoặc 3/2026.\n"
+            f"The month '{text}' is not valid: write it as YEAR-MONTH or MONTH/YEAR, e.g. 2026-03 or 3/2026."
         )
-    return dt.date(int(match[1]), int(match[2]), 1)
+    return dt.date(int(match["y"]), int(match["m"]), 1)
+
+
+SHOWN_MONTHS = 6
 
 
 def month_posts(inv: Inventory, month: dt.date, today: dt.date) -> list:
     """The month's Vietnamese posts published by `today`, oldest first (the order they appeared)."""
-    posts = [p for p in inv.published_posts("vi", today) if p.date.replace(day=1) == month]
+    published = inv.published_posts("vi", today)
+    posts = [p for p in published if p.date.replace(day=1) == month]
     if not posts:
         label = f"{month.month}/{month.year}"
+        months = sorted({p.date.replace(day=1) for p in published})[-SHOWN_MONTHS:]
+        listed = ", ".join(f"{m.year:04d}-{m.month:02d}" for m in months)
+        choose = (
+            f"Các tháng có bài: {listed}. / Months with posts: {listed}.\n"
+            if months
+            else "Chưa có tháng nào có bài đã đăng. / No month has a published post yet.\n"
+        )
         raise RadioError(
             f"Tháng {label} không có bài chuyên mục nào đã đăng (trong docs/vi/chuyen-muc/).\n"
             f"{month.strftime('%B %Y')} has no published column post (in docs/vi/chuyen-muc/).\n"
-            "Chọn tháng khác, hoặc đăng bài trước rồi chạy lại. / Choose another month, or publish a post first and run again."
+            + choose
+            + "Chọn tháng khác, hoặc đăng bài trước rồi chạy lại. / Choose another month, or publish a post first and run again."
         )
     return sorted(posts, key=lambda p: (p.date, p.slug))
+
+
+def column_name(lang: str) -> str:
+    """The column's name in `lang` (the album of its audio files)."""
+    from heritage.column.feed import CHANNEL_TEXT
+
+    return CHANNEL_TEXT[lang][0]
+
+
+def _title(inv: Inventory, slug: str, lang: str) -> str:
+    """The post's title in `lang`, or the Vietnamese one when it has no translation yet."""
+    page = inv.post(lang, slug) or inv.post("vi", slug)
+    return page.meta.title if page is not None else slug
 
 
 def body_of(inv: Inventory, post) -> str:
@@ -69,10 +98,8 @@ def make(inv: Inventory, month: dt.date, today: dt.date, out_root: Path) -> Writ
     folder = out_root / f"{month.year:04d}-{month.month:02d}"
     folder.mkdir(parents=True, exist_ok=True)
     written = Written()
-    text = script.month_script(inv.settings.site_name("vi"), month, [(p.meta.title, p.date, body_of(inv, p)) for p in posts])
-    target = folder / "kich-ban.txt"
-    target.write_text(text, encoding="utf-8")
-    written.files.append(target)
+    recordings: dict[str, tuple[str, float]] = {}
+    picture = None
     for post in posts:
         jobs = []
         vi_key = column_audio.audio_key(inv, post.slug, "vi")
@@ -87,11 +114,23 @@ def make(inv: Inventory, month: dt.date, today: dt.date, out_root: Path) -> Writ
                 written.failed.append(f"{post.rel} [audio]: {unsafe[0]} / {unsafe[1]}")
                 continue
             source = inv.root / urls.MEDIA_SOURCE / key
+            lang = "en" if name.endswith("-en.mp3") else "vi"
+            if picture is None:  # the podcast's artwork, drawn once for the month's files
+                from heritage.column.podcast import draw_artwork
+
+                picture = draw_artwork(inv.root, inv.settings.logo)
+            tags = loudness.Tags(_title(inv, post.slug, lang), inv.settings.site_name(lang), column_name(lang), post.date, lang, picture)
             try:
-                result = loudness.normalise(source, folder / name, lufs, "mono")
+                result = loudness.normalise(source, folder / name, lufs, "mono", tags)
             except loudness.LoudnessError as exc:
                 written.failed.append(f"data/media/{key}: {exc}")
                 continue
             written.files.append(result.path)
             written.measured[name] = result.lufs
+            if lufs == loudness.BROADCAST_LUFS:
+                recordings[post.slug] = (name, result.seconds)
+    items = [script.ScriptPost(p.meta.title, p.date, body_of(inv, p), recordings.get(p.slug)) for p in posts]
+    target = folder / "kich-ban.txt"
+    target.write_text(script.month_script(inv.settings.site_name("vi"), month, items), encoding="utf-8")
+    written.files.insert(0, target)
     return written

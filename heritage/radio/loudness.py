@@ -8,6 +8,8 @@ again after encoding and corrected, so the file is at the target, not just the f
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import math
 from fractions import Fraction
 from dataclasses import dataclass
@@ -30,6 +32,22 @@ class LoudnessError(Exception):
     def __init__(self, vi: str, en: str):
         super().__init__(f"{vi} / {en}")
         self.vi, self.en = vi, en
+
+
+@dataclass(frozen=True)
+class Tags:
+    """What players show of an episode (ID3v2.4, written by FFmpeg's MP3 muxer)."""
+
+    title: str
+    artist: str  # the site's name
+    album: str  # the column's name
+    day: dt.date
+    lang: str  # "vi" or "en"
+    picture: bytes | None = None  # a JPEG, embedded as the front cover (APIC)
+
+    def metadata(self) -> dict[str, str]:
+        language = {"vi": "vie", "en": "eng"}.get(self.lang, self.lang)  # ISO 639-2, as TLAN asks
+        return {"title": self.title, "artist": self.artist, "album_artist": self.artist, "album": self.album, "date": self.day.isoformat(), "language": language, "genre": "Podcast"}
 
 
 @dataclass(frozen=True)
@@ -86,13 +104,18 @@ def measure(frames: list[av.AudioFrame], layout: str) -> float:
     return loudness if loudness > -70 else -math.inf
 
 
-def _encode(frames: list[av.AudioFrame], layout: str, target: Path) -> None:
-    """MP3 (libmp3lame, 128 kb/s mono, 160 kb/s stereo), with no tags but nothing to hide."""
+def _encode(frames: list[av.AudioFrame], layout: str, target: Path, tags: Tags | None = None) -> None:
+    """MP3 (libmp3lame, 128 kb/s mono, 160 kb/s stereo) with `tags` as ID3 and nothing else."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(".tmp-" + target.name)
     with av.open(str(temporary), "w", format="mp3") as output:
+        output.metadata.clear()
+        if tags is not None:
+            output.metadata.update(tags.metadata())
         stream = output.add_stream("libmp3lame", rate=44100, layout=layout)
         stream.bit_rate = 128_000 if layout == "mono" else 160_000
+        if tags is not None and tags.picture:
+            _attach_picture(output, tags.picture)
         resampler = av.AudioResampler(format=stream.format.name, layout=layout, rate=44100, frame_size=stream.codec_context.frame_size or 1152)
         for frame in [*frames, None]:
             for piece in resampler.resample(frame):
@@ -103,7 +126,22 @@ def _encode(frames: list[av.AudioFrame], layout: str, target: Path) -> None:
     temporary.replace(target)
 
 
-def normalise(source: Path, target: Path, lufs: float, layout: str = "mono") -> Result:
+def _attach_picture(output, jpeg: bytes) -> None:
+    """The JPEG as the MP3's front cover: FFmpeg's muxer writes an attached picture as APIC."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(jpeg)) as image:
+        width, height = image.size
+    picture = output.add_stream("mjpeg")
+    picture.width, picture.height, picture.pix_fmt = width, height, "yuvj420p"
+    picture.disposition = av.stream.Disposition.attached_pic
+    picture.metadata["comment"] = "Cover (front)"  # the APIC picture type players look for
+    packet = av.Packet(jpeg)
+    packet.stream, packet.pts, packet.dts = picture, 0, 0
+    output.mux(packet)
+
+
+def normalise(source: Path, target: Path, lufs: float, layout: str = "mono", tags: Tags | None = None) -> Result:
     """Write `source` as an MP3 at `lufs` integrated loudness (±TOLERANCE LU as FFmpeg measures it)."""
     try:
         frames = _decode(source, layout)
@@ -121,7 +159,7 @@ def normalise(source: Path, target: Path, lufs: float, layout: str = "mono") -> 
             ("volume", f"volume={gain:.3f}dB"),
             ("alimiter", f"limit={10 ** (CEILING_DB / 20):.4f}:level=false:attack=5:release=50"),
         )
-        _encode(shaped, layout, target)
+        _encode(shaped, layout, target, tags)
         written = measure(_decode(target, layout), layout)
         if abs(written - lufs) <= TOLERANCE:
             break

@@ -1,19 +1,20 @@
 """The announcer's script: the month's posts as plain Vietnamese text to read on the loudspeakers.
 
-Loudspeakers in a street carry short sentences best: each line is one sentence of at most
-MAX_WORDS words, cut at punctuation (then at commas, then evenly). No Markdown, links or
-images are left; dates and a few signs are written as they are said.
+Loudspeakers in a street carry short sentences best: each line is one sentence, or a part of
+a long one, of at most MAX_SYLLABLES syllables, cut only at punctuation or before a word that
+opens a phrase (OPENERS), never inside a word. No Markdown, links or images are left; dates
+and a few signs are written as they are said.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
 
-MAX_WORDS = 20
 WORDS_PER_MINUTE = 140  # a clear public-address pace (130–150 syllables a minute)
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "br", "dd", "dt", "figcaption", "pre"}
 SKIPPED = {"img", "script", "style", "code", "table", "figure", "audio", "video", "iframe"}
@@ -73,42 +74,99 @@ def speakable(text: str) -> str:
     return " ".join(text.split())
 
 
+# Where a long sentence may be cut, besides punctuation: before a word that opens a phrase.
+# Vietnamese writes a word of two syllables as two space-separated syllables ("duy trì",
+# "nghệ nhân"), so counting tokens and cutting evenly splits words; no segmentation without a
+# dictionary is perfect, so only these few function words are break points: conjunctions and
+# prepositions that begin a clause or a phrase and are rarely the second syllable of a word.
+# PAIRED lists the words that, before one of them, make a single word or conjunction with it
+# ("sau khi", "đối với", "bởi vì"): the cut then goes before the pair instead.
+OPENERS = frozenset({"và", "hoặc", "nhưng", "để", "nhằm", "khi", "vì", "nếu", "với", "của"})
+PAIRED = {
+    "khi": {"sau", "trong", "trước", "đôi", "có", "mỗi", "những", "lúc"},
+    "vì": {"bởi", "tại", "là", "thay"},
+    "với": {"đối", "cùng", "so"},
+    "để": {"dùng", "nhằm"},
+    "của": {"thuộc"},
+    "và": set(),
+}
+MAX_SYLLABLES = 28  # a line a speaker says on one breath at a loudspeaker's pace
+SHORT = 3  # a line of this many syllables or fewer is a fragment ("Hình ảnh,"): never alone
+_CLAUSE_END = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–(])|(?<=[—–])\s+")
+
+
+def syllables(text: str) -> int:
+    """Vietnamese is written a syllable a token: tokens with a letter or digit are what is said."""
+    return sum(1 for token in text.split() if any(c.isalnum() for c in token))
+
+
+def _bare(token: str) -> str:
+    return token.strip("\"“”‘’'()[]").lower()
+
+
+def _opener_cuts(clause: str) -> list[str]:
+    """A clause cut before each phrase-opening word (or before its pair: "sau khi", "đối với")."""
+    tokens = clause.split()
+    starts = [0]
+    for i in range(2, len(tokens)):
+        word, before = _bare(tokens[i]), _bare(tokens[i - 1])
+        if word not in OPENERS:
+            continue
+        cut = i - 1 if before in PAIRED.get(word, set()) else i
+        if cut > starts[-1] + 1:
+            starts.append(cut)
+    return [" ".join(tokens[a:b]) for a, b in zip(starts, [*starts[1:], len(tokens)])]
+
+
+def _pieces(sentence: str) -> list[tuple[str, bool]]:
+    """The sentence's smallest pieces, each with whether it ends at punctuation."""
+    out: list[tuple[str, bool]] = []
+    for clause in (c for c in _CLAUSE_END.split(sentence) if c.strip()):
+        cuts = _opener_cuts(clause) if syllables(clause) > MAX_SYLLABLES else [clause]
+        out += [(cut, i == len(cuts) - 1) for i, cut in enumerate(cuts)]
+    return out
+
+
 def _split_long(sentence: str) -> list[str]:
-    """A sentence of more than MAX_WORDS words: cut at commas, then into even pieces."""
-    words = sentence.split()
-    if len(words) <= MAX_WORDS:
+    """A sentence as lines of at most MAX_SYLLABLES: the fewest lines, cut at punctuation rather
+    than before a phrase-opening word, and no fragment of SHORT syllables on its own. A clause
+    with no place to cut stays whole, however long: a long line is better than a split word."""
+    if syllables(sentence) <= MAX_SYLLABLES:
         return [sentence]
-    clauses = [c.strip() for c in re.split(r"(?<=[,;:])\s+", sentence) if c.strip()]
-    if len(clauses) > 1:
-        out, current = [], ""
-        for clause in clauses:
-            joined = f"{current} {clause}".strip()
-            if current and len(joined.split()) > MAX_WORDS:
-                out += _split_long(current)
-                current = clause
-            else:
-                current = joined
-        return out + _split_long(current) if current else out
-    pieces = -(-len(words) // MAX_WORDS)
-    size = -(-len(words) // pieces)
-    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
+    pieces = _pieces(sentence)
+    count = [syllables(p) for p, _ in pieces]
+    # best[i]: (cost, lines) of the first i pieces; a small dynamic programme over the cut points
+    best: list[tuple[float, list[str]]] = [(0.0, [])] + [(float("inf"), [])] * len(pieces)
+    for end in range(1, len(pieces) + 1):
+        for start in range(end):
+            size = sum(count[start:end])
+            if size > MAX_SYLLABLES and end - start > 1:
+                continue
+            cost = best[start][0] + 10 + (0 if pieces[end - 1][1] or end == len(pieces) else 3)
+            cost += 100 if size <= SHORT else 0
+            cost += ((MAX_SYLLABLES - min(size, MAX_SYLLABLES)) / MAX_SYLLABLES) ** 2
+            if cost < best[end][0]:
+                best[end] = (cost, [*best[start][1], " ".join(p for p, _ in pieces[start:end])])
+    return best[-1][1]
 
 
 def sentences(paragraph: str) -> list[str]:
-    """Short lines: a sentence, or a part of a long one cut at a comma (which keeps its comma).
+    """Short lines: a sentence, or a part of a long one (see _split_long), which keeps its comma.
     A sentence's last line ends with its own full stop, or a period where it had none."""
     out = []
     for sentence in re.split(r"(?<=[.!?])\s+", speakable(paragraph)):
-        pieces = [p.strip() for p in _split_long(sentence.strip()) if any(c.isalnum() for c in p)]
-        if pieces and pieces[-1][-1] not in ".!?":
+        pieces = [p.strip() for p in _split_long(sentence.strip()) if p.strip()]
+        if not any(any(c.isalnum() for c in p) for p in pieces):
+            continue
+        if pieces[-1][-1] not in ".!?":
             pieces[-1] = pieces[-1].rstrip(",;:") + "."
         out += pieces
     return out
 
 
 def word_count(lines: list[str]) -> int:
-    """Vietnamese is written a syllable a word: whitespace counts what is said."""
-    return sum(len(line.split()) for line in lines)
+    """Syllables said (Vietnamese is written a syllable a token)."""
+    return sum(syllables(line) for line in lines)
 
 
 def say_duration(words: int) -> str:
@@ -126,20 +184,62 @@ def post_lines(title: str, day: dt.date, body: str) -> list[str]:
     return lines
 
 
-def month_script(site_name: str, month: dt.date, posts: list[tuple[str, dt.date, str]]) -> str:
-    """The whole month's script. `posts`: (title, date, Markdown body), in reading order."""
+ENGLISH_WORDS_PER_MINUTE = 150  # a clear English announcer's pace
+
+
+def read_aloud_seconds(title: str, body: str, lang: str) -> float:
+    """How long a post's title and text take to read aloud in `lang` (an estimate)."""
+    said = word_count(sentences(title)) + sum(word_count(sentences(p)) for p in plain_text(body))
+    return said * 60 / (WORDS_PER_MINUTE if lang == "vi" else ENGLISH_WORDS_PER_MINUTE)
+
+
+def say_length(seconds: float) -> str:
+    """A recording's length as the script states it: always minutes and seconds."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} phút {rest} giây"
+
+
+@dataclass(frozen=True)
+class ScriptPost:
+    title: str
+    day: dt.date
+    body: str  # Markdown
+    recording: tuple[str, float] | None = None  # (broadcast file's name, seconds) when it has one
+
+
+def _rule() -> str:
+    """The header's line on how lines are cut: what _split_long does, in words."""
+    openers = ", ".join(f"“{w}”" for w in sorted(OPENERS))
+    return (
+        f"Mỗi dòng là một câu; câu dài hơn {MAX_SYLLABLES} tiếng được ngắt ở dấu câu (, ; : —) "
+        f"hoặc trước một từ nối ({openers}), không ngắt giữa một từ; "
+        "nghỉ ngắn cuối mỗi dòng, nghỉ dài giữa các bài."
+    )
+
+
+def month_script(site_name: str, month: dt.date, posts: list[ScriptPost]) -> str:
+    """The whole month's script, posts in reading order. A post with a recording says which file
+    to play and how long it lasts; its text follows, to read if the file cannot be played."""
     opening = [f"Sau đây là chuyên mục số của {site_name}, tháng {month.month} năm {month.year}."]
     closing = ["Chuyên mục số xin tạm dừng tại đây. Cảm ơn bà con đã lắng nghe."]
-    blocks = [post_lines(*post) for post in posts]
+    blocks = [post_lines(p.title, p.day, p.body) for p in posts]
     total = word_count(opening) + word_count(closing) + sum(word_count(b) for b in blocks)
     head = [
         f"KỊCH BẢN PHÁT THANH — {site_name.upper()} — THÁNG {month.month}/{month.year}",
         f"Thời lượng đọc ước tính: {say_duration(total)} ({total} tiếng, đọc {WORDS_PER_MINUTE} tiếng một phút).",
-        "Mỗi dòng là một câu; nghỉ ngắn giữa các câu, nghỉ dài giữa các bài.",
+        _rule(),
         "",
     ]
     out = head + opening + [""]
-    for index, block in enumerate(blocks, 1):
-        out.append(f"[Bài {index}/{len(blocks)} — khoảng {say_duration(word_count(block))}]")
+    for index, (post, block) in enumerate(zip(posts, blocks), 1):
+        reading = say_duration(word_count(block))
+        if post.recording is not None:
+            name, seconds = post.recording
+            out.append(
+                f"[Bài {index}/{len(blocks)} — Bài này có bản ghi âm (thời lượng {say_length(seconds)}): phát tệp {name}. "
+                f"Nếu không phát được, đọc bài dưới đây (khoảng {reading}).]"
+            )
+        else:
+            out.append(f"[Bài {index}/{len(blocks)} — khoảng {reading}]")
         out += block + [""]
     return "\n".join(out + closing) + "\n"
