@@ -140,10 +140,11 @@ def _split_long(sentence: str) -> list[str]:
     for end in range(1, len(pieces) + 1):
         for start in range(end):
             size = sum(count[start:end])
-            if size > MAX_SYLLABLES and end - start > 1:
-                continue
+            over = size > MAX_SYLLABLES and end - start > 1
+            if over and size - max(count[start:end]) > SHORT:
+                continue  # too long: only a piece with no cut inside, and fragments joined to it, may be
             cost = best[start][0] + 10 + (0 if pieces[end - 1][1] or end == len(pieces) else 3)
-            cost += 100 if size <= SHORT else 0
+            cost += (100 if size <= SHORT else 0) + (50 if over else 0)
             cost += ((MAX_SYLLABLES - min(size, MAX_SYLLABLES)) / MAX_SYLLABLES) ** 2
             if cost < best[end][0]:
                 best[end] = (cost, [*best[start][1], " ".join(p for p, _ in pieces[start:end])])
