@@ -266,3 +266,28 @@ def test_a_silent_recording_stops_the_build_at_its_field_without_a_traceback(tmp
     assert result.returncode == 1 and "Traceback" not in out
     assert "docs/vi/chuyen-muc/mua-le-hoi.md" in out and "LỖI / ERROR — audio.vi (dòng/line 5)" in out
     assert "im lặng" in out and "silent" in out
+
+
+def test_the_site_publishes_the_episodes_not_the_original_recordings(built: Project):
+    """A post's recording is published as its -16 LUFS MP3 only: the WAV the officer uploaded
+    (large, and linked by no page) stays out of site/, byte for byte and by name."""
+    site = built.root / "site"
+    originals = {p.read_bytes() for p in (built.root / "data/media/chuyen-muc").glob("*.wav")}
+    published = [p for p in site.rglob("*") if p.is_file()]
+    assert not [p for p in published if p.suffix.lower() in (".wav", ".m4a", ".flac")]
+    assert not [p for p in published if p.stat().st_size > 1000 and p.read_bytes() in originals]
+    assert len(list((site / "media/podcast").glob("*.mp3"))) == 4  # ra-mat vi + en, mua-le-hoi, sap-toi (scheduled)
+
+
+@pytest.mark.parametrize("lang, slug, title, language", [("vi", "ra-mat", "Ra mắt", "vie"), ("en", "ra-mat", "Launch", "eng"), ("vi", "mua-le-hoi", "Mùa lễ hội", "vie")])
+def test_each_episode_carries_the_tags_players_show(built: Project, lang: str, slug: str, title: str, language: str):
+    from tests.test_radio import id3
+
+    item = next(i for i in channel(built, lang).iter("item") if i.findtext("title") == title)
+    tags, cover = id3(local(built, item.find("enclosure").get("url")))
+    site_name = {"vi": "Di sản văn hóa", "en": "Cultural heritage"}[lang]
+    column = {"vi": "Chuyên mục số", "en": "Digital column"}[lang]
+    day = {"ra-mat": "2026-09-15", "mua-le-hoi": "2026-10-05"}[slug]
+    assert tags == {"title": title, "artist": site_name, "album": column, "date": day, "language": language}
+    artwork = Image.open(local(built, channel(built, lang).find(f"{ITUNES}image").get("href")))
+    assert cover is not None and cover.size == artwork.size == (1400, 1400)
