@@ -62,3 +62,36 @@ def test_a_readable_recording_passes_and_counts_as_used(project: Project):
     project.stamp_all()
     found = problems(project)
     assert not [p for p in found if "bai.wav" in p["file"] + p["vi"] or (p["field"] or "").startswith("audio")], found
+
+
+LONG_TEXT = " ".join(["Lớp truyền dạy Quan họ khai giảng tại nhà văn hóa khu phố, mở cho mọi lứa tuổi."] * 8)  # ~150 syllables: ~65 s
+
+
+@pytest.mark.parametrize("lang, audio_yaml, seconds, warned", [
+    ("vi", "audio: chuyen-muc/bai.wav", 4, True),  # 4 s for ~65 s of text: cut short
+    ("vi", "audio: chuyen-muc/bai.wav", 40, False),  # a brisk reading is no fault
+    ("en", "audio: {vi: chuyen-muc/vi.wav, en: chuyen-muc/bai.wav}", 3, True),  # on the English page, its own field
+])
+def test_a_recording_far_shorter_than_its_text_is_a_warning_at_its_line(project: Project, lang, audio_yaml, seconds, warned):
+    project.write("data/site.yml", "ward: {vi: Phường Thử, en: Test Ward}\nlocality: {vi: phường Thử, en: Test Ward}\ncolumn: {launch: 2026-09}\n")
+    body = LONG_TEXT if lang == "vi" else " ".join(["The Quan ho class opens at the ward's cultural house, for all ages."] * 10)
+    project.write(f"docs/{lang}/chuyen-muc/bai.md", f"---\ntitle: Bài\ndate: 2026-09-20\nsummary: Tóm tắt.\n{audio_yaml}\n---\n\n{body}\n")
+    other = "en" if lang == "vi" else "vi"
+    project.write(f"docs/{other}/chuyen-muc/bai.md", f"---\ntitle: Bài\ndate: 2026-09-20\nsummary: Tóm tắt.\n---\n\n{LONG_TEXT}\n")
+    write_wav(project.root / "data/media/chuyen-muc/bai.wav", -20, seconds=seconds)
+    write_wav(project.root / "data/media/chuyen-muc/vi.wav", -20, seconds=60)
+    project.stamp_all()
+    field = "audio" if lang == "vi" else "audio.en"
+    ours = [p for p in problems(project) if (p["field"] or "").startswith("audio")]
+    if not warned:
+        assert ours == []
+        return
+    assert len(ours) == 1, ours
+    found = ours[0]
+    assert found["severity"] == "warning" and found["file"] == f"docs/{lang}/chuyen-muc/bai.md" and found["field"] == field and found["line"] == 5
+    assert "data/media/chuyen-muc/bai.wav" in found["vi"] and "ngắn" not in found["en"]
+    assert f"chỉ dài 0 phút {seconds} giây" in found["vi"] and f"lasts only 0 min {seconds} s" in found["en"]
+    assert found["fix_vi"] and found["fix_en"]
+    result = project.check(HERITAGE_TODAY="2026-09-25")
+    assert result.returncode == 0, result.stdout + result.stderr  # a warning never fails the check
+    assert f"CẢNH BÁO / WARNING — {field} (dòng/line 5)" in result.stdout + result.stderr
