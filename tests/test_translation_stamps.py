@@ -159,3 +159,21 @@ def test_twins_of_different_shape_are_warnings(tmp_path: Path):
     found = translations.structure_problems(tmp_path, survey(tmp_path))
     assert [(p.file, p.severity) for p in found] == [("docs/en/x.md", "warning")] * 2
     assert "0 here, 1 in docs/vi/x.md" in found[0].en and "(3 headings against 2)" in found[1].en
+
+
+POST_VI = "---\ntitle: Lễ hội\ndate: 2026-09-20\nsummary: Tóm tắt.\n---\n\nLễ hội đình mở vào mùa xuân.\n"
+
+
+@pytest.mark.parametrize("edit, status", [
+    (lambda t: t.replace("summary:", "audio: chuyen-muc/le-hoi.wav\nsummary:"), "current"),  # a recording added
+    (lambda t: t.replace("---\n\n", "audio:\n  vi: chuyen-muc/le-hoi.wav\n  en: chuyen-muc/le-hoi-en.mp3\n---\n\n"), "current"),  # a map of them
+    (lambda t: t.replace("summary: Tóm tắt.", "summary: Tóm tắt mới."), "stale"),  # text to translate
+])
+def test_a_recording_added_to_the_vietnamese_page_leaves_its_translation_current(tmp_path: Path, edit, status):
+    """A media field is not text to translate: only the words mark the English page out of date."""
+    write(tmp_path, "docs/vi/chuyen-muc/le-hoi.md", POST_VI)
+    write(tmp_path, "docs/en/chuyen-muc/le-hoi.md", "---\ntitle: Festival\ndate: 2026-09-20\nsummary: Summary.\n---\n\nText.\n")
+    stamp(tmp_path, "docs/en/chuyen-muc/le-hoi.md")
+    assert [p.status for p in survey(tmp_path)] == ["current"]
+    write(tmp_path, "docs/vi/chuyen-muc/le-hoi.md", edit(POST_VI))
+    assert [p.status for p in survey(tmp_path)] == [status]

@@ -34,10 +34,30 @@ def revision(path: Path) -> str:
     return text_revision(read_text(path, path.name))
 
 
+# Front-matter fields that are media, not text to translate: adding or changing one on the
+# Vietnamese page leaves the English translation current. Only `audio` for now: a page without it
+# hashes exactly as before, so no stamp already written goes stale. (`cover` is media too, but
+# leaving it out would change the revision of every post with a cover and mark every translation
+# stale at once; it waits for a migration that restamps the English pages.)
+MEDIA_FIELDS = ("audio",)
+_MEDIA_FIELD = re.compile(rf"^(?:{'|'.join(MEDIA_FIELDS)})[ \t]*:.*\n(?:[ \t-].*\n|[ \t]*\n)*", re.M)
+
+
+def _without_media_fields(text: str) -> str:
+    """The page with its media front-matter fields (and a map's or list's indented lines) taken out."""
+    if not text.startswith("---\n"):
+        return text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return text
+    head = _MEDIA_FIELD.sub("", text[4 : end + 1])
+    return "---\n" + head + text[end + 1 :]
+
+
 def text_revision(text: str) -> str:
-    """The revision of a Vietnamese page's text as read_text gives it (NFC, LF line ends):
-    also what the editor's desk compares against the page's past versions in git."""
-    normalised = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    """The revision of a Vietnamese page's text as read_text gives it (NFC, LF line ends), its
+    media fields left out: also what the editor's desk compares against the page's past versions."""
+    normalised = "\n".join(line.rstrip() for line in _without_media_fields(text.strip() + "\n").strip().splitlines())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
 
 
