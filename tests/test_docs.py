@@ -89,3 +89,21 @@ def test_contributing_guides_cover_the_workflow(guide):
     text = (REPO / guide).read_text(encoding="utf-8")
     for needle in ("templates/", "make check", "translated_from", "aliases", "consent", "credit", "license", "data/media/", "chuyen-muc", "--stamp"):
         assert needle in text, needle
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_contributing_guides_say_how_to_add_a_posts_recording(guide):
+    """What an officer needs, and that it is true: the folder, the exact line for each page, the
+    formats the media code accepts, what `radio` writes, and the podcast feeds."""
+    from heritage.media.audio_video import CONTAINERS
+    from heritage.radio import OUT_FOLDER
+
+    text = (REPO / guide).read_text(encoding="utf-8")
+    for needle in ("data/media/chuyen-muc/", "`audio: chuyen-muc/le-hoi-dinh-2026.wav`", "`audio: chuyen-muc/le-hoi-dinh-2026-en.mp3`",
+                   "audio: {vi: chuyen-muc/a.wav, en: chuyen-muc/a-en.mp3}", "python -m heritage radio 2026-11", "11/2026",
+                   f"{OUT_FOLDER}/2026-11/", "kich-ban.txt", "-truyen-thanh.mp3", "-podcast.mp3", "-podcast-en.mp3",
+                   "/chuyen-muc/podcast.xml", "/en/chuyen-muc/podcast.xml", "-23 LUFS", "-16 LUFS"):
+        assert needle in text, needle
+    audio_formats = {ext.upper() for ext, (_, mime) in CONTAINERS.items() if mime.startswith("audio/")}
+    listed = {word.strip(",.") for word in re.findall(r"[A-Z0-9]{2,}(?:/[A-Z0-9]+)*", text.split("chuyen-muc/le-hoi-dinh-2026.wav", 1)[1][:400]) for word in word.split("/")}
+    assert audio_formats <= listed, audio_formats - listed
