@@ -81,7 +81,8 @@ def speakable(text: str) -> str:
 # prepositions that begin a clause or a phrase and are rarely the second syllable of a word.
 # PAIRED lists the words that, before one of them, make a single word or conjunction with it
 # ("sau khi", "đối với", "bởi vì"): the cut then goes before the pair instead.
-OPENERS = frozenset({"và", "hoặc", "nhưng", "để", "nhằm", "khi", "vì", "nếu", "với", "của"})
+OPENER_ORDER = ("và", "hoặc", "nhưng", "để", "nhằm", "khi", "vì", "nếu", "với", "của")  # as the header lists them
+OPENERS = frozenset(OPENER_ORDER)
 PAIRED = {
     "khi": {"sau", "trong", "trước", "đôi", "có", "mỗi", "những", "lúc"},
     "vì": {"bởi", "tại", "là", "thay"},
@@ -210,11 +211,11 @@ class ScriptPost:
 
 def _rule() -> str:
     """The header's line on how lines are cut: what _split_long does, in words."""
-    openers = ", ".join(f"“{w}”" for w in sorted(OPENERS))
+    openers = ", ".join(f"“{w}”" for w in OPENER_ORDER)
     return (
-        f"Mỗi dòng là một câu; câu dài hơn {MAX_SYLLABLES} tiếng được ngắt ở dấu câu (, ; : —) "
-        f"hoặc trước một từ nối ({openers}), không ngắt giữa một từ; "
-        "nghỉ ngắn cuối mỗi dòng, nghỉ dài giữa các bài."
+        f"Mỗi dòng là một câu; câu dài hơn {MAX_SYLLABLES} tiếng được ngắt sau dấu phẩy, chấm phẩy, hai chấm, "
+        f"trước hoặc sau gạch ngang, trước dấu mở ngoặc, hoặc trước một từ nối ({openers}), không ngắt ở chỗ khác "
+        "(đoạn không có chỗ ngắt thì để nguyên); nghỉ ngắn cuối mỗi dòng, nghỉ dài giữa các bài."
     )
 
 
