@@ -348,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
         init.add_argument(option, help=text)
     init.add_argument("--engine", metavar="REQUIREMENT", help="dòng bộ máy trong requirements.lock (mặc định heritage-site==phiên bản này) / "
                       "the engine's line in requirements.lock (default: heritage-site==this version), e.g. heritage-site @ git+https://…@v0.1.0")
-    init.add_argument("--kind", choices=("phuong", "xa"), default="phuong", help="phường (ward) hoặc xã (commune)")
+    init.add_argument("--kind", choices=("phuong", "xa"), help="phuong (phường, ward) hoặc/or xa (xã, commune); hỏi nếu thiếu / asked when not given")
     init.set_defaults(func=_init)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")
