@@ -16,6 +16,10 @@ from heritage.scaffold import new as scaffold
 
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
+    if args.format != "json":  # after an upgrade, the one line that says which engine runs
+        from heritage.scaffold.lock import DISTRIBUTION, engine_version
+
+        print(f"Bộ máy / Engine: {DISTRIBUTION} {engine_version()}", file=sys.stderr)
     problems = checks.run_all(root)
     if args.format == "json":  # the editor's Check panel, for a draft's commit (scripts/cms-draft-preview.js)
         print(problems_json(problems))

@@ -108,7 +108,8 @@ def test_a_clean_venv_installs_the_wheel_and_builds_a_new_ward_outside_the_repos
          "--province-en", "Ha Giang", "--lat", "22.82", "--lon", "104.98", "--primary", "#205e3b", "--accent", "#7a4a00"], cwd=tmp_path)
     ward = tmp_path / "ward"
     assert not (ward / "overrides").exists() and not (ward / "admin").exists()  # all of it comes from the package
-    _ok([python, "-m", "heritage", "check"], cwd=ward)
+    checked = _ok([python, "-m", "heritage", "check"], cwd=ward)
+    assert "Bộ máy / Engine: heritage-site 0.1.0\n" in checked.stderr  # the installed wheel's version, said by make check
     _ok([python, "-m", "mkdocs", "build", "--strict"], cwd=ward)
     home = (ward / "site" / "index.html").read_text(encoding="utf-8")
     assert "Di sản Đông Xuyên" in home and "assets/heritage/heritage.css" in home

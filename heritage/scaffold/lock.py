@@ -94,6 +94,20 @@ def pins() -> list[str]:
     return sorted(found.values(), key=str.lower)
 
 
+def engine_version() -> str:
+    """The running engine's version as pip installed it (importlib.metadata), so that after an
+    upgrade `make check` shows which engine runs; from a checkout (PYTHONPATH, editable), the
+    source's own version and where it is."""
+    here = Path(heritage.__file__).resolve()
+    try:
+        dist = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        dist = None
+    if dist is not None and Path(str(dist.locate_file("heritage/__init__.py"))).resolve() == here:
+        return dist.version
+    return f"{heritage.__version__} ({here.parent.parent})"
+
+
 def lock_text(engine: str | None = None) -> str:
     """The lock; `engine` replaces the engine's own line (e.g. `heritage-site @ git+https://…@v0.1.0`
     while a version is not on PyPI, or a path to a wheel)."""
