@@ -16,6 +16,10 @@ from heritage.scaffold import new as scaffold
 
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
+    if args.format != "json":  # after an upgrade, the one line that says which engine runs
+        from heritage.scaffold.lock import DISTRIBUTION, engine_version
+
+        print(f"Bộ máy / Engine: {DISTRIBUTION} {engine_version()}", file=sys.stderr)
     problems = checks.run_all(root)
     if args.format == "json":  # the editor's Check panel, for a draft's commit (scripts/cms-draft-preview.js)
         print(problems_json(problems))
@@ -348,7 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
         init.add_argument(option, help=text)
     init.add_argument("--engine", metavar="REQUIREMENT", help="dòng bộ máy trong requirements.lock (mặc định heritage-site==phiên bản này) / "
                       "the engine's line in requirements.lock (default: heritage-site==this version), e.g. heritage-site @ git+https://…@v0.1.0")
-    init.add_argument("--kind", choices=("phuong", "xa"), default="phuong", help="phường (ward) hoặc xã (commune)")
+    init.add_argument("--kind", choices=("phuong", "xa"), help="phuong (phường, ward) hoặc/or xa (xã, commune); hỏi nếu thiếu / asked when not given")
     init.set_defaults(func=_init)
 
     tpl = commands.add_parser("templates", help="viết lại thư mục templates/ cho trình soạn thảo web / regenerate templates/")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 
 def test_clean_project(small_project):
     result = small_project.check()
@@ -34,3 +36,16 @@ def test_bad_today_is_a_clear_error(small_project):
     result = small_project.check(HERITAGE_TODAY="27/11/2026")
     assert result.returncode == 1
     assert "HERITAGE_TODAY" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_says_which_engine_runs(small_project):
+    """After raising the engine's line, the officer sees the version at the top of `make check`
+    (on stderr: stdout stays the report; a checkout says where its source is)."""
+    import heritage
+
+    result = small_project.check()
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"Bộ máy / Engine: heritage-site {heritage.__version__}")
+    assert "Engine" not in result.stdout
+    as_json = small_project.run(sys.executable, "-m", "heritage", "check", "--format", "json")
+    assert "Engine" not in as_json.stdout + as_json.stderr  # the editor's Check panel reads only the problems

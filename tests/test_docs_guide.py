@@ -347,24 +347,37 @@ def test_the_ward_readme_describes_the_upgrade_as_the_guide_does(site):
 def test_init_asks_for_what_the_command_line_leaves_out(site, tmp_path):
     """Step 1.2: typed answers (stdin) make the same site as the options do."""
     args = _init_args()
-    answers = [_option(args, option) for option in ("--name-vi", "--name-en", "--province-vi", "--province-en", "--lat", "--lon", "--primary", "--accent")]
+    kind = {"phuong": "p", "xa": "x"}[_option(args, "--kind")]  # the first question, answered as it asks
+    answers = [kind, *(_option(args, option) for option in ("--name-vi", "--name-en", "--province-vi", "--province-en", "--lat", "--lon", "--primary", "--accent"))]
     target = tmp_path / "hoi"
-    result = subprocess.run([sys.executable, "-m", "heritage", "init", str(target), "--engine", _option(args, "--engine")],
+    not_asked = [x for option in ("--phone", "--email", "--engine") for x in (option, _option(args, option))]
+    result = subprocess.run([sys.executable, "-m", "heritage", "init", str(target), *not_asked],
                             input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     for rel in ("data/site.yml", "requirements.lock", "docs/vi/index.md", "docs/en/index.md"):
         assert (target / rel).read_text(encoding="utf-8") == (site / rel).read_text(encoding="utf-8"), rel
 
 
-def test_a_colour_too_light_is_refused_naming_the_field_the_guide_names(tmp_path):
+def test_a_colour_too_light_is_refused_naming_the_option_the_guide_names(tmp_path):
     args = _init_args()
     args[args.index("--primary") + 1] = "#ffdd00"
     result = subprocess.run([sys.executable, "-m", "heritage", "init", str(tmp_path / "nhat"), *args[1:]],
                             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and not (tmp_path / "nhat").exists()
-    assert "colors.primary" in result.stderr and "Nothing was written" in result.stderr
+    assert "--primary (" in result.stderr and "site.yml" not in result.stderr
     for lang in GUIDES:
+        assert "(`--primary` " in TEXT[lang] and "`--accent`)" in TEXT[lang]
         assert "`colors.primary`" in TEXT[lang] and "`colors.accent`" in TEXT[lang]
+
+
+def test_the_guide_documents_every_option_of_init():
+    init = _subcommands()["init"]
+    options = {o for a in init._actions for o in a.option_strings if o.startswith("--")} - {"--help"}
+    for lang in GUIDES:
+        command = next(c for c in _commands(lang) if c.startswith("init "))
+        assert options <= set(shlex.split(command)), options - set(shlex.split(command))
+        for option in ("--kind", "--phone", "--email"):
+            assert f"`{option}`" in _prose(TEXT[lang]), option  # and said what it is for
 
 
 def test_readme_links_both_guides():

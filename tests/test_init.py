@@ -55,13 +55,40 @@ def test_its_colours_are_its_own(ward):
         assert "colors" not in yaml.safe_load(site_yml)
 
 
-def test_a_colour_the_engine_refuses_is_refused_before_anything_is_written(tmp_path):
+def test_a_colour_the_engine_refuses_is_refused_naming_the_option_with_one_suggestion(tmp_path):
     result = run(*init_args("ward", **{"--primary": "#ffff00"}), cwd=tmp_path)
-    if "colors" in Settings.model_fields:  # contrast-checked (issue 29, item 4)
-        assert result.returncode == 1 and "Nothing was written" in result.stderr and "colors.primary" in result.stderr
-        _nothing_written(tmp_path, "ward")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "--primary" in result.stderr and "site.yml" not in result.stderr and "dòng/line" not in result.stderr
+    (suggestion,) = set(re.findall(r"#[0-9a-f]{6}", result.stderr)) - {"#ffff00", "#ffffff", "#fbf7f0"}
+    assert f'--primary "{suggestion}"' in result.stderr
+    _nothing_written(tmp_path, "ward")
+    assert run(*init_args("ward", **{"--primary": suggestion}), cwd=tmp_path).returncode == 0  # the suggestion is accepted
+
+
+def test_a_refused_colour_asks_only_that_question_again_and_keeps_the_other_answers(tmp_path):
+    answers = "x\nHòa Bình Thượng\nHoa Binh Thuong\nSơn Hà\nSon Ha\n16.4\n107.5\n#c0b060\n#80701a\n\n"
+    result = run(*init_args("ward", **{k: None for k in OPTIONS}), cwd=tmp_path, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("Màu chính") == 2 and result.stdout.count("Vĩ độ") == 1 and result.stderr.count("quá nhạt") == 1
+    settings = yaml.safe_load((tmp_path / "ward" / "data" / "site.yml").read_text(encoding="utf-8"))
+    assert settings["colors"]["primary"] == "#80701a" and settings["site_name"]["vi"] == "Di sản Hòa Bình Thượng"
+
+
+@pytest.mark.parametrize(("kind", "typed"), [("xa", "--kind xa"), ("xa", "xã"), ("xa", "X"), ("phuong", "phường"), ("phuong", "")])
+def test_a_commune_is_a_commune_everywhere(tmp_path, kind, typed):
+    """Phường or xã: the first question (or --kind); a commune's settings and pages never say phường."""
+    if typed.startswith("--"):
+        result = run(*init_args("ward", **{"--kind": kind}), cwd=tmp_path)
     else:
-        assert result.returncode == 0 and '# colors: {primary: "#ffff00"' in (tmp_path / "ward" / "data" / "site.yml").read_text(encoding="utf-8")
+        result = run(*init_args("ward"), cwd=tmp_path, stdin=typed + "\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    texts = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "ward").rglob("*") if p.suffix in (".yml", ".md"))
+    settings = yaml.safe_load((tmp_path / "ward" / "data" / "site.yml").read_text(encoding="utf-8"))
+    if kind == "xa":
+        assert settings["ward"]["vi"].startswith("UBND xã Phú Lạc") and "Commune" in settings["ward"]["en"]
+        assert "phường Phú Lạc" not in texts and "UBND phường" not in texts
+    else:
+        assert settings["ward"]["vi"].startswith("UBND phường Phú Lạc") and "xã Phú Lạc" not in texts
 
 
 def test_one_sample_entry_per_section_near_the_centre_and_a_first_post(ward):
@@ -105,10 +132,10 @@ def test_its_own_tests_pass(ward):
 
 
 def test_it_asks_for_what_is_not_given(tmp_path):
-    answers = "Lạc Sơn\nLac Son\n\nSơn Hà\nSon Ha\n95\n21.30\n105.90\nblue\n#225588\n\n"  # empty, 95 and "blue": asked again
+    answers = "\nLạc Sơn\nLac Son\n\nSơn Hà\nSon Ha\n95\n21.30\n105.90\nblue\n#225588\n\n"  # empty, 95 and "blue": asked again
     result = run(*init_args("lac-son", **{k: None for k in OPTIONS}), cwd=tmp_path, stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Tên phường/xã bằng tiếng Việt" in result.stdout and "Missing" not in result.stderr
+    assert result.stdout.startswith("Phường hay xã?") and "Tên phường/xã bằng tiếng Việt" in result.stdout and "Missing" not in result.stderr
     assert "--lat: '95' không phải vĩ độ" in result.stderr and "is not a colour" in result.stderr
     settings = yaml.safe_load((tmp_path / "lac-son" / "data" / "site.yml").read_text(encoding="utf-8"))
     assert settings["site_name"] == {"vi": "Di sản Lạc Sơn", "en": "Lac Son Heritage"}
@@ -137,6 +164,7 @@ def test_without_a_terminal_or_the_options_it_says_which_are_missing(tmp_path):
         ({"--name-en": "   "}, "--name-en: '   ' cannot be used"),
         ({"--province-vi": "Sơn\nHà"}, "--province-vi:"),
         ({"--email": "office@"}, "--email: 'office@' is not an e-mail address"),
+        ({"--accent": "#e0c080"}, "--accent (Màu nhấn (mã hex)): màu #e0c080 quá nhạt"),
     ],
 )
 def test_a_wrong_option_is_refused_in_both_languages_and_nothing_is_written(tmp_path, changes, said):

@@ -129,8 +129,8 @@ def problems(pairs: list[PagePair]) -> list[Problem]:
                     pair.vi,
                     f"Trang chưa có bản tiếng Anh {pair.en}.",
                     f"This page has no English twin {pair.en}.",
-                    f"Tạo {pair.en} (cùng đường dẫn), dịch nội dung rồi chạy: python -m heritage translations --stamp {pair.en}",
-                    f"Create {pair.en} (same path), translate it, then run: python -m heritage translations --stamp {pair.en}",
+                    f"Tạo {pair.en} (cùng đường dẫn), dịch nội dung rồi chạy: .venv/bin/python -m heritage translations --stamp {pair.en}",
+                    f"Create {pair.en} (same path), translate it, then run: .venv/bin/python -m heritage translations --stamp {pair.en}",
                 )
             )
         elif pair.status == "no-vietnamese":
@@ -149,9 +149,9 @@ def problems(pairs: list[PagePair]) -> list[Problem]:
                     pair.en,
                     f"Bản tiếng Việt {pair.vi} đã thay đổi sau khi trang này được dịch (phiên bản {pair.recorded} → {pair.current}).",
                     f"The Vietnamese page {pair.vi} changed after this page was translated (revision {pair.recorded} → {pair.current}).",
-                    f"Cập nhật bản dịch theo {pair.vi}, rồi chạy: python -m heritage translations --stamp {pair.en} "
+                    f"Cập nhật bản dịch theo {pair.vi}, rồi chạy: .venv/bin/python -m heritage translations --stamp {pair.en} "
                     f"(trên GitHub: sửa dòng thành `translated_from: {pair.current}`).",
-                    f"Update the translation from {pair.vi}, then run: python -m heritage translations --stamp {pair.en} "
+                    f"Update the translation from {pair.vi}, then run: .venv/bin/python -m heritage translations --stamp {pair.en} "
                     f"(on GitHub: change the line to `translated_from: {pair.current}`).",
                     field="translated_from",
                     line=pair.line,
@@ -164,8 +164,8 @@ def problems(pairs: list[PagePair]) -> list[Problem]:
                     pair.en,
                     f"translated_from: '{pair.recorded}' không khớp với phiên bản nào của {pair.vi} (phiên bản là 12 ký tự 0-9, a-f).",
                     f"translated_from: '{pair.recorded}' matches no revision of {pair.vi} (a revision is 12 characters 0-9, a-f).",
-                    f"Đừng tự gõ giá trị này; sau khi kiểm tra bản dịch, chạy: python -m heritage translations --stamp {pair.en}",
-                    f"Do not type this value by hand; once the translation is checked, run: python -m heritage translations --stamp {pair.en}",
+                    f"Đừng tự gõ giá trị này; sau khi kiểm tra bản dịch, chạy: .venv/bin/python -m heritage translations --stamp {pair.en}",
+                    f"Do not type this value by hand; once the translation is checked, run: .venv/bin/python -m heritage translations --stamp {pair.en}",
                     field="translated_from",
                     line=pair.line,
                 )
@@ -176,9 +176,9 @@ def problems(pairs: list[PagePair]) -> list[Problem]:
                     pair.en,
                     f"Trang chưa ghi `translated_from`, nên không biết đã dịch theo bản tiếng Việt nào của {pair.vi}.",
                     f"The page has no `translated_from`, so nobody can tell which version of {pair.vi} it translates.",
-                    f"Sau khi kiểm tra bản dịch, chạy: python -m heritage translations --stamp {pair.en} "
+                    f"Sau khi kiểm tra bản dịch, chạy: .venv/bin/python -m heritage translations --stamp {pair.en} "
                     f"(trên GitHub: thêm dòng `translated_from: {pair.current}` vào phần đầu trang, giữa hai dòng ---).",
-                    f"Once the translation is checked, run: python -m heritage translations --stamp {pair.en} "
+                    f"Once the translation is checked, run: .venv/bin/python -m heritage translations --stamp {pair.en} "
                     f"(on GitHub: add the line `translated_from: {pair.current}` to the front matter, between the --- lines).",
                     field="translated_from",
                     severity="warning",

@@ -9,6 +9,7 @@ text-as-paths in both formats), with a simple greedy line breaker.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -79,6 +80,34 @@ class Face:
 
 def wrap(face: Face, text: str, width: float, max_lines: int) -> list[str]:
     return wrap_text(text, width, face.width, max_lines)
+
+
+URL_SIZE, URL_MIN = 4.0, 2.8  # mm at A6 (times the format's scale): the address under the code
+
+
+def fit_url(text: str, width: float, scale: float) -> tuple[Face, list[str]]:
+    """The address under the code within `width`: its font shrunk step by step down to URL_MIN,
+    then wrapped after a '/' (a segment longer than the line is cut between characters).
+    By hand: textwrap breaks only at spaces and hyphens, and an address must not gain a hyphen."""
+    size = URL_SIZE
+    while size > URL_MIN + 1e-9:
+        face = Face("Bold", size * scale)
+        if face.width(text) <= width:
+            return face, [text]
+        size = round(size - 0.2, 2)
+    face = Face("Bold", URL_MIN * scale)
+    lines: list[str] = []
+    current = ""
+    for part in re.findall(r"[^/]*/|[^/]+$", text):  # each part keeps its slash at the line's end
+        if current and face.width(current + part) > width:
+            lines.append(current)
+            current = ""
+        current += part
+        while face.width(current) > width:
+            cut = max([n for n in range(1, len(current)) if face.width(current[:n]) <= width] or [1])
+            lines.append(current[:cut])
+            current = current[cut:]
+    return face, [*lines, current] if current else lines
 
 
 # --- two back ends with one small drawing interface ----------------------------------------
@@ -255,11 +284,14 @@ def draw_plaque(surface, fmt: Format, t: PlaqueText) -> None:
     surface.rect(x - 2, top - 2, size + 4, size + 4, (1, 1, 1))
     code = qr.make_code(t.url)
     surface.modules([[bool(v) for v in row] for row in code.matrix_iter(border=4)], x, top, size)
-    url_face = Face("Bold", 4.0 * s)
-    surface.text(url_face, t.short, (w - url_face.width(t.short)) / 2, top + size + 6 * s, INK)
+    url_face, url_lines = fit_url(t.short, inner, s)
+    line_y = top + size + 6 * s
+    for number, line in enumerate(url_lines):
+        line_y = top + size + 6 * s + number * url_face.size * 1.3
+        surface.text(url_face, line, (w - url_face.width(line)) / 2, line_y, INK)
     hint = "Quét mã để xem thông tin · Scan for more"
     hint_face = Face("Regular", 3.0 * s)
-    surface.text(hint_face, hint, (w - hint_face.width(hint)) / 2, top + size + 11 * s, MUTED)
+    surface.text(hint_face, hint, (w - hint_face.width(hint)) / 2, line_y + 5 * s, MUTED)
     if t.sample:
         mark = "MẪU MINH HỌA · SAMPLE — KHÔNG IN / DO NOT PRINT"
         face = Face("Bold", 3.0 * s)

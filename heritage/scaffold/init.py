@@ -33,6 +33,7 @@ from heritage import urls
 from heritage.content.schema import VIETNAM_LAT, VIETNAM_LON
 from heritage.content.settings import Settings, load_settings
 from heritage.content.translations import stamp
+from heritage.pages import theme_colors
 from heritage.problems import format_problems
 from heritage.scaffold import new as scaffold_new
 from heritage.scaffold.lock import lock_text
@@ -65,6 +66,7 @@ class Question:
 
 
 QUESTIONS = (
+    Question("kind", "--kind", "Phường hay xã? Gõ p (phường) hoặc x (xã)", "Ward or commune? Type p (ward) or x (commune)", "phuong"),
     Question("name_vi", "--name-vi", "Tên phường/xã bằng tiếng Việt (ví dụ: Phú Lạc)", "The ward's name in Vietnamese"),
     Question("name_en", "--name-en", "Tên phường/xã bằng tiếng Anh (ví dụ: Phu Lac)", "The ward's name in English"),
     Question("province_vi", "--province-vi", "Tỉnh, tiếng Việt (ví dụ: tỉnh Sơn Hà)", "The province in Vietnamese"),
@@ -122,14 +124,41 @@ def _coordinate(option: str, raw: str, bounds: tuple[float, float]) -> float:
     return round(value, 6)
 
 
+_KIND_WORDS = {"phuong": "phuong", "p": "phuong", "ward": "phuong", "w": "phuong", "xa": "xa", "x": "xa", "commune": "xa", "c": "xa"}
+
+
+def _kind(raw: str) -> str:
+    """p/phường/ward or x/xã/commune, typed with or without accents."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", raw.strip().lower().replace("đ", "d")) if not unicodedata.combining(c))
+    if plain not in _KIND_WORDS:
+        raise InitError(
+            f"--kind: {raw!r}: gõ p (phường) hoặc x (xã); trong lệnh: --kind phuong hoặc --kind xa. / "
+            f"--kind: {raw!r}: type p (ward) or x (commune); as an option: --kind phuong or --kind xa."
+        )
+    return _KIND_WORDS[plain]
+
+
 def _colour(option: str, raw: str) -> str:
+    """A hex colour the engine's theme accepts: its contrast is checked here, where the option or
+    the question can be named, not later in a data/site.yml the officer never wrote."""
     value = raw.strip()
     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
         raise InitError(
             f"{option}: {raw!r} không phải mã màu: viết dấu # và 6 chữ số hex, ví dụ #1f5f8b. / "
             f"{option}: {raw!r} is not a colour: write # and 6 hex digits, e.g. #1f5f8b."
         )
-    return value.lower()
+    role = option.removeprefix("--")
+    try:
+        return theme_colors.check(value, role)
+    except theme_colors.ColorProblem as problem:
+        question = next(q for q in QUESTIONS if q.option == option)
+        v = problem.values
+        raise InitError(
+            f"{option} ({question.vi}): màu {v['value']} quá nhạt để đọc, tương phản với nền {v['background']} chỉ {v['ratio']}:1, "
+            f"cần ít nhất {v['needed']}:1. Dùng màu đậm hơn cùng sắc độ: {v['suggestion']} (trong lệnh: {option} \"{v['suggestion']}\"). / "
+            f"{option} ({question.en}): the colour {v['value']} is too light to read, its contrast with the background {v['background']} is only "
+            f"{v['ratio']}:1, at least {v['needed']}:1 is needed. Use a darker colour of the same hue: {v['suggestion']} (as an option: {option} \"{v['suggestion']}\")."
+        ) from None
 
 
 def parse(field: str, raw: str) -> object:
@@ -139,6 +168,8 @@ def parse(field: str, raw: str) -> object:
         return _coordinate(option, raw, VIETNAM_LAT if field == "lat" else VIETNAM_LON)
     if field in ("primary", "accent"):
         return _colour(option, raw)
+    if field == "kind":
+        return _kind(raw)
     if field == "phone":
         if not re.fullmatch(r"\+?[0-9][0-9 .()-]{5,20}", raw.strip()):
             raise InitError(f"--phone: {raw!r} không phải số điện thoại, ví dụ 0222 3 123 456. / --phone: {raw!r} is not a phone number.")
@@ -156,16 +187,15 @@ def gather(given: dict[str, str | None], ask: Callable[[str], str] | None, tell:
     naming every option still missing."""
     values: dict[str, object] = {}
     problems: list[str] = []
-    for name in ("kind", "phone", "email", *(q.field for q in QUESTIONS)):
+    for name in ("phone", "email", *(q.field for q in QUESTIONS)):
         raw = given.get(name)
-        if raw is not None and name != "kind":
+        if raw is not None:
             try:
                 values[name] = parse(name, raw)
             except InitError as exc:
                 problems.append(str(exc))
     if problems:
         raise InitError("\n".join(problems))
-    values["kind"] = given.get("kind") or "phuong"
     missing = [q for q in QUESTIONS if q.field not in values]
     for number, question in enumerate(missing):
         values[question.field] = _ask(question, ask, tell, missing[number:])

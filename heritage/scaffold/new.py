@@ -230,7 +230,7 @@ def _post(lang: str, title: str, day: dt.date, root: Path) -> str:
             "entries: []",
             "---",
             "",
-            "Translate the Vietnamese post here, then run: python -m heritage translations --stamp THIS_FILE",
+            "Translate the Vietnamese post here, then run: .venv/bin/python -m heritage translations --stamp THIS_FILE",
             "",
         ]
     return "\n".join(lines)
