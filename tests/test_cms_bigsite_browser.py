@@ -27,7 +27,6 @@ from tests.conftest import Project, cms_guard, serve
 from tests.editor import signed_in
 from tests.test_cms_forms_browser import ERROR_PAGE
 
-BUDGET = 240  # seconds for the 129 items (two opens and saves each): 141-153 s measured on a busy 2-core machine
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -119,4 +118,3 @@ def test_every_item_of_a_100_entry_site_opens_and_saves_byte_identical(big_edito
     diffs = ["".join(difflib.unified_diff(before.get(k, b"").decode().splitlines(True), after.get(k, b"").decode().splitlines(True), k, k)) for k in changed[:3]]
     assert changed == [], "\n".join(diffs)
     assert admin.errors == [] and admin.outside == []
-    assert seconds < BUDGET, seconds
