@@ -85,6 +85,14 @@ class RenderData:
         return self.inventory.settings
 
 
+@dataclass(frozen=True)
+class Credit:
+    text: str
+    lang_attr: str  # ' lang="vi"' or ''
+    licence: str  # the vocabulary's label
+    licence_url: str
+
+
 class Renderer:
     """Renders fragments for one page: knows its language and its way to the root."""
 
@@ -222,6 +230,14 @@ class Renderer:
         if self.lang == "vi":
             return Markup.escape(text)
         return Markup("").join(Markup('<span lang="vi">{}</span>').format(part) if is_vi else Markup.escape(part) for part, is_vi in vietnamese_spans(text))
+
+    def credit_of(self, item) -> "Credit":
+        """A media item's credit and licence as every page prints them: the vocabulary's label
+        (the media bank's wording), linked to the licence's text."""
+        vocab = self.inv.vocabulary
+        text = item.credit_text(self.lang)
+        terms = vocab.licence_terms.get(item.license)
+        return Credit(text, self.lang_of(text), vocab.label(vocab.licenses, item.license, self.lang), (terms.url or "") if terms else "")
 
     def lang_of(self, text: str) -> str:
         """' lang="vi"' for Vietnamese text an editor left unmarked on a page in another language."""
