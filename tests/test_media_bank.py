@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image, IptcImagePlugin
 from playwright.sync_api import expect
 
@@ -271,3 +272,21 @@ def test_the_bank_has_no_axe_violations(chromium, served_bank):
     found = violations(page, AXE.read_text(encoding="utf-8"))
     context.close()
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
+
+
+# --- the repository's own sample content ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sample_bank_shows_whom_to_ask_for_a_reserved_photo(sample_site, lang):
+    """The sample's one all-rights-reserved photo: listed, no download, the ward's contact."""
+    html = sample_site.html("kho-anh" if lang == "vi" else "en/kho-anh")
+    start = html.index('data-licence="all-rights-reserved"')
+    reserved = html[start : html.index("</li>", start)]
+    assert not re.search(r"<a [^>]*download", reserved) and "hoi-lim" in reserved
+    assert ("Phòng Văn hóa của phường (mẫu)" if lang == "vi" else "the ward&#39;s culture office (sample)") in reserved
+    settings = yaml.safe_load((sample_site.root / "data/site.yml").read_text(encoding="utf-8"))
+    assert settings["contact"]["email"] in reserved and settings["contact"]["phone"] in reserved
+    assert ("hãy hỏi" if lang == "vi" else "ask") in reserved
+    assert not list((sample_site.root / "site/media/hoi-lim").rglob("hoi-lim-2-*.jpg"))
+    assert len(list((sample_site.root / "site/media/hoi-lim").rglob("hoi-lim-1-1600.jpg"))) == 1

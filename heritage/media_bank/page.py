@@ -186,7 +186,9 @@ def media_bank(data: "RenderData", lang: str, base: str) -> str:
     used_kinds = [k for k in bank_items.KINDS if any(i.kind == k for i in bank.items)]
     used_licences = [name for name in vocab.licenses if any(i.licence == name for i in bank.items)]
     contact = data.settings.contact
-    or_ward = word("or_ward", lang, office=contact.office(lang) if contact else data.settings.ward(lang))
+    reach = ", ".join(x for x in (contact.email, contact.phone) if x) if contact else ""
+    office = contact.office(lang) if contact else data.settings.ward(lang)
+    or_ward = word("or_ward", lang, office=f"{office} ({reach})" if reach else office)
     first = bank.items[:FIRST]
     total = len(bank.items)
     words = {key: word(key, lang) for key in WORDS}
