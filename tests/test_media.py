@@ -298,7 +298,7 @@ def av_project(project):
             image_item("anh.jpg"),
             {"video": "clip.mp4", "caption": bi("Đoạn phim", "A clip"), "credit": "Đội quay", "license": "CC BY 4.0"},
             {"audio": "hat.m4a", "caption": bi("Bài hát thử", "Test song"), "transcript": bi("Lời tiếng Việt", "English lyrics"), "credit": "Nghệ nhân", "license": "CC BY 4.0"},
-            {"youtube": "dQw4w9WgXcQ", "caption": bi("Video trên YouTube", "A YouTube video"), "credit": "Phường", "license": "YouTube"},
+            {"youtube": "dQw4w9WgXcQ", "caption": bi("Video trên YouTube", "A YouTube video"), "credit": "Phường", "license": "all-rights-reserved"},
         ],
     )
     return project

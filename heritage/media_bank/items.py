@@ -74,6 +74,9 @@ class Bank:
     def downloads(self) -> list[Download]:
         return [i.download for i in self.items if i.download is not None]
 
+    def download_for(self, source: str) -> Download | None:
+        return next((i.download for i in self.items if i.source == source and i.download), None)
+
     def by_owner(self, owner: str) -> list[BankItem]:
         return [i for i in self.items if i.owner == owner]
 
