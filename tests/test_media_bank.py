@@ -290,3 +290,15 @@ def test_the_sample_bank_shows_whom_to_ask_for_a_reserved_photo(sample_site, lan
     assert ("hãy hỏi" if lang == "vi" else "ask") in reserved
     assert not list((sample_site.root / "site/media/hoi-lim").rglob("hoi-lim-2-*.jpg"))
     assert len(list((sample_site.root / "site/media/hoi-lim").rglob("hoi-lim-1-1600.jpg"))) == 1
+
+
+def test_the_web_copy_the_viewer_shows_carries_the_rights_too(bank_site):
+    """A photo saved from the entry page's viewer (its 1,600 px JPEG) still names its author
+    and licence; the reserved photo's web copy carries nothing."""
+    html = bank_site.html("di-tich/dinh-bank")
+    large = re.findall(r'<a class="hx-zoom" href="\.\./\.\./(media/dinh-bank/[^"]+-1600\.jpg)"', html)
+    assert len(large) == 2  # cong and rieng (san is smaller than 1,600 px)
+    tags = [exiftool(bank_site.root / "site" / path) for path in large]
+    rights = [t for t in tags if "XMP-dc:Creator" in t]
+    assert len(rights) == 1 and rights[0]["XMP-dc:Creator"] == "Nguyễn Văn Ảnh"
+    assert rights[0]["XMP-xmpRights:WebStatement"] == "https://creativecommons.org/licenses/by/4.0/"

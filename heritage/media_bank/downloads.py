@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from heritage.media.cache import atomic_write, link_or_copy
 from heritage.media.images import ImageError, open_upright, pool_context
 from heritage.media_bank import items as bank_items, page as bank_page
-from heritage.media_bank.rights import LONG_SIDE, Rights, download_jpeg
+from heritage.media_bank.rights import LONG_SIDE, Rights, download_jpeg, with_xmp
 from heritage.sections import LANGUAGES
 
 if TYPE_CHECKING:
@@ -131,12 +131,31 @@ def _json_item(item: "BankItem", lang: str, data: "RenderData") -> dict:
     }
 
 
+def _web_copies_with_rights(data: "RenderData", bank: "Bank", site_root: Path) -> None:
+    """The largest web JPEG of an open photo (what the page's viewer shows) carries the same
+    rights XMP as its download: a copy saved from the page still names its author and licence.
+    Made once per web image and rights (the pixels are the web image's, not encoded again)."""
+    cache = data.media.cache
+    for item in bank.items:
+        image = data.media.images.get(item.source) if item.download else None
+        if image is None:
+            continue
+        largest = image.largest
+        rights = item.download.rights
+        key = hashlib.sha256((image.key + rights.settings()).encode()).hexdigest()[:32]
+        cached = cache.folder("web-rights", key) / "web.jpg"
+        if not cached.is_file():
+            atomic_write(cached, with_xmp((cache.folder("images", image.key) / f"{largest.width}.jpg").read_bytes(), rights))
+        link_or_copy(cached, site_root / largest.urls["jpg"])
+
+
 def publish(data: "RenderData", site_root: Path) -> None:
     """Downloads, press kits and the items' index into the built site."""
     bank = bank_items.bank_of(data)
     files = {d.url: cached_file(data, d.key) for d in bank.downloads()}
     for url, path in files.items():
         link_or_copy(path, site_root / url)
+    _web_copies_with_rights(data, bank, site_root)
     site = {lang: data.settings.site_name(lang) for lang in LANGUAGES}
     for entry_id, url in bank.kits.items():
         entry = data.inventory.entries[entry_id]

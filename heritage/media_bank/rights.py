@@ -119,6 +119,12 @@ def _with_segment(jpeg: bytes, segment: bytes) -> bytes:
     return jpeg[:pos] + segment + jpeg[pos:]
 
 
+def with_xmp(jpeg: bytes, rights: Rights) -> bytes:
+    """A JPEG made elsewhere (a web size) with the rights' XMP added, its pixels untouched."""
+    packet = b"http://ns.adobe.com/xap/1.0/\x00" + xmp_packet(rights)
+    return _with_segment(jpeg, b"\xff\xe1" + struct.pack(">H", len(packet) + 2) + packet)
+
+
 def exif(rights: Rights) -> Image.Exif:
     """Artist and Copyright in UTF-8 (what exiftool and most photo desks read EXIF strings as):
     the name keeps its diacritics. Given as bytes, Pillow writes them unchanged."""
