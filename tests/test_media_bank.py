@@ -86,7 +86,7 @@ def test_the_bank_lists_every_item_and_offers_only_the_open_ones(bank_site, lang
     assert len(downloads(html)) == 2
     # what each file is, before downloading it: its name, pixel size and weight
     big = "4.000 × 2.667" if lang == "vi" else "4,000 × 2,667"
-    assert re.search(r'download="dinh-bank-1-4000\.jpg">[^<]+</a> <span class="hx-bank__size">\(JPEG, ' + big + r' px, \d+ KB\)', html)
+    assert re.search(r'download="dinh-bank-1-4000\.jpg">[^<]+</a> <span class="hx-bank__size">JPEG, ' + big + r' px, \d+ KB</span>', html)
     assert 'download="dinh-bank-2-1200.jpg"' in html and ("1.200 × 900 px" if lang == "vi" else "1,200 × 900 px") in html
     # the credit to copy, the page's language first, and the licence linked to its text
     first, second = ("Ảnh", "Photo") if lang == "vi" else ("Photo", "Ảnh")

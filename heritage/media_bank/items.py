@@ -89,7 +89,12 @@ def index_url(lang: str) -> str:
     return f"{urls.page(lang, BANK)}{INDEX_FILE}"
 
 
-PHOTO = {"vi": "Ảnh", "en": "Photo"}
+CREDIT_WORD = {  # what a credit line starts with, by kind: "Ảnh: …", "Video: …"
+    "image": {"vi": "Ảnh", "en": "Photo"},
+    "video": {"vi": "Video", "en": "Video"},
+    "youtube": {"vi": "Video", "en": "Video"},
+    "audio": {"vi": "Âm thanh", "en": "Audio"},
+}
 NO_RIGHTS = {"vi": "Không bảo lưu quyền nào ({licence})", "en": "No rights reserved ({licence})"}
 PUBLIC_DOMAIN = "publicdomain/zero/"  # CC0's address: a dedication, so no © on it
 
@@ -99,9 +104,10 @@ def short_label(vocab, licence: str, lang: str) -> str:
     return vocab.label(vocab.licenses, licence, lang).split(" (", 1)[0].strip() or licence
 
 
-def credit_line(credit: str, licence_short: str, lang: str) -> str:
+def credit_line(credit: str, licence_short: str, lang: str, kind: str = "image") -> str:
     """The line to print under the photo: 'Ảnh: Nguyễn Văn A / CC BY 4.0'."""
-    return f"{PHOTO[lang]}: {credit} / {licence_short}" if licence_short else f"{PHOTO[lang]}: {credit}"
+    word = CREDIT_WORD[kind][lang]
+    return f"{word}: {credit} / {licence_short}" if licence_short else f"{word}: {credit}"
 
 
 def _rights(data: "RenderData", entry: "EntryRecord", item) -> Rights:

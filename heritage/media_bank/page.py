@@ -27,8 +27,8 @@ FIRST = 24  # items in the page's HTML
 
 WORDS: dict[str, dict[str, str]] = {
     "intro": {
-        "vi": "Ảnh, video và âm thanh về di sản của địa phương, cho báo chí, đơn vị du lịch và đối tác. Mục có giấy phép mở (CC0, CC BY, CC BY-SA) tải được bản chất lượng cao (tới 4.000 điểm ảnh), đã xóa vị trí và thông tin máy ảnh, có sẵn tác giả và giấy phép trong tệp. Mục khác: hãy hỏi tác giả hoặc phường trước khi dùng.",
-        "en": "Photos, videos and recordings of the area's heritage, for the press, travel agencies and partners. Items under an open licence (CC0, CC BY, CC BY-SA) can be downloaded in high resolution (up to 4,000 pixels), with location and camera data removed and the author and licence written into the file. For other items, ask the author or the ward before use.",
+        "vi": "Ảnh, video và âm thanh về di sản của địa phương, cho báo chí, đơn vị du lịch và đối tác. Mục có giấy phép mở (CC0, CC BY, CC BY-SA) tải được bản chất lượng cao (cạnh dài tới 4.000 điểm ảnh, không lớn hơn ảnh gốc: mỗi liên kết ghi rõ kích thước), đã xóa vị trí và thông tin máy ảnh, có sẵn tác giả và giấy phép trong tệp. Mục khác: hãy hỏi tác giả hoặc phường trước khi dùng.",
+        "en": "Photos, videos and recordings of the area's heritage, for the press, travel agencies and partners. Items under an open licence (CC0, CC BY, CC BY-SA) can be downloaded in high resolution (up to 4,000 pixels on the long side, never larger than the original: each link gives the size), with location and camera data removed and the author and licence written into the file. For other items, ask the author or the ward before use.",
     },
     "filter_section": {"vi": "Chuyên mục", "en": "Section"},
     "filter_kind": {"vi": "Loại", "en": "Kind"},
@@ -125,7 +125,7 @@ def credit_lines(item: BankItem, vocab, lang: str) -> tuple[tuple[str, str], ...
     """The ready-to-copy credit in the page's language, then the other."""
     order = (lang, *[other for other in LANGUAGES if other != lang])
     short = {code: bank_items.short_label(vocab, item.licence, code) if item.licence else "" for code in order}
-    return tuple((code, bank_items.credit_line(item.credit[code], short[code], code)) for code in order)
+    return tuple((code, bank_items.credit_line(item.credit[code], short[code], code, item.kind)) for code in order)
 
 
 def _item_view(data: "RenderData", r: "Renderer", item: BankItem, kits: dict[str, str], or_ward: str) -> ItemView:

@@ -79,9 +79,9 @@
         var file = link(base + item.dl, item.kit ? words.download : words.download_file, true);
         if (item.dn) file.setAttribute("download", item.dn);
         get.appendChild(file);
-        if (item.da) { get.appendChild(document.createTextNode(" ")); get.appendChild(el("span", "hx-bank__size", "(" + item.da + ")")); }
-        if (item.kit) { get.appendChild(document.createTextNode(" · ")); get.appendChild(link(base + item.kit, words.press_kit, true)); }
+        if (item.da) { get.appendChild(document.createTextNode(" ")); get.appendChild(el("span", "hx-bank__size", item.da)); }
         text.appendChild(get);
+        if (item.kit) { var kit = el("p", "hx-bank__get"); kit.appendChild(link(base + item.kit, words.press_kit, true)); text.appendChild(kit); }
       } else if (!item.o) {
         text.appendChild(el("p", "hx-bank__ask", words.ask.replace("{who}", item.cr) + " " + words.or_ward + "."));
       }
