@@ -43,7 +43,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "consent": {"vi": "Đồng ý công bố", "en": "Consent to publish"},
     "media": {"vi": "Hình ảnh và tư liệu", "en": "Pictures and recordings"},
     "credits": {"vi": "Nguồn ảnh và bản quyền", "en": "Image credits and licences"},
-    "credit": {"vi": "Nguồn", "en": "Credit"},
+    "credit": {"vi": "Tác giả", "en": "Credit"},
+    "download_hd": {"vi": "Tải ảnh chất lượng cao", "en": "Download high resolution"},  # the same word as the media bank's
     "license": {"vi": "Giấy phép", "en": "Licence"},
     "related": {"vi": "Xem thêm", "en": "See also"},
     "sources": {"vi": "Nguồn tham khảo", "en": "Sources"},
@@ -337,6 +338,7 @@ PLURALS: dict[str, dict[str, tuple[str, str]]] = {
     "places": {"vi": ("{n} địa điểm", "{n} địa điểm"), "en": ("{n} place", "{n} places")},
     "days": {"vi": ("{n} ngày", "{n} ngày"), "en": ("{n} day", "{n} days")},
     "stars": {"vi": ("{n} sao", "{n} sao"), "en": ("{n} star", "{n} stars")},
+    "items": {"vi": ("{n} mục", "{n} mục"), "en": ("{n} item", "{n} items")},
 }
 
 WEEKDAY_NAMES = {

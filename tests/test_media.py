@@ -298,7 +298,7 @@ def av_project(project):
             image_item("anh.jpg"),
             {"video": "clip.mp4", "caption": bi("Đoạn phim", "A clip"), "credit": "Đội quay", "license": "CC BY 4.0"},
             {"audio": "hat.m4a", "caption": bi("Bài hát thử", "Test song"), "transcript": bi("Lời tiếng Việt", "English lyrics"), "credit": "Nghệ nhân", "license": "CC BY 4.0"},
-            {"youtube": "dQw4w9WgXcQ", "caption": bi("Video trên YouTube", "A YouTube video"), "credit": "Phường", "license": "YouTube"},
+            {"youtube": "dQw4w9WgXcQ", "caption": bi("Video trên YouTube", "A YouTube video"), "credit": "Phường", "license": "all-rights-reserved"},
         ],
     )
     return project
@@ -335,7 +335,7 @@ def test_players_in_the_page_language(av_project):
 
 @pytest.mark.parametrize("field, value, part", [("caption", None, "`caption`"), ("video", "../x.mp4", "không hợp lệ")])
 def test_video_item_rules(project, field, value, part):
-    item = {"video": "clip.mp4", "caption": bi("Phim", "Clip"), "credit": "x", "license": "y"}
+    item = {"video": "clip.mp4", "caption": bi("Phim", "Clip"), "credit": "x", "license": "CC0-1.0"}
     item[field] = value
     project.entry("di-tich", "dinh", media=[{k: v for k, v in item.items() if v is not None}])
     errors = load_inventory(project.root).errors
@@ -345,7 +345,7 @@ def test_video_item_rules(project, field, value, part):
 def test_unreadable_video_is_a_clear_error(project):
     (project.root / "data/media/dinh").mkdir(parents=True)
     (project.root / "data/media/dinh/hong.mp4").write_bytes(b"not a video at all")
-    project.entry("di-tich", "dinh", media=[{"video": "hong.mp4", "caption": bi("Phim", "Clip"), "credit": "x", "license": "y"}])
+    project.entry("di-tich", "dinh", media=[{"video": "hong.mp4", "caption": bi("Phim", "Clip"), "credit": "x", "license": "CC0-1.0"}])
     _, problems = library(project)
     assert len(problems) == 1 and problems[0].file == "data/media/dinh/hong.mp4" and "MP4" in problems[0].fix_vi
 

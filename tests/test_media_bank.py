@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image, IptcImagePlugin
 from playwright.sync_api import expect
 
@@ -43,10 +44,11 @@ def phone_photo(path: Path, size: tuple[int, int], color: tuple[int, int, int]) 
     return path
 
 
+LONG_CREDIT = "Câu lạc bộ Nhiếp ảnh Nghệ thuật phường Thử Nghiệm (Trần Thị Bé)"  # over IPTC's 32 bytes
 MEDIA = [
     {"image": "cong.jpg", "alt": bi("Cổng đình ngày hội", "The gate on festival day"), "caption": bi("Cổng đình mùa lễ hội", "The gate in festival season"),
      "credit": "Nguyễn Văn Ảnh", "license": "CC BY 4.0", "date": "2026-02-20"},
-    {"image": "san.jpg", "alt": bi("Sân đình", "The courtyard"), "credit": bi("Trần Thị Bé", "Tran Thi Be"), "license": "CC0-1.0"},
+    {"image": "san.jpg", "alt": bi("Sân đình", "The courtyard"), "credit": bi(LONG_CREDIT, "Photo club of the test ward (Tran Thi Be)"), "license": "CC0-1.0"},
     {"image": "rieng.jpg", "alt": bi("Rước kiệu", "The palanquin procession"), "caption": bi("Rước kiệu (ảnh giữ bản quyền)", "Palanquin procession (rights reserved)"),
      "credit": "Studio Riêng", "license": "all-rights-reserved"},
 ]
@@ -72,7 +74,7 @@ def bank_site(tmp_path_factory) -> Project:
 
 
 def downloads(html: str) -> list[str]:
-    return re.findall(r'<a href="\.\./(media/[^"]+-4000\.jpg)" download>', html)
+    return re.findall(r'<a href="\.\./(media/[^"]+\.jpg)" download="[^"]+\.jpg">', html)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -82,6 +84,14 @@ def test_the_bank_lists_every_item_and_offers_only_the_open_ones(bank_site, lang
         assert html.count(f'data-licence="{item["license"]}"') == 1
         assert (item.get("caption") or item["alt"])[lang] in html
     assert len(downloads(html)) == 2
+    # what each file is, before downloading it: its name, pixel size and weight
+    big = "4.000 × 2.667" if lang == "vi" else "4,000 × 2,667"
+    assert re.search(r'download="dinh-bank-1-4000\.jpg">[^<]+</a> <span class="hx-bank__size">JPEG, ' + big + r' px, \d+ KB</span>', html)
+    assert 'download="dinh-bank-2-1200.jpg"' in html and ("1.200 × 900 px" if lang == "vi" else "1,200 × 900 px") in html
+    # the credit to copy, the page's language first, and the licence linked to its text
+    first, second = ("Ảnh", "Photo") if lang == "vi" else ("Photo", "Ảnh")
+    assert re.search(rf"<q>{first}: Nguyễn Văn Ảnh / CC BY 4\.0</q> <q lang=\"\w\w\">{second}: Nguyễn Văn Ảnh / CC BY 4\.0</q>", html)
+    assert '<a href="https://creativecommons.org/publicdomain/zero/1.0/" rel="license noopener noreferrer">CC0 1.0 (' in html
     reserved = html[html.index('data-licence="all-rights-reserved"'):]
     reserved = reserved[: reserved.index("</li>")]
     assert " download>" not in reserved and ".jpg" not in reserved.split("</a>", 1)[-1] and "Studio Riêng" in reserved
@@ -101,12 +111,25 @@ def exiftool(path: Path) -> dict:
 def test_a_download_carries_its_rights_and_no_position_or_camera(bank_site, index):
     item = MEDIA[index]
     html = bank_site.html("kho-anh")
-    path = bank_site.root / "site" / next(d for d in downloads(html) if f"/{item['image'][:-4]}-" in d)
+    path = bank_site.root / "site" / next(d for d in downloads(html) if f"/dinh-bank-{index + 1}-" in d)
     tags = exiftool(path)
-    creator = item["credit"] if isinstance(item["credit"], str) else item["credit"]["vi"]
-    assert tags["XMP-dc:Creator"] == creator and tags["IPTC:By-line"] == creator
-    assert creator in tags["XMP-dc:Rights"] and creator in tags["IPTC:CopyrightNotice"]
-    assert creator in tags["XMP-photoshop:Credit"]
+    credit = {"vi": item["credit"], "en": item["credit"]} if isinstance(item["credit"], str) else item["credit"]
+    creator = credit["vi"]
+    # the full credit, diacritics and all, in XMP and EXIF (UTF-8)
+    assert tags["XMP-dc:Creator"] == creator and tags["IFD0:Artist"] == creator
+    assert creator in tags["XMP-photoshop:Credit"] and credit["en"] in tags["XMP-xmpRights:UsageTerms-en"]
+    assert creator in tags["XMP-xmpRights:UsageTerms-vi"] and credit["en"] in tags["IPTC:Caption-Abstract"]
+    # IPTC's short fields: within their byte limits, and a whole-word prefix of the credit
+    for field, limit in (("IPTC:By-line", 32), ("IPTC:Credit", 32)):
+        value = tags[field]
+        assert len(value.encode("utf-8")) <= limit
+        assert value == creator or (value.endswith("…") and (creator + " ").startswith(value[:-1].rstrip() + " ")), value
+    if item["license"] == "CC0-1.0":  # a dedication to the public domain: no ©
+        assert "©" not in tags["XMP-dc:Rights-en"] + tags["IPTC:CopyrightNotice"] + tags["IFD0:Copyright"]
+        assert tags["XMP-dc:Rights-en"] == "No rights reserved (CC0 1.0)"
+    else:
+        assert tags["XMP-dc:Rights-vi"] == f"© {creator}, CC BY 4.0" == tags["IPTC:CopyrightNotice"]
+        assert tags["XMP-dc:Rights-en"] == f"© {credit['en']}, CC BY 4.0"
     url = {"CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/", "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/"}[item["license"]]
     assert tags["XMP-xmpRights:WebStatement"] == url
     assert tags["XMP-plus:LicensorURL"] == SAMPLE_URL + "di-tich/dinh-bank/"
@@ -117,7 +140,7 @@ def test_a_download_carries_its_rights_and_no_position_or_camera(bank_site, inde
     with Image.open(path) as image:  # and Pillow reads the same
         assert not image.getexif().get_ifd(GPS_IFD) and MAKE not in image.getexif()
         assert url.encode() in image.info["xmp"] if isinstance(image.info["xmp"], bytes) else url in image.info["xmp"]
-        assert IptcImagePlugin.getiptcinfo(image)[(2, 80)].decode("utf-8") == creator
+        assert creator.startswith(IptcImagePlugin.getiptcinfo(image)[(2, 80)].decode("utf-8").rstrip("…"))
         original = BIG if index == 0 else SMALL
         expected = (4000, round(4000 * original[1] / original[0])) if max(original) > 4000 else original  # never enlarged
         assert image.size == expected and image.format == "JPEG"
@@ -140,14 +163,14 @@ def test_no_published_image_has_gps_or_is_a_large_copy_of_a_reserved_photo(bank_
                 assert path in offered, f"a high-resolution copy outside the open downloads: {path}"
         checked += 1
     assert checked > 20
-    assert not list(site.rglob("rieng-*-4000.jpg"))
+    assert not list(site.rglob("dinh-bank-3-*.jpg"))
 
 
 def test_the_press_kit_holds_the_open_photos_and_bilingual_credits(bank_site):
     with zipfile.ZipFile(bank_site.root / "site/media/dinh-bank/dinh-bank-press-kit.zip") as kit:
         names = sorted(kit.namelist())
         credits = kit.read("CREDITS.txt").decode("utf-8")
-    assert names == ["01-cong.jpg", "02-san.jpg", "CREDITS.txt"]
+    assert names == ["CREDITS.txt", "dinh-bank-1-4000.jpg", "dinh-bank-2-1200.jpg"]
     assert "Nguyễn Văn Ảnh" in credits and "Tran Thi Be" in credits and "Studio Riêng" not in credits
     assert credits.index("Bộ ảnh báo chí") < credits.index("Press kit")
     assert "https://creativecommons.org/licenses/by/4.0/" in credits
@@ -163,7 +186,7 @@ def test_each_open_photo_is_a_licensable_image_object(bank_site):
         assert node["@type"] == "ImageObject" and node["license"].startswith("https://creativecommons.org/")
         assert node["acquireLicensePage"] == SAMPLE_URL + "en/di-tich/dinh-bank/"
         assert node["creditText"] and node["creator"]["name"] and node["copyrightNotice"]
-        assert node["contentUrl"].startswith(SAMPLE_URL + "media/dinh-bank/") and node["contentUrl"].endswith("-4000.jpg")
+        assert node["contentUrl"].startswith(SAMPLE_URL + "media/dinh-bank/") and node["contentUrl"].endswith(".jpg")
 
 
 def test_the_index_for_the_script_lists_every_item(bank_site):
@@ -217,7 +240,7 @@ def test_the_filters_work_on_a_small_phone(chromium, served_bank, lang):
     expect(items).to_have_count(3)
     page.select_option("select[name=licence]", "open")
     expect(items).to_have_count(2)
-    assert "4000.jpg" in page.locator("ul[data-hx-bank] a[download]").first.get_attribute("href")
+    assert "-4000.jpg" in page.locator("ul[data-hx-bank] a[download]").first.get_attribute("href")
     assert "licence=open" in page.url
     page.select_option("select[name=licence]", "all-rights-reserved")
     expect(items).to_have_count(1)
@@ -249,3 +272,33 @@ def test_the_bank_has_no_axe_violations(chromium, served_bank):
     found = violations(page, AXE.read_text(encoding="utf-8"))
     context.close()
     assert found == [], json.dumps(found, ensure_ascii=False, indent=1)
+
+
+# --- the repository's own sample content ---------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sample_bank_shows_whom_to_ask_for_a_reserved_photo(sample_site, lang):
+    """The sample's one all-rights-reserved photo: listed, no download, the ward's contact."""
+    html = sample_site.html("kho-anh" if lang == "vi" else "en/kho-anh")
+    start = html.index('data-licence="all-rights-reserved"')
+    reserved = html[start : html.index("</li>", start)]
+    assert not re.search(r"<a [^>]*download", reserved) and "hoi-lim" in reserved
+    assert ("Phòng Văn hóa của phường (mẫu)" if lang == "vi" else "the ward&#39;s culture office (sample)") in reserved
+    settings = yaml.safe_load((sample_site.root / "data/site.yml").read_text(encoding="utf-8"))
+    assert settings["contact"]["email"] in reserved and settings["contact"]["phone"] in reserved
+    assert ("hãy hỏi" if lang == "vi" else "ask") in reserved
+    assert not list((sample_site.root / "site/media/hoi-lim").rglob("hoi-lim-2-*.jpg"))
+    assert len(list((sample_site.root / "site/media/hoi-lim").rglob("hoi-lim-1-1600.jpg"))) == 1
+
+
+def test_the_web_copy_the_viewer_shows_carries_the_rights_too(bank_site):
+    """A photo saved from the entry page's viewer (its 1,600 px JPEG) still names its author
+    and licence; the reserved photo's web copy carries nothing."""
+    html = bank_site.html("di-tich/dinh-bank")
+    large = re.findall(r'<a class="hx-zoom" href="\.\./\.\./(media/dinh-bank/[^"]+-1600\.jpg)"', html)
+    assert len(large) == 2  # cong and rieng (san is smaller than 1,600 px)
+    tags = [exiftool(bank_site.root / "site" / path) for path in large]
+    rights = [t for t in tags if "XMP-dc:Creator" in t]
+    assert len(rights) == 1 and rights[0]["XMP-dc:Creator"] == "Nguyễn Văn Ảnh"
+    assert rights[0]["XMP-xmpRights:WebStatement"] == "https://creativecommons.org/licenses/by/4.0/"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import serve
@@ -64,6 +66,10 @@ def test_photo_viewer_with_keyboard(media_page):
     first = caption.inner_text()
     # order on the page: hero anh-2, then the gallery: anh-3, anh.jpg
     assert "(2/3)" in first and "Chú thích 3" in first and "Caption" not in first
+    assert "Chú thích 3 — Tác giả: x" in first  # the credit after a separator
+    # an open-licence photo: the media bank's full-size download, named for what it is
+    get = caption.locator("a.hx-download")
+    assert get.inner_text() == "Tải ảnh chất lượng cao" and re.fullmatch(r"dinh-\d-\d+\.jpg", get.get_attribute("download"))
     page.keyboard.press("ArrowRight")
     assert "(3/3)" in caption.inner_text() and "Chú thích" not in caption.inner_text()
     page.keyboard.press("ArrowRight")

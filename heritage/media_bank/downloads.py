@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from heritage.media.cache import atomic_write, link_or_copy
 from heritage.media.images import ImageError, open_upright, pool_context
-from heritage.media_bank import items as bank_items
-from heritage.media_bank.rights import LONG_SIDE, Rights, download_jpeg
+from heritage.media_bank import items as bank_items, page as bank_page
+from heritage.media_bank.rights import LONG_SIDE, Rights, download_jpeg, with_xmp
 from heritage.sections import LANGUAGES
 
 if TYPE_CHECKING:
@@ -33,59 +33,65 @@ KIT = "kit.zip"
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed: the same photos make the same bytes
 
 
-def _make(original: str, source: str, target: str, rights: Rights) -> bool:
-    """Worker: one download (a separate process when there are several)."""
+def _make(original: str, source: str, target: str, rights: Rights) -> tuple[int, int] | None:
+    """Worker: one download (a separate process when there are several); its pixel size."""
     try:
         image = open_upright(Path(original), source, at_least=LONG_SIDE)
     except ImageError:
-        return False  # the web images reported it already
-    atomic_write(Path(target), download_jpeg(image, rights))
-    return True
+        return None  # the web images reported it already
+    jpeg, size = download_jpeg(image, rights)
+    atomic_write(Path(target), jpeg)
+    return size
 
 
-def make_downloads(data: "RenderData", bank: "Bank") -> dict[str, Path]:
-    """Cache file of every download (made when missing), by site path."""
+def cached_file(data: "RenderData", key: str) -> Path:
+    return data.media.cache.folder("bank", key) / FILE
+
+
+def make_downloads(data: "RenderData", bank: "Bank") -> dict[str, dict[str, int]]:
+    """Width, height and bytes of every download by cache key (made when missing)."""
     cache = data.media.cache
-    done: dict[str, Path] = {}
+    done: dict[str, dict[str, int]] = {}
     todo = []
-    for d in bank.downloads():
-        target = cache.folder("bank", d.key) / FILE
-        if cache.manifest("bank", d.key) is None:
+    for d in {d.key: d for d in bank.downloads()}.values():
+        target = cached_file(data, d.key)
+        manifest = cache.manifest("bank", d.key)
+        if manifest is None or "size" not in manifest or not target.is_file():
             todo.append((str(data.media.original(d.source)), d.source, str(target), d.rights, d.key))
         else:
-            done[d.url] = target
+            done[d.key] = {"width": manifest["size"][0], "height": manifest["size"][1], "size": target.stat().st_size}
     if len(todo) > 2 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=pool_context()) as pool:
             made = list(pool.map(_make, *zip(*[t[:4] for t in todo])))
     else:
         made = [_make(*t[:4]) for t in todo]
-    urls_by_key = {d.key: d.url for d in bank.downloads()}
-    for (_, source, target, _, key), ok in zip(todo, made):
-        if ok:
-            cache.seal("bank", key, {"source": source})
-            done[urls_by_key[key]] = Path(target)
+    for (_, source, target, _, key), size in zip(todo, made):
+        if size:
+            cache.seal("bank", key, {"source": source, "size": list(size)})
+            done[key] = {"width": size[0], "height": size[1], "size": Path(target).stat().st_size}
     return done
 
 
 def credits_text(bank: "Bank", entry_id: str, names: dict[str, str], site: dict[str, str]) -> str:
-    """CREDITS.txt: each photo's file, description, author and licence, Vietnamese then English."""
+    """CREDITS.txt: each photo's file, description, author, licence and the line to print,
+    Vietnamese then English."""
     chosen = [i for i in bank.by_owner(entry_id) if i.download is not None]
     words = {
-        "vi": ("Bộ ảnh báo chí", "Tác giả", "Giấy phép", "Ghi nguồn khi dùng", "Ảnh"),
-        "en": ("Press kit", "Author", "Licence", "Credit when used", "Photo"),
+        "vi": ("Bộ ảnh báo chí", "Tác giả", "Giấy phép", "Ghi nguồn khi dùng"),
+        "en": ("Press kit", "Credit", "Licence", "Credit when used"),
     }
     lines = []
     for lang in LANGUAGES:
-        kit, author, licence, credit, photo = words[lang]
+        kit, author, licence, credit = words[lang]
         lines += [f"{kit}: {names[lang]} — {site[lang]}", ""]
         for item in chosen:
             d = item.download
             lines += [
-                f"{d.name}",
+                f"{d.name} ({d.width} × {d.height} px)",
                 f"  {item.caption[lang]}",
                 f"  {author}: {item.credit[lang]}",
-                f"  {licence}: {item.licence} — {d.rights.licence_url}",
-                f"  {credit}: {photo}: {item.credit[lang]} / {site[lang]} ({item.licence})",
+                f"  {licence}: {d.rights.copyright_notice[lang]} — {d.rights.licence_url}",
+                f"  {credit}: {d.rights.credit_line[lang]}",
                 "",
             ]
         lines.append("")
@@ -110,9 +116,14 @@ def _json_item(item: "BankItem", lang: str, data: "RenderData") -> dict:
         r = image.closest(480)
         thumb = {"src": r.urls["jpg"], "webp": r.urls["webp"], "w": r.width, "h": r.height}
     vocab = data.inventory.vocabulary
+    terms = vocab.licence_terms.get(item.licence)
+    d = item.download
     return {
         "s": item.section, "k": item.kind, "l": item.licence or "-", "o": item.open,
         "ll": vocab.label(vocab.licenses, item.licence, lang) if item.licence else "",
+        "lu": (terms.url or "") if terms else "",
+        "cl": [list(pair) for pair in bank_page.credit_lines(item, vocab, lang)],
+        "dn": d.name if d else None, "da": bank_page.file_about(d.width, d.height, d.size, lang) if d else None,
         "c": item.caption[lang], "a": item.alt[lang] if item.alt else "", "cr": item.credit[lang],
         "d": item.date.isoformat() if item.date else "", "n": item.name[lang], "u": item.page.get(lang) or item.page["vi"],
         "t": thumb, "dl": item.download.url if item.download else item.web_file,
@@ -120,12 +131,31 @@ def _json_item(item: "BankItem", lang: str, data: "RenderData") -> dict:
     }
 
 
+def _web_copies_with_rights(data: "RenderData", bank: "Bank", site_root: Path) -> None:
+    """The largest web JPEG of an open photo (what the page's viewer shows) carries the same
+    rights XMP as its download: a copy saved from the page still names its author and licence.
+    Made once per web image and rights (the pixels are the web image's, not encoded again)."""
+    cache = data.media.cache
+    for item in bank.items:
+        image = data.media.images.get(item.source) if item.download else None
+        if image is None:
+            continue
+        largest = image.largest
+        rights = item.download.rights
+        key = hashlib.sha256((image.key + rights.settings()).encode()).hexdigest()[:32]
+        cached = cache.folder("web-rights", key) / "web.jpg"
+        if not cached.is_file():
+            atomic_write(cached, with_xmp((cache.folder("images", image.key) / f"{largest.width}.jpg").read_bytes(), rights))
+        link_or_copy(cached, site_root / largest.urls["jpg"])
+
+
 def publish(data: "RenderData", site_root: Path) -> None:
     """Downloads, press kits and the items' index into the built site."""
     bank = bank_items.bank_of(data)
-    files = make_downloads(data, bank)
+    files = {d.url: cached_file(data, d.key) for d in bank.downloads()}
     for url, path in files.items():
         link_or_copy(path, site_root / url)
+    _web_copies_with_rights(data, bank, site_root)
     site = {lang: data.settings.site_name(lang) for lang in LANGUAGES}
     for entry_id, url in bank.kits.items():
         entry = data.inventory.entries[entry_id]

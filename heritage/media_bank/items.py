@@ -1,21 +1,21 @@
 """What the media bank lists: every photo, video and audio item of every entry, and the column
 posts' own covers, each with its licence, credit, date, page and (open licences only) download.
 
-Download addresses are computed here without making any file (their name carries the cache key
-of the original's content and of the rights written into it), so the bank's page can be
-rendered while `downloads.publish` writes the files.
+The downloads are made (or found in the cache) when the bank is first asked for, before the
+build forks: the pages print each file's pixel size and weight. A download's name says what it
+is (`hoi-lim-1-1600.jpg`: entry, item number, width); the cache key of the original's content
+and of the rights written into it is the folder, so a changed photo gets a new address.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from heritage import urls
 from heritage.media_bank.rights import Rights
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
-from heritage.text import slugify
 
 if TYPE_CHECKING:
     from heritage.content.inventory import EntryRecord
@@ -23,17 +23,29 @@ if TYPE_CHECKING:
 
 BANK = urls.BANK  # /kho-anh/ and /en/kho-anh/ (contract)
 INDEX_FILE = "muc.json"  # every item of a language, loaded by the page's script on demand
-SETTINGS = "bank-v1"
+SETTINGS = "bank-v2"
 KINDS = ("image", "video", "audio", "youtube")
 
 
 @dataclass(frozen=True)
 class Download:
-    url: str  # site path of the high-resolution JPEG
     key: str  # cache key
     source: str  # media key of the original
     rights: Rights
-    name: str  # the file's name inside the press kit
+    stem: str  # '<entry>-<item number>': the file's name without its width
+    width: int = 0  # known once made (`downloads.make_downloads`)
+    height: int = 0
+    size: int = 0  # bytes
+
+    @property
+    def name(self) -> str:
+        """The file's name, in the site and in the press kit: ASCII, says what it is."""
+        return f"{self.stem}-{self.width}.jpg"
+
+    @property
+    def url(self) -> str:
+        owner = self.stem.rsplit("-", 1)[0]
+        return f"{urls.MEDIA}/{owner}/{self.key[:10]}/{self.name}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +74,9 @@ class Bank:
     def downloads(self) -> list[Download]:
         return [i.download for i in self.items if i.download is not None]
 
+    def download_for(self, source: str) -> Download | None:
+        return next((i.download for i in self.items if i.source == source and i.download), None)
+
     def by_owner(self, owner: str) -> list[BankItem]:
         return [i for i in self.items if i.owner == owner]
 
@@ -74,22 +89,39 @@ def index_url(lang: str) -> str:
     return f"{urls.page(lang, BANK)}{INDEX_FILE}"
 
 
-def _credit_line(credit: str, site: dict[str, str]) -> str:
-    return f"Ảnh / Photo: {credit} — {site['vi']} / {site['en']}"
+CREDIT_WORD = {  # what a credit line starts with, by kind: "Ảnh: …", "Video: …"
+    "image": {"vi": "Ảnh", "en": "Photo"},
+    "video": {"vi": "Video", "en": "Video"},
+    "youtube": {"vi": "Video", "en": "Video"},
+    "audio": {"vi": "Âm thanh", "en": "Audio"},
+}
+NO_RIGHTS = {"vi": "Không bảo lưu quyền nào ({licence})", "en": "No rights reserved ({licence})"}
+PUBLIC_DOMAIN = "publicdomain/zero/"  # CC0's address: a dedication, so no © on it
 
 
-def _rights(data: "RenderData", entry: "EntryRecord", item, index: int) -> Rights:
+def short_label(vocab, licence: str, lang: str) -> str:
+    """'CC BY 4.0' of 'CC BY 4.0 (free to use with credit)': the name a credit line carries."""
+    return vocab.label(vocab.licenses, licence, lang).split(" (", 1)[0].strip() or licence
+
+
+def credit_line(credit: str, licence_short: str, lang: str, kind: str = "image") -> str:
+    """The line to print under the photo: 'Ảnh: Nguyễn Văn A / CC BY 4.0'."""
+    word = CREDIT_WORD[kind][lang]
+    return f"{word}: {credit} / {licence_short}" if licence_short else f"{word}: {credit}"
+
+
+def _rights(data: "RenderData", entry: "EntryRecord", item) -> Rights:
     vocab = data.inventory.vocabulary
     licence = vocab.licence_terms[item.license]
-    creator = item.credit_text("vi")
-    year = f"{item.date.year} " if item.date else ""
+    short = {lang: short_label(vocab, item.license, lang) for lang in LANGUAGES}
+    credit = {lang: item.credit_text(lang) for lang in LANGUAGES}
+    dedicated = PUBLIC_DOMAIN in (licence.url or "")
     text = {lang: (item.caption or item.alt)(lang) for lang in LANGUAGES}
-    site = {lang: data.settings.site_name(lang) for lang in LANGUAGES}
     page = urls.absolute(data.site_url, entry.url("vi")) if data.site_url else entry.url("vi")
     return Rights(
-        creator=creator,
-        credit_line=_credit_line(creator, site),
-        copyright_notice=f"© {year}{creator} — {licence.name} ({licence.url})",
+        creator=credit["vi"],
+        credit_line={lang: credit_line(credit[lang], short[lang], lang) for lang in LANGUAGES},
+        copyright_notice={lang: NO_RIGHTS[lang].format(licence=short[lang]) if dedicated else f"© {credit[lang]}, {short[lang]}" for lang in LANGUAGES},
         licence_url=licence.url or "",
         licensor_url=page,
         description=text,
@@ -100,10 +132,9 @@ def _download(data: "RenderData", entry: "EntryRecord", item, index: int) -> Dow
     source = urls.media_key(entry.id, item.path)
     if item.kind != "image" or source not in data.media.images:
         return None  # an image the library could not read is reported there
-    rights = _rights(data, entry, item, index)
+    rights = _rights(data, entry, item)
     key = data.media.cache.key(data.media.cache.content_hash(data.media.original(source)), SETTINGS + rights.settings())
-    stem = slugify(item.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]) or "anh"
-    return Download(f"{urls.MEDIA}/{entry.id}/{stem}-{key[:8]}-4000.jpg", key, source, rights, f"{index + 1:02d}-{stem}.jpg")
+    return Download(key, source, rights, f"{entry.id}-{index + 1}")
 
 
 def _entry_items(data: "RenderData", entry: "EntryRecord") -> list[BankItem]:
@@ -166,8 +197,25 @@ def collect(data: "RenderData") -> Bank:
 _BANK: list[tuple["RenderData", Bank]] = []
 
 
+def _with_sizes(data: "RenderData", bank: Bank) -> Bank:
+    """The bank with its downloads made: each knows its pixel size and weight; an original
+    that could not be read (reported by the web images) offers none."""
+    from heritage.media_bank.downloads import make_downloads
+
+    made = make_downloads(data, bank)
+    items = []
+    for item in bank.items:
+        d = item.download
+        if d is not None:
+            d = replace(d, **made[d.key]) if d.key in made else None
+            item = replace(item, download=d)
+        items.append(item)
+    kits = {owner: url for owner, url in bank.kits.items() if any(i.download for i in items if i.owner == owner)}
+    return Bank(items, kits)
+
+
 def bank_of(data: "RenderData") -> Bank:
     """One Bank per content state (the page of each language and the writer share it)."""
     if not _BANK or _BANK[0][0] is not data:
-        _BANK[:] = [(data, collect(data))]
+        _BANK[:] = [(data, _with_sizes(data, collect(data)))]
     return _BANK[0][1]

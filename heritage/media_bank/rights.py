@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import struct
-import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -24,9 +23,9 @@ JPEG_OPTIONS = {"quality": 90, "optimize": True, "progressive": True, "subsampli
 class Rights:
     """What the download says about itself, in both languages where it is text."""
 
-    creator: str
-    credit_line: str  # "Ảnh / Photo: …, <site>"
-    copyright_notice: str
+    creator: str  # as the editor wrote it for Vietnamese pages
+    credit_line: dict[str, str]  # vi, en: "Ảnh: … / CC BY 4.0", ready to print under the photo
+    copyright_notice: dict[str, str]  # vi, en: "© …, CC BY 4.0"; CC0: no rights reserved, no ©
     licence_url: str
     licensor_url: str  # where to read the terms and whom to credit: the item's entry page
     description: dict[str, str]  # vi, en
@@ -34,6 +33,10 @@ class Rights:
     def settings(self) -> str:
         """Everything written into the file: part of its cache key."""
         return repr((LONG_SIDE, JPEG_OPTIONS, self))
+
+    def terms(self) -> dict[str, str]:
+        """The full credit and licence (XMP's UsageTerms, IPTC's caption): no length limit."""
+        return {lang: f"{self.credit_line[lang]} — {self.copyright_notice[lang]} — {self.licence_url}".rstrip(" —") for lang in self.credit_line}
 
 
 def _alt(values: dict[str, str]) -> str:
@@ -53,12 +56,12 @@ def xmp_packet(rights: Rights) -> bytes:
  xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"
  xmlns:cc="http://creativecommons.org/ns#">
 <dc:creator><rdf:Seq><rdf:li>{escape(rights.creator)}</rdf:li></rdf:Seq></dc:creator>
-<dc:rights>{_alt({"vi": rights.copyright_notice, "en": rights.copyright_notice})}</dc:rights>
+<dc:rights>{_alt(rights.copyright_notice)}</dc:rights>
 <dc:description>{_alt(rights.description)}</dc:description>
-<photoshop:Credit>{escape(rights.credit_line)}</photoshop:Credit>
+<photoshop:Credit>{escape(rights.credit_line["vi"])}</photoshop:Credit>
 <xmpRights:Marked>True</xmpRights:Marked>
 <xmpRights:WebStatement>{escape(rights.licence_url)}</xmpRights:WebStatement>
-<xmpRights:UsageTerms>{_alt({"vi": rights.licence_url, "en": rights.licence_url})}</xmpRights:UsageTerms>
+<xmpRights:UsageTerms>{_alt(rights.terms())}</xmpRights:UsageTerms>
 <cc:license rdf:resource={quoteattr(rights.licence_url)}/>
 <plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorURL>{escape(rights.licensor_url)}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>
 </rdf:Description></rdf:RDF></x:xmpmeta>"""
@@ -76,18 +79,31 @@ def _dataset(record: int, number: int, value: bytes) -> bytes:
     return struct.pack(">BBBH", 0x1C, record, number, len(value)) + value
 
 
-def _clip(text: str, limit: int) -> bytes:
-    """UTF-8 cut at `limit` bytes without splitting a letter."""
-    return text.encode("utf-8")[:limit].decode("utf-8", "ignore").encode("utf-8")
+def fit(text: str, limit: int) -> bytes:
+    """UTF-8 of `text` within `limit` bytes: whole, or cut at a word boundary with '…' (a
+    name cut mid-word reads as a different name); a single over-long word is cut by letters."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return data
+    room = limit - len("…".encode("utf-8"))
+    head = data[: room + 1].decode("utf-8", "ignore")
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[:-1]
+    cut = cut.rstrip(" ,.;:—-/(")
+    while len(cut.encode("utf-8")) > room:
+        cut = cut[:-1]
+    return (cut + "…").encode("utf-8")
 
 
 def iptc_segment(rights: Rights) -> bytes:
-    """An APP13 segment with the IIM by-line, credit, copyright notice and caption (UTF-8)."""
-    caption = " / ".join(dict.fromkeys(rights.description.values()))
+    """An APP13 segment with the IIM by-line, credit, copyright notice and caption (UTF-8).
+    The short fields hold what fits; the caption holds both descriptions with the full credit."""
+    parts = [*dict.fromkeys(rights.description.values()), *dict.fromkeys(rights.terms().values())]
+    caption = "\n".join(p for p in parts if p)
     iim = _dataset(1, 90, b"\x1b%G")  # coded character set: UTF-8
     iim += _dataset(2, 0, b"\x00\x04")  # record version 4
-    for name, text in (("by_line", rights.creator), ("credit", rights.credit_line), ("copyright", rights.copyright_notice), ("caption", caption)):
-        iim += _dataset(2, _IIM[name], _clip(text, _IIM_LIMITS[name]))
+    fields = (("by_line", rights.creator), ("credit", rights.creator), ("copyright", rights.copyright_notice["vi"]), ("caption", caption))
+    for name, text in fields:
+        iim += _dataset(2, _IIM[name], fit(text, _IIM_LIMITS[name]))
     if len(iim) % 2:
         iim += b"\x00"
     resource = b"8BIM" + struct.pack(">H", 0x0404) + b"\x00\x00" + struct.pack(">I", len(iim)) + iim
@@ -103,24 +119,26 @@ def _with_segment(jpeg: bytes, segment: bytes) -> bytes:
     return jpeg[:pos] + segment + jpeg[pos:]
 
 
-def ascii_text(text: str) -> str:
-    """EXIF's Artist and Copyright are ASCII: Vietnamese without its marks, not '?' (XMP and
-    IPTC keep the full spelling)."""
-    text = text.replace("đ", "d").replace("Đ", "D").replace("©", "(c)")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+def with_xmp(jpeg: bytes, rights: Rights) -> bytes:
+    """A JPEG made elsewhere (a web size) with the rights' XMP added, its pixels untouched."""
+    packet = b"http://ns.adobe.com/xap/1.0/\x00" + xmp_packet(rights)
+    return _with_segment(jpeg, b"\xff\xe1" + struct.pack(">H", len(packet) + 2) + packet)
 
 
-def _exif(rights: Rights) -> Image.Exif:
-    exif = Image.Exif()
-    exif[0x013B] = ascii_text(rights.creator)  # Artist
-    exif[0x8298] = ascii_text(rights.copyright_notice)  # Copyright
-    return exif
+def exif(rights: Rights) -> Image.Exif:
+    """Artist and Copyright in UTF-8 (what exiftool and most photo desks read EXIF strings as):
+    the name keeps its diacritics. Given as bytes, Pillow writes them unchanged."""
+    out = Image.Exif()
+    out[0x013B] = rights.creator.encode("utf-8")  # Artist
+    out[0x8298] = " / ".join(dict.fromkeys(rights.copyright_notice.values())).encode("utf-8")  # Copyright
+    return out
 
 
-def download_jpeg(image: Image.Image, rights: Rights) -> bytes:
-    """The bank's JPEG of an upright, metadata-free image: at most LONG_SIDE on the long side."""
+def download_jpeg(image: Image.Image, rights: Rights) -> tuple[bytes, tuple[int, int]]:
+    """The bank's JPEG of an upright, metadata-free image: at most LONG_SIDE on the long side;
+    with its pixel size."""
     image = image.copy()
     image.thumbnail((LONG_SIDE, LONG_SIDE), Image.LANCZOS)  # never enlarges
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", xmp=xmp_packet(rights), exif=_exif(rights), **JPEG_OPTIONS)
-    return _with_segment(buffer.getvalue(), iptc_segment(rights))
+    image.save(buffer, "JPEG", xmp=xmp_packet(rights), exif=exif(rights), **JPEG_OPTIONS)
+    return _with_segment(buffer.getvalue(), iptc_segment(rights)), image.size

@@ -85,6 +85,17 @@ class RenderData:
         return self.inventory.settings
 
 
+@dataclass(frozen=True)
+class Credit:
+    text: str
+    lang_attr: str  # ' lang="vi"' or ''
+    licence: str  # the vocabulary's label
+    licence_url: str
+    download: str = ""  # the media bank's high-resolution JPEG (open licences only)
+    download_name: str = ""
+    download_about: str = ""  # "JPEG, 1,600 × 1,067 px, 58 KB"
+
+
 class Renderer:
     """Renders fragments for one page: knows its language and its way to the root."""
 
@@ -222,6 +233,20 @@ class Renderer:
         if self.lang == "vi":
             return Markup.escape(text)
         return Markup("").join(Markup('<span lang="vi">{}</span>').format(part) if is_vi else Markup.escape(part) for part, is_vi in vietnamese_spans(text))
+
+    def credit_of(self, item, entry_id: str = "") -> "Credit":
+        """A media item's credit and licence as every page prints them: the vocabulary's label
+        (the media bank's wording), linked to the licence's text; and, for a photo under an open
+        licence, the media bank's high-resolution download (the photo viewer offers it too)."""
+        from heritage.media_bank import items as bank_items, page as bank_page
+
+        vocab = self.inv.vocabulary
+        text = item.credit_text(self.lang)
+        terms = vocab.licence_terms.get(item.license)
+        d = bank_items.bank_of(self.data).download_for(urls.media_key(entry_id, item.path)) if entry_id and item.kind == "image" else None
+        about = bank_page.file_about(d.width, d.height, d.size, self.lang) if d else ""
+        return Credit(text, self.lang_of(text), vocab.label(vocab.licenses, item.license, self.lang), (terms.url or "") if terms else "",
+                      self.href(d.url) if d else "", d.name if d else "", about)
 
     def lang_of(self, text: str) -> str:
         """' lang="vi"' for Vietnamese text an editor left unmarked on a page in another language."""

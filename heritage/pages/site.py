@@ -48,7 +48,7 @@ from heritage.text import nfc
 from heritage.printed import brochure
 from heritage.trails import gpx as trail_gpx
 from heritage.events.jsonld import event_jsonld
-from heritage.media_bank import downloads as bank_downloads, page as bank_page
+from heritage.media_bank import downloads as bank_downloads, items as bank_items, page as bank_page
 
 # Pages whose Markdown is followed by a block the data makes: kind → renderer(data, lang, base).
 APPENDED = {
@@ -416,5 +416,6 @@ def load_site(root: Path, configured_url: str = "") -> Site:
     if problems:
         raise ContentError(problems)
     site = Site(root, inventory, site_url, pairs, media)
+    bank_items.bank_of(site.render_data)  # downloads made before the build forks: pages print their sizes
     _SITES[root] = (key, site)
     return site

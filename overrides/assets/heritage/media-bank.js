@@ -58,16 +58,30 @@
       li.appendChild(thumb);
       var text = el("div", "hx-bank__text");
       text.appendChild(el("p", "hx-bank__caption", item.c));
-      var meta = words.kinds[item.k] + " · " + words.credit + ": " + item.cr + " · " + words.licence + ": " + (item.ll || item.l);
-      text.appendChild(el("p", "hx-bank__meta", item.d ? meta + " · " + item.d : meta));
+      var meta = el("p", "hx-bank__meta", words.kinds[item.k] + " · " + words.credit + ": " + item.cr + " · " + words.licence + ": ");
+      if (item.lu) { var lic = link(item.lu, item.ll || item.l); lic.rel = "license noopener noreferrer"; meta.appendChild(lic); }
+      else meta.appendChild(document.createTextNode(item.ll || item.l));
+      if (item.d) meta.appendChild(document.createTextNode(" · " + item.d));
+      text.appendChild(meta);
       var from = el("p", "hx-bank__meta", words.of + ": ");
       from.appendChild(link(base + item.u, item.n));
       text.appendChild(from);
+      var credit = el("p", "hx-bank__credit", words.copy_credit + ":");
+      (item.cl || []).forEach(function (pair, i) {
+        var q = el("q", "", pair[1]);
+        if (i > 0) q.lang = pair[0];
+        credit.appendChild(document.createTextNode(" "));
+        credit.appendChild(q);
+      });
+      text.appendChild(credit);
       if (item.dl) {
         var get = el("p", "hx-bank__get");
-        get.appendChild(link(base + item.dl, item.kit ? words.download : words.download_file, true));
-        if (item.kit) { get.appendChild(document.createTextNode(" · ")); get.appendChild(link(base + item.kit, words.press_kit, true)); }
+        var file = link(base + item.dl, item.kit ? words.download : words.download_file, true);
+        if (item.dn) file.setAttribute("download", item.dn);
+        get.appendChild(file);
+        if (item.da) { get.appendChild(document.createTextNode(" ")); get.appendChild(el("span", "hx-bank__size", item.da)); }
         text.appendChild(get);
+        if (item.kit) { var kit = el("p", "hx-bank__get"); kit.appendChild(link(base + item.kit, words.press_kit, true)); text.appendChild(kit); }
       } else if (!item.o) {
         text.appendChild(el("p", "hx-bank__ask", words.ask.replace("{who}", item.cr) + " " + words.or_ward + "."));
       }

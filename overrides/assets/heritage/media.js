@@ -44,8 +44,23 @@
       img.width = +link.dataset.width || 0;
       img.height = +link.dataset.height || 0;
       var fig = link.closest("figure");
-      var text = fig && fig.querySelector("figcaption");
-      caption.textContent = (text ? text.textContent.trim() : img.alt) + (links.length > 1 ? " (" + (index + 1) + "/" + links.length + ")" : "");
+      var source = fig && fig.querySelector("figcaption");
+      var text = "", credit = "", download = null, about = null;
+      Array.prototype.forEach.call(source ? source.childNodes : [], function (node) {
+        var cls = node.nodeType === 1 ? node.classList : null;
+        if (cls && cls.contains("hx-credit")) credit = node.textContent.trim();
+        else if (cls && cls.contains("hx-download")) download = node;
+        else if (cls && cls.contains("hx-download__about")) about = node;
+        else text += node.textContent;
+      });
+      text = text.trim() || (source ? "" : img.alt);
+      // The caption, then the credit after a separator, then the open photo's full-size download.
+      caption.textContent = [text, credit].filter(Boolean).join(" — ") + (links.length > 1 ? " (" + (index + 1) + "/" + links.length + ")" : "");
+      if (download) {
+        caption.appendChild(document.createTextNode(" · "));
+        caption.appendChild(download.cloneNode(true));
+        if (about) { caption.appendChild(document.createTextNode(" ")); caption.appendChild(about.cloneNode(true)); }
+      }
     }
     function open(i, from) {
       opener = from;
