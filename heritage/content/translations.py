@@ -192,7 +192,8 @@ def stamp(root: Path, english_page: str) -> str:
     text = raw[3 if bom else 0:].decode("utf-8")
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
-    line = f"translated_from: {current}"
+    # All digits (about 1 revision in 300) would read back as a number, which the check refuses.
+    line = f'translated_from: "{current}"' if current.isdigit() else f"translated_from: {current}"
     match = _FRONT.match(text)
     if match is None:
         text = f"---\n{line}\n---\n\n{text}"
