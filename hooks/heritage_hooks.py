@@ -141,7 +141,9 @@ def on_serve(server, config, builder):
 
 def on_post_build(config):
     try:
-        _run.finish_language(_site, config.theme["language"], config.site_dir, _is_default_language(config), _preview)
+        default = _is_default_language(config)
+        reach = _tracker.reach() if _tracker is not None and default else None
+        _run.finish_language(_site, config.theme["language"], config.site_dir, default, _preview, reach)
     except BuildError as exc:
         raise Abort(str(exc)) from None
 
