@@ -348,8 +348,8 @@ class Site:
             self.media.publish(site_root)
             bank_downloads.publish(self.render_data, site_root)
             onsite.write_subtitles(self.render_data, site_root)
-        elif reaches("open-data"):  # the press kits' credits name their entry
-            bank_downloads.publish(self.render_data, site_root)
+        elif reaches("open-data"):  # the press kits' credits and the bank's index name their entry
+            bank_downloads.publish(self.render_data, site_root, ids)
         if reaches("theme"):
             self.write_theme_files(site_root)
         if reaches("open-data"):
