@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Callable
 
@@ -49,6 +51,15 @@ def dirty_preview(root: Path):
         process.wait(timeout=30)
 
 
+def _served(address: str) -> bool:
+    """A binary file (a share card) is served."""
+    try:
+        with urllib.request.urlopen(address, timeout=30) as response:
+            return response.status == 200 and len(response.read()) > 0
+    except OSError:
+        return False
+
+
 def _rename(root: Path, entry_id: str, names: dict[str, str], section: str = "di-tich") -> None:
     path = root / "data" / section / f"{entry_id}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -73,6 +84,8 @@ def test_a_saved_entry_is_shown_everywhere_and_nothing_else_is_built(tmp_path):
                 _until(lambda: name in _fetch(url + prefix + page)[1], f"{name} on /{prefix}{page}")
             _until(lambda: name in _fetch(url + f"search/{lang}.json")[1], f"{name} in the {lang} search index")
             _until(lambda: name in _fetch(url + map_data)[1], f"{name} in the map's data /{map_data}")
+            card = re.search(r'property="og:image" content="[^"]*?(media/og/[^"]+)"', _fetch(url + prefix + f"di-tich/{ENTRY}/")[1])
+            assert card and _served(url + card.group(1)), "the share card of the new name is served"
         assert unrelated.stat().st_mtime_ns == before, "a page that does not show the entry was built again"
         assert names["vi"] not in unrelated.read_text(encoding="utf-8")
         # a relic is in no calendar: the calendars were not written again

@@ -348,7 +348,8 @@ class Site:
             self.media.publish(site_root)
             bank_downloads.publish(self.render_data, site_root)
             onsite.write_subtitles(self.render_data, site_root)
-        elif reaches("open-data"):  # the press kits' credits and the bank's index name their entry
+        elif reaches("open-data"):  # the cards, press kits' credits and the bank's index name their entry
+            self.media.publish_cards(site_root, missing_only=True)
             bank_downloads.publish(self.render_data, site_root, ids)
         if reaches("theme"):
             self.write_theme_files(site_root)
