@@ -57,7 +57,10 @@ def on_config(config):
     if _command == "serve" and _dirty and _is_default_language(config):  # only what a change reaches is built again
         _tracker = incremental.tracker(_root(config), Path(config.site_dir))
         _keep_i18n_files()
-        log.info("Preview: %s", _tracker.start(_preview).describe())
+        plan = _tracker.start(_preview)
+        log.info("Preview: %s", plan.describe())
+        if not plan.full:  # the bilingual 404 shows the menu and the banner: those change only with every page
+            config.theme.static_templates.discard("404.html")
     # SITE_URL or data/site.yml, if given; the theme prints it raw, so never with a quote or a '<'.
     config.site_url = attribute_safe(_site.site_url or config.site_url or "") or None
     _site.trust_theme(config.theme.dirs)  # the policy allows the templates' inline scripts, no others
