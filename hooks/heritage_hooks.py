@@ -56,11 +56,42 @@ def on_config(config):
         raise Abort(("\n" if isinstance(exc, ContentError) else "") + str(exc)) from None
     if _command == "serve" and _dirty and _is_default_language(config):  # only what a change reaches is built again
         _tracker = incremental.tracker(_root(config), Path(config.site_dir))
-        log.info("Preview: %s", _tracker.start(_preview).describe())
+        _keep_i18n_files()
+        plan = _tracker.start(_preview)
+        log.info("Preview: %s", plan.describe())
+        if not plan.full:  # the bilingual 404 shows the menu and the banner: those change only with every page
+            config.theme.static_templates.discard("404.html")
     # SITE_URL or data/site.yml, if given; the theme prints it raw, so never with a quote or a '<'.
     config.site_url = attribute_safe(_site.site_url or config.site_url or "") or None
     _site.trust_theme(config.theme.dirs)  # the policy allows the templates' inline scripts, no others
     return config
+
+
+def _keep_i18n_files() -> None:
+    """Under `serve --dirty`: static-i18n (1.3) makes a new File of each of the 2,000 files, per
+    language and per build, from nothing but the file's paths and the configuration (1 s of a
+    refresh at 1,000 entries). The same inputs give a copy of the File it made last time, with
+    its own alternates (static-i18n fills them in); any other version of it is left alone."""
+    import copy
+
+    from mkdocs_static_i18n import folder
+
+    made = getattr(folder.create_i18n_file, "heritage_made", None)
+    if made is not None or not callable(getattr(folder, "create_i18n_file", None)):
+        return
+    create, made = folder.create_i18n_file, {}
+
+    def create_kept(file, current_language, default_language, all_languages, config):
+        key = (file.src_path, file.dest_path, file.dest_uri, file.inclusion, file.abs_src_path, current_language, default_language,
+               tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
+        if key not in made:
+            made[key] = create(file, current_language, default_language, all_languages, config)
+        kept = copy.copy(made[key])
+        kept.alternates = {current_language: kept}
+        return kept
+
+    create_kept.heritage_made = made
+    folder.create_i18n_file = create_kept
 
 
 def on_files(files, config):
@@ -141,7 +172,9 @@ def on_serve(server, config, builder):
 
 def on_post_build(config):
     try:
-        _run.finish_language(_site, config.theme["language"], config.site_dir, _is_default_language(config), _preview)
+        default = _is_default_language(config)
+        reach = _tracker.reach() if _tracker is not None and default else None
+        _run.finish_language(_site, config.theme["language"], config.site_dir, default, _preview, reach)
     except BuildError as exc:
         raise Abort(str(exc)) from None
 

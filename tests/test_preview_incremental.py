@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
 from benchmarks.generate import generate
+from heritage import urls
 from heritage.pages import incremental
 from tests.test_preview_errors import _fetch
 from tests.test_preview_policy import TODAY, _free_port
@@ -22,6 +25,7 @@ from tests.waiting import until
 
 ENTRY = "muc-00006"  # a relic (di-tich), on the map
 UNRELATED = "nghe-nhan/muc-00003/"  # an artisan: no place, no link to the relic
+FESTIVAL = "muc-00001"  # a festival (le-hoi), in the calendars
 
 
 def _until(condition: Callable[[], object], what: str, timeout: float = 240) -> object:
@@ -47,8 +51,17 @@ def dirty_preview(root: Path):
         process.wait(timeout=30)
 
 
-def _rename(root: Path, entry_id: str, names: dict[str, str]) -> None:
-    path = root / "data" / "di-tich" / f"{entry_id}.yml"
+def _served(address: str) -> bool:
+    """A binary file (a share card) is served."""
+    try:
+        with urllib.request.urlopen(address, timeout=30) as response:
+            return response.status == 200 and len(response.read()) > 0
+    except OSError:
+        return False
+
+
+def _rename(root: Path, entry_id: str, names: dict[str, str], section: str = "di-tich") -> None:
+    path = root / "data" / section / f"{entry_id}.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["name"] = names
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -60,6 +73,9 @@ def test_a_saved_entry_is_shown_everywhere_and_nothing_else_is_built(tmp_path):
         unrelated = site / UNRELATED / "index.html"
         assert unrelated.is_file()
         before = unrelated.stat().st_mtime_ns
+        calendars = {lang: site / urls.ics(lang) for lang in ("vi", "en")}
+        calendars_before = {lang: path.stat().st_mtime_ns for lang, path in calendars.items()}
+        map_data = next(site.glob(f"{urls.OPEN_DATA}/*.geojson")).relative_to(site).as_posix()
         names = {"vi": "Đình Mới Đổi Tên", "en": "Renamed Communal House"}
         _rename(root, ENTRY, names)
         for lang, prefix in (("vi", ""), ("en", "en/")):
@@ -67,8 +83,20 @@ def test_a_saved_entry_is_shown_everywhere_and_nothing_else_is_built(tmp_path):
             for page in (f"di-tich/{ENTRY}/", "di-tich/", "ban-do/"):  # its page, its catalogue, the map
                 _until(lambda: name in _fetch(url + prefix + page)[1], f"{name} on /{prefix}{page}")
             _until(lambda: name in _fetch(url + f"search/{lang}.json")[1], f"{name} in the {lang} search index")
+            _until(lambda: name in _fetch(url + map_data)[1], f"{name} in the map's data /{map_data}")
+            card = re.search(r'property="og:image" content="[^"]*?(media/og/[^"]+)"', _fetch(url + prefix + f"di-tich/{ENTRY}/")[1])
+            assert card and _served(url + card.group(1)), "the share card of the new name is served"
         assert unrelated.stat().st_mtime_ns == before, "a page that does not show the entry was built again"
         assert names["vi"] not in unrelated.read_text(encoding="utf-8")
+        # a relic is in no calendar: the calendars were not written again
+        assert {lang: path.stat().st_mtime_ns for lang, path in calendars.items()} == calendars_before
+
+        # a festival's new name reaches the calendars (the whole one and its own), in both languages
+        festival = {"vi": "Hội Làng Mới Đổi", "en": "Renamed Village Festival"}
+        _rename(root, FESTIVAL, festival, "le-hoi")
+        for lang in ("vi", "en"):
+            for calendar in (urls.ics(lang), urls.festival_ics(lang, "le-hoi", FESTIVAL)):
+                _until(lambda: festival[lang] in _fetch(url + calendar)[1], f"{festival[lang]} in /{calendar}")
 
         # a deleted entry (its data and both pages, as the editor deletes it) leaves no page behind
         gone = "muc-00012"

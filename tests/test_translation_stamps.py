@@ -177,3 +177,14 @@ def test_a_recording_added_to_the_vietnamese_page_leaves_its_translation_current
     assert [p.status for p in survey(tmp_path)] == ["current"]
     write(tmp_path, "docs/vi/chuyen-muc/le-hoi.md", edit(POST_VI))
     assert [p.status for p in survey(tmp_path)] == [status]
+
+
+def test_a_revision_of_digits_only_is_stamped_as_text(tmp_path: Path):
+    """About one revision in 300 is all digits: unquoted, YAML would read it back as a number
+    and `make check` would refuse the page the stamp just wrote (found at 1,000 entries)."""
+    text = next(t for t in (f"Đình làng {i}.\n" for i in range(100_000)) if text_revision(t).isdigit())
+    write(tmp_path, "docs/vi/di-tich/dinh.md", text)
+    page = write(tmp_path, "docs/en/di-tich/dinh.md", "The house.\n")
+    revision = stamp(tmp_path, "docs/en/di-tich/dinh.md")
+    assert page.read_text(encoding="utf-8").startswith(f'---\ntranslated_from: "{revision}"\n---\n')
+    assert [p.status for p in survey(tmp_path)] == ["current"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import markdown as python_markdown
 
-from heritage import clock, urls
+from heritage import clock, memo, urls
 from heritage.calendar import festivals
 from heritage.checks import links, safety, text_fields
 from heritage.checks.limits import story_problems
@@ -35,27 +35,28 @@ from heritage.sections import LANGUAGES
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
 
-def yaml_safety_problems(inv: Inventory) -> list[Problem]:
+def yaml_safety_problems(inv: Inventory, cache: dict | None = None) -> list[Problem]:
     """Markup or invisible characters hidden in YAML text (a <script> in a summary, a javascript:
-    source URL, a "\\u202E" in a name)."""
+    source URL, a "\\u202E" in a name). `cache`: the live preview's (heritage.memo)."""
     out = []
     for entry in [*inv.entries.values(), *inv.trails.values(), *inv.events.values()]:  # trails' notes are editors' text too
-        out += text_fields.field_problems(
+        out += memo.per_file(cache, ("yaml", entry.rel), [inv.root / entry.rel], lambda entry=entry: text_fields.field_problems(
             entry.rel,
             entry.doc,
             "Xóa đoạn mã này; văn bản trong tệp .yml chỉ là chữ thường. Ảnh, video dùng trường `media`.",
             "Remove this code; text in .yml files is plain text. Photos and videos go in the `media` field.",
-        )
+        ))
     return out
 
 
 
 
-def front_matter_problems(root: Path) -> list[Problem]:
+def front_matter_problems(root: Path, cache: dict | None = None) -> list[Problem]:
     """Every page's front matter: readable, and no markup in it (the theme prints `title` raw).
 
     Run before MkDocs reads any page, so that a page it could not parse, or one that
-    would feed markup to the theme, stops the build with a message.
+    would feed markup to the theme, stops the build with a message. `cache`: the live
+    preview's (heritage.memo).
     """
     out = []
     docs = root / "docs"
@@ -63,20 +64,24 @@ def front_matter_problems(root: Path) -> list[Problem]:
         folder = docs / lang
         for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             rel = path.relative_to(root).as_posix()
-            try:
-                source = read_text(path, rel)
-                front, body = split_front_matter(source, rel)
-            except SourceError as exc:
-                out.extend(exc.problems)
-                continue
-            out += story_problems(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
-            out += page_meta_problems(rel, front)
-            out += text_fields.field_problems(
-                rel,
-                front,
-                "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
-                "Remove this code: the fields at the top of the page (title, summary…) are plain text.",
-            )
+            out += memo.per_file(cache, ("front", rel), [path], lambda path=path, rel=rel: _page_front_problems(path, rel))
+    return out
+
+
+def _page_front_problems(path: Path, rel: str) -> list[Problem]:
+    try:
+        source = read_text(path, rel)
+        front, body = split_front_matter(source, rel)
+    except SourceError as exc:
+        return list(exc.problems)
+    out = story_problems(rel, body, source.count("\n", 0, len(source) - len(body)) + 1)
+    out += page_meta_problems(rel, front)
+    out += text_fields.field_problems(
+        rel,
+        front,
+        "Xóa đoạn mã này: các trường ở đầu trang (title, summary…) chỉ là chữ thường.",
+        "Remove this code: the fields at the top of the page (title, summary…) are plain text.",
+    )
     return out
 
 
@@ -87,12 +92,14 @@ def content_problems(
     pairs: list[translations.PagePair] | None = None,
     schedule: bool = True,
     warnings: bool = True,
+    cache: dict | None = None,
 ) -> list[Problem]:
     """Checks over the whole content; no Markdown rendering.
 
     `schedule=False` leaves out the monthly-post rule: a missed month fails `make check`
     and pull requests, but must not stop the site from publishing corrections.
-    `warnings=False` (the build) skips checks that can only warn.
+    `warnings=False` (the build) skips checks that can only warn. `cache`: the live
+    preview's, kept across rebuilds: the checks of one file are run again when it changed.
     """
     today = today or clock.today()
     inv = inventory or cached_inventory(root)
@@ -106,9 +113,9 @@ def content_problems(
     problems += addresses.site_url_variable_problems()
     problems += festivals.calendar_problems(inv, today)
     problems += issued_problems(inv)
-    problems += yaml_safety_problems(inv)
+    problems += yaml_safety_problems(inv, cache)
     problems += text_fields.data_file_problems(root)
-    problems += front_matter_problems(root)
+    problems += front_matter_problems(root, cache)
     problems += stray_file_problems(root)
     problems += emblem.problems(root, inv.settings.logo)
     problems += media_policy.media_problems(inv, gps=warnings, decode=warnings)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from heritage import memo
 from heritage.content.sources import SourceError, read_text, split_front_matter
 from heritage.problems import Problem
 
@@ -93,8 +94,9 @@ def _recorded(path: Path, rel: str) -> tuple[str | None, int | None]:
     return (None, None) if value is None else (str(value).strip(), doc.line_of(("translated_from",)))
 
 
-def survey(root: Path) -> list[PagePair]:
-    """Every page and its translation state, in path order."""
+def survey(root: Path, cache: dict | None = None) -> list[PagePair]:
+    """Every page and its translation state, in path order. `cache`: the live preview's
+    (heritage.memo): a pair is read again when one of its pages changed."""
     docs = root / "docs"
     vi_pages, en_pages = _pages(docs, "vi"), _pages(docs, "en")
     out = []
@@ -105,19 +107,27 @@ def survey(root: Path) -> list[PagePair]:
         if rel not in vi_pages:
             out.append(PagePair(rel, "no-vietnamese"))
             continue
-        try:
-            current = revision(docs / "vi" / rel)
-        except SourceError:
-            continue  # unreadable: reported, with its reason, by the front-matter checks
-        recorded, line = _recorded(docs / "en" / rel, f"docs/en/{rel}")
-        if recorded is None:
-            status: Status = "unstamped"
-        elif not REVISION.match(recorded):
-            status = "invalid"
-        else:
-            status = "current" if recorded == current else "stale"
-        out.append(PagePair(rel, status, current, recorded, line))
+        found = memo.per_file(cache, ("pair", rel), [docs / "vi" / rel, docs / "en" / rel], lambda rel=rel: _pair(docs, rel))
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _pair(docs: Path, rel: str) -> PagePair | None:
+    """A page in both languages; None when the Vietnamese one cannot be read (the front-matter
+    checks report it, with its reason)."""
+    try:
+        current = revision(docs / "vi" / rel)
+    except SourceError:
+        return None
+    recorded, line = _recorded(docs / "en" / rel, f"docs/en/{rel}")
+    if recorded is None:
+        status: Status = "unstamped"
+    elif not REVISION.match(recorded):
+        status = "invalid"
+    else:
+        status = "current" if recorded == current else "stale"
+    return PagePair(rel, status, current, recorded, line)
 
 
 def problems(pairs: list[PagePair]) -> list[Problem]:
@@ -212,7 +222,8 @@ def stamp(root: Path, english_page: str) -> str:
     text = raw[3 if bom else 0:].decode("utf-8")
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
-    line = f"translated_from: {current}"
+    # All digits (about 1 revision in 300) would read back as a number, which the check refuses.
+    line = f'translated_from: "{current}"' if current.isdigit() else f"translated_from: {current}"
     match = _FRONT.match(text)
     if match is None:
         text = f"---\n{line}\n---\n\n{text}"

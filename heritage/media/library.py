@@ -169,5 +169,11 @@ class MediaLibrary:
             # the only copy its page and the feed link: its original (often a large WAV) stays out.
             if source in entry_media:
                 link_or_copy(media.cache_file(self.cache), site_dir / media.url)
+        self.publish_cards(site_dir)
+
+    def publish_cards(self, site_dir: Path, missing_only: bool = False) -> None:
+        """The share-preview cards; `missing_only` (the live preview, no media changed): those
+        not yet in the site, as a renamed entry's new card."""
         for url, path in self._social_files.items():
-            link_or_copy(path, site_dir / url)
+            if not (missing_only and (site_dir / url).exists()):
+                link_or_copy(path, site_dir / url)

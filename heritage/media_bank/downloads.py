@@ -149,15 +149,20 @@ def _web_copies_with_rights(data: "RenderData", bank: "Bank", site_root: Path) -
         link_or_copy(cached, site_root / largest.urls["jpg"])
 
 
-def publish(data: "RenderData", site_root: Path) -> None:
-    """Downloads, press kits and the items' index into the built site."""
+def publish(data: "RenderData", site_root: Path, only: set[str] | None = None) -> None:
+    """Downloads, press kits and the items' index into the built site. `only` (the live
+    preview, when no media changed): the press kits of these entries alone, and no download
+    written again (their credits and the index name the entries)."""
     bank = bank_items.bank_of(data)
     files = {d.url: cached_file(data, d.key) for d in bank.downloads()}
-    for url, path in files.items():
+    for url, path in files.items() if only is None else ():
         link_or_copy(path, site_root / url)
-    _web_copies_with_rights(data, bank, site_root)
+    if only is None:
+        _web_copies_with_rights(data, bank, site_root)
     site = {lang: data.settings.site_name(lang) for lang in LANGUAGES}
     for entry_id, url in bank.kits.items():
+        if only is not None and entry_id not in only:
+            continue
         entry = data.inventory.entries[entry_id]
         chosen = [(i.download.name, files[i.download.url]) for i in bank.by_owner(entry_id) if i.download and i.download.url in files]
         if not chosen:

@@ -76,11 +76,12 @@ class BuildRun:
         log.info("Building %s in a parallel process (HERITAGE_SERIAL_BUILD=1: one after the other)", ", ".join(others))
         return True
 
-    def finish_language(self, site: "Site", lang: str, site_dir: str, default_language: bool, preview: "Preview | None") -> None:
+    def finish_language(self, site: "Site", lang: str, site_dir: str, default_language: bool, preview: "Preview | None", reach=None) -> None:
         """After one language's pages: its search index; the data's outputs where no child wrote
-        them; the children's results; and, after the last language, the files covering every
-        page. Raises BuildError (after emptying site/) when anything failed, except under the
-        preview, which shows the problems instead."""
+        them (under `serve --dirty`, those the change reaches: `reach`); the children's results;
+        and, after the last language, the files covering every page. Raises BuildError (after
+        emptying site/) when anything failed, except under the preview, which shows the problems
+        instead."""
         root = site_root(site_dir, lang)
         shield = (lambda file, work: work()) if preview is None else (lambda file, work: preview.shielded(file, None, work))
         errors: list[Exception] = []
@@ -90,7 +91,7 @@ class BuildRun:
             errors.append(exc)
         try:  # apart: the preview writes /admin/ whatever its pages hold
             if default_language and self.shared is None and not (errors and preview is None):
-                shield("site", lambda: site.write_shared_outputs(root))  # one process: no child wrote them
+                shield("site", lambda: site.write_shared_outputs(root, reach))  # one process: no child wrote them
         except ContentError as exc:
             errors.append(exc)
         forked, other_hashes = [t for t in (self.others, self.shared) if t is not None], set()

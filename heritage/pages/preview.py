@@ -44,6 +44,7 @@ T = TypeVar("T")
 # Problems found in the pages' Markdown (what `make check` adds), per state of the content.
 _MARKDOWN: dict[Path, tuple[object, list[Problem]]] = {}
 _MARKDOWN_FILES: dict[Path, dict] = {}  # per root: each page's problems by its size and time
+_CHECKED_FILES: dict[Path, dict] = {}  # per root: each file's content checks (heritage.memo)
 _LAST_GOOD: dict[Path, Site] = {}
 
 
@@ -120,14 +121,15 @@ def _current_site(root: Path, configured_url: str) -> Site:
     inventory = cached_inventory(root)
     media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
     media.prepare()  # its problems are already among the content's
-    return Site(root, inventory, effective_site_url(inventory.settings, configured_url), translations.survey(root), media)
+    pairs = translations.survey(root, _CHECKED_FILES.setdefault(root, {}))
+    return Site(root, inventory, effective_site_url(inventory.settings, configured_url), pairs, media)
 
 
 def load_preview(root: Path, configured_url: str = "") -> Preview:
     """The Site to preview with and every content error; never raises ContentError."""
     root = Path(root).resolve()
     try:
-        site = load_site(root, configured_url)
+        site = load_site(root, configured_url, _CHECKED_FILES.setdefault(root, {}))
     except ContentError as exc:
         problems = exc.problems
     else:

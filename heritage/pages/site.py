@@ -330,29 +330,46 @@ class Site:
             raise ContentError(errors)
         self.search.write(lang, site_root)
 
-    def write_shared_outputs(self, site_root: Path) -> None:
+    def write_shared_outputs(self, site_root: Path, reach=None) -> None:
         """Files that come from the data alone, not from any page, so they can be written while
         the pages are built: feeds, calendars, media, open data, QR landings and codes, sitemap.
         Their pages carry the policy in the live preview too (the hooks allow its reload script).
         /admin/ first: in the preview of content with errors it is how they get fixed, whatever
-        of the rest cannot be written."""
-        admin_page.write_admin(self.root, site_root, self.settings, self.inventory.vocabulary, self.inventory)
+        of the rest cannot be written. `reach` (the live preview's `incremental.Reach`): only
+        the outputs a change reaches are written again."""
+        reaches = reach.reaches if reach is not None else (lambda name, key=None: True)
+        ids = reach.ids if reach is not None else None
+        inv = self.inventory
+        admin_page.write_admin(self.root, site_root, self.settings, inv.vocabulary, inv)
+        ics = reaches("ics", lambda: repr([e.data for e in [*ical.festivals.festivals(inv), *inv.events.values()]]))
         podcast.write_feeds(self, site_root)
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
-            ical.write_ics(self, lang, site_root, self.today)
-        self.media.publish(site_root)
-        bank_downloads.publish(self.render_data, site_root)
-        onsite.write_subtitles(self.render_data, site_root)
-        self.write_theme_files(site_root)
-        opendata.write_open_data(self, site_root)
-        qr_landings.write_landings(self, site_root, self.secure)
-        webapp.write_webapp(self, site_root, self.secure)
-        basemap.publish(self.basemap, site_root)
-        if self.qr_url:
-            qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr")
-        trail_gpx.write_gpx(self, site_root)
-        if self.qr_url:  # the brochure prints the site's code: only with a public address
+            if ics:
+                ical.write_ics(self, lang, site_root, self.today)
+        if reaches("media", lambda: repr([getattr(e.data, "media", None) for e in [*inv.entries.values(), *inv.events.values()]])):
+            self.media.publish(site_root)
+            bank_downloads.publish(self.render_data, site_root)
+            onsite.write_subtitles(self.render_data, site_root)
+        elif reaches("open-data"):  # the cards, press kits' credits and the bank's index name their entry
+            self.media.publish_cards(site_root, missing_only=True)
+            bank_downloads.publish(self.render_data, site_root, ids)
+        if reaches("theme"):
+            self.write_theme_files(site_root)
+        if reaches("open-data"):
+            opendata.write_open_data(self, site_root)
+        if reaches("landings"):
+            qr_landings.write_landings(self, site_root, self.secure, ids)
+        if reaches("webapp"):
+            webapp.write_webapp(self, site_root, self.secure)
+        if reaches("basemap"):
+            basemap.publish(self.basemap, site_root)
+        if self.qr_url and reaches("qr-codes"):
+            qr_codes.write_codes(self, site_root, self.qr_url, self.root / ".cache" / "qr", ids)
+        if reaches("gpx"):
+            trail_gpx.write_gpx(self, site_root)
+        # the brochure prints the site's code: only with a public address
+        if self.qr_url and reaches("brochure", lambda: brochure.printed(inv, self.qr_url, self.today)):
             brochure.write_site_brochure(self, site_root)
         sitemap.write_sitemap(self, site_root, self.absolute)
         if self.qr_url:  # robots.txt names the sitemap by its absolute URL: only with a public address
@@ -396,10 +413,10 @@ class Site:
 _SITES: dict[Path, tuple[tuple, Site]] = {}
 
 
-def load_site(root: Path, configured_url: str = "") -> Site:
+def load_site(root: Path, configured_url: str = "", cache: dict | None = None) -> Site:
     """The Site for the current content, validated and with its media prepared; raises
     ContentError listing every problem. `configured_url`: the engine's own site URL, used
-    when neither SITE_URL nor data/site.yml gives one."""
+    when neither SITE_URL nor data/site.yml gives one. `cache`: the live preview's (heritage.memo)."""
     root = Path(root).resolve()
     inventory = cached_inventory(root)
     site_url = effective_site_url(inventory.settings, configured_url)
@@ -407,8 +424,8 @@ def load_site(root: Path, configured_url: str = "") -> Site:
     hit = _SITES.get(root)
     if hit and hit[0] == key:
         return hit[1]
-    pairs = translations.survey(root)
-    problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False, warnings=False) if p.is_error]
+    pairs = translations.survey(root, cache)
+    problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False, warnings=False, cache=cache) if p.is_error]
     media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
     if not problems:
         problems.extend(media.prepare())

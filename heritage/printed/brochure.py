@@ -401,6 +401,17 @@ def write_brochure(inv, site_url: str, year: int, path: Path, day: dt.date | Non
     return Written(path, len(pages), placed)
 
 
+def printed(inv, site_url: str, day: dt.date) -> str | None:
+    """What the site's brochure of the year of `day` prints (the live preview writes it again
+    only when this changes); None when it cannot be printed."""
+    try:
+        c = choose(inv, day.year, site_url, day)
+    except BrochureError:
+        return None
+    stops = [s.entry for s in trail_route.route(c.trail, inv).stops] if c.trail else []
+    return repr(([(e.id, e.data) for e in [*c.relics, *c.crafts, *stops]], c.trail and c.trail.data, [(o.entry.id, o.entry.data, o.start, o.days) for o in c.festivals]))
+
+
 def write_site_brochure(site, site_root: Path) -> Path:
     """The current year's brochure under the About page, for download."""
     target = site_root / urls.brochure(site.settings.slug, site.today.year)

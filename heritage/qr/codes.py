@@ -77,14 +77,17 @@ def png_bytes(code: segno.QRCode, cm: float = PNG_CM, dpi: int = PNG_DPI) -> byt
 CODE_SETTINGS = f"qr-v1:{ERROR_LEVEL}:{PNG_DPI}:{PNG_CM}"
 
 
-def write_codes(site, site_root: Path, site_url: str, cache_root: Path) -> int:
+def write_codes(site, site_root: Path, site_url: str, cache_root: Path, only: set[str] | None = None) -> int:
     """qr.svg and qr.png beside each entry's landing, encoding its absolute /q/<id>/ address.
 
     Drawing a code costs ~20 ms; they are cached by address and title under .cache/qr/.
+    `only`: these entries' and trails' codes alone (the live preview, after they changed).
     """
     from heritage.media.cache import atomic_write, link_or_copy
 
     for entry in [*site.inventory.entries.values(), *site.inventory.trails.values()]:
+        if only is not None and entry.id not in only:
+            continue
         url = landing_url(site_url, entry.id)
         key = hashlib.sha256(f"{CODE_SETTINGS}\n{url}\n{entry.name('vi')}".encode()).hexdigest()[:24]
         cached = cache_root / key[:2] / key

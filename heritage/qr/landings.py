@@ -33,13 +33,16 @@ def landing_page(entry, code: str, canonical: str, fragment: str = "", palette: 
     ) + "\n"
 
 
-def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = None) -> list[str]:
+def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = None, only: set[str] | None = None) -> list[str]:
     """/q/<code>/index.html for every id and alias; returns the codes written.
 
-    `finish` is applied to each page's HTML before it is written (the security pass).
+    `finish` is applied to each page's HTML before it is written (the security pass);
+    `only`: these entries' landings alone (the live preview, after they changed).
     """
     written = []
     for entry in site.inventory.entries.values():
+        if only is not None and entry.id not in only:
+            continue
         canonical = site.absolute(entry.url("vi"))
         for code in [entry.id, *entry.data.aliases]:
             target = site_root / urls.qr_landing(code) / "index.html"
@@ -48,6 +51,8 @@ def write_landings(site, site_root: Path, finish: Callable[[str], str] | None = 
             target.write_text(finish(page) if finish else page, encoding="utf-8")
             written.append(code)
     for trail in site.inventory.trails.values():  # a trail's sign: /q/<trail-id>/
+        if only is not None and trail.id not in only:
+            continue
         target = site_root / urls.qr_landing(trail.id) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         page = landing_page(trail, trail.id, site.absolute(trail.url("vi")), palette=site.settings.colors.palette)
