@@ -250,7 +250,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "offline_other_language": {"vi": "Xem bằng tiếng Việt", "en": "Read in English"},
     "map_cluster": {"vi": "{n} địa điểm ở gần nhau: bấm để xem từng nơi", "en": "{n} places close together: tap to see each"},
     "map_far": {"vi": "{name} · {km} km", "en": "{name} · {km} km"},
-    "map_far_list": {"vi": "cách trung tâm phường {km} km", "en": "{km} km from the ward's centre"},
+    "map_far_list": {"vi": "cách trung tâm {place} {km} km", "en": "{km} km from the centre of {place}"},
     "map_tiles_failed": {
         "vi": "Không tải được nền bản đồ (có thể do mất mạng). Các điểm và danh sách bên dưới vẫn dùng được.",
         "en": "The map background could not load (perhaps no connection). The markers and the list below still work.",
@@ -321,8 +321,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "copyright": {"vi": "© {year} {ward}. Nội dung theo giấy phép CC BY 4.0 trừ khi ghi khác.", "en": "© {year} {ward}. Content under CC BY 4.0 unless stated otherwise."},
     "contact_title": {"vi": "Liên hệ", "en": "Contact"},
     "contact_why": {
-        "vi": "Góp ý, đính chính, tư liệu hay ảnh về di sản của phường xin gửi về địa chỉ trên; muốn tham quan theo hẹn, xin liên hệ trước.",
-        "en": "Comments, corrections, documents or photos of the ward's heritage are welcome at the address above; for visits by appointment, please get in touch first.",
+        "vi": "Góp ý, đính chính, tư liệu hay ảnh về di sản của {place} xin gửi về địa chỉ trên; muốn tham quan theo hẹn, xin liên hệ trước.",
+        "en": "Comments, corrections, documents or photos of the heritage of {place} are welcome at the address above; for visits by appointment, please get in touch first.",
     },
     "made_with": {"vi": "Trang được làm bằng", "en": "Made with"},
     "made_with_text": {"vi": "Phần mềm mã nguồn mở, xin cảm ơn các tác giả:", "en": "Open-source software, with thanks to its authors:"},

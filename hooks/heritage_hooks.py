@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from heritage import engine_files
+from heritage.engine_files import load_hooks, with_engine_theme
 from heritage.clock import ClockError
 from heritage.content.addresses import attribute_safe
 from heritage.editor import page as admin_page
@@ -48,7 +48,7 @@ def on_config(config):
     global _site, _preview, _tracker
     # The engine's theme (installed package or this checkout: heritage.engine_files). One bilingual
     # 404.html, by the first language only; never the theme's sitemap (build_run.theme_templates).
-    config.theme.dirs = engine_files.with_engine_theme(config.theme.dirs, config.theme.custom_dir)
+    config.theme.dirs = with_engine_theme(config.theme.dirs, config.theme.custom_dir)
     theme_templates(config.theme.static_templates, _is_default_language(config))
     try:
         _site, _preview = load_for(_command, _root(config), config.site_url or "", _is_default_language(config), _site, _preview)
@@ -56,42 +56,11 @@ def on_config(config):
         raise Abort(("\n" if isinstance(exc, ContentError) else "") + str(exc)) from None
     if _command == "serve" and _dirty and _is_default_language(config):  # only what a change reaches is built again
         _tracker = incremental.tracker(_root(config), Path(config.site_dir))
-        _keep_i18n_files()
-        plan = _tracker.start(_preview)
-        log.info("Preview: %s", plan.describe())
-        if not plan.full:  # the bilingual 404 shows the menu and the banner: those change only with every page
-            config.theme.static_templates.discard("404.html")
-    # SITE_URL or data/site.yml, if given; the theme prints it raw, so never with a quote or a '<'.
-    config.site_url = attribute_safe(_site.site_url or config.site_url or "") or None
+        load_hooks("static_i18n_files").keep_files()  # 1 s of a refresh at 1,000 entries
+        log.info("Preview: %s", incremental.start_preview(_tracker, _preview, config.theme.static_templates))
+    config.site_url = attribute_safe(_site.site_url or config.site_url or "") or None  # printed raw by the theme: no quote, no '<'
     _site.trust_theme(config.theme.dirs)  # the policy allows the templates' inline scripts, no others
     return config
-
-
-def _keep_i18n_files() -> None:
-    """Under `serve --dirty`: static-i18n (1.3) makes a new File of each of the 2,000 files, per
-    language and per build, from nothing but the file's paths and the configuration (1 s of a
-    refresh at 1,000 entries). The same inputs give a copy of the File it made last time, with
-    its own alternates (static-i18n fills them in); any other version of it is left alone."""
-    import copy
-
-    from mkdocs_static_i18n import folder
-
-    made = getattr(folder.create_i18n_file, "heritage_made", None)
-    if made is not None or not callable(getattr(folder, "create_i18n_file", None)):
-        return
-    create, made = folder.create_i18n_file, {}
-
-    def create_kept(file, current_language, default_language, all_languages, config):
-        key = (file.src_path, file.dest_path, file.dest_uri, file.inclusion, file.abs_src_path, current_language, default_language,
-               tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
-        if key not in made:
-            made[key] = create(file, current_language, default_language, all_languages, config)
-        kept = copy.copy(made[key])
-        kept.alternates = {current_language: kept}
-        return kept
-
-    create_kept.heritage_made = made
-    folder.create_i18n_file = create_kept
 
 
 def on_files(files, config):
@@ -110,8 +79,7 @@ def on_nav(nav, config, files):
 
 
 def _fork_other_languages(config) -> None:
-    """In the default language's build (site/ just cleaned), hand the other languages to a child
-    and the outputs made from data alone to another."""
+    """In the default language's build (site/ just cleaned): the other languages to a child, the outputs of data alone to another."""
     i18n = config.plugins.get("i18n")
     if _command in ("build", "gh-deploy") and _run.forks(i18n, _is_default_language(config), log):
         _run.fork(_site, config.site_dir, lambda: _build_other_languages(config, i18n))
@@ -173,8 +141,7 @@ def on_serve(server, config, builder):
 def on_post_build(config):
     try:
         default = _is_default_language(config)
-        reach = _tracker.reach() if _tracker is not None and default else None
-        _run.finish_language(_site, config.theme["language"], config.site_dir, default, _preview, reach)
+        _run.finish_language(_site, config.theme["language"], config.site_dir, default, _preview, _tracker.reach() if _tracker and default else None)
     except BuildError as exc:
         raise Abort(str(exc)) from None
 

@@ -39,3 +39,9 @@ def test_the_counter_counts_code_only():
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(REPO).as_posix())
 def test_no_module_over_400_lines_of_code(path: Path):
     assert code_lines(path.read_text(encoding="utf-8")) <= LIMIT, f"{path.relative_to(REPO)}: split it by concern"
+
+
+def test_the_mkdocs_hooks_stay_thin():
+    """The adapter only hands MkDocs' events to the package (issue 29: at most 150 lines)."""
+    lines = (REPO / "hooks" / "heritage_hooks.py").read_text(encoding="utf-8").count("\n")
+    assert lines <= 150, f"hooks/heritage_hooks.py has {lines} lines: move the logic into heritage/"

@@ -53,7 +53,7 @@ DEBT: dict[str, int] = {
     "heritage/pages/templates/home.html": 34,
     "heritage/pages/templates/home_head.html": 9,
     "heritage/pages/templates/open_data.html": 2,
-    "heritage/pages/templates/places.html": 15,
+    "heritage/pages/templates/places.html": 14,
     "heritage/pages/templates/post_foot.html": 3,
     "heritage/pages/templates/post_head.html": 5,
     "heritage/pages/templates/practical.html": 19,

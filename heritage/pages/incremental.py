@@ -273,3 +273,12 @@ def record(tracker_: Tracker | None, src_uri: str, title: str, html: str, invent
     """What a page just built links to and its title (Tracker.built), under `serve --dirty`."""
     if tracker_ is not None:
         tracker_.built(src_uri, title, html, inventory)
+
+
+def start_preview(tracker: "Tracker", preview, static_templates: set[str]) -> str:
+    """Plans the preview's build (all of it, or what the change reaches) and says so; the
+    bilingual 404 page shows the menu and the banner, which change only with every page."""
+    plan = tracker.start(preview)
+    if not plan.full:
+        static_templates.discard("404.html")
+    return plan.describe()

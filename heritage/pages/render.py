@@ -97,7 +97,7 @@ def places(data: RenderData, lang: str, base: str) -> str:
     present = {e.section for e in located}  # the legend lists only sections on the map
     return r.render(
         "places.html",
-        entries=[(e, far(e)) for e in located],
+        entries=[(e, r.t("map_far_list", km=km, place=data.settings.place(lang)) if (km := far(e)) else "") for e in located],
         unlocated=unlocated,
         geojson=r.href(urls.open_data_files(data.settings.slug)["geojson"]),
         colors={k: v for k, v in SECTION_COLORS.items() if k in present},
@@ -187,7 +187,7 @@ def about(data: RenderData, lang: str, base: str) -> str:
     """The ward's contact and the credits; the brochure's download when the build publishes
     one (it prints the site's QR code, so it needs the public address)."""
     r = Renderer(data, lang, base)
-    html = r.render("about.html", settings=data.settings, credits=CREDITS)
+    html = r.render("about.html", settings=data.settings, credits=CREDITS, contact_why=r.t("contact_why", place=data.settings.place(lang)))
     if data.qr_codes:
         slug, year = data.settings.slug, data.today.year
         html += "\n" + r.render("about_brochure.html", settings=data.settings, href=r.href(urls.brochure(slug, year)), file=urls.brochure_file(slug, year))

@@ -67,8 +67,8 @@ class Question:
 
 QUESTIONS = (
     Question("kind", "--kind", "Phường hay xã? Gõ p (phường) hoặc x (xã)", "Ward or commune? Type p (ward) or x (commune)", "phuong"),
-    Question("name_vi", "--name-vi", "Tên phường/xã bằng tiếng Việt (ví dụ: Phú Lạc)", "The ward's name in Vietnamese"),
-    Question("name_en", "--name-en", "Tên phường/xã bằng tiếng Anh (ví dụ: Phu Lac)", "The ward's name in English"),
+    Question("name_vi", "--name-vi", "Tên phường/xã bằng tiếng Việt (ví dụ: Phú Lạc)", "The ward's or commune's name in Vietnamese"),
+    Question("name_en", "--name-en", "Tên phường/xã bằng tiếng Anh (ví dụ: Phu Lac)", "The ward's or commune's name in English"),
     Question("province_vi", "--province-vi", "Tỉnh, tiếng Việt (ví dụ: tỉnh Sơn Hà)", "The province in Vietnamese"),
     Question("province_en", "--province-en", "Tỉnh, tiếng Anh (ví dụ: Son Ha Province)", "The province in English"),
     Question("lat", "--lat", "Vĩ độ trung tâm (ví dụ: 16.4637)", "Latitude of the centre"),
