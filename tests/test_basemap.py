@@ -121,7 +121,7 @@ def test_build_publishes_the_basemap_only_when_fetched(project):
     assert {t.relative_to(project.root / "site/ban-do/nen").parts[0] for t in tiles} == {str(z) for z in basemap.ZOOMS}
     # the legend lists only the sections on the map; the far festival says how far
     assert page.count('<li data-section="') == 2 and 'data-section="san-pham"' not in page.split("hx-legend")[1].split("</ul>")[0]
-    assert f"{FAR_KM} km from the ward&#39;s centre" in page and FAR_KM > 15
+    assert f"{FAR_KM} km from the centre of " in page and FAR_KM > 15
 
 
 # --- Chromium, no network -------------------------------------------------------------
