@@ -65,7 +65,7 @@ def test_relics_sort_in_vietnamese_order(small_project):
         ("san-pham", {"media": [{"image": "a.jpg", "youtube": "dQw4w9WgXcQ", "alt": bi("a"), "credit": "x", "license": "y"}]}, "media[0]", "đúng một", "exactly one"),
         ("san-pham", {"media": [{"image": "../../secret.jpg", "alt": bi("a"), "credit": "x", "license": "y"}]}, "media[0]", "không hợp lệ", "not allowed"),
         ("san-pham", {"media": [{"youtube": "dQw4w9WgXcQ", "credit": "x"}]}, "media[0].license", "Thiếu trường bắt buộc", "`license`"),
-        ("san-pham", {"media": [{"image": "khong-co.jpg", "alt": bi("a"), "credit": "x", "license": "y"}]}, "media[0].image", "Không tìm thấy", "does not exist"),
+        ("san-pham", {"media": [{"image": "khong-co.jpg", "alt": bi("a"), "credit": "x", "license": "CC BY 4.0"}]}, "media[0].image", "Không tìm thấy", "does not exist"),
         ("san-pham", {"sources": [{"title": "x", "url": "ftp:/x"}]}, "sources[0].url", "địa chỉ web", "web address"),
         ("san-pham", {"aliases": ["Cu Sai"]}, "aliases[0]", "chữ thường không dấu", "lowercase ASCII"),
         ("di-tich", {"visit": {"hours": [{"days": ["mo", "thu"], "opens": "07:00", "closes": "11:00"}]}}, "visit.hours[0].days", "thu", "Unknown day"),
