@@ -166,6 +166,20 @@
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  /** Picks an option of Decap's select (react-select: its input carries the field's id) as
+   *  typing the licence's name and Enter would; never over an option already chosen. */
+  function choose(input, value) {
+    if (!input || !value) return;
+    var control = input.closest("[class*=-control]");
+    if (control && control.querySelector("[class*=singleValue]")) return;
+    input.focus();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, value);
+    input.dispatchEvent(new Event("input", { bubbles: true })); // react-select opens its menu, filtered
+    setTimeout(function () { // once the menu has rendered with the first match focused
+      input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", keyCode: 13, bubbles: true }));
+    }, 50);
+  }
+
   function box(form, name, label, list) {
     var wrap = document.createElement("label");
     wrap.className = "hx-photo-text__row";
@@ -216,7 +230,7 @@
         var one = target.querySelector("[data-field=credit] [data-lang=both]");
         if (one) put(one, credit.value.trim());
         else ["vi", "en"].forEach(function (lang) { put(target.querySelector("[data-field=credit] [data-lang=" + lang + "]"), credit.value.trim()); });
-        put(target.querySelector("[id^=license-field]"), licence.value.trim());
+        choose(target.querySelector("[id^=license-field]"), licence.value.trim());
       }
       dialog.remove();
     });

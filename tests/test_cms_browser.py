@@ -54,8 +54,18 @@ def _publish(page) -> None:
 
 
 def _select(page, field_id: str, option: str) -> None:
-    page.locator(f"#{field_id}").click(force=True)
-    page.get_by_text(option, exact=True).click()
+    """Opens the select and picks the option. Under load a click can land while the previous
+    select's menu is still closing and be lost (the full suite saw it): open it again until the
+    option shows, a second apart so that a slow menu has time to appear."""
+    field, choice = page.locator(f"#{field_id}"), page.get_by_text(option, exact=True)
+
+    def shown() -> bool:
+        if not choice.is_visible():
+            field.click(force=True)
+        return choice.is_visible()
+
+    until(shown, f"the option {option!r} of the select {field_id}", seconds=60, every=1.0)
+    choice.click()
 
 
 def test_bad_id_and_missing_english_are_refused_with_make_checks_words(editor):
