@@ -7,6 +7,7 @@ import json
 import sys
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from PIL import Image
 
 from heritage.map import basemap
@@ -222,8 +223,13 @@ def test_every_marker_opens_its_own_entry(chromium, built_map):
         link.wait_for()
         opened.add(link.get_attribute("href").rstrip("/").rsplit("/", 1)[1])
         assert link.inner_text() == marker.get_attribute("title")
-        page.locator(".leaflet-popup-close-button").click()
-        link.wait_for(state="detached")
+        for attempt in range(3):  # a tap that lands while the popup pans into view can be lost: tap again, as a visitor would
+            page.locator(".leaflet-popup-close-button").click()
+            try:
+                link.wait_for(state="detached", timeout=5000)
+                break
+            except PlaywrightTimeout:
+                assert attempt < 2, "the popup's close button does not close it"
     assert opened >= {"dinh-a", "chua-b", "nha-tho-c", "den-d"}  # the two at one spot told apart too
     context.close()
 
