@@ -17,6 +17,7 @@ changed, appeared or disappeared, so the reviewer opens only what moved.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import subprocess
 import sys
 from io import BytesIO
@@ -46,7 +47,8 @@ def changes(args: argparse.Namespace) -> int:
     result = affected(ROOT, files)
     pages = result.sorted_pages()
     if args.pages:
-        Path(args.pages).write_text("".join(f"{p}\n" for p in pages), encoding="utf-8")
+        # each page as its path from the site's root: the home page is "/", never an empty line
+        Path(args.pages).write_text("".join(f"/{p}\n" for p in pages), encoding="utf-8")
     if args.github_output:
         with open(args.github_output, "a", encoding="utf-8") as out:
             out.write(f"engine={'true' if result.engine else 'false'}\npages={len(pages)}\n")
@@ -63,30 +65,47 @@ def changes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _capture(browser, base: str | None, path: str, size: str) -> Image.Image | None:
+async def _capture(browser, base: str | None, path: str, size: str) -> Image.Image | None:
     """The page as a phone or desktop shows it, or None when the site has no such page."""
     if base is None:
         return None
     viewport = SIZES[size]
     phone = size == "phone"
     lang = "en-GB" if path.startswith("en/") else "vi-VN"
-    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale=lang,
-                                  bypass_csp=True)  # Playwright's waits evaluate script text, which the policy refuses
+    context = await browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1, locale=lang,
+                                        bypass_csp=True)  # Playwright's waits evaluate script text, which the policy refuses
     try:
-        page = context.new_page()
-        response = page.goto(base + path, wait_until="networkidle")
+        page = await context.new_page()
+        response = await page.goto(base + path, wait_until="networkidle")
         if response is None or response.status >= 400:
             return None
         # lazy photos load as a reader scrolls: scroll like one, then wait for every image
-        page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight) { scrollTo(0, y); await new Promise(requestAnimationFrame); } scrollTo(0, 0); }")
-        page.wait_for_function("[...document.images].every(i => i.complete)")
+        await page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += innerHeight) { scrollTo(0, y); await new Promise(requestAnimationFrame); } scrollTo(0, 0); }")
+        await page.wait_for_function("[...document.images].every(i => i.complete)")
         # back at the top, the header swaps the page's title for the site's name with a transition:
         # two shots of one page differ unless it has ended
-        page.wait_for_function("scrollY === 0 && document.getAnimations().every(a => a.playState !== 'running')")
-        page.evaluate("document.fonts.ready")
-        return Image.open(BytesIO(page.screenshot(full_page=True))).convert("RGB")
+        await page.wait_for_function("scrollY === 0 && document.getAnimations().every(a => a.playState !== 'running')")
+        await page.evaluate("document.fonts.ready")
+        # Transitions fast-forwarded to their end, and a page taken only once two shots in a row
+        # agree (as Playwright's own screenshot assertion waits): a tab still fading in on a busy
+        # runner must not show as a change.
+        shot = await page.screenshot(full_page=True, animations="disabled")
+        for _ in range(4):
+            again = await page.screenshot(full_page=True, animations="disabled")
+            if again == shot:
+                break
+            shot = again
+        return Image.open(BytesIO(shot)).convert("RGB")
     finally:
-        context.close()
+        await context.close()
+
+
+NOISE = 32  # of 255: two renderings of one icon differ by up to about 20 at its anti-aliased edges; a changed letter by 100s
+
+
+def _difference(before: Image.Image, after: Image.Image) -> tuple[int, int, int, int] | None:
+    """The box of the pixels that differ by more than anti-aliasing does, or None."""
+    return ImageChops.difference(before, after).point(lambda v: 255 if v > NOISE else 0).getbbox()
 
 
 def _changed_box(before: Image.Image | None, after: Image.Image | None) -> tuple[int, int, int, int] | None:
@@ -94,7 +113,7 @@ def _changed_box(before: Image.Image | None, after: Image.Image | None) -> tuple
     if before is None or after is None:
         return None
     width, height = min(before.width, after.width), min(before.height, after.height)
-    box = ImageChops.difference(before.crop((0, 0, width, height)), after.crop((0, 0, width, height))).getbbox()
+    box = _difference(before.crop((0, 0, width, height)), after.crop((0, 0, width, height)))
     if box is None and before.size != after.size:  # the same top, one page longer: the change is at the end
         box = (0, height - 1, width, height)
     return box
@@ -133,15 +152,48 @@ def verdict(before: Image.Image | None, after: Image.Image | None) -> str:
         return "trang mới / new page"
     if after is None:
         return "đã bỏ / removed"
-    if before.size == after.size and ImageChops.difference(before, after).getbbox() is None:
+    if before.size == after.size and _difference(before, after) is None:
         return "không đổi / unchanged"
     return "đã đổi / changed"
 
 
-def shots(args: argparse.Namespace) -> int:
-    from playwright.sync_api import sync_playwright
+CONCURRENT = 4  # pages open at once: most of a capture is waiting (network idle, fonts), not drawing
 
-    pages = [p.strip() for p in Path(args.pages).read_text(encoding="utf-8").splitlines() if p.strip()]
+
+def read_pages(path: Path) -> list[str]:
+    """The pages file of `changes`: one path from the site's root a line ("/" is the home page)."""
+    return [line.strip().lstrip("/") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+async def _shoot(browser, sites: dict, path: str, out: Path, limit: asyncio.Semaphore) -> list[str]:
+    """Both sizes of one page, before and after: the side-by-side PNGs and what each shows."""
+    stem = path.strip("/").replace("/", "_") or "home"
+    said = []
+    for size in SIZES:
+        async with limit:
+            before, after = await asyncio.gather(_capture(browser, sites["before"], path, size), _capture(browser, sites["after"], path, size))
+        said.append(verdict(before, after))
+        if before is None and after is None:
+            continue
+        target = out / size / f"{stem}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _side_by_side(before, after).save(target)
+    return said
+
+
+async def _shoot_all(sites: dict, pages: list[str], out: Path) -> list[list[str]]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        limit = asyncio.Semaphore(CONCURRENT // 2)  # each holder opens the page before and after at once
+        said = await asyncio.gather(*(_shoot(browser, sites, path, out, limit) for path in pages))
+        await browser.close()
+    return said
+
+
+def shots(args: argparse.Namespace) -> int:
+    pages = read_pages(Path(args.pages))
     sites = {}
     servers = []
     for name in ("before", "after"):
@@ -151,24 +203,8 @@ def shots(args: argparse.Namespace) -> int:
             sites[name], servers = base, [*servers, server]
         else:
             sites[name] = None
-    rows = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
-            for path in pages:
-                stem = path.strip("/").replace("/", "_") or "home"
-                said = []
-                for size in SIZES:
-                    before = _capture(browser, sites["before"], path, size)
-                    after = _capture(browser, sites["after"], path, size)
-                    said.append(verdict(before, after))
-                    if before is None and after is None:
-                        continue
-                    target = Path(args.out) / size / f"{stem}.png"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    _side_by_side(before, after).save(target, optimize=True)
-                rows.append((path, said))
-            browser.close()
+        rows = list(zip(pages, asyncio.run(_shoot_all(sites, pages, Path(args.out)))))
     finally:
         for server in servers:
             server.shutdown()

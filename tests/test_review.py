@@ -129,7 +129,7 @@ def test_the_changes_command_reads_the_branch_and_tells_the_workflow_to_skip_the
                          cwd=repo, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(repo)})
     assert run.returncode == 0, run.stderr
     assert "engine=false" in out_file.read_text() and "Content only" in run.stdout
-    assert pages_file.read_text().splitlines() == ["di-tich/", "di-tich/dinh-tan-an/", "en/di-tich/", "en/di-tich/dinh-tan-an/"]
+    assert pages_file.read_text().splitlines() == ["/di-tich/", "/di-tich/dinh-tan-an/", "/en/di-tich/", "/en/di-tich/dinh-tan-an/"]
     (repo / "heritage/text.py").write_text((repo / "heritage/text.py").read_text() + "\n", encoding="utf-8")
     git(repo, "commit", "-qam", "code")
     run = subprocess.run([sys.executable, "scripts/review_pages.py", "changes", "--base", "main", "--github-output", str(out_file)],
@@ -145,7 +145,8 @@ def test_before_and_after_shots_say_which_pages_changed_appeared_or_stayed(sampl
     page.write_text(page.read_text(encoding="utf-8").replace("<h1", "<p>A new paragraph an officer wrote.</p><h1", 1), encoding="utf-8")
     shutil.copytree(after / "en/san-pham", after / "en/san-pham-moi")  # a page only the change has
     pages = tmp_path / "pages.txt"
-    pages.write_text("en/di-tich/dinh-tan-an/\nen/du-lieu/\nen/san-pham-moi/\n", encoding="utf-8")
+    # as `changes` writes them: the home page is "/", which the shots keep
+    pages.write_text("/\n/en/di-tich/dinh-tan-an/\n/en/du-lieu/\n/en/san-pham-moi/\n", encoding="utf-8")
     out = tmp_path / "review"
     run = subprocess.run([sys.executable, "scripts/review_pages.py", "shots", "--before", str(sample_site.root / "site"), "--after", str(after), "--pages", str(pages), "--out", str(out)],
                          cwd=REPO, capture_output=True, text=True, timeout=300)
@@ -154,7 +155,25 @@ def test_before_and_after_shots_say_which_pages_changed_appeared_or_stayed(sampl
     assert rows["`/en/di-tich/dinh-tan-an/`"].count("đã đổi / changed") == 2
     assert rows["`/en/du-lieu/`"].count("không đổi / unchanged") == 2
     assert rows["`/en/san-pham-moi/`"].count("trang mới / new page") == 2
+    assert rows["`/`"].count("không đổi / unchanged") == 2 and (out / "phone" / "home.png").is_file()
     sheet = Image.open(out / "phone" / "en_di-tich_dinh-tan-an.png")
     assert sheet.width == 2 * 360 + 24  # before and after side by side at the phone's width
     left, right = sheet.crop((0, 40, 360, sheet.height)), sheet.crop((384, 40, 744, sheet.height))
     assert left.tobytes() != right.tobytes()
+
+
+@pytest.mark.parametrize("before, after", [("Đình Tân An", "Đinh Tân An"), ("Chùa", "Chúa"), ("1.200 m", "1.300 m")])
+def test_one_changed_letter_is_a_change_though_anti_aliasing_is_not(before, after):
+    """A fixed tone mark is what an officer's pull request often is: the shots must see it,
+    and must not call a page changed for an icon's edge drawn a shade apart."""
+    from heritage.media.artwork import font
+    from PIL import ImageDraw
+    from scripts.review_pages import verdict
+
+    def drawn(text: str, shade: int = 0) -> Image.Image:
+        im = Image.new("RGB", (200, 40), "white")
+        ImageDraw.Draw(im).text((4, 8), text, fill=(shade, shade, shade), font=font(16, "Regular"))
+        return im
+
+    assert verdict(drawn(before), drawn(after)) == "đã đổi / changed"
+    assert verdict(drawn(before), drawn(before, shade=18)) == "không đổi / unchanged"  # anti-aliasing's shades
