@@ -14,6 +14,7 @@ import lunar_vn
 import pytest
 from icalendar import Calendar
 
+from heritage import urls
 from heritage.calendar import festivals, ical
 from heritage.content.loader import load_inventory
 from heritage.pages.site import load_site
@@ -181,6 +182,17 @@ def test_a_festival_s_own_file_and_the_whole_calendar_are_written(site, tmp_path
     assert {str(e["summary"]) for e in own.walk("VEVENT")} == {"Lim Festival"}
     assert {str(e["uid"]) for e in own.walk("VEVENT")} <= {str(e["uid"]) for e in whole.walk("VEVENT")}
     assert len(own.walk("VEVENT")) == 3
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_files_written_are_the_calendars_built_one_by_one(site, tmp_path: Path, lang):
+    """write_ics serializes each occurrence once for both files: the bytes are still those of
+    each calendar built and serialized on its own."""
+    today = D(2026, 9, 27)
+    written = ical.write_ics(site, lang, tmp_path, today)
+    assert written.read_bytes() == ical.build_calendar(site, lang, today).to_ical()
+    for entry in festivals.festivals(site.inventory):
+        assert (tmp_path / urls.festival_ics(lang, entry.section, entry.id)).read_bytes() == ical.build_festival_calendar(site, entry, lang, today).to_ical()
 
 
 def test_subscription_links():

@@ -10,8 +10,10 @@ item through its entry's page, where each photo is shown with its credit and lic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from babel import Locale
 from babel.numbers import format_decimal
 from jinja2.utils import htmlsafe_json_dumps
 
@@ -113,12 +115,19 @@ def _thumbnail(data: "RenderData", item: BankItem):
     return clip.poster if clip is not None else None
 
 
+@lru_cache(maxsize=4096)  # a download's page and the bank's index ask again
 def file_about(width: int, height: int, size: int, lang: str) -> str:
     """'JPEG, 1,600 × 1,067 px, 58 KB' ('1.600 × 1.067' in Vietnamese): what a download is."""
-    locale = "vi" if lang == "vi" else "en"
+    locale = _locale("vi" if lang == "vi" else "en")
     dims = f"{format_decimal(width, locale=locale)} × {format_decimal(height, locale=locale)} px"
     weight = f"{format_decimal(round(size / 1024), locale=locale)} KB" if size < 1024 * 1024 else f"{format_decimal(size / 1024 / 1024, '#,##0.0', locale=locale)} MB"
     return f"JPEG, {dims}, {weight}"
+
+
+@lru_cache(maxsize=None)
+def _locale(code: str) -> Locale:
+    """Parsed once: given a name, Babel parses the locale again on every number it formats."""
+    return Locale.parse(code)
 
 
 def credit_lines(item: BankItem, vocab, lang: str) -> tuple[tuple[str, str], ...]:

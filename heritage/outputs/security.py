@@ -65,6 +65,7 @@ class TrustedScripts:
 
     def __init__(self, template_files: Iterable[Path] = ()):
         self.patterns: list[re.Pattern] = []
+        self._seen: dict[str, str | None] = {}  # script → its hash if trusted: pages repeat the same few
         for path in template_files:
             self.add_template(path.read_text(encoding="utf-8"))
 
@@ -84,13 +85,20 @@ class TrustedScripts:
                 continue  # logic inside a script: not something we can pin; a test lists what is trusted
             parts = _JINJA_EXPRESSION.split(script)
             self.patterns.append(re.compile(_TEMPLATE_VALUE.join(re.escape(p) for p in parts)))
+        self._seen.clear()
 
     def trusts(self, script: str) -> bool:
         return any(p.fullmatch(script) for p in self.patterns)
 
     def hashes(self, html: str) -> set[str]:
         """Hashes of the page's inline scripts that the templates wrote; others stay blocked."""
-        return {script_hash(s) for s in inline_scripts(html) if self.trusts(s)}
+        out = set()
+        for script in inline_scripts(html):
+            if script not in self._seen:
+                self._seen[script] = script_hash(script) if self.trusts(script) else None
+            if self._seen[script] is not None:
+                out.add(self._seen[script])
+        return out
 
 
 def policy(script_hashes: set[str]) -> str:
@@ -121,11 +129,12 @@ _REL = re.compile(r'\srel="([^"]*)"', re.I)
 
 def safe_external_links(html: str, own_host: str = "") -> str:
     """rel="noopener noreferrer" on every link to another site (in start tags only)."""
+    own = re.compile(rf"https?://{re.escape(own_host)}(/|$)") if own_host else None
 
     def fix(match: re.Match) -> str:
         tag = match.group(0)
         href = _HREF.search(tag)
-        if href is None or (own_host and re.match(rf"https?://{re.escape(own_host)}(/|$)", href.group(1))):
+        if href is None or (own and own.match(href.group(1))):
             return tag
         rel = _REL.search(tag)
         if rel is None:
