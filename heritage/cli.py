@@ -7,14 +7,16 @@ import os
 import sys
 from pathlib import Path
 
-from heritage.checks import run as checks
 from heritage.clock import ClockError, today
-from heritage.content import translations
 from heritage.problems import format_problems, github_annotations, problems_json
-from heritage.scaffold import new as scaffold
+
+# Each command imports what it needs when it runs: `init`, `radio` or `plaques` do not load the
+# checks (seconds of imports) that only `check` needs.
 
 
 def _check(args: argparse.Namespace) -> int:
+    from heritage.checks import run as checks
+
     root = Path(args.root)
     if args.format != "json":  # after an upgrade, the one line that says which engine runs
         from heritage.scaffold.lock import DISTRIBUTION, engine_version
@@ -34,6 +36,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _translations(args: argparse.Namespace) -> int:
+    from heritage.content import translations
+
     root = Path(args.root)
     if args.stamp:
         status = 0
@@ -58,6 +62,8 @@ def _translations(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from heritage.scaffold import new as scaffold
+
     root = Path(args.root)
     try:
         created = scaffold.new(root, args.section, args.id, args.vi, args.en, today())
@@ -90,6 +96,8 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _templates(args: argparse.Namespace) -> int:
+    from heritage.scaffold import new as scaffold
+
     for path in scaffold.write_templates(Path(args.root)):
         print(path.relative_to(Path(args.root)).as_posix())
     return 0

@@ -18,7 +18,7 @@ from heritage.pages import incremental, preview as live_preview, scripts as page
 from heritage.pages.build_run import BuildError, BuildRun, build_other_languages, keeps_file, load_for, reload_injector, theme_templates
 from heritage.pages.kinds import plain
 from heritage.pages.site import Site
-from heritage.pages.theme import theme_globals
+from heritage.pages.theme import theme_env
 from heritage.problems import ContentError
 
 _site: Site | None = None
@@ -96,7 +96,7 @@ def _build_other_languages(config, i18n) -> None:
 
 def on_env(env, config, files):
     # The theme's own templates (head, header, 404) print values the core prepared; they call nothing.
-    env.globals.update(theme_globals(_site.settings))
+    theme_env(env, _site.settings)
     incremental.keep_titles(_tracker, files.documentation_pages())
     return env
 

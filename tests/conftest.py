@@ -30,6 +30,21 @@ TODAY = "2026-10-20"
 SAMPLE_URL = "https://heritage.example.org/"
 
 
+def pytest_configure(config) -> None:
+    """Every build of the session keeps its compiled templates in one folder of the run's
+    (heritage/pages/theme.py, TEMPLATE_CACHE): the first build compiles them, the others load them."""
+    if "HERITAGE_TEMPLATE_CACHE" not in os.environ:
+        config._heritage_template_cache = tempfile.mkdtemp(prefix="heritage-templates-")
+        os.environ["HERITAGE_TEMPLATE_CACHE"] = config._heritage_template_cache
+
+
+def pytest_unconfigure(config) -> None:
+    folder = getattr(config, "_heritage_template_cache", None)
+    if folder:
+        os.environ.pop("HERITAGE_TEMPLATE_CACHE", None)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def pytest_addoption(parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False, help="write tests/golden/ from this build instead of comparing (also HERITAGE_UPDATE_GOLDEN=1)")
 

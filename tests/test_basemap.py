@@ -12,7 +12,7 @@ from PIL import Image
 
 from heritage.map import basemap
 
-from .conftest import PHONE, bi, serve
+from .conftest import PHONE, Project, _skeleton, bi, serve
 
 WARD = basemap.BBox(21.2150, 106.1600, 21.2300, 106.1800)
 
@@ -128,11 +128,16 @@ def test_build_publishes_the_basemap_only_when_fetched(project):
 # --- Chromium, no network -------------------------------------------------------------
 
 
-@pytest.fixture
-def built_map(project):
-    map_project(project)
+@pytest.fixture(scope="module")
+def built_map(tmp_path_factory):
+    """The map project with its basemap, built once and served to every browser test below:
+    they only read the site."""
+    root = tmp_path_factory.mktemp("map")
+    _skeleton(root)
+    project = map_project(Project(root))
     give_basemap(project)
-    assert project.build().returncode == 0
+    result = project.build()
+    assert result.returncode == 0, result.stdout + result.stderr
     with serve(project.root / "site") as url:
         yield url
 

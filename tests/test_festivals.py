@@ -11,13 +11,12 @@ import pytest
 from heritage.calendar import festivals, lunar
 from heritage.content.loader import load_inventory
 
-from .conftest import bi
+from .conftest import Project, _skeleton, bi
 
 D = dt.date
 
 
-@pytest.fixture
-def festival_project(project):
+def _festivals(project: Project) -> Project:
     project.entry("le-hoi", "hoi-lim", ("Hội Lim", "Lim Festival"), when={"calendar": "lunar", "month": 1, "day": 13, "days": 3},
                   location={"address": bi("Tiên Du", "Tiên Du"), "lat": 21.146, "lon": 106.023})
     project.entry("le-hoi", "festival", ("Festival Về miền Quan họ", "Quan họ Festival"), when={"calendar": "solar", "month": 9, "day": 26, "days": 3, "every": 3, "since": 2026})
@@ -29,6 +28,30 @@ def festival_project(project):
     # the province names the region of a festival without an address of its own (schema.org's addressRegion)
     project.write("data/site.yml", 'ward: {vi: "Phường Thử", en: "Test Ward"}\nprovince: {vi: "Tỉnh Thử", en: "Test Province"}\ncolumn: {launch: "2026-09"}\n')
     return project.stamp_all()
+
+
+@pytest.fixture
+def festival_project(project):
+    return _festivals(project)
+
+
+@pytest.fixture(scope="module")
+def festival_build(tmp_path_factory):
+    """The festival project built once per (today, site address), for the tests that only read the
+    build: the same build a test would make of its own, made once and never changed after."""
+    builds: dict[tuple[str, str | None], Project] = {}
+
+    def built(today: str, site_url: str | None = None) -> Project:
+        if (today, site_url) not in builds:
+            root = tmp_path_factory.mktemp("festivals")
+            _skeleton(root)
+            project = _festivals(Project(root))
+            result = project.build(HERITAGE_TODAY=today, **({"SITE_URL": site_url} if site_url else {}))
+            assert result.returncode == 0, result.stdout + result.stderr
+            builds[today, site_url] = project
+        return builds[today, site_url]
+
+    return built
 
 
 def entries(project):
@@ -84,11 +107,27 @@ def test_calendar_page_lists_the_coming_twelve_months_in_order(festival_project)
     assert "13th day of the 1st lunar month" in entry and "18 February 2027 – 20 February 2027" in entry
 
 
-@pytest.mark.parametrize("lang, name", [("vi", "lich-le-hoi.ics"), ("en", "festivals.ics")])
-def test_ics_files_parse_and_every_date_is_right(festival_project, lang, name):
-    assert festival_project.build(HERITAGE_TODAY="2026-11-27").returncode == 0
+ICS = {"vi": "lich-le-hoi.ics", "en": "festivals.ics"}
+
+
+@pytest.fixture(scope="module")
+def ics_built_twice(tmp_path_factory):
+    """The festival project built twice on the same day: each language's .ics file after each build."""
+    root = tmp_path_factory.mktemp("festivals-ics")
+    _skeleton(root)
+    project = _festivals(Project(root))
+    files = []
+    for _ in range(2):
+        assert project.build(HERITAGE_TODAY="2026-11-27").returncode == 0
+        files.append({lang: (root / "site" / ("" if lang == "vi" else "en/") / "lich-le-hoi" / name).read_bytes() for lang, name in ICS.items()})
+    return project, files
+
+
+@pytest.mark.parametrize("lang, name", sorted(ICS.items(), reverse=True))
+def test_ics_files_parse_and_every_date_is_right(ics_built_twice, lang, name):
+    festival_project, (first, second) = ics_built_twice
     prefix = "" if lang == "vi" else "en/"
-    raw = (festival_project.root / "site" / prefix / "lich-le-hoi" / name).read_bytes()
+    raw = first[lang]
     calendar = icalendar.Calendar.from_ical(raw)
     events = list(calendar.walk("VEVENT"))
     inv = entries(festival_project)
@@ -106,8 +145,7 @@ def test_ics_files_parse_and_every_date_is_right(festival_project, lang, name):
     lim = [e for e in events if str(e["UID"]).startswith("hoi-lim-")]
     assert len(lim) == 3 and str(lim[0]["LOCATION"]) == "Tiên Du" and lim[0].decoded("GEO") is not None
     # stable UIDs: a second build gives the same identifiers
-    assert festival_project.build(HERITAGE_TODAY="2026-11-27").returncode == 0
-    again = icalendar.Calendar.from_ical((festival_project.root / "site" / prefix / "lich-le-hoi" / name).read_bytes())
+    again = icalendar.Calendar.from_ical(second[lang])
     assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]
 
 
@@ -120,8 +158,8 @@ def _vobject_events(raw: bytes) -> list:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_festival_page_adds_its_own_dates_to_the_phone(festival_project, lang):
-    assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0
+def test_a_festival_page_adds_its_own_dates_to_the_phone(festival_build, lang):
+    festival_project = festival_build("2026-11-30")
     prefix = "" if lang == "vi" else "en/"
     page = festival_project.html(f"{prefix}le-hoi/hoi-lim/")
     link = re.search(r'<a class="hx-button" href="([^"]+)" type="text/calendar" download>', page)
@@ -147,8 +185,8 @@ def test_a_festival_page_adds_its_own_dates_to_the_phone(festival_project, lang)
     assert {e.uid.value for e in other} == {str(e["UID"]) for e in events}
 
 
-def test_a_festival_every_three_years_shows_its_next_edition_everywhere(festival_project):
-    assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0  # the 2026 edition is over
+def test_a_festival_every_three_years_shows_its_next_edition_everywhere(festival_build):
+    festival_project = festival_build("2026-11-30")  # the 2026 edition is over
     page = festival_project.html("le-hoi/festival/")
     assert '<time datetime="2029-09-26">' in page and "2026-09-26" not in page and "đã qua" not in page
     own = icalendar.Calendar.from_ical((festival_project.root / "site/le-hoi/festival/festival.ics").read_bytes())
@@ -160,10 +198,10 @@ def test_a_festival_every_three_years_shows_its_next_edition_everywhere(festival
 
 
 @pytest.mark.parametrize("entry_id", ["festival", "hoi-lim"])
-def test_every_festival_event_has_dates_and_an_addressed_location(festival_project, entry_id):
+def test_every_festival_event_has_dates_and_an_addressed_location(festival_build, entry_id):
     import json
 
-    assert festival_project.build(HERITAGE_TODAY="2026-11-30").returncode == 0
+    festival_project = festival_build("2026-11-30")
     for prefix in ("", "en/"):
         html = festival_project.html(f"{prefix}le-hoi/{entry_id}/")
         blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
@@ -179,8 +217,8 @@ def test_every_festival_event_has_dates_and_an_addressed_location(festival_proje
         assert data.get("citation", ["x"])  # never an empty list
 
 
-def test_calendar_page_offers_subscription_google_and_each_festival(festival_project):
-    assert festival_project.build(HERITAGE_TODAY="2026-11-30", SITE_URL="https://heritage.example.org/").returncode == 0
+def test_calendar_page_offers_subscription_google_and_each_festival(festival_build):
+    festival_project = festival_build("2026-11-30", "https://heritage.example.org/")
     html = festival_project.html("en/lich-le-hoi/")
     assert 'href="webcal://heritage.example.org/en/lich-le-hoi/festivals.ics"' in html
     assert 'href="https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fheritage.example.org%2Fen%2Flich-le-hoi%2Ffestivals.ics"' in html

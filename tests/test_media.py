@@ -288,6 +288,11 @@ def make_sound(path: Path, seconds: float = 2.5) -> Path:
 
 @pytest.fixture
 def av_project(project):
+    return fill_av_project(project)
+
+
+def fill_av_project(project):
+    """A photo, a video, a recording and a YouTube video on one entry."""
     make_clip(project.root / "data/media/dinh/clip.mp4")
     make_sound(project.root / "data/media/dinh/hat.m4a")
     project.image("data/media/dinh/anh.jpg")

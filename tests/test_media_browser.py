@@ -6,26 +6,36 @@ import re
 
 import pytest
 
-from .conftest import serve
+from .conftest import Project, _skeleton, serve
 from .test_browser import shot
-from .test_media import av_project, image_item, make_clip, make_sound  # noqa: F401  (fixture)
+from .test_media import av_project, fill_av_project, image_item, make_clip, make_sound  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def media_page(av_project, chromium):
-    av_project.image("data/media/dinh/anh-2.jpg", color=(30, 90, 150))
-    av_project.image("data/media/dinh/anh-3.jpg", color=(40, 140, 60))
-    path = av_project.root / "data/di-tich/dinh.yml"
+@pytest.fixture(scope="module")
+def media_site(tmp_path_factory):
+    """The media entry with two more photos, built once and served: the tests below only read it."""
+    root = tmp_path_factory.mktemp("media")
+    _skeleton(root)
+    project = fill_av_project(Project(root))
+    project.image("data/media/dinh/anh-2.jpg", color=(30, 90, 150))
+    project.image("data/media/dinh/anh-3.jpg", color=(40, 140, 60))
+    path = project.root / "data/di-tich/dinh.yml"
     text = path.read_text(encoding="utf-8")
     extra = "".join(
         f"- image: {name}\n  alt: {{vi: Ảnh {n}, en: Photo {n}}}\n  caption: {{vi: Chú thích {n}, en: Caption {n}}}\n  credit: x\n  license: CC0-1.0\n"
         for n, name in ((2, "anh-2.jpg"), (3, "anh-3.jpg"))
     )
     path.write_text(text.replace("media:\n", "media:\n" + extra.replace("- image: anh-2", "- image: anh-2", 1), 1), encoding="utf-8")
-    result = av_project.build()
+    result = project.build()
     assert result.returncode == 0, result.stdout + result.stderr
+    with serve(project.root / "site") as base:
+        yield base
+
+
+@pytest.fixture
+def media_page(media_site, chromium):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -33,8 +43,7 @@ def media_page(av_project, chromium):
     page.on("request", lambda request: requests.append(request.url))
     # No network here: answer YouTube with an empty page, so a request is visible but harmless.
     page.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(status=200, body="<!doctype html><title>stub</title>"))
-    with serve(av_project.root / "site") as base:
-        yield page, base, requests
+    yield page, media_site, requests
     context.close()
 
 

@@ -23,6 +23,7 @@ from heritage.calendar import festivals as festival_dates
 from heritage.content.schema import WEEKDAYS
 from heritage.media.audio_video import format_duration, iso_duration
 from heritage.pages import onsite, whats_on
+from heritage.pages.theme import bytecode_cache
 from heritage.sections import COLUMN, ENTRY_SECTIONS
 from heritage.text import looks_vietnamese, vietnamese_spans
 from heritage.trails import route as trail_route
@@ -48,6 +49,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,  # templates are package files: no stat() of each one on every render
+        bytecode_cache=bytecode_cache(),
     )
     env.globals["sections"] = ENTRY_SECTIONS
     env.globals["column"] = COLUMN

@@ -7,13 +7,32 @@ Zensical) that cannot call into Python (tests/test_template_boundary.py keeps it
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
+
+from jinja2 import FileSystemBytecodeCache
 
 from heritage import i18n, urls
 from heritage.sections import LANGUAGES
 
 if TYPE_CHECKING:
     from heritage.content.settings import Settings
+
+
+# A folder where compiled templates are kept from one build to the next (the tests set it: their
+# hundreds of builds compile the same templates). Jinja compiles again a template whose text changed.
+TEMPLATE_CACHE = "HERITAGE_TEMPLATE_CACHE"
+
+
+def bytecode_cache() -> FileSystemBytecodeCache | None:
+    folder = os.environ.get(TEMPLATE_CACHE)
+    return FileSystemBytecodeCache(folder) if folder and os.path.isdir(folder) else None
+
+
+def theme_env(env, settings: "Settings") -> None:
+    """The theme's Jinja environment (MkDocs makes it): `hx_theme`, and the template cache if any."""
+    env.globals.update(theme_globals(settings))
+    env.bytecode_cache = bytecode_cache()
 
 
 def theme_globals(settings: "Settings") -> dict[str, object]:
