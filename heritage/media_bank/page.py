@@ -9,6 +9,7 @@ item through its entry's page, where each photo is shown with its credit and lic
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -113,6 +114,7 @@ def _thumbnail(data: "RenderData", item: BankItem):
     return clip.poster if clip is not None else None
 
 
+@functools.lru_cache(maxsize=16384)  # Babel's formatting: 1 ms a call, twice per photo per refresh
 def file_about(width: int, height: int, size: int, lang: str) -> str:
     """'JPEG, 1,600 × 1,067 px, 58 KB' ('1.600 × 1.067' in Vietnamese): what a download is."""
     locale = "vi" if lang == "vi" else "en"
