@@ -97,7 +97,7 @@ def _build_other_languages(config, i18n) -> None:
 def on_env(env, config, files):
     # The theme's own templates (head, header, 404) print values the core prepared; they call nothing.
     theme_env(env, _site.settings)
-    incremental.keep_titles(_tracker, files.documentation_pages())
+    incremental.keep_titles(_tracker, files.documentation_pages(), env)
     return env
 
 

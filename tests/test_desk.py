@@ -86,3 +86,17 @@ def test_desk_json_is_written_with_the_admin_page(small_project: Project, tmp_pa
     data = json.loads((folder / "desk.json").read_text(encoding="utf-8"))
     assert data["today"] == "2026-10-20" and data["translations"] == [] and data["column"]["days_left"] == 12
     assert '<script src="hx-check.js"></script>' in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_desk_kept_between_refreshes_sees_every_page_changed_since(small_project: Project):
+    """The desk keeps each pair's state while its two pages are unchanged (make edit rewrites
+    desk.json on every refresh): a page changed after that is seen, in either language."""
+    root = small_project.root
+    assert _desk(small_project)["translations"] == []
+    (root / STORY_VI).write_text("## Lịch sử\n\nĐổi lần một.\n", encoding="utf-8")
+    assert [item["vi"] for item in _desk(small_project)["translations"]] == [STORY_VI]
+    (root / STORY_VI).write_text("## Lịch sử\n\nĐổi lần hai, dài hơn.\n", encoding="utf-8")
+    [item] = _desk(small_project)["translations"]
+    assert "Đổi lần hai" in item["diff"] and item["revision"] == translations.revision(root / STORY_VI)
+    translations.stamp(root, STORY_EN)
+    assert _desk(small_project)["translations"] == []

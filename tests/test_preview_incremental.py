@@ -125,3 +125,22 @@ def test_the_plan_follows_links_and_widens_on_site_wide_changes(tmp_path):
     site = root / "data" / "site.yml"
     site.write_text(site.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert tracker.plan(("next day",)).full  # settings reach every page
+
+
+def test_templates_kept_compiled_across_builds_follow_an_edited_template(tmp_path):
+    """The preview's Jinja environments (a new one each build) share compiled templates: an
+    edited template is compiled again, never served as it was."""
+    import jinja2
+
+    page = tmp_path / "page.html"
+    cache = incremental.CompiledTemplates()
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)
+        return env.get_template("page.html").render(name="Đình")
+
+    page.write_text("<h1>{{ name }}</h1>", encoding="utf-8")
+    assert render() == "<h1>Đình</h1>" and cache.code
+    assert render() == "<h1>Đình</h1>"  # from the kept code
+    page.write_text("<h2>{{ name }} mới</h2>", encoding="utf-8")
+    assert render() == "<h2>Đình mới</h2>"

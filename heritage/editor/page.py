@@ -161,7 +161,13 @@ ENGLISH_CONFIG = "config-en.yml"
 
 def config_yaml(root: Path, settings: Settings, vocabulary: Vocabulary, proxy: str | None = None, locale: str = LANGUAGES[0], inventory: Inventory | None = None) -> str:
     head = "# Tạo tự động từ heritage/content/schema.py và data/vocabulary.yml: đừng sửa tay.\n# Generated from the schema and the vocabulary (heritage/editor/): do not edit.\n"
-    return head + yaml.safe_dump({**config(root, settings, vocabulary, proxy, inventory), "locale": locale}, allow_unicode=True, sort_keys=False, width=1000)
+    data = {**config(root, settings, vocabulary, proxy, inventory), "locale": locale}
+    return head + yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+
+
+# libyaml's emitter writes the same text as PyYAML's own, about seven times faster (2 s of each live
+# preview refresh at 1,000 entries: the trail stops list every entry with a place).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def append_headers(site_root: Path) -> None:

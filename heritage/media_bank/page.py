@@ -115,7 +115,7 @@ def _thumbnail(data: "RenderData", item: BankItem):
     return clip.poster if clip is not None else None
 
 
-@lru_cache(maxsize=4096)  # a download's page and the bank's index ask again
+@lru_cache(maxsize=16384)  # Babel's formatting: 1 ms a call, twice per photo per refresh; a download's page and the bank's index ask again
 def file_about(width: int, height: int, size: int, lang: str) -> str:
     """'JPEG, 1,600 × 1,067 px, 58 KB' ('1.600 × 1.067' in Vietnamese): what a download is."""
     locale = _locale("vi" if lang == "vi" else "en")
