@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from heritage.content.loader import load_inventory
 from heritage.pages import onsite
 
 from .conftest import REPO
+from .properties import properties
 from .test_build import article, text_of
 
 
@@ -129,3 +132,36 @@ def test_crafts_products_artisans_end_with_the_next_step(sample_site, path, titl
         assert place in words
     assert re.search(r'href="tel:\+?\d{9,}"', section)
     assert "zalo.me" not in section  # the sample's number is the office's landline: no Zalo
+
+
+_spot = st.tuples(st.floats(21.0, 21.3), st.floats(105.9, 106.2), st.sampled_from(["di-tich", "lang-nghe", "le-hoi"]), st.booleans())
+
+
+@properties(200)
+@given(spots=st.lists(_spot, min_size=1, max_size=25), pick=st.integers(0, 24), same=st.booleans())
+def test_nearest_is_the_closest_place_of_all_and_the_first_of_two_as_close(spots, pick, same):
+    """The nearest place found from the places sorted by latitude is the one comparing every
+    place would find: the smallest distance, and of two as close the first in the inventory."""
+    from types import SimpleNamespace
+
+    from heritage.map.basemap import distance_km
+
+    if same:  # two places at one spot: the tie goes to the first
+        spots = [*spots, spots[0]]
+    entries = {
+        f"e{i}": SimpleNamespace(id=f"e{i}", section=section, data=SimpleNamespace(location=SimpleNamespace(lat=lat, lon=lon) if located else None))
+        for i, (lat, lon, section, located) in enumerate(spots)
+    }
+    inv = SimpleNamespace(entries=entries)
+    here = list(entries.values())[pick % len(entries)]
+    found = onsite.nearest(inv, here)
+    if here.data.location is None:
+        assert found is None
+        return
+    others = [(distance_km(here.data.location.lat, here.data.location.lon, e.data.location.lat, e.data.location.lon), n, e)
+              for n, e in enumerate(entries.values()) if e.id != here.id and e.data.location and e.section in onsite.PLACE_SECTIONS]
+    if not others:
+        assert found is None
+        return
+    km, _, best = min(others, key=lambda t: (t[0], t[1]))
+    assert found is not None and found.entry is best and found.metres == int(round(km * 1000))
