@@ -231,3 +231,15 @@ def test_slug_differing_between_languages(small_project):
     assert check.returncode == 1
     assert "docs/vi/chuyen-muc/bai-moi.md" in check.stdout and "docs/en/chuyen-muc/new-post.md" in check.stdout
     assert small_project.build().returncode == 1
+
+
+@pytest.mark.parametrize("sample", ["sample: null\n", "sample:\n", "sample: ~\n"])
+def test_an_untouched_illustrative_switch_is_off_not_an_error(small_project, sample):
+    """The web editor writes `sample: null` for a toggle the officer never touched (the English
+    half of a new post): the post is checked and built as a real, not illustrative, post."""
+    small_project.post("vi", "bai-moi", "2026-10-02", "Bài mới")
+    small_project.write("docs/en/chuyen-muc/bai-moi.md", f"---\ntitle: New post\ndate: 2026-10-02\nsummary: x\n{sample}---\n\nText.\n")
+    small_project.stamp_all()
+    check = small_project.check()
+    assert check.returncode == 0, check.stdout
+    assert small_project.build().returncode == 0

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from heritage.content import forms
-from heritage.content.schema import MAX_FEATURED, MAX_SOURCES, EntryId, Model, Name, Source, Text
+from heritage.content.schema import MAX_FEATURED, MAX_SOURCES, EntryId, Flag, Model, Name, Source, Text
 
 # A paragraph of advice: a few sentences, never a story (the page's Markdown holds those).
 AdviceLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -51,7 +51,7 @@ class Way(Model):
 
     mode: Literal["bus", "taxi", "ride-hailing", "car", "motorbike", "train", "bicycle"]
     text: Advice
-    sample: bool = False
+    sample: Flag = False
 
 
 class Route(Model):
@@ -61,7 +61,7 @@ class Route(Model):
     time: Short | None = None
     distance_km: float | None = Field(default=None, gt=0, le=2000)
     ways: list[Way] = Field(min_length=1, max_length=MAX_WAYS)
-    sample: bool = False
+    sample: Flag = False
     sources: list[Source] = Field(default=[], max_length=MAX_SOURCES)
 
 
@@ -69,7 +69,7 @@ class Tip(Model):
     """One topic of advice (parking, toilets, accessibility, the season)."""
 
     text: Advice
-    sample: bool = False
+    sample: Flag = False
     sources: list[Source] = Field(default=[], max_length=MAX_SOURCES)
 
 
@@ -87,7 +87,7 @@ class EmergencyNumber(Model):
 class Emergency(Model):
     numbers: list[EmergencyNumber] = Field(min_length=1, max_length=MAX_NUMBERS)
     note: Advice | None = None
-    sample: bool = False
+    sample: Flag = False
     sources: list[Source] = Field(default=[], max_length=MAX_SOURCES)
 
 
@@ -99,7 +99,7 @@ class Nearby(Model):
     buy: Advice | None = None
     toilets: Advice | None = None
     parking: Advice | None = None
-    sample: bool = False
+    sample: Flag = False
 
 
 class Practical(Model):

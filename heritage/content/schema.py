@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from heritage.content import forms
@@ -47,6 +47,9 @@ def _one_line(value: str) -> str:
 
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# An optional switch left empty is off: `sample:` with nothing after it in a file, or the null
+# the web editor writes for a toggle nobody touched (it blocked a new post's preview).
+Flag = Annotated[bool, BeforeValidator(lambda value: False if value is None else value)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 # A name or title is a heading, a tab title, a card and a search result: long text breaks them all.
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120), AfterValidator(_one_line)]
@@ -295,7 +298,7 @@ class Entry(Model):
     related: list[EntryId] = Field(default=[], max_length=MAX_RELATED)
     sources: list[Source] = Field(default=[], max_length=MAX_SOURCES)
     aliases: list[EntryId] = Field(default=[], max_length=MAX_ALIASES)
-    sample: bool = False
+    sample: Flag = False
 
     ranking: str | None = None  # overridden where the section has rankings
 
@@ -374,7 +377,7 @@ class PostMeta(Model):
     cover: NonEmpty | None = None
     audio: NonEmpty | PostAudio | None = None  # one path: the page's own language read aloud
     entries: list[EntryId] = Field(default=[], max_length=MAX_FEATURED)
-    sample: bool = False
+    sample: Flag = False
     translated_from: NonEmpty | None = None
     description: NonEmpty | None = None
 
@@ -400,7 +403,7 @@ class Trail(Model):
     stops: list[TrailStop] = Field(min_length=2, max_length=MAX_STOPS)
     travel: list[Literal["walking", "cycling"]] = Field(min_length=1)
     season: Text  # the best time of year, said in words (lunar months, weather)
-    sample: bool = False
+    sample: Flag = False
 # --- the other data files -----------------------------------------------------------------
 
 

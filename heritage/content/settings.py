@@ -16,7 +16,7 @@ from heritage.content.addresses import WebAddress
 from heritage.content.messages import field_label, validation_messages
 from heritage.content import forms
 from heritage.content.practical import Practical
-from heritage.content.schema import ID_CHARS, Text, broken
+from heritage.content.schema import ID_CHARS, Flag, Text, broken
 from heritage.content.sources import SourceError, load_yaml_file
 from heritage.pages import theme_colors
 from heritage.problems import Problem
@@ -128,7 +128,7 @@ class Contact(BaseModel):
     phone: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.PHONE)] | None = None
     email: Annotated[str, StringConstraints(strip_whitespace=True, pattern=forms.EMAIL)] | None = None
     hours: Text | None = None
-    sample: bool = False  # illustrative details: the footer says so
+    sample: Flag = False  # illustrative details: the footer says so
 
     @property
     def tel(self) -> str:
