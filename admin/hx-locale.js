@@ -44,6 +44,8 @@
     "editor.editorNotesPane.unresolve": "Mở lại",
     "editor.editorNotesPane.confirmDelete": "Bạn có chắc muốn xóa ghi chú này?",
     "editor.editorNotesPane.shortcut": "Mẹo: bấm Ctrl+Enter để thêm ghi chú nhanh",
+    // Decap's vi says "tải lên" (upload) for taking back what this browser kept of an unsaved form
+    "editor.editor.confirmLoadBackup": "Trình duyệt này còn giữ một bản chưa lưu của mục này (lần sửa trước chưa được lưu). Mở lại bản đó để sửa tiếp? Chọn Hủy để bỏ bản đó và xem nội dung đã lưu.",
     "editor.editorToolbar.status": "Trạng thái: %{status}",  // Decap's vi has "Trạng: …", the word cut in half
     "editor.editorToolbar.statusInfoTooltipDraft": "Mục đang là bản nháp. Khi viết xong, hãy chuyển trạng thái sang “Đang duyệt” để gửi duyệt.",
     "editor.editorToolbar.statusInfoTooltipInReview": "Mục đang được duyệt, bạn không cần làm gì thêm. Bạn vẫn có thể sửa tiếp trong lúc chờ duyệt.",

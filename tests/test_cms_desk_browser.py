@@ -95,6 +95,15 @@ def test_the_check_panel_lists_the_entrys_problem_and_goes_to_its_field(small_pr
         text = problem.inner_text()
         assert "data/di-tich/dinh-tan-an.yml" in text and "[summary.en]" in text
         assert "Trường `summary.en` đang để trống." in text and "The field `summary.en` is empty." in text
+        # the panel lies beside the form, below the toolbar: every toolbar button can still be clicked
+        tested = 0
+        for button in page.locator("[class*=-ToolbarContainer] button, [class*=-ToolbarContainer] a").all():
+            box = button.bounding_box() if button.is_visible() else None
+            if box and box["y"] + box["height"] <= 66:  # Decap's top bar (the Markdown toolbars are below)
+                hit = f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2})"
+                assert page.evaluate(f"(el => el.contains({hit}))", button.element_handle()), button.inner_text()
+                tested += 1
+        assert tested >= 3  # Save, Status, Publish… at least
         # another entry's problem: counted, listed on demand
         assert "1 vấn đề ở tệp khác" in panel.inner_text()
         assert not panel.locator("#hx-check-others").is_visible()
