@@ -46,7 +46,7 @@ function page(res, status, { title, vi, en, pre = '', refresh = 0 }) {
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">${refresh ? `<meta http-equiv="refresh" content="${refresh}">` : ''}
 <title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{white-space:pre-wrap;background:#f6f3ee;padding:1rem;border-left:4px solid #b3261e}</style>
+<style>body{font-family:"Noto Sans","Segoe UI",system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}pre{font-family:inherit;white-space:pre-wrap;background:#f6f3ee;padding:1rem;border-left:4px solid #b3261e}</style>
 </head><body>
 <h1>${escape(title)}</h1>
 <p>${escape(vi)}</p>

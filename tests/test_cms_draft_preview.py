@@ -208,6 +208,10 @@ def test_the_editors_preview_link_opens_the_drafts_real_page_in_both_languages(s
             waiting.get_by_role("heading", name="Bản nháp có lỗi nội dung / The draft has content errors").wait_for()
             report = waiting.locator("pre").inner_text()
             assert DRAFT_YML in report and "LỖI / ERROR — ranking" in report and "How to fix" in report
+            # in the text's own font: the browser's monospace put tone marks beside their letters
+            font = "e => getComputedStyle(e).fontFamily"
+            assert waiting.locator("pre").evaluate(font) == waiting.locator("body").evaluate(font)
+            assert "Noto Sans" in waiting.locator("body").evaluate(font)
     finally:
         context.close()
     assert errors == []
