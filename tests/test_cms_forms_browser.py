@@ -42,8 +42,10 @@ def sample_editor(chromium, tmp_path_factory, monkeypatch):
 def _open(page, url: str, hash_path: str, ready: str) -> None:
     """Opens a form (a new hash alone does not leave Decap's editor: reload) and waits for `ready`."""
     page.goto(url + "admin/#/" + hash_path)
-    page.reload()
-    page.locator(f"{ready}, {ERROR_PAGE}").first.wait_for()
+    # the new document is enough: the form's own field says when Decap is ready (waiting for
+    # "load" as well timed out once, at 60 s, in a whole run on a loaded machine)
+    page.reload(wait_until="commit")
+    page.locator(f"{ready}, {ERROR_PAGE}").first.wait_for(timeout=90_000)
     assert page.locator(ERROR_PAGE).count() == 0, page.locator(ERROR_PAGE).inner_text()
 
 
