@@ -103,7 +103,12 @@ def coming(entry: EntryRecord, today: dt.date, years: int = HORIZON_YEARS) -> li
 def all_coming(inv: Inventory, today: dt.date, years: int = HORIZON_YEARS) -> list[Occurrence]:
     """`coming` for every festival, in date order (then Vietnamese name order)."""
     out = [o for entry in festivals(inv) for o in coming(entry, today, years)]
-    return sorted(out, key=lambda o: (o.start, vi_sort_key(o.entry.name("vi"))))
+    return sorted(out, key=date_order)
+
+
+def date_order(o: Occurrence) -> tuple:
+    """The calendars' order: by date, then by the festival's Vietnamese name."""
+    return (o.start, vi_sort_key(o.entry.name("vi")))
 
 
 def next_dates(entry: EntryRecord, today: dt.date) -> list[Occurrence]:

@@ -21,7 +21,6 @@ from heritage import urls
 from heritage.calendar import festivals
 from heritage.events import ical as event_ical
 from heritage.i18n import format_recurring, t
-from heritage.text import vi_sort_key
 
 # An all-day event starts at midnight: 15 hours before is 9 a.m. the day before.
 REMINDER = dt.timedelta(hours=-15)
@@ -84,14 +83,19 @@ def _host(site) -> str:
 
 def build_calendar(site, lang: str, today: dt.date) -> Calendar:
     """Every festival's coming occurrences, in one calendar for subscribing."""
-    name = site.settings.site_name(lang)
-    calendar = _calendar(site, lang, ("Lịch lễ hội và sự kiện — " if lang == "vi" else "Festivals and events — ") + name)
+    calendar = _whole_calendar(site, lang)
     for occurrence in festivals.all_coming(site.inventory, today):
         calendar.add_component(_event(site, occurrence, lang, today, _host(site)))
     for event in event_ical.components(site, lang, today, _host(site)):  # recurring events, timed
         calendar.add_component(event)
     calendar.add_missing_timezones()  # the VTIMEZONE of Asia/Ho_Chi_Minh, when an event uses it
     return calendar
+
+
+def _whole_calendar(site, lang: str) -> Calendar:
+    """The language's calendar for subscribing, named after the site, still empty."""
+    name = site.settings.site_name(lang)
+    return _calendar(site, lang, ("Lịch lễ hội và sự kiện — " if lang == "vi" else "Festivals and events — ") + name)
 
 
 def build_festival_calendar(site, entry, lang: str, today: dt.date) -> Calendar:
@@ -140,14 +144,13 @@ def write_ics(site, lang: str, site_root: Path, today: dt.date) -> Path:
         one = site_root / urls.event_ics(lang, event.id)
         one.parent.mkdir(parents=True, exist_ok=True)
         one.write_bytes(build_event_calendar(site, event, lang, today).to_ical())
-    name = site.settings.site_name(lang)
-    calendar = _calendar(site, lang, ("Lịch lễ hội và sự kiện — " if lang == "vi" else "Festivals and events — ") + name)
+    calendar = _whole_calendar(site, lang)
     for event in event_ical.components(site, lang, today, host):
         calendar.add_component(event)
     calendar.add_missing_timezones()  # inserted before every event (icalendar): the festivals' go after them
     zones = [c.to_ical() for c in calendar.subcomponents if c.name == "VTIMEZONE"]
     timed = [c.to_ical() for c in calendar.subcomponents if c.name != "VTIMEZONE"]
-    ordered = sorted((o for entry_occurrences in occurrences.values() for o in entry_occurrences), key=lambda p: (p[0].start, vi_sort_key(p[0].entry.name("vi"))))
+    ordered = sorted((o for entry_occurrences in occurrences.values() for o in entry_occurrences), key=lambda pair: festivals.date_order(pair[0]))
     calendar.subcomponents = []
     target = site_root / urls.ics(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
