@@ -96,8 +96,8 @@ def _build_other_languages(config, i18n) -> None:
 
 def on_env(env, config, files):
     # The theme's own templates (head, header, 404) print values the core prepared; they call nothing.
-    theme_env(env, _site.settings)
-    incremental.keep_titles(_tracker, files.documentation_pages(), env)
+    theme_env(env, _site.settings, preview=_tracker is not None)
+    incremental.keep_titles(_tracker, files.documentation_pages())
     return env
 
 

@@ -133,7 +133,9 @@ def test_templates_kept_compiled_across_builds_follow_an_edited_template(tmp_pat
     import jinja2
 
     page = tmp_path / "page.html"
-    cache = incremental.CompiledTemplates()
+    from heritage.pages.theme import CompiledTemplates
+
+    cache = CompiledTemplates()
 
     def render() -> str:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=cache)

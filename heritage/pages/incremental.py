@@ -27,8 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2.bccache import Bucket, BytecodeCache
-
 from heritage import urls
 from heritage.review import affected as review
 from heritage.sections import LANGUAGES
@@ -262,33 +260,10 @@ def mark(tracker_: Tracker | None, pages) -> None:
         file.is_modified = (lambda: True) if tracker_.wants(file.src_uri) else (lambda: False)
 
 
-class CompiledTemplates(BytecodeCache):
-    """The theme's templates compiled once for the life of the preview: MkDocs makes a new Jinja
-    environment every build, and compiling Material's templates again took 1 s of each refresh.
-    Jinja checks each template's source against the checksum kept with its code: an edited
-    template is compiled again."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = CompiledTemplates()
-
-
-def keep_titles(tracker_: Tracker | None, pages, env=None) -> None:
-    """A page not read again keeps its title in every other page's menu; the Jinja environment
-    `env` keeps the templates compiled by the builds before (CompiledTemplates)."""
+def keep_titles(tracker_: Tracker | None, pages) -> None:
+    """A page not read again keeps its title in every other page's menu."""
     if tracker_ is None:
         return
-    if env is not None:
-        env.bytecode_cache = _COMPILED
     for file in pages:
         if file.page is not None and file.page.markdown is None and file.src_uri in tracker_.titles:
             file.page.title = tracker_.titles[file.src_uri]

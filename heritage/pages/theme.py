@@ -11,6 +11,7 @@ import os
 from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket, BytecodeCache
 
 from heritage import i18n, urls
 from heritage.sections import LANGUAGES
@@ -24,15 +25,39 @@ if TYPE_CHECKING:
 TEMPLATE_CACHE = "HERITAGE_TEMPLATE_CACHE"
 
 
-def bytecode_cache() -> FileSystemBytecodeCache | None:
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once for the life of a live preview: MkDocs makes a new Jinja
+    environment every build, and compiling Material's templates again took 1 s of each refresh.
+    Jinja checks each template's source against the checksum kept with its code: an edited
+    template is compiled again."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = CompiledTemplates()
+
+
+def bytecode_cache(preview: bool = False) -> BytecodeCache | None:
+    """Where compiled templates are kept: TEMPLATE_CACHE's folder when set, else in memory for
+    the life of a live preview, else nowhere (one build compiles each template once anyway)."""
     folder = os.environ.get(TEMPLATE_CACHE)
-    return FileSystemBytecodeCache(folder) if folder and os.path.isdir(folder) else None
+    if folder and os.path.isdir(folder):
+        return FileSystemBytecodeCache(folder)
+    return _COMPILED if preview else None
 
 
-def theme_env(env, settings: "Settings") -> None:
+def theme_env(env, settings: "Settings", preview: bool = False) -> None:
     """The theme's Jinja environment (MkDocs makes it): `hx_theme`, and the template cache if any."""
     env.globals.update(theme_globals(settings))
-    env.bytecode_cache = bytecode_cache()
+    env.bytecode_cache = bytecode_cache(preview)
 
 
 def theme_globals(settings: "Settings") -> dict[str, object]:
