@@ -53,8 +53,10 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m heritage check $(if $(CHECK_FORMAT),--format $(CHECK_FORMAT))
 
+# On every core (pytest-xdist): most of a test waits on a build or a browser. A test file stays
+# on one worker (--dist loadfile), so a module's shared build is made once; the slowest are listed.
 test: system-deps $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=25
 
 # Province-scale build benchmark (prints a table; slow: tens of minutes for 5,000 entries).
 bench: $(STAMP)
