@@ -211,3 +211,17 @@ def test_the_markdown_checks_kept_follow_the_set_of_pages(small_project):
     for lang in ("vi", "en"):
         (root / "docs" / lang / "di-tich" / "dinh-moi.md").unlink()
     assert broken()
+
+
+def test_a_manifest_kept_between_caches_is_read_again_once_rewritten(tmp_path):
+    """MediaCache.manifest: a new cache (each preview refresh makes one) reuses a manifest read
+    before while its file is as it was, and reads it again once rewritten or gone."""
+    from heritage.media.cache import MediaCache
+
+    MediaCache(tmp_path).seal("images", "k1", {"size": [10, 20]})
+    assert MediaCache(tmp_path).manifest("images", "k1") == {"size": [10, 20]}
+    path = tmp_path / "images" / "k1" / "manifest.json"
+    path.write_text('{"size": [300, 200], "more": 1}', encoding="utf-8")
+    assert MediaCache(tmp_path).manifest("images", "k1") == {"size": [300, 200], "more": 1}
+    path.unlink()
+    assert MediaCache(tmp_path).manifest("images", "k1") is None
