@@ -12,10 +12,11 @@ def keep_files() -> None:
     """Under `serve --dirty`: static-i18n (1.3) makes a new File of each of the 2,000 files, per
     language and per build, from nothing but the file's paths and the configuration (1 s of a
     refresh at 1,000 entries). The same inputs give a copy of the File it made last time, with
-    its own alternates (static-i18n fills them in); any other version of it is left alone."""
-    import copy
+    its own alternates (static-i18n fills them in); any other version of it is left alone. Its
+    test of each file's folder (a pure function of two paths) is kept too."""
+    from functools import lru_cache
 
-    from mkdocs_static_i18n import folder
+    from mkdocs_static_i18n import folder, reconfigure
 
     made = getattr(folder.create_i18n_file, "heritage_made", None)
     if made is not None or not callable(getattr(folder, "create_i18n_file", None)):
@@ -27,9 +28,13 @@ def keep_files() -> None:
                tuple(all_languages), config.docs_dir, config.site_dir, config.use_directory_urls)
         if key not in made:
             made[key] = create(file, current_language, default_language, all_languages, config)
-        kept = copy.copy(made[key])
+        first = made[key]
+        kept = object.__new__(type(first))  # copy.copy, without its generic protocol
+        kept.__dict__.update(first.__dict__)
         kept.alternates = {current_language: kept}
         return kept
 
     create_kept.heritage_made = made
     folder.create_i18n_file = create_kept
+    # Whether each file is under docs/: a question of two strings, asked per file and per build.
+    reconfigure.is_relative_to = lru_cache(maxsize=None)(reconfigure.is_relative_to)

@@ -146,3 +146,82 @@ def test_templates_kept_compiled_across_builds_follow_an_edited_template(tmp_pat
     assert render() == "<h1>Đình</h1>"  # from the kept code
     page.write_text("<h2>{{ name }} mới</h2>", encoding="utf-8")
     assert render() == "<h2>Đình mới</h2>"
+
+
+def test_the_installed_themes_are_listed_once_and_the_projects_folder_every_time(tmp_path):
+    """theme.keep_listing (the live preview): Material's folder, an installed package, is listed
+    once; a file added to the project's own theme folder (overrides/) is in the next listing."""
+    import jinja2
+    import material
+
+    from heritage.pages import theme
+
+    installed = str(Path(material.__file__).parent / "templates")
+    own = tmp_path / "overrides"
+    (own / "partials").mkdir(parents=True)
+    (own / "partials" / "header.html").write_text("<header></header>", encoding="utf-8")
+    plain = jinja2.FileSystemLoader([own, installed]).list_templates()
+    theme.keep_listing()
+    kept = jinja2.FileSystemLoader([own, installed]).list_templates()
+    assert kept == plain and (installed, False) in theme._LISTED and not any(str(own) == k[0] for k in theme._LISTED)
+    (own / "assets").mkdir()
+    (own / "assets" / "new.css").write_text("body{}", encoding="utf-8")
+    assert "assets/new.css" in jinja2.FileSystemLoader([own, installed]).list_templates()
+    (own / "partials" / "header.html").unlink()
+    assert "partials/header.html" in jinja2.FileSystemLoader([own, installed]).list_templates()  # Material's own
+    assert "partials/header.html" not in jinja2.FileSystemLoader([own]).list_templates()
+
+
+def test_the_kept_sitemap_is_written_again_when_its_pages_or_files_change(small_project, monkeypatch, tmp_path):
+    """sitemap.write_sitemap(keep=True), as the preview writes it: the same pages and dates leave
+    the files as they are; another address, a new page or a deleted file writes them again."""
+    from heritage.outputs import sitemap
+    from heritage.pages.site import load_site
+
+    monkeypatch.setenv("SITE_URL", "https://heritage.example.org/")
+    monkeypatch.setenv("HERITAGE_TODAY", TODAY)
+    root = small_project.root
+    site = load_site(root)
+    written = sitemap.write_sitemap(site, tmp_path, site.absolute, keep=True)
+    before = written.stat().st_mtime_ns
+    assert sitemap.write_sitemap(site, tmp_path, site.absolute, keep=True).stat().st_mtime_ns == before
+    other = sitemap.write_sitemap(site, tmp_path, lambda path: "https://other.example.org/" + path, keep=True)
+    assert "https://other.example.org/di-tich/dinh-tan-an/" in other.read_text(encoding="utf-8")
+    small_project.entry("di-tich", "dinh-moi", ("Đình Mới", "New Communal House"))
+    site = load_site(root)
+    text = sitemap.write_sitemap(site, tmp_path, site.absolute, keep=True).read_text(encoding="utf-8")
+    assert "https://heritage.example.org/di-tich/dinh-moi/" in text
+    (tmp_path / "sitemap.xml.gz").unlink()
+    sitemap.write_sitemap(site, tmp_path, site.absolute, keep=True)
+    assert (tmp_path / "sitemap.xml.gz").is_file()
+
+
+def test_the_markdown_checks_kept_follow_the_set_of_pages(small_project):
+    """checks.run.markdown_problems with the preview's cache: a page unchanged is checked again
+    when a page it links to appears or goes away."""
+    from heritage.checks.run import markdown_problems
+
+    root, cache = small_project.root, {}
+    page = root / "docs" / "vi" / "gioi-thieu" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Đình mới](../di-tich/dinh-moi.md)\n", encoding="utf-8")
+    broken = lambda: [p for p in markdown_problems(root, cache) if "di-tich/dinh-moi.md" in str(p)]  # noqa: E731
+    assert broken()
+    small_project.entry("di-tich", "dinh-moi", ("Đình Mới", "New Communal House"))
+    assert not broken()
+    for lang in ("vi", "en"):
+        (root / "docs" / lang / "di-tich" / "dinh-moi.md").unlink()
+    assert broken()
+
+
+def test_a_manifest_kept_between_caches_is_read_again_once_rewritten(tmp_path):
+    """MediaCache.manifest: a new cache (each preview refresh makes one) reuses a manifest read
+    before while its file is as it was, and reads it again once rewritten or gone."""
+    from heritage.media.cache import MediaCache
+
+    MediaCache(tmp_path).seal("images", "k1", {"size": [10, 20]})
+    assert MediaCache(tmp_path).manifest("images", "k1") == {"size": [10, 20]}
+    path = tmp_path / "images" / "k1" / "manifest.json"
+    path.write_text('{"size": [300, 200], "more": 1}', encoding="utf-8")
+    assert MediaCache(tmp_path).manifest("images", "k1") == {"size": [300, 200], "more": 1}
+    path.unlink()
+    assert MediaCache(tmp_path).manifest("images", "k1") is None

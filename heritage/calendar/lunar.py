@@ -75,11 +75,13 @@ def _sun_longitude(jdn: float) -> float:
     return longitude - math.pi * 2 * math.floor(longitude / (math.pi * 2))
 
 
+@lru_cache(maxsize=4096)  # pure; the calendars ask for the same months many times a build
 def new_moon_day(k: int, tz: float = TIMEZONE) -> int:
     """The local civil day (Julian day number) on which the k-th new moon falls."""
     return math.floor(_new_moon(k) + 0.5 + tz / 24)
 
 
+@lru_cache(maxsize=4096)
 def _sun_term(jdn: int, tz: float = TIMEZONE) -> int:
     """Which of the 12 major solar terms (0-11) the Sun is in at the start of local day `jdn`."""
     return math.floor(_sun_longitude(jdn - 0.5 - tz / 24) / math.pi * 6)

@@ -7,6 +7,7 @@ resolved against the docs tree.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +23,14 @@ GENERATED_SUFFIXES = (".xml", ".ics", ".json", ".csv", ".geojson", ".png", ".svg
 
 
 def known_pages(docs: Path) -> set[str]:
-    return {urls.from_source(p.relative_to(docs).as_posix()) for lang in LANGUAGES for p in (docs / lang).rglob("*.md")}
+    """The site path of every page's Markdown (docs/<lang>/…/*.md). os.walk, not rglob: a
+    tenth of the time at 2,000 pages; a link to a folder is not followed (an error itself)."""
+    found = set()
+    for lang in LANGUAGES:
+        for folder, dirnames, filenames in os.walk(docs / lang):
+            under = os.path.relpath(folder, docs).replace(os.sep, "/")
+            found.update(urls.from_source(f"{under}/{name}") for name in (*dirnames, *filenames) if name.endswith(".md"))
+    return found
 
 
 class _Links(HTMLParser):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from heritage import urls
@@ -83,34 +84,52 @@ def _bad_name(rel: str) -> Problem:
     )
 
 
+def _folders(base: Path, skip: Callable[[str], bool], root: Path):
+    """(folder, its entries by name) under `base`, top-down, subfolders in name order, as
+    os.walk; one `scandir` per folder tells what each name is (no `stat` per file). A folder
+    whose path under `root` is `skip`ped is left out with all it holds; links are not followed."""
+    if skip(base.relative_to(root).as_posix()):
+        return
+    try:
+        with os.scandir(base) as found:
+            entries = {entry.name: entry for entry in found}
+    except OSError:
+        return
+    yield base, entries
+    for name in sorted(entries):
+        if not entries[name].is_symlink() and entries[name].is_dir(follow_symlinks=False):
+            yield from _folders(base / name, skip, root)
+
+
 def stray_file_problems(root: Path) -> list[Problem]:
     """Every file under docs/ that is not a page of a language folder, every symbolic
     link under docs/ or data/ (a page or data file read from anywhere), and anything there
     that is not a regular file (a named pipe or a device would hang the build, a folder
     named x.yml crash it). data/media/ is the media checks' own."""
     out = []
+    media = lambda rel: rel == urls.MEDIA_SOURCE or rel.startswith(urls.MEDIA_SOURCE + "/")  # noqa: E731
     for top in ("docs", "data"):
         base = root / top
-        for dirpath, dirnames, filenames in os.walk(base):
-            here = Path(dirpath)
+        for here, entries in _folders(base, media, root):
             rel_here = here.relative_to(root).as_posix()
-            if rel_here == urls.MEDIA_SOURCE or rel_here.startswith(urls.MEDIA_SOURCE + "/"):
-                dirnames[:] = []
-                continue
-            links = {name for name in [*dirnames, *filenames] if (here / name).is_symlink()}
+            links = {name for name, entry in entries.items() if entry.is_symlink()}
             out += [symlink_problem(f"{rel_here}/{name}") for name in sorted(links)]
-            dirnames[:] = sorted(d for d in dirnames if d not in links)
-            special = set()
-            for name in sorted({*dirnames, *filenames} - links):  # a folder named like a file, a pipe, a device
-                problem = special_file_problem(here / name, f"{rel_here}/{name}")
-                if problem is not None and (name in filenames or name.endswith(_FILE_ENDINGS)):
+            filenames, special = set(), set()
+            for name in sorted(entries.keys() - links):  # a folder named like a file, a pipe, a device
+                entry = entries[name]
+                if entry.is_dir(follow_symlinks=False):
+                    problem = special_file_problem(here / name, f"{rel_here}/{name}") if name.endswith(_FILE_ENDINGS) else None
+                else:
+                    filenames.add(name)
+                    problem = None if entry.is_file(follow_symlinks=False) else special_file_problem(here / name, f"{rel_here}/{name}")
+                if problem is not None:
                     out.append(problem)
                     special.add(name)
             if top != "docs":
                 continue
             under = here.relative_to(base).as_posix()
             for name in sorted(filenames):
-                if name in links or name in HARMLESS or name in special:
+                if name in HARMLESS or name in special:
                     continue
                 src = f"{under}/{name}" if under != "." else name
                 if not is_page_source(src):

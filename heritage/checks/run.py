@@ -161,6 +161,9 @@ def page_problems(rel: str, source: str, html: str, url: str, docs: Path, pages:
     return out
 
 
+_PAGES = "known pages"  # the cache's key of the last set of pages (a file's key is its Path)
+
+
 def markdown_problems(root: Path, cache: dict | None = None) -> list[Problem]:
     """Render every page with Python-Markdown and check it (what `heritage check` adds).
     A page whose Markdown could produce no markup worth scanning is not rendered. `cache`
@@ -169,6 +172,8 @@ def markdown_problems(root: Path, cache: dict | None = None) -> list[Problem]:
     docs = root / "docs"
     pages = links.known_pages(docs)
     token = frozenset(pages)
+    if cache is not None:  # the same set as the last build's: the same object, compared at once
+        token = cache[_PAGES] = token if cache.get(_PAGES) != token else cache[_PAGES]
     renderer = python_markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
     out = []
     for lang in LANGUAGES:

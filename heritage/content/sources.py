@@ -387,16 +387,18 @@ def media_path_error(root: Path, key: str, cover: bool = False) -> tuple[str, st
             "Chép tệp vào data/media/<mã mục>/ và ghi đường dẫn tương đối, ví dụ anh-1.jpg (ảnh bìa bài viết: dinh-lang/anh-1.jpg).",
             "Copy the file into data/media/<id>/ and write a relative path, e.g. anh-1.jpg (a post cover: dinh-lang/anh-1.jpg).",
         )
-    path = root
-    for part in (*MEDIA_FOLDER, *parts):
-        path = path / part
-        if path.is_symlink():
+    here = os.fspath(root)
+    for depth, part in enumerate((*MEDIA_FOLDER, *parts)):
+        here = os.path.join(here, part)  # a string per step: a Path's making cost more than its lstat
+        if os.path.islink(here):
+            path = Path(root, *(*MEDIA_FOLDER, *parts)[: depth + 1])
             return (
                 f"{path.relative_to(root).as_posix()} là liên kết tượng trưng (symlink): trang không đăng tệp qua liên kết.",
                 f"{path.relative_to(root).as_posix()} is a symbolic link: the site never publishes a file through a link.",
                 "Thay liên kết bằng chính tệp ảnh, âm thanh hoặc video.",
                 "Replace the link with the photo, audio or video file itself.",
             )
+    path = Path(here)
     kind = special_kind(path)
     if kind is not None:
         return (

@@ -33,6 +33,9 @@ def atomic_write(target: Path, data: bytes) -> None:
 
 
 _MADE: set[Path] = set()
+# Manifests read, by path, with the size and time (ns) of the file read: a live preview makes a
+# new MediaCache each refresh, and reading 2,000 manifests again took 0.1 s at 1,000 entries.
+_READ: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
 def link_or_copy(source: Path, target: Path) -> None:
@@ -100,10 +103,15 @@ class MediaCache:
     def manifest(self, kind: str, key: str) -> dict[str, Any] | None:
         if (kind, key) in self._manifests:  # one photo used by many entries: read once
             return self._manifests[(kind, key)]
+        path = self.folder(kind, key) / MANIFEST
         try:
-            manifest = json.loads((self.folder(kind, key) / MANIFEST).read_text())
+            stat = os.stat(path)
+            stamp = (stat.st_size, stat.st_mtime_ns)
+            read = _READ.get(str(path))
+            manifest = read[1] if read is not None and read[0] == stamp else json.loads(path.read_text())
         except (OSError, ValueError):
             return None
+        _READ[str(path)] = (stamp, manifest)
         self._manifests[(kind, key)] = manifest
         return manifest
 

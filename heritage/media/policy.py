@@ -90,21 +90,26 @@ def referenced_media(inv: Inventory) -> set[str]:
 
 def _files_and_links(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     """Regular files under `folder`, every symbolic link (never followed), and everything
-    else that is not a folder (a named pipe or a device would hang whatever opens it)."""
+    else that is not a folder (a named pipe or a device would hang whatever opens it).
+    One `scandir` per folder: what each name is comes with it (no `stat` per file)."""
     files, links, specials = [], [], []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        here = Path(dirpath)
-        for name in [*dirnames, *filenames]:
-            if (here / name).is_symlink():
-                links.append(here / name)
-        dirnames[:] = [d for d in dirnames if not (here / d).is_symlink()]
-        for name in filenames:
-            path = here / name
-            if path.is_symlink():
-                continue
-            if special_kind(path) is not None:
+    folders = [folder]
+    while folders:
+        here = folders.pop()
+        try:
+            with os.scandir(here) as found:
+                entries = list(found)
+        except OSError:
+            continue
+        for entry in entries:
+            path = here / entry.name
+            if entry.is_symlink():
+                links.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif not entry.is_file(follow_symlinks=False):
                 specials.append(path)
-            elif not name.startswith("."):
+            elif not entry.name.startswith("."):
                 files.append(path)
     return sorted(files), sorted(links), sorted(specials)
 

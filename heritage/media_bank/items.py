@@ -186,8 +186,9 @@ def collect(data: "RenderData") -> Bank:
     bank = Bank()
     order = {key: i for i, key in enumerate(ENTRY_SECTIONS)}
     for entry in sorted(data.inventory.entries.values(), key=lambda e: (order[e.section], e.id)):
-        bank.items.extend(_entry_items(data, entry))
-        if any(i.download for i in bank.by_owner(entry.id)):
+        items = _entry_items(data, entry)
+        bank.items.extend(items)
+        if any(i.download for i in items):
             bank.kits[entry.id] = kit_url(entry.id)
     bank.items.extend(_cover_items(data, {i.source for i in bank.items}))
     bank.items.sort(key=lambda i: (i.date is None, -(i.date.toordinal() if i.date else 0)))
@@ -210,7 +211,8 @@ def _with_sizes(data: "RenderData", bank: Bank) -> Bank:
             d = replace(d, **made[d.key]) if d.key in made else None
             item = replace(item, download=d)
         items.append(item)
-    kits = {owner: url for owner, url in bank.kits.items() if any(i.download for i in items if i.owner == owner)}
+    offered = {i.owner for i in items if i.download}
+    kits = {owner: url for owner, url in bank.kits.items() if owner in offered}
     return Bank(items, kits)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from heritage import urls
 from heritage.content import history
+from heritage.memo import stamp
 from heritage.sections import COLUMN, LANGUAGES
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -50,13 +51,23 @@ def content_date(site, rel: str, changed: dict[str, dt.date]) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def write_sitemap(site, site_root: Path, absolute) -> Path:
-    """sitemap.xml (and its gzip copy) at the site's root, in the sitemaps.org default namespace."""
-    urlset = ET.Element("urlset", NAMESPACES)
+_KEPT: dict[Path, tuple] = {}  # the live preview's: each sitemap's pages and dates, and its files' stamps
+
+
+def write_sitemap(site, site_root: Path, absolute, keep: bool = False) -> Path:
+    """sitemap.xml (and its gzip copy) at the site's root, in the sitemaps.org default namespace.
+    `keep` (the live preview): not written again while it would list the same addresses and
+    dates as the files written last, still there as they were (heritage.memo.stamp)."""
     changed = history.last_changed(site.root, history.head_of(site.root))
-    for rel in site.public_pages():
-        addresses = {lang: absolute(urls.from_source(f"{lang}/{rel}")) for lang in LANGUAGES}
-        day = content_date(site, rel, changed)
+    listed = [
+        ({lang: absolute(urls.from_source(f"{lang}/{rel}")) for lang in LANGUAGES}, content_date(site, rel, changed))
+        for rel in site.public_pages()
+    ]
+    target, packed = site_root / SITEMAP_FILE, site_root / "sitemap.xml.gz"
+    if keep and _KEPT.get(target) == (listed, stamp(target), stamp(packed)):
+        return target
+    urlset = ET.Element("urlset", NAMESPACES)
+    for addresses, day in listed:
         for lang in LANGUAGES:
             url = ET.SubElement(urlset, "url")
             ET.SubElement(url, "loc").text = addresses[lang]
@@ -65,12 +76,13 @@ def write_sitemap(site, site_root: Path, absolute) -> Path:
             for other in LANGUAGES:
                 ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": other, "href": addresses[other]})
             ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": "x-default", "href": addresses[LANGUAGES[0]]})
-    target = site_root / SITEMAP_FILE
     tree = ET.ElementTree(urlset)
     ET.indent(tree)
     tree.write(target, encoding="utf-8", xml_declaration=True)
-    with gzip.GzipFile(site_root / "sitemap.xml.gz", "wb", mtime=0) as handle:
+    with gzip.GzipFile(packed, "wb", mtime=0) as handle:
         handle.write(target.read_bytes())
+    if keep:
+        _KEPT[target] = (listed, stamp(target), stamp(packed))
     return target
 
 

@@ -48,12 +48,24 @@ def snapshot(root: Path) -> Snapshot:
             stat = base.stat()
             out[top] = (stat.st_size, stat.st_mtime_ns)
             continue
-        for dirpath, _dirs, files in os.walk(base):
-            for name in files:
-                path = os.path.join(dirpath, name)
-                stat = os.lstat(path)
-                out[os.path.relpath(path, root).replace(os.sep, "/")] = (stat.st_size, stat.st_mtime_ns)
+        _scan(os.fspath(base), top, out)
     return out
+
+
+def _scan(folder: str, rel: str, out: Snapshot) -> None:
+    """As os.walk (links to folders not followed), one `scandir` per folder, each file's lstat."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            if not entry.is_symlink():
+                _scan(entry.path, f"{rel}/{entry.name}", out)
+            continue
+        stat = entry.stat(follow_symlinks=False)
+        out[f"{rel}/{entry.name}"] = (stat.st_size, stat.st_mtime_ns)
 
 
 def linked_ids(html: str, ids: set[str]) -> frozenset[str]:

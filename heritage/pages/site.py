@@ -371,7 +371,7 @@ class Site:
         # the brochure prints the site's code: only with a public address
         if self.qr_url and reaches("brochure", lambda: brochure.printed(inv, self.qr_url, self.today)):
             brochure.write_site_brochure(self, site_root)
-        sitemap.write_sitemap(self, site_root, self.absolute)
+        sitemap.write_sitemap(self, site_root, self.absolute, keep=reach is not None)
         if self.qr_url:  # robots.txt names the sitemap by its absolute URL: only with a public address
             sitemap.write_robots(site_root, self.absolute(sitemap.SITEMAP_FILE))
 

@@ -8,9 +8,10 @@ Zensical) that cannot call into Python (tests/test_template_boundary.py keeps it
 from __future__ import annotations
 
 import os
+import sysconfig
 from typing import TYPE_CHECKING
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader
 from jinja2.bccache import Bucket, BytecodeCache
 
 from heritage import i18n, urls
@@ -55,9 +56,44 @@ def bytecode_cache(preview: bool = False) -> BytecodeCache | None:
 
 
 def theme_env(env, settings: "Settings", preview: bool = False) -> None:
-    """The theme's Jinja environment (MkDocs makes it): `hx_theme`, and the template cache if any."""
+    """The theme's Jinja environment (MkDocs makes it): `hx_theme`, and the template cache if
+    any; in the live preview, the installed themes' files listed once (`keep_listing`)."""
     env.globals.update(theme_globals(settings))
     env.bytecode_cache = bytecode_cache(preview)
+    if preview:
+        keep_listing()
+
+
+_LISTED: dict[tuple[str, bool], list[str]] = {}  # an installed theme folder → its files
+
+
+def _installed(folder: str) -> bool:
+    """A folder of an installed package (Material's theme): it does not change while a preview runs."""
+    folder = os.path.realpath(folder)
+    roots = {os.path.realpath(sysconfig.get_paths()[key]) for key in ("purelib", "platlib")}
+    return any(folder == root or folder.startswith(root + os.sep) for root in roots)
+
+
+def keep_listing() -> None:
+    """For the rest of a live preview: MkDocs lists every file of the theme's folders each build,
+    to copy the static ones (Material's 10,000 icons: 0.25 s of a refresh at 1,000 entries). The
+    folders of installed packages are listed once; the project's own (overrides/), every time."""
+    listing = FileSystemLoader.list_templates
+    if getattr(listing, "heritage_kept", False):
+        return
+
+    def kept(self) -> list[str]:
+        found: set[str] = set()
+        for folder in self.searchpath:
+            alone = FileSystemLoader([folder], encoding=self.encoding, followlinks=self.followlinks)
+            key = (os.fspath(folder), self.followlinks)
+            if key not in _LISTED and _installed(key[0]):
+                _LISTED[key] = listing(alone)
+            found.update(_LISTED[key] if key in _LISTED else listing(alone))
+        return sorted(found)
+
+    kept.heritage_kept = True
+    FileSystemLoader.list_templates = kept
 
 
 def theme_globals(settings: "Settings") -> dict[str, object]:
