@@ -38,6 +38,18 @@ def pytest_configure(config) -> None:
         os.environ["HERITAGE_TEMPLATE_CACHE"] = config._heritage_template_cache
 
 
+# The files that take minutes (their tests open the editor on a hundred items, fuzz the whole
+# content, or build fifty times): started first, so that under `make test`'s workers (-n auto,
+# one file per worker) none of them is begun last while the other worker idles.
+LONGEST_FIRST = ("test_cms_bigsite_browser", "test_cms_roundtrip", "test_fuzz_content", "test_layout_browser",
+                 "test_parallel_race", "test_cms_forms_browser", "test_hostile", "test_accessibility", "test_cms_browser")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: the others keep their order
+
+
 def pytest_unconfigure(config) -> None:
     folder = getattr(config, "_heritage_template_cache", None)
     if folder:

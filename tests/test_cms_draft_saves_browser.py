@@ -34,9 +34,9 @@ def _write_story(page, nth: int, text: str) -> None:
         page.keyboard.press("Control+A")
         page.keyboard.type(text)
         try:
-            _until(lambda: _stories(page)[nth].strip() == text, "the story typed", 5)
+            _until(lambda: _stories(page)[nth].strip() == text, "the story typed", 15)
             return
-        except AssertionError:
+        except pytest.fail.Exception:  # what `until` raises (not an AssertionError): type it again
             continue
     raise AssertionError(f"the form never kept the story {text!r}: {_stories(page)}")
 
