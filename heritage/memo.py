@@ -24,11 +24,12 @@ def stamp(path: os.PathLike | str) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-def per_file(cache: dict | None, name: object, paths: Iterable[os.PathLike | str], compute: Callable[[], T]) -> T:
-    """`compute()`, or its result kept in `cache` under `name` while `paths` are unchanged."""
+def per_file(cache: dict | None, name: object, paths: Iterable[os.PathLike | str], compute: Callable[[], T], depends: object = ()) -> T:
+    """`compute()`, or its result kept in `cache` under `name` while `paths` are unchanged and
+    `depends` (what else it reads: other files' results, settings) is equal to last time's."""
     if cache is None:
         return compute()
-    key = tuple(stamp(p) for p in paths)
+    key = (tuple(stamp(p) for p in paths), depends)
     hit = cache.get(name)
     if hit is not None and hit[0] == key:
         return hit[1]

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from heritage import urls
+from heritage import memo, urls
 from heritage.column import audio as column_audio
 from heritage.content.inventory import Inventory
 from heritage.content.sources import media_path_error
@@ -37,8 +37,9 @@ def _draw(photo: Path | None, cards: list[tuple[str, str, str, Path]]) -> None:
 
 
 class MediaLibrary:
-    def __init__(self, root: Path, inventory: Inventory, site_names: dict[str, str]):
+    def __init__(self, root: Path, inventory: Inventory, site_names: dict[str, str], memo: dict | None = None):
         self.root = root
+        self.memo = memo  # the live preview's results per file (heritage.memo), kept across rebuilds
         self.inventory = inventory
         self.site_names = site_names
         self.cache = MediaCache(root / ".cache" / "media")
@@ -135,9 +136,13 @@ class MediaLibrary:
                 cards[(lang, f"post:{post.slug}")] = SocialCard(post.meta.title, kicker, site_name, photo, alt or f"{post.meta.title} — {site_name}")
         return cards
 
+    def _og_target(self, key: tuple[str, str], c: SocialCard) -> Path:
+        """Where a page's card is cached; in the preview, found again while its words and photo are the same."""
+        return memo.per_file(self.memo, ("og", key), [c.photo] if c.photo else [], lambda: og_path(c.title, c.kicker, c.site_name, c.photo, self.cache), depends=(c.title, c.kicker, c.site_name, c.photo))
+
     def _social_cards(self) -> None:
         cards = self._cards()
-        targets = {key: og_path(c.title, c.kicker, c.site_name, c.photo, self.cache) for key, c in cards.items()}
+        targets = {key: self._og_target(key, c) for key, c in cards.items()}
         by_photo: dict[Path | None, list[tuple[str, str, str, Path]]] = {}
         for key, target in targets.items():
             if not target.exists():

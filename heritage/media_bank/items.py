@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from heritage import urls
+from heritage import memo, urls
+from heritage.content.licences import VOCABULARY_FILE
 from heritage.media_bank.rights import Rights
 from heritage.sections import COLUMN, ENTRY_SECTIONS, LANGUAGES
 
@@ -165,6 +166,19 @@ def _entry_items(data: "RenderData", entry: "EntryRecord") -> list[BankItem]:
     return out
 
 
+def _kept_entry_items(data: "RenderData", entry: "EntryRecord", vocabulary: object) -> list[BankItem]:
+    """An entry's items; in the live preview, those of the last build while its file, its
+    originals, the vocabulary (`vocabulary`: its file's stamp), the site's address and what
+    the media library made of its files are the same."""
+    media = data.media
+    if getattr(media, "memo", None) is None:
+        return _entry_items(data, entry)
+    sources = [urls.media_key(entry.id, i.path) for i in entry.data.media if i.kind != "youtube"]
+    made = tuple((s, s in media.images, getattr(media.av.get(s), "url", None)) for s in sources)
+    paths = [media.root / entry.rel, *(media.original(s) for s in sources)]
+    return memo.per_file(media.memo, ("bank", entry.rel), paths, lambda: _entry_items(data, entry), depends=(vocabulary, data.site_url, made))
+
+
 def _cover_items(data: "RenderData", listed: set[str]) -> list[BankItem]:
     """Covers uploaded for a post (not an entry's photo): the ward's, without a licence."""
     out: dict[str, BankItem] = {}
@@ -185,8 +199,9 @@ def collect(data: "RenderData") -> Bank:
     """Every item, newest dated first (undated last), then by section and entry order."""
     bank = Bank()
     order = {key: i for i, key in enumerate(ENTRY_SECTIONS)}
+    vocabulary = memo.stamp(data.media.root / VOCABULARY_FILE) if getattr(data.media, "memo", None) is not None else None
     for entry in sorted(data.inventory.entries.values(), key=lambda e: (order[e.section], e.id)):
-        items = _entry_items(data, entry)
+        items = _kept_entry_items(data, entry, vocabulary)
         bank.items.extend(items)
         if any(i.download for i in items):
             bank.kits[entry.id] = kit_url(entry.id)

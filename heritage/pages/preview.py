@@ -119,7 +119,7 @@ def _markdown_problems(root: Path, inventory) -> list[Problem]:
 def _current_site(root: Path, configured_url: str) -> Site:
     """The current content with its errors: the loader leaves broken files out, the rest builds."""
     inventory = cached_inventory(root)
-    media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
+    media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES}, _CHECKED_FILES.setdefault(root, {}))
     media.prepare()  # its problems are already among the content's
     pairs = translations.survey(root, _CHECKED_FILES.setdefault(root, {}))
     return Site(root, inventory, effective_site_url(inventory.settings, configured_url), pairs, media)

@@ -426,7 +426,7 @@ def load_site(root: Path, configured_url: str = "", cache: dict | None = None) -
         return hit[1]
     pairs = translations.survey(root, cache)
     problems = [p for p in checks.content_problems(root, inventory=inventory, pairs=pairs, schedule=False, warnings=False, cache=cache) if p.is_error]
-    media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES})
+    media = MediaLibrary(root, inventory, {lang: inventory.settings.site_name(lang) for lang in LANGUAGES}, cache)
     if not problems:
         problems.extend(media.prepare())
         problems.extend(podcast.prepare_episodes(inventory, media))  # in the media's cache
