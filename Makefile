@@ -54,9 +54,11 @@ check: $(STAMP)
 	$(BIN)/python -m heritage check $(if $(CHECK_FORMAT),--format $(CHECK_FORMAT))
 
 # On every core (pytest-xdist): most of a test waits on a build or a browser. A test file stays
-# on one worker (--dist loadfile), so a module's shared build is made once; the slowest are listed.
+# on one worker (--dist loadfile), so a module's shared build is made once; files start in the
+# order tests/conftest.py gives (the longest first: xdist would otherwise start the files with
+# most tests first, and a one-test file of five minutes last); the slowest are listed.
 test: system-deps $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadfile --durations=25
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --durations=25
 
 # Province-scale build benchmark (prints a table; slow: tens of minutes for 5,000 entries).
 bench: $(STAMP)
