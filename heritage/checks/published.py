@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from heritage import urls
+from heritage.content.folders import walk
 from heritage.content.schema import ID_CHARS
 from heritage.content.sources import special_file_problem, symlink_problem
 from heritage.problems import Problem
@@ -84,33 +84,17 @@ def _bad_name(rel: str) -> Problem:
     )
 
 
-def _folders(base: Path, skip: Callable[[str], bool], root: Path):
-    """(folder, its entries by name) under `base`, top-down, subfolders in name order, as
-    os.walk; one `scandir` per folder tells what each name is (no `stat` per file). A folder
-    whose path under `root` is `skip`ped is left out with all it holds; links are not followed."""
-    if skip(base.relative_to(root).as_posix()):
-        return
-    try:
-        with os.scandir(base) as found:
-            entries = {entry.name: entry for entry in found}
-    except OSError:
-        return
-    yield base, entries
-    for name in sorted(entries):
-        if not entries[name].is_symlink() and entries[name].is_dir(follow_symlinks=False):
-            yield from _folders(base / name, skip, root)
-
-
 def stray_file_problems(root: Path) -> list[Problem]:
     """Every file under docs/ that is not a page of a language folder, every symbolic
     link under docs/ or data/ (a page or data file read from anywhere), and anything there
     that is not a regular file (a named pipe or a device would hang the build, a folder
     named x.yml crash it). data/media/ is the media checks' own."""
     out = []
-    media = lambda rel: rel == urls.MEDIA_SOURCE or rel.startswith(urls.MEDIA_SOURCE + "/")  # noqa: E731
+    media = os.path.join(root, urls.MEDIA_SOURCE)
     for top in ("docs", "data"):
         base = root / top
-        for here, entries in _folders(base, media, root):
+        for folder, entries in walk(os.fspath(base), lambda f: f == media or f.startswith(media + os.sep)):
+            here = Path(folder)
             rel_here = here.relative_to(root).as_posix()
             links = {name for name, entry in entries.items() if entry.is_symlink()}
             out += [symlink_problem(f"{rel_here}/{name}") for name in sorted(links)]

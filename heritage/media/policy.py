@@ -15,6 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from heritage import urls
 from heritage.column import audio as column_audio
+from heritage.content.folders import walk
 from heritage.content.inventory import Inventory
 from heritage.content.sources import (
     media_path_error,
@@ -91,22 +92,15 @@ def referenced_media(inv: Inventory) -> set[str]:
 def _files_and_links(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     """Regular files under `folder`, every symbolic link (never followed), and everything
     else that is not a folder (a named pipe or a device would hang whatever opens it).
-    One `scandir` per folder: what each name is comes with it (no `stat` per file)."""
+    (heritage.content.folders.walk: no `stat` per file)."""
     files, links, specials = [], [], []
-    folders = [folder]
-    while folders:
-        here = folders.pop()
-        try:
-            with os.scandir(here) as found:
-                entries = list(found)
-        except OSError:
-            continue
-        for entry in entries:
-            path = here / entry.name
+    for here, entries in walk(os.fspath(folder)):
+        for entry in entries.values():
+            path = Path(here, entry.name)
             if entry.is_symlink():
                 links.append(path)
             elif entry.is_dir(follow_symlinks=False):
-                folders.append(path)
+                continue
             elif not entry.is_file(follow_symlinks=False):
                 specials.append(path)
             elif not entry.name.startswith("."):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from heritage import urls
+from heritage.content.folders import walk
 from heritage.review import affected as review
 from heritage.sections import LANGUAGES
 
@@ -53,19 +54,13 @@ def snapshot(root: Path) -> Snapshot:
 
 
 def _scan(folder: str, rel: str, out: Snapshot) -> None:
-    """As os.walk (links to folders not followed), one `scandir` per folder, each file's lstat."""
-    try:
-        with os.scandir(folder) as found:
-            entries = list(found)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir():
-            if not entry.is_symlink():
-                _scan(entry.path, f"{rel}/{entry.name}", out)
-            continue
-        stat = entry.stat(follow_symlinks=False)
-        out[f"{rel}/{entry.name}"] = (stat.st_size, stat.st_mtime_ns)
+    """Each file's lstat under `folder` (links to folders not followed), by repository path."""
+    for here, entries in walk(folder):
+        under = rel + here[len(folder):].replace(os.sep, "/")
+        for entry in entries.values():
+            if not entry.is_dir():
+                stat = entry.stat(follow_symlinks=False)
+                out[f"{under}/{entry.name}"] = (stat.st_size, stat.st_mtime_ns)
 
 
 def linked_ids(html: str, ids: set[str]) -> frozenset[str]:
