@@ -30,12 +30,23 @@ TODAY = "2026-10-20"
 SAMPLE_URL = "https://heritage.example.org/"
 
 
+# The photos, recordings and font of the session's built projects are prepared once, in a folder
+# of the run's (heritage/media/cache.py, SHARED), for every command a test runs as a process
+# (Project.run). Not in this process's environment: tests that damage a cache on purpose do it
+# in-process, on their project's own .cache/.
+SHARED_CACHE = "HERITAGE_TEST_SHARED_CACHE"
+
+
 def pytest_configure(config) -> None:
     """Every build of the session keeps its compiled templates in one folder of the run's
-    (heritage/pages/theme.py, TEMPLATE_CACHE): the first build compiles them, the others load them."""
+    (heritage/pages/theme.py, TEMPLATE_CACHE): the first build compiles them, the others load them.
+    The same for prepared media (SHARED_CACHE). Workers of `make test` inherit both."""
     if "HERITAGE_TEMPLATE_CACHE" not in os.environ:
         config._heritage_template_cache = tempfile.mkdtemp(prefix="heritage-templates-")
         os.environ["HERITAGE_TEMPLATE_CACHE"] = config._heritage_template_cache
+    if SHARED_CACHE not in os.environ:
+        config._heritage_shared_cache = tempfile.mkdtemp(prefix="heritage-media-")
+        os.environ[SHARED_CACHE] = config._heritage_shared_cache
 
 
 # The files that take minutes (their tests open the editor on a hundred items, fuzz the whole
@@ -51,10 +62,11 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 
 def pytest_unconfigure(config) -> None:
-    folder = getattr(config, "_heritage_template_cache", None)
-    if folder:
-        os.environ.pop("HERITAGE_TEMPLATE_CACHE", None)
-        shutil.rmtree(folder, ignore_errors=True)
+    for name, variable in (("_heritage_template_cache", "HERITAGE_TEMPLATE_CACHE"), ("_heritage_shared_cache", SHARED_CACHE)):
+        folder = getattr(config, name, None)
+        if folder:
+            os.environ.pop(variable, None)
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def pytest_addoption(parser) -> None:
@@ -80,6 +92,14 @@ BASE_FIELDS: dict[str, dict[str, Any]] = {
     "quan-ho": {"type": "hat-moi", "ranking": "unesco"},
     "san-pham": {"type": "ocop", "ocop_stars": 3},
 }
+
+
+def shared_cache() -> dict[str, str]:
+    """The environment that points a build or check at the session's prepared media (SHARED_CACHE)."""
+    from heritage.media.cache import SHARED
+
+    folder = os.environ.get(SHARED_CACHE)
+    return {SHARED: folder} if folder else {}
 
 
 class Project:
@@ -140,7 +160,7 @@ class Project:
     def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         # without GITHUB_ACTIONS: under CI the check would add annotation lines to what tests read
         inherited = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-        full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, **(env or {})}
+        full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, **shared_cache(), **(env or {})}
         return subprocess.run(args, cwd=self.root, capture_output=True, text=True, env=full_env, timeout=600)
 
     def check(self, **env: str) -> subprocess.CompletedProcess:

@@ -35,7 +35,7 @@ from lxml import html as lxml_html
 from heritage import cli
 from heritage.content import loader
 
-from .conftest import TODAY, Project, _skeleton, fill_small_project
+from .conftest import TODAY, Project, _skeleton, fill_small_project, shared_cache
 from .fuzz_strategies import EVENT, MARK, dump, edits
 
 SCALE = float(os.environ.get("HERITAGE_FUZZ_SCALE", "1"))
@@ -114,7 +114,7 @@ def check_in_process(root: Path) -> tuple[int | str, str]:
 
 def run(project: Project, *args: str) -> tuple[int | str, str]:
     try:
-        result = subprocess.run(args, cwd=project.root, capture_output=True, text=True, errors="replace", timeout=LIMIT, env=os.environ.copy())
+        result = subprocess.run(args, cwd=project.root, capture_output=True, text=True, errors="replace", timeout=LIMIT, env={**os.environ, **shared_cache()})
     except subprocess.TimeoutExpired:
         return "stalled", f"more than {LIMIT} s: {' '.join(args)}"
     return result.returncode, result.stdout + result.stderr

@@ -42,7 +42,7 @@ class MediaLibrary:
         self.memo = memo  # the live preview's results per file (heritage.memo), kept across rebuilds
         self.inventory = inventory
         self.site_names = site_names
-        self.cache = MediaCache(root / ".cache" / "media")
+        self.cache = MediaCache.of_project(root)
         self.images: dict[str, WebImage] = {}
         self.av: dict[str, PublishedMedia] = {}
         self.posters: dict[tuple[str, str], WebImage] = {}

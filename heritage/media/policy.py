@@ -112,7 +112,7 @@ def decode_problems(inv: Inventory, gps: bool = True) -> list[Problem]:
     """Open every media file the build would publish, as the build does (same functions,
     same messages), so that `make check` fails on what `make build` would fail on.
     A file a build already prepared (same content, in .cache/) is not decoded again."""
-    cache = MediaCache(inv.root / ".cache" / "media")
+    cache = MediaCache.of_project(inv.root)
     out: list[Problem] = []
     jobs = [(urls.media_key(e.id, i.path), i.kind, None) for e in inv.entries.values() for i in e.data.media if i.kind != "youtube"]
     # A post's cover is opened as a photo even when an entry lists the same file as a video.

@@ -168,7 +168,7 @@ def publish(data: "RenderData", site_root: Path, only: set[str] | None = None) -
         if not chosen:
             continue
         credits = credits_text(bank, entry_id, {lang: entry.name(lang) for lang in LANGUAGES}, site)
-        key = hashlib.sha256(json.dumps([credits, [str(p) for _, p in chosen]]).encode()).hexdigest()[:24]
+        key = hashlib.sha256(json.dumps([credits, [(name, str(p)) for name, p in chosen]]).encode()).hexdigest()[:24]  # the names are in the zip too
         cached = data.media.cache.folder("kits", key) / KIT
         if not cached.is_file():
             atomic_write(cached, _kit(chosen, credits))

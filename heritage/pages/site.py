@@ -25,6 +25,7 @@ from heritage.content.settings import effective_site_url
 from heritage.editor import page as admin_page
 from heritage.map import basemap
 from heritage.media import emblem, fonts
+from heritage.media.cache import project_cache
 from heritage.media.library import MediaLibrary
 from heritage.outputs import (
     minify,
@@ -392,7 +393,7 @@ class Site:
     def write_theme_files(self, site_root: Path) -> None:
         """The headings' font (a subset of Be Vietnam Pro) and the ward's logo, if it gave one,
         as a PNG drawn from it (never the uploaded file: an SVG can carry scripts)."""
-        fonts.write_heading_font(site_root, self.root / ".cache" / "fonts", urls.HEADING_FONT)
+        fonts.write_heading_font(site_root, project_cache(self.root, "fonts"), urls.HEADING_FONT)
         (site_root / urls.THEME_COLORS).parent.mkdir(parents=True, exist_ok=True)
         (site_root / urls.THEME_COLORS).write_text(theme_colors.stylesheet(self.settings.colors.palette), encoding="utf-8")
         if self.settings.logo:
