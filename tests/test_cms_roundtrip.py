@@ -74,9 +74,12 @@ def sample_editor(chromium, tmp_path_factory):
 
 
 def _open(page, url: str, collection: str, slug: str, field: str):
-    """The entry's form, freshly read from the files (Decap keeps what it read before)."""
+    """The entry's form, freshly read from the files (Decap keeps what it read before): by way
+    of the collection's list, as tests/test_cms_bigsite_browser.py does, not by reloading Decap
+    (a reload for every opening took most of this file's three minutes)."""
+    page.goto(url + f"admin/#/collections/{collection}")
+    page.locator(field).first.wait_for(state="detached")  # the last form has left
     page.goto(url + f"admin/#/collections/{collection}/entries/{slug}")
-    page.reload()
     page.locator(field).first.wait_for()
     return page.locator(field).first
 
