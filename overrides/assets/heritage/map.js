@@ -12,18 +12,13 @@
 // data-markers is set on the box when the last step is done.
 (function () {
   "use strict";
-  var ARROWS = ["→", "↘", "↓", "↙", "←", "↖", "↑", "↗"];
+  var ARROWS = "→↘↓↙←↖↑↗";
 
   function el(tag, cls, content) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
     if (content) node.textContent = content;
     return node;
-  }
-  function html(node) {
-    var box = document.createElement("div");
-    box.appendChild(node);
-    return box.innerHTML;
   }
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
@@ -33,9 +28,9 @@
     var mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
-  function step(fn) {  // the next piece of work in a task of its own
+  function step(fn) {  // the next piece of work, in a task of its own
     return function (value) {
-      return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () { return fn(value); });
+      return new Promise(function (done) { setTimeout(done); }).then(function () { return fn(value); });
     };
   }
   function km(a, b) {  // haversine, as heritage/map/basemap.py
@@ -50,7 +45,7 @@
     var data = box.dataset;
     var lang = data.lang;
     var legend = {};
-    Array.prototype.forEach.call(box.querySelectorAll(".hx-legend [data-section]"), function (li) {
+    [].forEach.call(box.querySelectorAll(".hx-legend [data-section]"), function (li) {
       legend[li.dataset.section] = { color: li.dataset.color, label: li.dataset.label };
     });
     var status = box.querySelector(".hx-map__status");
@@ -63,7 +58,7 @@
     map.attributionControl.setPrefix("");
     var credit = el("a", "", data.attribution);
     credit.href = data.attributionUrl;
-    var attribution = html(credit);
+    var attribution = credit.outerHTML;
 
     function tiles(url, options) {
       var failed = false;
@@ -99,7 +94,7 @@
         var content = el("span");
         content.appendChild(el("span", "", String(n))).setAttribute("aria-hidden", "true");
         content.appendChild(el("span", "hx-visually-hidden", fill(data.labelCluster, { n: n })));
-        return L.divIcon({ className: "hx-cluster", html: html(content), iconSize: [44, 44] });
+        return L.divIcon({ className: "hx-cluster", html: content, iconSize: [44, 44] });
       }
     });
     var markers = {};
@@ -120,7 +115,7 @@
         label.appendChild(el("span", "hx-marker__dot")).style.background = (legend[p.section] || {}).color || "#444";
         label.appendChild(el("span", "hx-visually-hidden", name));
         var marker = L.marker([c[1], c[0]], {
-          icon: L.divIcon({ className: "hx-marker", html: html(label), iconSize: [44, 44] }),
+          icon: L.divIcon({ className: "hx-marker", html: label, iconSize: [44, 44] }),
           title: name, keyboard: true, riseOnHover: true
         });
         var popup = null;
@@ -156,8 +151,6 @@
         marker.on("popupopen", function () {
           var pic = buildPopup().querySelector("img[data-src]");
           if (pic) { pic.src = pic.getAttribute("data-src"); pic.removeAttribute("data-src"); }
-        });
-        marker.on("popupopen", function () {
           var li = listItem(p.id);
           if (li) li.classList.add("hx-places--active");
         });
@@ -195,7 +188,7 @@
         content.appendChild(arrow);
         content.appendChild(text);
         var edge = L.marker(middle, {
-          icon: L.divIcon({ className: "hx-edge", html: html(content), iconSize: null }),
+          icon: L.divIcon({ className: "hx-edge", html: content, iconSize: null }),
           keyboard: true, title: text.textContent, zIndexOffset: 1000
         }).addTo(map);
         edge.on("click", function () {
@@ -236,7 +229,7 @@
 
     })).then(step(function () {
       // The list below stays in step: "show on the map" opens the place's popup.
-      Array.prototype.forEach.call(document.querySelectorAll("[data-hx-show]"), function (button) {
+      [].forEach.call(document.querySelectorAll("[data-hx-show]"), function (button) {
         var marker = markers[button.dataset.hxShow];
         if (!marker) return;
         button.hidden = false;
@@ -251,7 +244,7 @@
 
   function init() {  // in a task of its own, not in Material's DOMContentLoaded one
     setTimeout(function () {
-      Array.prototype.forEach.call(document.querySelectorAll("[data-hx-map]"), setup);
+      [].forEach.call(document.querySelectorAll("[data-hx-map]"), setup);
     }, 0);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
