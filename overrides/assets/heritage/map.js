@@ -7,20 +7,18 @@
 // first view fits the ward's own places (those within data-near-km of their median), and
 // places farther away sit at the map's edge with their distance. Without JavaScript the
 // list below is the map (heritage.css hides the box).
+// The work is done in steps, each its own task (the markers, the view, the clusters, the
+// far labels, the list's buttons), so no step holds the phone's main thread for long;
+// data-markers is set on the box when the last step is done.
 (function () {
   "use strict";
-  var ARROWS = ["→", "↘", "↓", "↙", "←", "↖", "↑", "↗"];
+  var ARROWS = "→↘↓↙←↖↑↗";
 
   function el(tag, cls, content) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
     if (content) node.textContent = content;
     return node;
-  }
-  function html(node) {
-    var box = document.createElement("div");
-    box.appendChild(node);
-    return box.innerHTML;
   }
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
@@ -29,6 +27,11 @@
     var sorted = values.slice().sort(function (a, b) { return a - b; });
     var mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+  function step(fn) {  // the next piece of work, in a task of its own
+    return function (value) {
+      return new Promise(function (done) { setTimeout(done); }).then(function () { return fn(value); });
+    };
   }
   function km(a, b) {  // haversine, as heritage/map/basemap.py
     var rad = Math.PI / 180;
@@ -42,7 +45,7 @@
     var data = box.dataset;
     var lang = data.lang;
     var legend = {};
-    Array.prototype.forEach.call(box.querySelectorAll(".hx-legend [data-section]"), function (li) {
+    [].forEach.call(box.querySelectorAll(".hx-legend [data-section]"), function (li) {
       legend[li.dataset.section] = { color: li.dataset.color, label: li.dataset.label };
     });
     var status = box.querySelector(".hx-map__status");
@@ -55,7 +58,7 @@
     map.attributionControl.setPrefix("");
     var credit = el("a", "", data.attribution);
     credit.href = data.attributionUrl;
-    var attribution = html(credit);
+    var attribution = credit.outerHTML;
 
     function tiles(url, options) {
       var failed = false;
@@ -91,7 +94,7 @@
         var content = el("span");
         content.appendChild(el("span", "", String(n))).setAttribute("aria-hidden", "true");
         content.appendChild(el("span", "hx-visually-hidden", fill(data.labelCluster, { n: n })));
-        return L.divIcon({ className: "hx-cluster", html: html(content), iconSize: [44, 44] });
+        return L.divIcon({ className: "hx-cluster", html: content, iconSize: [44, 44] });
       }
     });
     var markers = {};
@@ -100,8 +103,10 @@
       return document.getElementById("hx-place-" + id);
     }
 
-    fetch(data.geojson).then(function (r) { return r.json(); }).then(function (geo) {
-      var features = geo.features.filter(function (f) { return f.geometry && f.geometry.type === "Point"; });
+    var features, all, middle, far;
+    var popupWidth = box.clientWidth - 64;
+    fetch(data.geojson).then(function (r) { return r.json(); }).then(step(function (geo) {
+      features = geo.features.filter(function (f) { return f.geometry && f.geometry.type === "Point"; });
       features.forEach(function (feature) {
         var p = feature.properties;
         var c = feature.geometry.coordinates;
@@ -110,39 +115,42 @@
         label.appendChild(el("span", "hx-marker__dot")).style.background = (legend[p.section] || {}).color || "#444";
         label.appendChild(el("span", "hx-visually-hidden", name));
         var marker = L.marker([c[1], c[0]], {
-          icon: L.divIcon({ className: "hx-marker", html: html(label), iconSize: [44, 44] }),
+          icon: L.divIcon({ className: "hx-marker", html: label, iconSize: [44, 44] }),
           title: name, keyboard: true, riseOnHover: true
         });
-        var popup = el("div", "hx-popup");
-        var page = data.base + (lang === "vi" ? "" : lang + "/") + p.section + "/" + p.id + "/";
-        var item = listItem(p.id);  // the list below carries the photo and the route (places.html)
-        var thumb = item && item.getAttribute("data-thumb");
-        if (thumb) {
-          var img = el("img", "hx-popup__img");
-          img.alt = ""; img.width = 240; img.height = 160; img.loading = "lazy";
-          img.setAttribute("data-src", thumb);  // fetched when the popup opens, not with the map
-          popup.appendChild(img);
-        }
-        var link = el("a", "", name);
-        link.href = page;
-        popup.appendChild(el("strong")).appendChild(link);
-        popup.appendChild(el("div", "", [p["type_" + lang], (legend[p.section] || {}).label].filter(Boolean).join(" · ")));
-        if (data.labelOpen) {  // the map page's popups: Open and Directions (a trail's map has its own list)
-          var actions = popup.appendChild(el("div", "hx-popup__actions"));
-          actions.appendChild(el("a", "hx-popup__button", data.labelOpen)).href = page;
-          var route = item && item.querySelector("a[data-geo]");
-          if (route) {
-            var go = actions.appendChild(el("a", "hx-popup__button", data.labelDirections));
-            go.href = route.href; go.rel = "noopener noreferrer";
+        var popup = null;
+        function buildPopup() {  // on the first open, not with the map
+          if (popup) return popup;
+          popup = el("div", "hx-popup");
+          var page = data.base + (lang === "vi" ? "" : lang + "/") + p.section + "/" + p.id + "/";
+          var item = listItem(p.id);  // the list below carries the photo and the route (places.html)
+          var thumb = item && item.getAttribute("data-thumb");
+          if (thumb) {
+            var img = el("img", "hx-popup__img");
+            img.alt = ""; img.width = 240; img.height = 160; img.loading = "lazy";
+            img.setAttribute("data-src", thumb);  // fetched when the popup opens, not with the map
+            popup.appendChild(img);
           }
+          var link = el("a", "", name);
+          link.href = page;
+          popup.appendChild(el("strong")).appendChild(link);
+          popup.appendChild(el("div", "", [p["type_" + lang], (legend[p.section] || {}).label].filter(Boolean).join(" · ")));
+          if (data.labelOpen) {  // the map page's popups: Open and Directions (a trail's map has its own list)
+            var actions = popup.appendChild(el("div", "hx-popup__actions"));
+            actions.appendChild(el("a", "hx-popup__button", data.labelOpen)).href = page;
+            var route = item && item.querySelector("a[data-geo]");
+            if (route) {
+              var go = actions.appendChild(el("a", "hx-popup__button", data.labelDirections));
+              go.href = route.href; go.rel = "noopener noreferrer";
+            }
+          }
+          return popup;
         }
         // Never cut off on a phone: as wide as the map allows, panned into view with a margin.
-        marker.bindPopup(popup, { maxWidth: Math.min(260, box.clientWidth - 64), minWidth: Math.min(200, box.clientWidth - 64), autoPanPadding: [16, 16], keepInView: true });
+        marker.bindPopup(buildPopup, { maxWidth: Math.min(260, popupWidth), minWidth: Math.min(200, popupWidth), autoPanPadding: [16, 16], keepInView: true });
         marker.on("popupopen", function () {
-          var pic = popup.querySelector("img[data-src]");
+          var pic = buildPopup().querySelector("img[data-src]");
           if (pic) { pic.src = pic.getAttribute("data-src"); pic.removeAttribute("data-src"); }
-        });
-        marker.on("popupopen", function () {
           var li = listItem(p.id);
           if (li) li.classList.add("hx-places--active");
         });
@@ -155,18 +163,20 @@
         markers[p.id] = marker;
         clusters.addLayer(marker);
       });
-      clusters.addTo(map);
-      box.dataset.markers = String(features.length);
-
-      var all = Object.keys(markers).map(function (id) { return markers[id]; });
+    })).then(step(function () {  // the first view, then the markers on it
+      all = Object.keys(markers).map(function (id) { return markers[id]; });
       if (!all.length) { map.setView([21.19, 106.08], 12); return; }
-      var middle = L.latLng(median(all.map(function (m) { return m.getLatLng().lat; })), median(all.map(function (m) { return m.getLatLng().lng; })));
+      middle = L.latLng(median(all.map(function (m) { return m.getLatLng().lat; })), median(all.map(function (m) { return m.getLatLng().lng; })));
       var nearKm = Number(data.nearKm) || 5;
       var near = all.filter(function (m) { return km(middle, m.getLatLng()) <= nearKm; });
-      var far = all.filter(function (m) { return near.indexOf(m) < 0; });
+      far = all.filter(function (m) { return near.indexOf(m) < 0; });
       var view = L.latLngBounds(near.map(function (m) { return m.getLatLng(); }));
       map.fitBounds(view, { paddingTopLeft: [28, far.length ? 64 : 28], paddingBottomRight: [28, far.length ? 84 : 28], maxZoom: 16 });
       box.dataset.far = String(far.length);
+    })).then(step(function () {
+      clusters.addTo(map);
+    })).then(step(function () {
+      if (!all.length) return;
 
       // Far-away places: a label at the map's edge, in their direction, with the distance.
       var edges = far.map(function (marker) {
@@ -178,7 +188,7 @@
         content.appendChild(arrow);
         content.appendChild(text);
         var edge = L.marker(middle, {
-          icon: L.divIcon({ className: "hx-edge", html: html(content), iconSize: null }),
+          icon: L.divIcon({ className: "hx-edge", html: content, iconSize: null }),
           keyboard: true, title: text.textContent, zIndexOffset: 1000
         }).addTo(map);
         edge.on("click", function () {
@@ -217,8 +227,9 @@
       map.on("move zoom resize", placeEdges);
       placeEdges();
 
+    })).then(step(function () {
       // The list below stays in step: "show on the map" opens the place's popup.
-      Array.prototype.forEach.call(document.querySelectorAll("[data-hx-show]"), function (button) {
+      [].forEach.call(document.querySelectorAll("[data-hx-show]"), function (button) {
         var marker = markers[button.dataset.hxShow];
         if (!marker) return;
         button.hidden = false;
@@ -227,11 +238,14 @@
           clusters.zoomToShowLayer(marker, function () { marker.openPopup(); });
         });
       });
-    }).catch(function () { say(data.tilesFailed); });
+      box.dataset.markers = String(features.length);  // the map is ready
+    })).catch(function () { say(data.tilesFailed); });
   }
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-hx-map]"), setup);
+  function init() {  // in a task of its own, not in Material's DOMContentLoaded one
+    setTimeout(function () {
+      [].forEach.call(document.querySelectorAll("[data-hx-map]"), setup);
+    }, 0);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

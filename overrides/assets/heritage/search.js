@@ -107,9 +107,14 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     input.value = new URL(location.href).searchParams.get("q") || "";
     fetch(form.dataset.index).then(function (r) { return r.json(); }).then(function (data) {
-      items = data.docs.map(prepare);
-      form.dataset.ready = "true";
-      if (input.value) show(input.value);
+      var docs = data.docs, ready = [];
+      (function some() {  // a few entries a task, so that preparing the index blocks nothing
+        ready.push.apply(ready, docs.splice(0, 8).map(prepare));
+        if (docs.length) return setTimeout(some);
+        items = ready;
+        form.dataset.ready = "true";
+        if (input.value) show(input.value);
+      })();
     });
     input.focus();
   }
