@@ -54,7 +54,9 @@ def test_two_saves_of_a_draft_keep_the_story_typed_last(editor):
     page.locator("[data-slate-editor]").nth(1).wait_for()
     vi, en = "Câu chuyện dinh-tan-an (vi).", "Câu chuyện dinh-tan-an (en)."
     _until(lambda: len(_stories(page)) == 2 and vi in _stories(page)[0] and en in _stories(page)[1], "the form's stories")
-    page.wait_for_load_state("networkidle")  # the entry's and its draft check's reads are over
+    # the entry's and its draft check's reads are over (the check panel asks again every second
+    # while a check runs, for up to 3 minutes: a whole run on a loaded machine passed 60 s here)
+    page.wait_for_load_state("networkidle", timeout=180_000)
     for word_vi, word_en in ((" MỘT", " ONE"), (" HAI", " TWO")):
         vi, en = vi + word_vi, en + word_en
         _write_story(page, 0, vi)
@@ -63,7 +65,7 @@ def test_two_saves_of_a_draft_keep_the_story_typed_last(editor):
         with page.expect_response(lambda r: '"action":"persistEntry"' in (r.request.post_data or "")):
             page.get_by_role("button", name="Lưu").first.click()
         _until(lambda: vi in _on_branch(root, VI) and en in _on_branch(root, EN), f"the draft's commit with {vi!r} and {en!r}", 60)
-        page.wait_for_load_state("networkidle")  # the form's reload of the draft, if any, is over
+        page.wait_for_load_state("networkidle", timeout=180_000)  # the form's reload of the draft, and its check, are over
         _until(lambda: _stories(page) != ["", ""], "the form after the save", 30)
         shown = _stories(page)
         assert vi in shown[0] and en in shown[1], shown
