@@ -26,6 +26,7 @@ try {
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${job.url}`);
     writeFileSync(job.out, result.report);
+    console.log(`  ${job.url}: performance ${Math.round(result.lhr.categories.performance.score * 100)}`);  // progress in a long log
   }
 } finally {
   await chrome.kill();
