@@ -16,6 +16,7 @@ from heritage.content.vocabulary import load_vocabulary
 from heritage.editor import page as admin_page
 
 OWN = ("http://127.0.0.1", "data:", "blob:")  # what the editor may ask for: nothing elsewhere
+ERROR_PAGE = "[class*=ErrorBoundaryContainer]"  # Decap's full-page "Lỗi" (emotion keeps the label)
 
 
 @dataclass
@@ -50,6 +51,19 @@ def signed_in(chromium, root: Path, site: Path, url: str, proxy: str, patch: pyt
         yield editor
     finally:
         context.close()
+
+
+def open_afresh(page, url: str, collection: str, slug: str, ready: str, timeout: float | None = None):
+    """An item's form read afresh from its file, without reloading Decap: by way of the
+    collection's list (a new address alone does not leave Decap's editor, and a reload for
+    every form took most of these tests' minutes). Only after a form left unchanged: from a
+    changed one Decap asks before leaving. Returns the `ready` field, once the form shows it."""
+    page.goto(f"{url}admin/#/collections/{collection}")
+    page.locator(ready).first.wait_for(state="detached")  # the last form has left
+    page.goto(f"{url}admin/#/collections/{collection}/entries/{slug}")
+    page.locator(f"{ready}, {ERROR_PAGE}").first.wait_for(timeout=timeout)
+    assert page.locator(ERROR_PAGE).count() == 0, (slug, page.locator(ERROR_PAGE).inner_text())
+    return page.locator(ready).first
 
 
 def check_sentences(output: str, file: str | None = None, form: bool = False) -> list[str]:

@@ -24,8 +24,7 @@ from heritage.content.schema import SCHEMAS
 from heritage.content.sources import _Loader
 from tests.bigsite import generate
 from tests.conftest import Project, cms_guard, serve
-from tests.editor import signed_in
-from tests.test_cms_forms_browser import ERROR_PAGE
+from tests.editor import open_afresh, signed_in
 
 
 
@@ -56,17 +55,6 @@ def _items(root: Path) -> list[tuple[str, str, Path, str, str]]:
 def _persisted(response) -> bool:
     request = response.request
     return request.method == "POST" and '"persistEntry"' in (request.post_data or "")
-
-
-def _open(page, url: str, collection: str, slug: str, ready: str):
-    """The item's form read afresh from its file, without reloading the page: by way of the
-    collection's list (a new entry's address alone does not leave Decap's editor)."""
-    page.goto(f"{url}admin/#/collections/{collection}")
-    page.locator(ready).first.wait_for(state="detached")  # the last form has left
-    page.goto(f"{url}admin/#/collections/{collection}/entries/{slug}")
-    page.locator(f"{ready}, {ERROR_PAGE}").first.wait_for()
-    assert page.locator(ERROR_PAGE).count() == 0, (slug, page.locator(ERROR_PAGE).inner_text())
-    return page.locator(ready).first
 
 
 def _publish(page, slug: str) -> None:
@@ -100,14 +88,14 @@ def test_every_item_of_a_100_entry_site_opens_and_saves_byte_identical(big_edito
     assert project.check().returncode == 0
     start = time.monotonic()
     for collection, slug, path, touch, name in items:
-        field = _open(page, url, collection, slug, touch)
+        field = open_afresh(page, url, collection, slug, touch)
         expect(field).to_have_value(name)  # this item's data, not the last one's
         value = field.input_value()
         # Decap publishes only a form whose data differs from the file's: an edit, then its undo
         field.fill(value + " (sửa)")
         _publish(page, slug)
         assert " (sửa)" in (root / path).read_text(encoding="utf-8"), path
-        field = _open(page, url, collection, slug, touch)  # Decap compares with the file as it read it
+        field = open_afresh(page, url, collection, slug, touch)  # Decap compares with the file as it read it
         expect(field).to_have_value(value + " (sửa)")
         field.fill(value)
         _publish(page, slug)

@@ -19,10 +19,8 @@ from heritage.content.messages import RULES
 from heritage.content.schema import SCHEMAS
 from heritage.editor.words import both, form_words, missing_field
 from tests.conftest import REPO, Project, cms_guard, serve
-from tests.editor import signed_in
+from tests.editor import ERROR_PAGE, open_afresh, signed_in
 from tests.waiting import until
-
-ERROR_PAGE = "[class*=ErrorBoundaryContainer]"  # Decap's full-page "Lỗi" (emotion keeps the label)
 
 
 @pytest.fixture
@@ -49,17 +47,6 @@ def _open(page, url: str, hash_path: str, ready: str) -> None:
     assert page.locator(ERROR_PAGE).count() == 0, page.locator(ERROR_PAGE).inner_text()
 
 
-def _open_unedited(page, url: str, collection: str, slug: str, ready: str) -> None:
-    """Opens a form after one left unchanged, by way of its collection's list (no reload: a
-    reload for each of the sample's forms took most of a minute); `_open` reloads, which also
-    leaves a form with unsaved changes."""
-    page.goto(url + f"admin/#/collections/{collection}")
-    page.locator(ready).first.wait_for(state="detached")  # the last form has left
-    page.goto(url + f"admin/#/collections/{collection}/entries/{slug}")
-    page.locator(f"{ready}, {ERROR_PAGE}").first.wait_for(timeout=90_000)
-    assert page.locator(ERROR_PAGE).count() == 0, page.locator(ERROR_PAGE).inner_text()
-
-
 def _publish(page) -> None:
     page.get_by_role("button", name="Công bố").first.click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
@@ -82,15 +69,15 @@ def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_
     for section in SCHEMAS:
         for path in sorted((root / "data" / section).glob("*.yml")):
             name = yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
-            _open_unedited(page, url, section, path.stem, "[data-field=name] [data-lang=vi]")
+            open_afresh(page, url, section, path.stem, "[data-field=name] [data-lang=vi]", timeout=90_000)
             assert page.locator("[data-field=name] [data-lang=vi]").first.input_value() == name, path  # (an organiser has a name too)
             opened += 1
     for path in sorted((root / "data" / "trails").glob("*.yml")):
-        _open_unedited(page, url, "hanh-trinh", path.stem, "[data-field=stops], [id^=entry-field]")
+        open_afresh(page, url, "hanh-trinh", path.stem, "[data-field=stops], [id^=entry-field]", timeout=90_000)
         assert page.locator("[data-field=name] [data-lang=vi]").input_value() == yaml.safe_load(path.read_text(encoding="utf-8"))["name"]["vi"]
         opened += 1
     for path in sorted((root / "data" / "su-kien").glob("*.yml")):
-        _open_unedited(page, url, "su-kien", path.stem, "[id^=start-field]")
+        open_afresh(page, url, "su-kien", path.stem, "[id^=start-field]", timeout=90_000)
         event = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert page.locator("[data-field=name] [data-lang=vi]").input_value() == event["name"]["vi"]
         assert page.locator("[id^=start-field]").input_value() == event["time"]["start"], path
@@ -98,7 +85,7 @@ def test_every_sample_entry_trail_post_and_the_settings_open_in_the_form(sample_
     for path in sorted((root / "docs" / "vi" / "chuyen-muc").glob("*.md")):
         if path.name == "index.md":
             continue
-        _open_unedited(page, url, "chuyen-muc", path.stem, "[id^=title-field]")
+        open_afresh(page, url, "chuyen-muc", path.stem, "[id^=title-field]", timeout=90_000)
         title = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["title"]
         assert page.locator("[id^=title-field]").first.input_value() == title
         opened += 1

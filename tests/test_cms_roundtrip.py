@@ -22,7 +22,7 @@ import yaml
 from heritage.content.sources import _Loader
 from heritage.editor import page as admin_page
 from tests.conftest import REPO, Project, bi, cms_guard, serve
-from tests.editor import signed_in
+from tests.editor import open_afresh, signed_in
 from tests.waiting import until
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
@@ -73,17 +73,6 @@ def sample_editor(chromium, tmp_path_factory):
         assert admin.errors == []
 
 
-def _open(page, url: str, collection: str, slug: str, field: str):
-    """The entry's form, freshly read from the files (Decap keeps what it read before): by way
-    of the collection's list, as tests/test_cms_bigsite_browser.py does, not by reloading Decap
-    (a reload for every opening took most of this file's three minutes)."""
-    page.goto(url + f"admin/#/collections/{collection}")
-    page.locator(field).first.wait_for(state="detached")  # the last form has left
-    page.goto(url + f"admin/#/collections/{collection}/entries/{slug}")
-    page.locator(field).first.wait_for()
-    return page.locator(field).first
-
-
 def _save_and_wait(page, root: Path, done) -> None:
     page.get_by_role("button", name="Công bố", exact=True).click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
@@ -95,12 +84,12 @@ def _edit_then_restore(page, url: str, root: Path, where: tuple[str, str, str], 
     """Append `marker` to the field `where` = (collection, slug, selector), save: the lines
     changed and the file. Then open the entry again, take the marker out, save: the repository
     must be exactly as committed (a save without change rewrites nothing)."""
-    field = _open(page, url, *where)
+    field = open_afresh(page, url, *where)
     original = field.input_value()
     field.fill(original + marker)
     _save_and_wait(page, root, lambda: marker in (root / path).read_text(encoding="utf-8"))
     changed, text = _changed_lines(root), (root / path).read_text(encoding="utf-8")
-    field = _open(page, url, *where)
+    field = open_afresh(page, url, *where)
     field.fill(original)
     _save_and_wait(page, root, lambda: marker not in (root / path).read_text(encoding="utf-8"))
     assert _git(root, "status", "--porcelain") == "", _git(root, "diff")
@@ -146,7 +135,7 @@ def test_the_settings_keep_their_comments_and_an_edit_changes_one_line(sample_ed
 
 def test_a_story_line_edit_changes_that_line_only(sample_editor):
     page, root, url = sample_editor
-    story = _open(page, url, "quan-ho", "moi-nuoc-moi-trau", "[data-slate-editor]")
+    story = open_afresh(page, url, "quan-ho", "moi-nuoc-moi-trau", "[data-slate-editor]")
     story.click()
     # typing before Slate holds the focus lost the first key under load
     page.wait_for_function("document.activeElement && document.activeElement.closest('[data-slate-editor]') !== null")
