@@ -34,13 +34,14 @@ def _until(condition: Callable[[], object], what: str, timeout: float = 240) -> 
 
 @contextlib.contextmanager
 def dirty_preview(root: Path):
-    """`mkdocs serve --dirty` on the project; yields (base URL, its output folder)."""
+    """`mkdocs serve --dirty` on the project; yields (base URL, its output folder). Its log: preview.log."""
     port, tmp = _free_port(), root / "tmp"
     tmp.mkdir()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HERITAGE_TODAY": TODAY, "TMPDIR": str(tmp)}
+    log = (root / "preview.log").open("w", encoding="utf-8")  # a pipe nobody reads would fill and stop the server
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -49,6 +50,7 @@ def dirty_preview(root: Path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+        log.close()
 
 
 def _served(address: str) -> bool:

@@ -8,6 +8,7 @@ MkDocs renders anyway and `heritage check` runs after rendering with Python-Mark
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from heritage.column import audio as column_audio
 from heritage.column import rules as column
 from heritage.content import addresses, translations
 from heritage.content.inventory import Inventory
+from heritage.content.folders import walk
 from heritage.content.loader import cached_inventory
 from heritage.content.sources import SourceError, read_text, split_front_matter
 from heritage.media import emblem
@@ -180,7 +182,8 @@ def markdown_problems(root: Path, cache: dict | None = None) -> list[Problem]:
         folder = docs / lang
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*.md")):
+        # What Path.rglob("*.md") finds (links to folders not followed), one scandir a folder.
+        for path in sorted(Path(here, name) for here, entries in walk(os.fspath(folder)) for name in entries if name.endswith(".md")):
             stat = path.stat()
             key = (stat.st_size, stat.st_mtime_ns, token)
             if cache is not None and cache.get(path, (None,))[0] == key:

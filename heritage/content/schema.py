@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -173,7 +174,7 @@ class MediaItem(Model):
     license: Short
     date: dt.date | None = None
 
-    @property
+    @cached_property  # asked for every item of every entry on every build (frozen: it cannot change)
     def kind(self) -> str:
         return next(k for k in _MEDIA_KINDS if getattr(self, k) is not None)
 

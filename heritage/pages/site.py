@@ -342,13 +342,14 @@ class Site:
         ids = reach.ids if reach is not None else None
         inv = self.inventory
         admin_page.write_admin(self.root, site_root, self.settings, inv.vocabulary, inv)
-        ics = reaches("ics", lambda: repr([e.data for e in [*ical.festivals.festivals(inv), *inv.events.values()]]))
+        # Keys are the (frozen) models themselves: an unchanged entry keeps its objects, compared at once.
+        ics = reaches("ics", lambda: [e.data for e in [*ical.festivals.festivals(inv), *inv.events.values()]])
         podcast.write_feeds(self, site_root)
         for lang in LANGUAGES:
             feed.write_feed(self, lang, site_root, self.absolute)
             if ics:
                 ical.write_ics(self, lang, site_root, self.today)
-        if reaches("media", lambda: repr([getattr(e.data, "media", None) for e in [*inv.entries.values(), *inv.events.values()]])):
+        if reaches("media", lambda: [getattr(e.data, "media", None) for e in [*inv.entries.values(), *inv.events.values()]]):
             self.media.publish(site_root)
             bank_downloads.publish(self.render_data, site_root)
             onsite.write_subtitles(self.render_data, site_root)
