@@ -82,17 +82,17 @@ def _save_and_wait(page, root: Path, done) -> None:
 
 def _edit_then_restore(page, url: str, root: Path, where: tuple[str, str, str], path: str, marker: str = " (sửa)") -> tuple[list[str], str]:
     """Append `marker` to the field `where` = (collection, slug, selector), save: the lines
-    changed and the file. Then open the entry again, take the marker out, save: the repository
-    must be exactly as committed (a save without change rewrites nothing)."""
+    changed (the callers want the one edited line alone: every other byte written back as it
+    was) and the file. Then the repository is put back as committed (Decap does not read that
+    item again)."""
     field = open_afresh(page, url, *where)
     original = field.input_value()
     field.fill(original + marker)
     _save_and_wait(page, root, lambda: marker in (root / path).read_text(encoding="utf-8"))
     changed, text = _changed_lines(root), (root / path).read_text(encoding="utf-8")
-    field = open_afresh(page, url, *where)
-    field.fill(original)
-    _save_and_wait(page, root, lambda: marker not in (root / path).read_text(encoding="utf-8"))
-    assert _git(root, "status", "--porcelain") == "", _git(root, "diff")
+    assert _git(root, "diff", "--name-only").split() == [path], _git(root, "diff", "--stat")
+    _git(root, "checkout", "--", ".")
+    assert _git(root, "status", "--porcelain") == "", _git(root, "status")
     return changed, text
 
 
