@@ -1,6 +1,6 @@
 """Performance, accessibility, best-practice and SEO budgets, measured by Lighthouse 12 in Chromium.
 
-    .venv/bin/python scripts/budgets.py [--runs 3] [--site site]
+    .venv/bin/python scripts/budgets.py [--runs 3] [--once] [--site site]
 
 Builds the site (unless --site is given), serves it on loopback with gzip as GitHub
 Pages does, and runs Lighthouse in mobile mode on each page type in both languages, all in
@@ -9,7 +9,9 @@ tool). Every page is measured once. Performance is judged once per page type, on
 Vietnamese page: when that first score is under the 98 wanted, it is measured --runs times in
 all and the median judged (a page that scores 98-100 at once has nothing a median would
 change); its English twin, the same template and scripts, is measured once. Together these
-took the budgets from about 14 to about 6 minutes here (issue 28). The images below the fold
+took the budgets from about 14 to about 6 minutes here (issue 28). With --once (CI, whose
+shared runner is no quiet machine: its scores under 98 are warnings either way) no page is
+measured a second time unless it scores under the floor of 90. The images below the fold
 are found in one Chromium for all pages, not one each. Two kinds of budget:
 
 - deterministic, the same on every machine; any miss fails the run: accessibility, best
@@ -168,6 +170,7 @@ def failing_audits(report: dict) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--once", action="store_true", help="a first score under 98 is not measured again (under 90 still is)")
     parser.add_argument("--site", help="an already built site folder")
     args = parser.parse_args()
     if not LIGHTHOUSE.is_dir():
@@ -201,7 +204,7 @@ def main() -> int:
         # the wanted one is measured --runs - 1 more times and the median kept. The English twin
         # (same template, same scripts) is measured once, for the budgets that are the same on
         # every machine; a score of its under the floor is still measured again below.
-        again = [url for lang, _, _, url in targets if lang == "vi" and _perf(first[url]) < PERF_WANTED]
+        again = [url for lang, _, _, url in targets if lang == "vi" and _perf(first[url]) < PERF_WANTED and not args.once]
         repeats = [url for url in again for _ in range(args.runs - 1)]
         more: dict[str, list[dict]] = {url: [] for url in again}
         for url, report in zip(repeats, lighthouse(repeats, reports_dir) if repeats else []):
