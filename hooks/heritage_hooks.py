@@ -133,7 +133,6 @@ def on_post_template(output_content, template_name, config):
 
 def on_serve(server, config, builder):
     from mkdocs import livereload  # the preview keeps every page's policy, the reload script allowed (build_run)
-
     server._inject_js_into_html = reload_injector(server._inject_js_into_html, livereload._SCRIPT_TEMPLATE_STR, admin_page.NO_RELOAD.encode())
     log.info("Preview: saves noticed by %s", load_hooks("live_watch").watch_natively(server))
     return server
