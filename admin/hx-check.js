@@ -8,7 +8,8 @@
  * Under `make edit` in git mode an unpublished draft lives on its branch, not in the work tree:
  * its problems are its own commit's check, asked of the local proxy
  * (GET /draft/check/<collection>/<slug>, scripts/cms-draft-preview.js); "đang kiểm tra…" while
- * it runs. An item without a draft reads problems.json as above.
+ * it runs. An item without a draft reads problems.json as above; so does a draft once published
+ * (the panel reads problems.json again, until the preview has rebuilt from the published files).
  * On the public site (GitHub backend) there is no problems.json: the panel says that the pull
  * request's check lists them, with a link to the repository's pull requests.
  *
@@ -58,11 +59,23 @@
   function outermost(nodes) {
     return nodes.filter(function (n) { return !nodes.some(function (o) { return o !== n && o.contains(n); }); });
   }
+  var ENTRY = "input:not([type=hidden]), textarea, select, [contenteditable=true]"; // where text is typed
+  var FOCUSABLE = ENTRY + ", button";
   function candidates(name) {
     var safe = name.replace(/[^A-Za-z0-9_-]/g, "");
-    return outermost(Array.prototype.slice.call(document.querySelectorAll('[data-field="' + safe + '"], [id^="' + safe + '-field-"]')));
+    var found = outermost(Array.prototype.slice.call(document.querySelectorAll('[data-field="' + safe + '"], [id^="' + safe + '-field-"]')));
+    if (found.length) return found;
+    // Decap's markdown widget (a story) gives its id to no element, in either mode (rich text or
+    // Markdown): its label's `for` names it; the editor is the typing box of the label's field
+    // (not the first button of its toolbar).
+    return Array.prototype.slice.call(document.querySelectorAll('label[for^="' + safe + '-field-"]')).map(function (label) {
+      for (var box = label.parentElement; box; box = box.parentElement) {
+        var entry = box.querySelector(ENTRY);
+        if (entry) return entry;
+      }
+      return label;
+    });
   }
-  var FOCUSABLE = "input:not([type=hidden]), textarea, select, [contenteditable=true], button";
 
   /** The form element for `problem` ("media[0].alt", "name.en"…; a line of an entry's or a
    * trail's page, whatever field it names: that language's story, the page's body in the form). */
@@ -180,6 +193,28 @@
     render();
     var mine = ownProblems();
     if (mine.some(function (p) { return p.severity === "error"; })) open(true);
+  }
+  /** Publishing (git mode) ends the draft: its branch is gone, its commit is the work tree's.
+   * The panel then says what problems.json says, polling until the preview has rebuilt from the
+   * published files (the text changes from what it was before publishing), up to a minute. */
+  var beforePublishing = null;
+  async function beforePublish() {
+    beforePublishing = null;
+    var read = fetch("problems.json", { cache: "no-store" }).then(function (r) { return r.ok ? r.text() : null; });
+    // Decap waits for this handler before it publishes: never hold it up for long
+    beforePublishing = await Promise.race([read, new Promise(function (r) { setTimeout(r, 2000); })]).catch(function () { return null; });
+  }
+  async function afterPublish() {
+    var before = beforePublishing;
+    var deadline = Date.now() + 60000;
+    for (;;) {
+      await load();
+      render();
+      var rebuilt = !last.draft && !last.checking && (last.missing || (before !== null && last.text !== before));
+      if (rebuilt || Date.now() > deadline) break;
+      await new Promise(function (r) { setTimeout(r, 700); });
+    }
+    if (ownProblems().some(function (p) { return p.severity === "error"; })) open(true);
   }
   function ownProblems() {
     var files = itemFiles(openItem());
@@ -311,6 +346,8 @@
   }
 
   CMS.registerEventListener({ name: "postSave", handler: function () { afterSave(); return undefined; } });
+  CMS.registerEventListener({ name: "prePublish", handler: function () { return beforePublish().then(function () { return undefined; }); } });
+  CMS.registerEventListener({ name: "postPublish", handler: function () { afterPublish(); return undefined; } });
   document.addEventListener("DOMContentLoaded", function () {
     build();
     route();

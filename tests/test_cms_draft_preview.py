@@ -298,3 +298,89 @@ def test_the_check_panel_lists_a_drafts_own_problems_then_none_once_fixed(small_
     finally:
         context.close()
     assert errors == []
+
+
+def _focused_story(page, lang: str) -> str | None:
+    """"rich"/"markdown" when the focus is in the typing box of the `lang` story's editor (Decap's
+    markdown widget: no element bears its id, its label's `for` names it), else None."""
+    return page.evaluate(
+        """lang => {
+            let box = document.querySelector(`label[for^="story_${lang}-field-"]`);
+            while (box && !box.querySelector('[data-slate-editor]')) box = box.parentElement;
+            const editor = box && box.querySelector('[data-slate-editor][contenteditable=true]');
+            if (!editor || document.activeElement !== editor) return null;
+            return box.querySelector('.cms-editor-raw') ? 'markdown' : box.querySelector('.cms-editor-visual') ? 'rich' : '?';
+        }""",
+        lang,
+    )
+
+
+@pytest.mark.browser
+def test_a_storys_problem_goes_to_its_editor_and_publishing_shows_the_published_problems(small_project: Project, chromium):
+    """A draft whose two stories hold a <script>: each problem's "Go to field" focuses that
+    language's story editor, in rich text and in Markdown mode; published, the panel no longer
+    speaks of a draft and lists what the preview's build (problems.json) says."""
+    from tests.test_cms_desk_browser import make_edit
+
+    root = small_project.root
+    slug = "dinh-tan-an"
+    stories = {lang: f"docs/{lang}/di-tich/{slug}.md" for lang in ("vi", "en")}
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "start")
+    files = [(f"data/di-tich/{slug}.yml", (root / f"data/di-tich/{slug}.yml").read_text(encoding="utf-8"))]
+    files += [(path, (root / path).read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n") for path in stories.values()]
+    context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(120_000)
+    errors: list[str] = []
+    try:
+        with make_edit(small_project, "2026-10-20", "git") as url:
+            page = context.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("dialog", lambda dialog: dialog.accept())  # Decap asks "Bạn có chắc…?" before publishing
+            page.goto(url + "admin/")
+            page.get_by_role("button", name="Đăng nhập").click()
+            page.get_by_role("link", name="Cài đặt").first.wait_for()
+            save(Proxy(page.evaluate("HeritageEditor.config.backend.proxy_url")), files, slug=slug, origin=url.rstrip("/"))
+            page.goto(url + f"admin/#/collections/di-tich/entries/{slug}")
+            page.reload()
+            page.locator("label[for^=story_en-field-]").wait_for()
+            page.get_by_role("button", name="Kiểm tra / Check").click()
+            panel = page.get_by_role("region", name="Kiểm tra / Check")
+            mine = panel.locator(".hx-check__list:not(#hx-check-others) .hx-check__problem")
+            problem = {lang: panel.locator(".hx-check__list:not(#hx-check-others) .hx-check__problem--error", has_text=path) for lang, path in stories.items()}
+            problem["en"].wait_for()
+            assert "Bản nháp chưa công bố" in panel.inner_text() and "<script>" in problem["vi"].inner_text()
+            go = {lang: p.get_by_role("button", name="Đến trường / Go to field") for lang, p in problem.items()}
+            go["vi"].click()
+            assert _focused_story(page, "vi") == "rich"
+            go["en"].click()
+            assert _focused_story(page, "en") == "rich"
+            # the officer's Markdown (raw) mode: the same editor's other face
+            box = page.locator("label[for^=story_vi-field-]").locator("xpath=ancestor::*[.//*[@data-slate-editor]][1]")
+            box.get_by_role("switch").click()
+            box.locator(".cms-editor-raw").wait_for()
+            go["vi"].click()
+            assert _focused_story(page, "vi") == "markdown"
+            assert "Không thấy trường" not in panel.inner_text()
+
+            page.get_by_role("button", name=re.compile("^Trạng thái: ")).click()
+            page.get_by_role("menuitem", name="Sẵn sàng").click()
+            page.get_by_role("button", name="Trạng thái: Sẵn sàng").wait_for()
+            page.get_by_role("button", name="Công bố", exact=True).click()
+            page.get_by_role("menuitem", name="Công bố ngay").click()
+            page.get_by_text("Đã công bố").first.wait_for()
+            assert git(root, "branch", "--list", "cms/*") == ""
+            # the panel: the published item's problems, as the preview's rebuilt problems.json lists them
+            panel.locator(".hx-check__draft").wait_for(state="detached")
+            listed = lambda: sorted(t.split("\n")[0] for t in mine.all_inner_texts())
+            page.wait_for_function("() => document.querySelectorAll('#hx-check .hx-check__list:not(#hx-check-others) .hx-check__problem--error').length >= 2")
+            site = json.loads(page.evaluate("fetch('problems.json', {cache: 'no-store'}).then(r => r.text())"))
+            own = [p for p in site["problems"] if p["file"] in stories.values() or p["file"] == files[0][0]]
+            assert sorted(p["file"] for p in own if p["severity"] == "error") == sorted(stories.values())
+            assert all("<script>" in p["vi"] for p in own if p["severity"] == "error")
+            assert len(listed()) == len(own) and all(any(p["file"] in line for line in listed()) for p in own)
+            assert "Bản nháp chưa công bố" not in panel.inner_text()
+    finally:
+        context.close()
+    assert errors == []
