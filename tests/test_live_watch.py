@@ -5,6 +5,7 @@ stays when asked for (HERITAGE_WATCH=poll) or when the system refuses to watch."
 from __future__ import annotations
 
 import errno
+import os
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
@@ -50,6 +51,14 @@ def test_a_save_is_noticed_by_notifications_and_a_file_only_read_is_not(server, 
         page.read_text(encoding="utf-8")
         changed.write_text("changed: 1\n", encoding="utf-8")
         _until(lambda: server._want_rebuild, f"a save of {changed.name} noticed", timeout=10)
+    # a new folder's first file (an upload for a new entry) and an editor's save by renaming
+    folder = tmp_path / "data" / "new-entry"
+    folder.mkdir()
+    for save in (lambda: (folder / "anh-1.jpg").write_bytes(b"photo"),
+                 lambda: ((tmp_path / "docs" / "c.tmp").write_text("# C2\n", encoding="utf-8"), os.replace(tmp_path / "docs" / "c.tmp", tmp_path / "docs" / "c.md"))):
+        server._want_rebuild = False
+        save()
+        _until(lambda: server._want_rebuild, "a new folder's file or a rename noticed", timeout=10)
     # One queue, in order: had reading a.md been an event, it would be there before c.md's.
     _until(lambda: str(tmp_path / "docs" / "c.md") in seen, "c.md's save delivered", timeout=10)
     assert str(page) not in seen, "reading a file is not a change"
