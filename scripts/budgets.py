@@ -276,7 +276,7 @@ def main() -> int:
         rows.append((page["lang"], page["name"], f"{page['perf']:g}", runs, page["a11y"], page["practices"],
                      page["seo"] if page["indexed"] else "n/a", f"{page['kb']:.0f}", page["load"], "; ".join(verdict) or "ok"))
     print()
-    header = ("lang", "page", "perf", f"perf runs (median of {args.runs})", "a11y", "best pr.", "SEO", "first view KB",
+    header = ("lang", "page", "perf", "perf runs (once)" if args.once else f"perf runs (median of {args.runs})", "a11y", "best pr.", "SEO", "first view KB",
               "CPU load (1/5/15 min)", "budget")
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
