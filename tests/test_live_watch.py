@@ -101,4 +101,6 @@ def test_the_preview_rebuilds_once_per_save_and_not_for_what_it_reads(tmp_path):
             _until(lambda: names["vi"] in _fetch(url + "di-tich/muc-00000/")[1], f"rename {i} shown")
             for page in ("", "en/", "di-tich/", "ban-do/"):
                 _fetch(url + page)
-        assert log.read_text(encoding="utf-8").count("Building documentation") == 3, "one build at start and one per save"
+        # one build at start and one per save; a save's two events (written, closed) that a loaded
+        # machine delivers more than MkDocs' 0.1 s apart may start one more; a loop starts many
+        assert log.read_text(encoding="utf-8").count("Building documentation") in (3, 4)
