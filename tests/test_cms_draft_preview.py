@@ -20,7 +20,7 @@ import yaml
 
 from tests.conftest import BASE_FIELDS, REPO, Project, bi, cms_guard
 from tests.test_cms_guard import ORIGIN, Proxy, refused
-from tests.test_cms_local_git import git, officer, state  # noqa: F401  (officer: a fixture)
+from tests.test_cms_local_git import committed, git, officer, state  # noqa: F401  (officer: a fixture)
 from tests.waiting import until
 
 DRAFT_YML = "data/di-tich/den-nhap.yml"
@@ -156,9 +156,7 @@ def test_the_editors_preview_link_opens_the_drafts_real_page_in_both_languages(s
     from tests.test_cms_desk_browser import make_edit
 
     root = small_project.root
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "start")
+    committed(root)
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
     context.set_default_timeout(90_000)
     errors: list[str] = []
@@ -256,9 +254,7 @@ def test_the_check_panel_lists_a_drafts_own_problems_then_none_once_fixed(small_
 
     root = small_project.root
     entry = "data/di-tich/dinh-tan-an.yml"
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "start")
+    committed(root)
     data = yaml.safe_load((root / entry).read_text(encoding="utf-8"))
     data["summary"]["en"] = ""
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")
@@ -325,9 +321,7 @@ def test_a_storys_problem_goes_to_its_editor_and_publishing_shows_the_published_
     root = small_project.root
     slug = "dinh-tan-an"
     stories = {lang: f"docs/{lang}/di-tich/{slug}.md" for lang in ("vi", "en")}
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "start")
+    committed(root)
     files = [(f"data/di-tich/{slug}.yml", (root / f"data/di-tich/{slug}.yml").read_text(encoding="utf-8"))]
     files += [(path, (root / path).read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n") for path in stories.values()]
     context = chromium.new_context(viewport={"width": 1366, "height": 900}, locale="vi-VN")

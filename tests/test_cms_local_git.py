@@ -25,6 +25,13 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run([*GIT, *args], cwd=root, check=True, capture_output=True, text=True).stdout
 
 
+def committed(root: Path) -> None:
+    """The project made a git repository on `main`, everything in one first commit."""
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "start")
+
+
 def work_tree(root: Path) -> dict[str, str]:
     """Hash of every file outside .git: what the officer sees and `mkdocs serve` watches."""
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file() and ".git" not in p.relative_to(root).parts}
@@ -40,9 +47,7 @@ def officer(small_project: Project):
     """A committed project with the officer's own work in progress: an edited tracked file, a staged
     page and an untracked file, none of which the editor may ever commit."""
     root = small_project.root
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "start")
+    committed(root)
     (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "# officer's edit\n", encoding="utf-8")
     small_project.write("docs/vi/gioi-thieu/nhap.md", "# officer's staged page\n")
     git(root, "add", "docs/vi/gioi-thieu/nhap.md")
